@@ -1,0 +1,41 @@
+// Writes package.json "exports" from the source tree so adding a widget needs no edit here:
+// every src/components/<name>/<name>.ts becomes `@grove/elements/<name>`. `--check` fails on drift.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const pkgPath = join(root, 'package.json');
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+
+/** @param {string} source path under src/ without extension */
+const entry = (source) => ({ types: `./dist/npm/${source}.d.ts`, default: `./dist/npm/${source}.js` });
+
+/** @type {Record<string, unknown>} */
+const exports = {};
+const fixed = { '.': 'index', './define': 'define', './autoloader': 'autoloader', './provider': 'context/grove-provider' };
+for (const [subpath, source] of Object.entries(fixed)) {
+  if (existsSync(join(root, 'src', `${source}.ts`))) exports[subpath] = entry(source);
+}
+const components = join(root, 'src/components');
+const widgets = existsSync(components)
+  ? readdirSync(components, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(components, d.name, `${d.name}.ts`)))
+      .map((d) => d.name)
+      .sort()
+  : [];
+for (const name of widgets) exports[`./${name}`] = entry(`components/${name}/${name}`);
+exports['./custom-elements.json'] = './custom-elements.json';
+exports['./package.json'] = './package.json';
+
+if (process.argv.includes('--check')) {
+  if (JSON.stringify(pkg.exports) !== JSON.stringify(exports)) {
+    console.error('package.json "exports" does not match src/: run `npm run exports` and commit the result.');
+    process.exitCode = 1;
+  } else {
+    console.log(`package.json exports match src/ (${widgets.length} widget entries).`);
+  }
+} else {
+  pkg.exports = exports;
+  writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+  console.log(`package.json exports: ${Object.keys(exports).join(', ')}`);
+}

@@ -1,0 +1,6 @@
+/** Pure calendar logic of the reference server: recurrence expansion and iCalendar output. No I/O. */
+export { expandOccurrences, occursAt, type ExpandOptions, type Occurrence, type RecurringEvent } from './recurrence.ts';
+export { InvalidRuleError, parseRule } from './rule.ts';
+export { communityFeed, eventCalendar, type FeedOptions, type IcsEvent, type IcsOptions } from './ics.ts';
+export { isValidTimeZone } from './zone.ts';
+export { occurrencePage, type OccurrencePageOptions, type PagedOccurrence } from './occurrence-page.ts';

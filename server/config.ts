@@ -1,0 +1,129 @@
+/**
+ * Server configuration: every setting comes from an environment variable, a few also from CLI flags.
+ * `--help` prints ENV_HELP, so the table below is the documentation operators read.
+ */
+export interface RateLimitConfig {
+  /** Requests per minute for an anonymous client address; 0 turns the limit off. */
+  anonymousPerMinute: number;
+  /** Requests per minute for a signed-in member; 0 turns the limit off. */
+  memberPerMinute: number;
+}
+
+export interface AuthConfig {
+  /** Shared HS256 secret; demo tokens are signed with it too. */
+  jwtSecret?: string;
+  /** JWKS endpoint of the host organisation's identity provider. */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  seed: 'demo' | false;
+  demoMode: boolean;
+  /** Exact origins allowed to call the API from a browser; `*` is deliberately not supported. */
+  corsOrigins: string[];
+  /** Proxy addresses or CIDR ranges whose X-Forwarded-For entries are believed. */
+  trustedProxies: string[];
+  auth: AuthConfig;
+  rateLimit: RateLimitConfig;
+  /** Directories served as static files; absent entries are skipped. */
+  staticRoots: { demo: string; cdn: string; storybook: string };
+}
+
+export const ENV_HELP = `Usage: tsx server/index.ts [--port 8787] [--host 127.0.0.1] [--data-dir .data/pglite] [--help]
+
+Environment variables:
+  PORT                    port to listen on (default 8787; 0 picks a free one)
+  HOST                    address to bind (default 127.0.0.1)
+  DATABASE_URL            PostgreSQL connection string; embedded PGlite when unset
+  GROVE_DATA_DIR          PGlite data directory (default .data/pglite); seeded with the demo network when empty
+  GROVE_DEMO=1            demo mode: enables POST /api/v1/auth/demo (short-lived tokens for seeded members)
+  GROVE_SEED=demo|none    seed an empty database (default demo for PGlite, none for PostgreSQL)
+  GROVE_CORS_ORIGINS      comma-separated exact origins allowed to call the API (e.g. https://intranet.example.org)
+  GROVE_TRUSTED_PROXIES   comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed
+  GROVE_JWT_SECRET        HS256 secret for bearer tokens (at least 32 characters)
+  GROVE_JWKS_URL          JWKS URL of your identity provider (RS256/ES256 tokens); sub = member id
+  GROVE_JWT_ISSUER        expected iss claim (optional)
+  GROVE_JWT_AUDIENCE      expected aud claim (optional)
+  GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
+  GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
+`;
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+export interface CliArgs {
+  help: boolean;
+  port?: string;
+  host?: string;
+  dataDir?: string;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--port') args.port = value();
+    else if (flag === '--host') args.host = value();
+    else if (flag === '--data-dir') args.dataDir = value();
+    else throw new Error(`Unknown option ${flag}\n\n${ENV_HELP}`);
+  }
+  return args;
+}
+
+/** An environment variable set to the empty string counts as unset (as shells and compose files often leave them). */
+function setting(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+/** Builds the configuration from the environment, CLI flags winning over environment variables. */
+export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false }): ServerConfig {
+  const databaseUrl = setting(env.DATABASE_URL);
+  const seedSetting = env.GROVE_SEED ?? (databaseUrl ? 'none' : 'demo');
+  if (seedSetting !== 'demo' && seedSetting !== 'none') throw new Error(`GROVE_SEED must be demo or none`);
+  const jwtSecret = setting(env.GROVE_JWT_SECRET);
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new Error('GROVE_JWT_SECRET must be at least 32 characters');
+  return {
+    port: integer('PORT', args.port ?? env.PORT, 8787),
+    host: args.host ?? env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: databaseUrl ? undefined : (args.dataDir ?? env.GROVE_DATA_DIR ?? '.data/pglite'),
+    seed: seedSetting === 'demo' ? 'demo' : false,
+    demoMode: env.GROVE_DEMO === '1' || env.GROVE_DEMO === 'true',
+    corsOrigins: list(env.GROVE_CORS_ORIGINS),
+    trustedProxies: list(env.GROVE_TRUSTED_PROXIES),
+    auth: {
+      jwtSecret,
+      jwksUrl: setting(env.GROVE_JWKS_URL),
+      issuer: setting(env.GROVE_JWT_ISSUER),
+      audience: setting(env.GROVE_JWT_AUDIENCE),
+    },
+    rateLimit: {
+      anonymousPerMinute: integer('GROVE_RATE_LIMIT', env.GROVE_RATE_LIMIT, 600),
+      memberPerMinute: integer('GROVE_RATE_LIMIT_MEMBER', env.GROVE_RATE_LIMIT_MEMBER, 1200),
+    },
+    staticRoots: { demo: 'demo', cdn: 'dist/cdn', storybook: 'storybook-static' },
+  };
+}

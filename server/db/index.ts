@@ -1,0 +1,18 @@
+/**
+ * The reference server's database: PGlite (embedded, in memory or in a data directory) by default,
+ * PostgreSQL when a connection URL is given. Both speak the same SQL and return the same JS types
+ * (see `types.ts`). Writes and reads go through a bounded queue that refuses work with
+ * `OverloadedError` rather than letting it pile up.
+ */
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import type { Database, OpenDatabaseOptions } from './types.ts';
+
+export { OverloadedError } from './slot-queue.ts';
+export { migrate } from './migrate.ts';
+export type { Database, OpenDatabaseOptions, Queryable, QueryResult, TransactionQueryable } from './types.ts';
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (options.url) return openPostgres({ ...options, url: options.url });
+  return openPglite(options);
+}

@@ -1,0 +1,149 @@
+import pg from 'pg';
+import { SlotQueue } from './slot-queue.ts';
+import { assertChannel, type Database, type OpenDatabaseOptions, type QueryResult, type TransactionQueryable } from './types.ts';
+
+/**
+ * PostgreSQL through a `pg` Pool. node-postgres already returns int8/numeric as strings, timestamps as
+ * Date and json as parsed values, which is the contract PGlite is adjusted to.
+ * LISTEN needs a connection that stays open, so one dedicated client carries every subscription.
+ */
+export async function openPostgres(options: OpenDatabaseOptions & { url: string }): Promise<Database> {
+  const poolSize = options.poolSize ?? 10;
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new TypeError(`Invalid schema name "${schema}"`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: poolSize,
+    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+  });
+  // An idle client that loses its connection emits 'error' on the pool; without a handler Node exits.
+  pool.on('error', (error) => {
+    console.error('[db] idle PostgreSQL client failed:', error.message);
+  });
+  if (schema) await pool.query(`create schema if not exists ${schema}`);
+  else await pool.query('select 1');
+  const queue = new SlotQueue(poolSize, options.queueLimit ?? 64, options.queueTimeoutMs ?? 10_000);
+  return new PostgresDatabase(pool, queue, options.url, schema, Boolean(options.dropSchemaOnClose));
+}
+
+function wrap(client: pg.PoolClient | pg.Pool): TransactionQueryable {
+  return {
+    async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+      const result = await client.query(sql, params);
+      return { rows: result.rows as T[] };
+    },
+    async exec(sql: string): Promise<void> {
+      // Without parameters node-postgres uses the simple protocol, which accepts several statements.
+      await client.query(sql);
+    },
+  };
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  readonly #pool: pg.Pool;
+  readonly #queue: SlotQueue;
+  readonly #url: string;
+  readonly #schema: string | undefined;
+  readonly #direct: TransactionQueryable;
+  readonly #handlers = new Map<string, Set<(payload: string) => void>>();
+  readonly #dropSchemaOnClose: boolean;
+  #listener: Promise<pg.Client> | undefined;
+
+  constructor(pool: pg.Pool, queue: SlotQueue, url: string, schema: string | undefined, dropSchemaOnClose: boolean) {
+    this.#dropSchemaOnClose = dropSchemaOnClose;
+    this.#pool = pool;
+    this.#queue = queue;
+    this.#url = url;
+    this.#schema = schema;
+    this.#direct = wrap(pool);
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+    return this.#queue.run(() => this.#direct.query<T>(sql, params));
+  }
+
+  transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => {
+      const client = await this.#pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {
+          // The connection may already be broken; the original error is the one worth reporting.
+        });
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.#queue.run(() => this.#direct.exec(sql));
+  }
+
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    assertChannel(channel);
+    const client = await this.#listenerClient();
+    let handlers = this.#handlers.get(channel);
+    if (!handlers) {
+      handlers = new Set();
+      this.#handlers.set(channel, handlers);
+      await client.query(`listen ${channel}`);
+    }
+    // Each subscription gets its own wrapper so the same callback can be registered twice.
+    const handler = (payload: string): void => {
+      onPayload(payload);
+    };
+    handlers.add(handler);
+    return async () => {
+      const current = this.#handlers.get(channel);
+      if (!current?.delete(handler) || current.size > 0) return;
+      this.#handlers.delete(channel);
+      await client.query(`unlisten ${channel}`);
+    };
+  }
+
+  async notify(channel: string, payload: string): Promise<void> {
+    assertChannel(channel);
+    await this.query('select pg_notify($1, $2)', [channel, payload]);
+  }
+
+  async close(): Promise<void> {
+    this.#queue.close();
+    const listener = this.#listener;
+    this.#listener = undefined;
+    this.#handlers.clear();
+    if (listener) await (await listener).end();
+    if (this.#schema && this.#dropSchemaOnClose) {
+      await this.#pool.query(`drop schema if exists ${this.#schema} cascade`).catch((error: unknown) => {
+        console.error('[db] could not drop test schema:', error);
+      });
+    }
+    await this.#pool.end();
+  }
+
+  #listenerClient(): Promise<pg.Client> {
+    this.#listener ??= (async () => {
+      const client = new pg.Client({
+        connectionString: this.#url,
+        ...(this.#schema ? { options: `-c search_path=${this.#schema},public` } : {}),
+      });
+      client.on('notification', (message) => {
+        for (const handler of this.#handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      client.on('error', (error) => {
+        console.error('[db] LISTEN connection failed:', error.message);
+      });
+      await client.connect();
+      return client;
+    })();
+    return this.#listener;
+  }
+}

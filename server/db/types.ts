@@ -1,0 +1,65 @@
+/**
+ * The database interface shared by the embedded (PGlite) and the server (PostgreSQL) back ends.
+ *
+ * Values come back with the same JS types from both:
+ * - bigint (int8) and numeric columns: `string` (ids are strings in the API, and JS numbers cannot hold
+ *   every int8); cast in SQL (`count(*)::int`) when a number is wanted;
+ * - smallint, integer, real, double precision: `number`; boolean: `boolean`;
+ * - timestamptz / timestamp / date: `Date`; json / jsonb: parsed values; arrays: JS arrays of the above.
+ */
+export interface QueryResult<T> {
+  rows: T[];
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+/** What a transaction callback receives: queries plus multi-statement scripts, on one connection. */
+export interface TransactionQueryable extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in BEGIN/COMMIT on one connection; rolls back and rethrows when `fn` throws.
+   * The transaction holds a connection slot: inside `fn` use `tx`, never `db` (on PGlite that would wait
+   * for the slot the transaction itself holds, until the queue timeout refuses it).
+   */
+  transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T>;
+  /** Subscribes to a NOTIFY channel; resolves to a function that unsubscribes this callback. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  /** Runs a script of several statements without parameters (migrations, DDL). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
+  url?: string;
+  /** PGlite data directory; in memory when absent. Ignored with `url`. */
+  dataDir?: string;
+  /** Queries allowed to wait for a connection before new ones are refused (default 64). */
+  queueLimit?: number;
+  /** Longest a query may wait for a connection before it is refused, in ms (default 10 000). */
+  queueTimeoutMs?: number;
+  /** PGlite only: a dumped data directory (tar.gz) to start from, as written by `dumpDataDir`. */
+  loadDataDir?: Blob;
+  /** PostgreSQL only: pool size (default 10). */
+  poolSize?: number;
+  /** PostgreSQL only: schema to use (created when missing); set as the search_path of every connection. */
+  schema?: string;
+  /** PostgreSQL only: drop `schema` when the database is closed (per-process test schemas). */
+  dropSchemaOnClose?: boolean;
+}
+
+/** Channel names are plain identifiers so they can be used unquoted in LISTEN on both back ends. */
+export const CHANNEL_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function assertChannel(channel: string): void {
+  if (!CHANNEL_PATTERN.test(channel)) {
+    throw new TypeError(`Invalid notification channel "${channel}": use ${CHANNEL_PATTERN.source}`);
+  }
+}

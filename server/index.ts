@@ -1,0 +1,129 @@
+/**
+ * The reference server: `startServer()` for tests and tools, and the CLI
+ * `tsx server/index.ts [--port 8787] [--data-dir .data/pglite] [--help]` configured by environment variables.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { ENV_HELP, loadConfig, parseArgs, type ServerConfig } from './config.ts';
+import { createApp } from './app/app.ts';
+import { purgeIdempotencyKeys } from './app/middleware/idempotency.ts';
+import { stdoutSink, type LogSink } from './app/middleware/request-log.ts';
+import { migrate, openDatabase, type Database } from './db/index.ts';
+import { seed } from './seed/index.ts';
+
+export interface StartOptions extends Partial<Omit<ServerConfig, 'staticRoots'>> {
+  staticRoots?: Partial<ServerConfig['staticRoots']>;
+  /** Use this database instead of opening one (tests); it is not closed by `close()`. */
+  database?: Database;
+  /** Where request logs go; null silences them (default: JSON lines on stdout). */
+  log?: LogSink | null;
+}
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}
+
+const HOUSEKEEPING_MS = 10 * 60_000;
+/** Connections still open this long after shutdown starts are cut. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+async function prepareDatabase(config: ServerConfig, log: LogSink | null): Promise<Database> {
+  if (config.dataDir && !config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length > 0) log?.({ level: 'info', msg: 'migrated', migrations: applied });
+  if (config.seed === 'demo') {
+    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from members');
+    if ((rows[0]?.n ?? 0) === 0) {
+      const result = await seed(db, { preset: 'demo' });
+      log?.({ level: 'info', msg: 'seeded', preset: 'demo', counts: result.counts, ms: Math.round(result.milliseconds) });
+    }
+  }
+  return db;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const defaults = loadConfig({});
+  const config: ServerConfig = {
+    ...defaults,
+    ...options,
+    auth: { ...defaults.auth, ...options.auth },
+    rateLimit: { ...defaults.rateLimit, ...options.rateLimit },
+    staticRoots: { ...defaults.staticRoots, ...options.staticRoots },
+  };
+  const log = options.log === undefined ? stdoutSink : options.log;
+  if (config.demoMode && !config.auth.jwtSecret) {
+    // Demo tokens need a signing key; a per-process one means tokens die with the process, as they should.
+    config.auth = { ...config.auth, jwtSecret: randomBytes(32).toString('base64url') };
+  }
+  const db = options.database ?? (await prepareDatabase(config, log));
+  const { app, hub, sweep } = createApp({ db, config, log });
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  const housekeeping = setInterval(() => {
+    sweep();
+    purgeIdempotencyKeys(db).catch((error: unknown) => log?.({ level: 'warn', msg: 'purge failed', error: String(error) }));
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(housekeeping);
+      hub.close(); // ends live streams so server.close() is not held open by them
+      await new Promise<void>((resolve) => {
+        const http = server as import('node:http').Server;
+        const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        http.closeIdleConnections();
+      });
+      if (!options.database) await db.close();
+    })());
+  return { url, db, close };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(ENV_HELP);
+    return;
+  }
+  const config = loadConfig(process.env, args);
+  const server = await startServer(config);
+  stdoutSink({ level: 'info', msg: 'listening', url: server.url, database: server.db.kind, demoMode: config.demoMode });
+  process.stderr.write(`\nGrove is running: ${server.url}/ (demo page), ${server.url}/api/openapi.json (contract)\n\n`);
+  const stop = (signal: string) => {
+    stdoutSink({ level: 'info', msg: 'shutting down', signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        stdoutSink({ level: 'error', msg: 'shutdown failed', error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,68 @@
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { GroveApiError, isAbortError } from '../../api/problem.js';
+import { ConfigController } from '../../controllers/config-controller.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
+import { GroveErrorEvent } from '../../events/grove-error-event.js';
+import { tokens } from '../../styles/tokens.js';
+import { defaultPageKey } from '../discussion-thread/attributes.js';
+import { countFor } from './count-batcher.js';
+import en from './messages/en.js';
+
+const messages = {
+  en,
+  load: { fr: () => import('./messages/fr.js'), es: () => import('./messages/es.js'), ar: () => import('./messages/ar.js') },
+};
+
+/**
+ * The number of comments on a page's discussion, inline, e.g. beside each article in a list. Every count
+ * on a page is fetched in one request.
+ * Example: `<a href="/news/42#comments"><grove-comment-count key="https://example.org/news/42"></grove-comment-count></a>`.
+ *
+ * @tag grove-comment-count
+ * @csspart count - The text.
+ * @fires {GroveErrorEvent} grove-error - The count could not be loaded; the element stays empty.
+ */
+export class GroveCommentCount extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: inline;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+    `,
+  ];
+
+  /** The page key of the thread, as on `<grove-discussion-thread key>`; by default this page's. */
+  @property() key = '';
+
+  #config = new ConfigController(this);
+  #t = new LocalizeController(this, this.#config, messages);
+  #count = new Task(this, {
+    task: async ([client, key], { signal }) => {
+      if (!client) return undefined;
+      const [count] = await Promise.all([countFor(client, key, signal), this.#t.ready]);
+      return count;
+    },
+    args: () => [this.#config.client, this.key || defaultPageKey()] as const,
+    onError: (error) => {
+      if (isAbortError(error)) return;
+      this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#count.abort();
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const count = this.#count.value;
+    // Inline text in someone else's sentence: no spinner, no alert box; the count appears when known.
+    return count === undefined ? nothing : html`<span part="count">${this.#t.t('count.label', { count })}</span>`;
+  }
+}

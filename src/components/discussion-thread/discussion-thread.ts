@@ -1,0 +1,403 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { GroveClient } from '../../api/client.js';
+import { GroveApiError, isAbortError } from '../../api/problem.js';
+import { ConfigController } from '../../controllers/config-controller.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
+import { GroveErrorEvent } from '../../events/grove-error-event.js';
+import { GroveLoadEvent } from '../../events/grove-load-event.js';
+import { GroveModerateEvent, type ModerationAction } from '../../events/grove-moderate-event.js';
+import { GrovePostEvent } from '../../events/grove-post-event.js';
+import { errorMessageKey, renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { hostStyles } from '../../styles/host.js';
+import { defaultPageKey, invalidAttribute } from './attributes.js';
+import type { Authoring, Submission } from './authoring.js';
+import { styles } from './discussion-thread.styles.js';
+import { LiveThread } from './live-thread.js';
+import en from './messages/en.js';
+import { renderPost, type PostAction, type PostContext } from './render-post.js';
+import * as actions from './thread-actions.js';
+import { nestPosts, newestId, removePost, upsertPosts, type Order } from './thread-state.js';
+import type { Post, PostPage, Thread } from './types.js';
+
+const messages = {
+  en,
+  load: { fr: () => import('./messages/fr.js'), es: () => import('./messages/es.js'), ar: () => import('./messages/ar.js') },
+};
+
+interface Loaded {
+  /** Null while a page key has no thread yet: the first post creates it. */
+  thread: Thread | null;
+  page: PostPage;
+}
+
+/**
+ * A community conversation attached to a thread id or to the page it sits on: posts with one level of
+ * replies, reactions, accepted answers, moderation and live updates. Posts never get lost: drafts are kept
+ * locally and sends are queued and retried with one Idempotency-Key each.
+ * Example: `<grove-discussion-thread community="water" title="Drip irrigation in clay soils">`.
+ *
+ * @tag grove-discussion-thread
+ * @slot badge-<memberId> - Shown beside that member's name in their posts, e.g. `<grove-participation-badge slot="badge-42">`.
+ * @csspart thread - The whole conversation. @csspart header - Title, status and thread actions.
+ * @csspart list - The list of posts. @csspart post - One post. @csspart accepted-post - The accepted answer.
+ * @csspart author - The author's name (a link when `profile-url` is set). @csspart role - The facilitator tag.
+ * @csspart time - The post's time. @csspart body - The post's text. @csspart accepted-mark - "Accepted answer". @csspart expert-mark - The expert mark.
+ * @csspart reaction - A reaction toggle (aria-pressed). @csspart action - Every post action button.
+ * @csspart more-button - Loads older or newer posts. @csspart outbox - The viewer's posts still being sent.
+ * @csspart composer - The form. @csspart composer-input - The textarea. @csspart tab - Write / preview toggles.
+ * @csspart preview - The preview. @csspart language-select - The post's language. @csspart send-button - Sends.
+ * @csspart cancel-button - Cancels a reply or an edit. @csspart confirm-button - Confirms a delete or a report.
+ * @csspart status - Loading and empty states. @csspart error - Errors. @csspart retry-button - Retries.
+ * @cssprop [--grove-discussion-thread-indent=1.5rem] - Indent of replies.
+ * @cssprop [--grove-discussion-thread-accepted-color=var(--grove-color-accent)] - Border of the accepted answer.
+ * @fires {GrovePostEvent} grove-post - The server confirmed the viewer's post: `detail.change` is created, edited or deleted.
+ * @fires {GroveModerateEvent} grove-moderate - A hide, restore, lock, unlock, pin, unpin, accept or report was confirmed.
+ * @fires {GroveLoadEvent} grove-load - The thread and its first page of posts arrived; `detail.data` is `{ thread, page }`.
+ * @fires {GroveErrorEvent} grove-error - Loading or an action failed; the widget shows a translated message.
+ */
+export class GroveDiscussionThread extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  /** Thread id. When set, `key` is ignored. */
+  @property() thread = '';
+  /** Page key the thread is attached to; by default the page's canonical URL, else its address without `#…`. */
+  @property() key = '';
+  /** Community slug of a thread created by the first post on `key`. */
+  @property() community = '';
+  /** `oldest` (default) or `newest` first. */
+  @property() order = 'oldest';
+  /** Posts per page, 1 to 100. */
+  @property({ attribute: 'page-size' }) pageSize = '20';
+  /** Shows the conversation without the composer. */
+  @property({ type: Boolean }) readonly = false;
+  /** Link to a member's directory profile, `{id}` replaced: e.g. `/people#members.member={id}`. */
+  @property({ attribute: 'profile-url' }) profileUrl = '';
+
+  #thread: Thread | null = null;
+  #posts: Post[] = [];
+  #next: string | null = null;
+  /** The composer and outbox, loaded once the viewer is signed in. */
+  #authoring: Authoring | undefined;
+  #authoringRequested = false;
+  #pending: PostContext['pending'];
+  #busy = false;
+  #actionError: unknown;
+  #announcement = '';
+  #now = new Date();
+
+  #config = new ConfigController(this);
+  #t = new LocalizeController(this, this.#config, messages);
+  #live = new LiveThread(this, {
+    onPost: (post) => this.#receive(post, true),
+    onUpdate: (post) => this.#posts.some((known) => known.id === post.id) && this.#receive(post, false),
+    onRemove: (id) => {
+      this.#posts = removePost(this.#posts, id);
+      this.requestUpdate();
+    },
+  });
+  #load = new Task(this, {
+    task: async ([client, ref, order, limit], { signal }): Promise<Loaded | typeof initialState> => {
+      if (!client || invalidAttribute(this)) return initialState;
+      const thread = await this.#fetchThread(client, ref, signal);
+      const page = thread
+        ? await client.get<PostPage>(`/v1/threads/${encodeURIComponent(thread.id)}/posts`, { query: { order, limit }, signal })
+        : { items: [], next: null };
+      await this.#t.ready;
+      return { thread, page };
+    },
+    args: () => [this.#config.client, this.#ref, this.#order, Number(this.pageSize) || 20] as const,
+    onComplete: (loaded) => {
+      this.#thread = loaded.thread;
+      this.#posts = loaded.page.items;
+      this.#next = loaded.page.next;
+      this.#now = new Date();
+      this.dispatchEvent(new GroveLoadEvent(loaded));
+    },
+    onError: (error) => this.#reportError(error),
+  });
+  #more = new Task(this, {
+    autoRun: false,
+    task: async ([client, thread, cursor]: [GroveClient, Thread, string], { signal }) => {
+      const query = { order: this.#order, limit: Number(this.pageSize) || 20, cursor };
+      return client.get<PostPage>(`/v1/threads/${encodeURIComponent(thread.id)}/posts`, { query, signal });
+    },
+    onComplete: (page) => {
+      this.#posts = upsertPosts(this.#posts, page.items, this.#order);
+      this.#next = page.next;
+    },
+    onError: (error) => this.#reportError(error),
+  });
+
+  /** `thread:<id>` or `key:<page key>`: names the draft and the outbox, which outlive the page. */
+  get #ref(): string {
+    return this.thread ? `thread:${this.thread}` : `key:${this.key || defaultPageKey()}`;
+  }
+
+  get #order(): Order {
+    return this.order === 'newest' ? 'newest' : 'oldest';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) return;
+    // Back on the page after a move: resume sending, reload if the load was cut off, and follow again.
+    this.#authoring?.start();
+    if (this.#load.status === TaskStatus.ERROR || !this.#load.value) void this.#load.run();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load.abort();
+    this.#more.abort();
+    this.#authoring?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (invalidAttribute(this)) return;
+    if (changed.has('thread') || changed.has('key')) this.#authoring?.use(this.#ref);
+    if (!this.#authoringRequested && !this.readonly && this.#config.client?.isAuthenticated) {
+      this.#authoringRequested = true;
+      void import('./authoring.js').then(({ Authoring }) => {
+        this.#authoring = new Authoring(this, this.#t, { client: () => this.#config.client, onSent: (post) => void this.#confirmed(post) });
+        this.#authoring.use(this.#ref);
+        this.requestUpdate();
+      });
+    }
+  }
+
+  protected override updated(): void {
+    const client = this.#config.client;
+    if (client && this.#thread && this.isConnected) this.#live.follow(client, this.#thread.id, newestId(this.#posts));
+  }
+
+  async #confirmed(post: Post): Promise<void> {
+    this.#receive(post, false);
+    this.#announce(this.#t.t('thread.announce.posted'));
+    this.dispatchEvent(new GrovePostEvent(post, 'created'));
+    const client = this.#config.client;
+    if (!this.#thread && client) {
+      // The first post created the thread: load it so moderation, counts and live updates work.
+      this.#thread = await client.get<Thread>(`/v1/threads/${encodeURIComponent(post.thread)}`).catch(() => null);
+      this.requestUpdate();
+    }
+  }
+
+  #receive(post: Post, announce: boolean): void {
+    const isNew = !this.#posts.some((known) => known.id === post.id);
+    this.#posts = upsertPosts(this.#posts, [post], this.#order);
+    if (announce && isNew && !post.viewerCanEdit) this.#announce(this.#t.t('thread.announce.incoming', { count: 1, name: post.author.name }));
+    this.requestUpdate();
+  }
+
+  #announce(message: string): void {
+    // Cleared first so the same sentence twice in a row is announced twice.
+    this.#announcement = '';
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      this.#announcement = message;
+      this.requestUpdate();
+    });
+  }
+
+  #handleSubmit = (submission: Submission): void => {
+    if (submission.editing) {
+      const post = submission.editing;
+      void this.#act(async (client) => {
+        const edited = await actions.editPost(client, post, submission.body, submission.language);
+        this.#receive(edited, false);
+        this.#authoring?.composer.reset();
+        this.dispatchEvent(new GrovePostEvent(edited, 'edited'));
+      });
+      return;
+    }
+    const target = this.#thread
+      ? { thread: this.#thread.id }
+      : { key: this.key || defaultPageKey(), community: this.community, title: this.title || document.title };
+    this.#authoring?.send({ ...target, body: submission.body, language: submission.language, ...(submission.replyTo ? { replyTo: submission.replyTo.id } : {}) });
+  };
+
+  #handleMore = (): void => {
+    const client = this.#config.client;
+    if (client && this.#thread && this.#next) void this.#more.run([client, this.#thread, this.#next]);
+  };
+
+  #handlePostAction = (action: PostAction): void => {
+    const { post } = action;
+    const moderated = (name: ModerationAction) => this.dispatchEvent(new GroveModerateEvent(name, post.thread, post.id));
+    switch (action.type) {
+      case 'reply':
+        { this.#authoring?.composer.startReply(post); return; }
+      case 'edit':
+        { this.#authoring?.composer.startEdit(post); return; }
+      case 'delete':
+      case 'report':
+        this.#pending = { type: action.type === 'delete' ? 'confirm-delete' : 'report', postId: post.id };
+        { this.requestUpdate(); return; }
+      case 'cancel':
+        this.#pending = undefined;
+        { this.requestUpdate(); return; }
+      case 'confirm-delete':
+        return void this.#act(async (client) => {
+          const deleted = await actions.deletePost(client, post);
+          this.#receive(deleted, false);
+          this.dispatchEvent(new GrovePostEvent(deleted, 'deleted'));
+        });
+      case 'send-report':
+        return void this.#act(async (client) => {
+          await actions.reportPost(client, post, action.reason);
+          this.#announce(this.#t.t('thread.reported'));
+          moderated('report');
+        });
+      case 'react':
+        return void this.#act(async (client) => this.#receive(await actions.toggleReaction(client, post, action.kind), false));
+      case 'hide':
+      case 'restore': {
+        const name = action.type;
+        return void this.#act(async (client) => {
+          this.#receive(await actions.setHidden(client, post, name === 'hide'), false);
+          moderated(name);
+        });
+      }
+      case 'accept':
+        return void this.#moderateThread({ acceptedPost: post.id }, 'accept', post.id);
+    }
+  };
+
+  async #moderateThread(change: actions.ThreadChange, name: ModerationAction, postId?: string): Promise<void> {
+    const thread = this.#thread;
+    if (!thread) return;
+    await this.#act(async (client) => {
+      this.#thread = await actions.moderateThread(client, thread, change);
+      const accepted = this.#thread.acceptedPostId;
+      this.#posts = this.#posts.map((post) => (post.accepted === (post.id === accepted) ? post : { ...post, accepted: post.id === accepted }));
+      this.dispatchEvent(new GroveModerateEvent(name, thread.id, postId));
+    });
+  }
+
+  /** Runs one write; its failure is shown next to the composer and reported, never thrown at the page. */
+  async #act(work: (client: GroveClient) => Promise<void>): Promise<void> {
+    const client = this.#config.client;
+    if (!client || this.#busy) return;
+    this.#busy = true;
+    this.#actionError = undefined;
+    this.requestUpdate();
+    try {
+      await work(client);
+      this.#pending = undefined;
+    } catch (error) {
+      this.#actionError = error;
+      this.#reportError(error);
+    } finally {
+      this.#busy = false;
+      this.requestUpdate();
+    }
+  }
+
+  #reportError(error: unknown): void {
+    if (isAbortError(error)) return;
+    const apiError = error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error });
+    this.dispatchEvent(new GroveErrorEvent(apiError));
+  }
+
+  async #fetchThread(client: GroveClient, ref: string, signal: AbortSignal): Promise<Thread | null> {
+    if (ref.startsWith('thread:')) return client.get<Thread>(`/v1/threads/${encodeURIComponent(this.thread)}`, { signal });
+    try {
+      return await client.get<Thread>('/v1/threads', { query: { key: ref.slice('key:'.length) }, signal });
+    } catch (error) {
+      // No thread for this page yet: an empty conversation, created by its first post.
+      if (error instanceof GroveApiError && error.kind === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.#t;
+    const invalid = invalidAttribute(this);
+    // Empty strings fall through too: an untitled page still gets a label.
+    const title = [this.#thread?.title, this.title].find((candidate) => candidate) ?? t.t('thread.untitled');
+    // title="" stops the host's `title` attribute (the new thread's title) showing as a tooltip everywhere.
+    return html`<section part="thread" class="thread" dir=${t.dir} lang=${t.language} title="" aria-label=${t.t('thread.label', { title })}>
+      ${invalid
+        ? renderInvalidAttribute(t, invalid.name, invalid.value)
+        : !this.#config.client
+          ? renderNotConfigured(t)
+          : this.#load.render({
+              initial: () => renderLoading(t),
+              pending: () => (this.#load.value ? this.#renderThread() : renderLoading(t)),
+              complete: () => this.#renderThread(),
+              error: (error) => renderError(t, error, () => void this.#load.run()),
+            })}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
+    </section>`;
+  }
+
+  #renderThread(): TemplateResult {
+    const t = this.#t;
+    const thread = this.#thread;
+    const composer = this.#renderComposer();
+    const newestFirst = this.#order === 'newest';
+    return html`${this.#renderHeader(thread)} ${newestFirst ? composer : nothing}
+      ${this.#posts.length === 0 && !this.#authoring?.hasQueued ? renderEmpty(t, t.t('thread.empty')) : this.#renderList()}
+      ${this.#next
+        ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${this.#more.status === TaskStatus.PENDING}
+            @click=${this.#handleMore}>
+            ${t.t('thread.loadMore')}
+          </button>`
+        : nothing}
+      ${this.#authoring?.renderOutbox(t) ?? nothing}
+      ${this.#actionError ? html`<p part="error" class="grove-error action-error" role="alert">${t.t(errorMessageKey(this.#actionError))}</p>` : nothing}
+      ${newestFirst ? nothing : composer}`;
+  }
+
+  #renderHeader(thread: Thread | null): TemplateResult {
+    const t = this.#t;
+    const moderate = (change: actions.ThreadChange, name: ModerationAction) => () => void this.#moderateThread(change, name);
+    return html`<header part="header" class="thread-header">
+      <span class="count">${t.t('thread.posts', { count: thread?.postCount ?? this.#posts.length })}</span>
+      ${thread?.kind === 'question' ? html`<span class="tag">${t.t(thread.status === 'answered' ? 'thread.answered' : 'thread.question')}</span>` : nothing}
+      ${thread?.pinned ? html`<span class="tag">${t.t('thread.pinned')}</span>` : nothing}
+      ${thread?.viewer.canModerate
+        ? html`<button type="button" part="action lock-button" class="link" ?disabled=${this.#busy}
+              @click=${thread.status === 'locked' ? moderate({ locked: false }, 'unlock') : moderate({ locked: true }, 'lock')}>
+              ${t.t(thread.status === 'locked' ? 'thread.unlock' : 'thread.lock')}
+            </button>
+            <button type="button" part="action pin-button" class="link" ?disabled=${this.#busy}
+              @click=${thread.pinned ? moderate({ pinned: false }, 'unpin') : moderate({ pinned: true }, 'pin')}>
+              ${t.t(thread.pinned ? 'thread.unpin' : 'thread.pin')}
+            </button>`
+        : nothing}
+    </header>`;
+  }
+
+  #renderList(): TemplateResult {
+    const context: PostContext = {
+      t: this.#t,
+      thread: this.#thread,
+      signedIn: this.#config.client?.isAuthenticated ?? false,
+      now: this.#now,
+      profileUrl: (id) => (this.profileUrl ? this.profileUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined),
+      pending: this.#pending,
+      onAction: this.#handlePostAction,
+    };
+    return html`<ol part="list" class="posts">
+      ${nestPosts(this.#posts).map(
+        ({ post, replies }) => html`<li>
+          ${renderPost(post, context, false)}
+          ${replies.length > 0 ? html`<ol class="replies">${replies.map((reply) => html`<li>${renderPost(reply, context, true)}</li>`)}</ol>` : nothing}
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  #renderComposer(): TemplateResult | typeof nothing {
+    const t = this.#t;
+    if (this.readonly) return nothing;
+    if (this.#thread?.status === 'locked' && !this.#thread.viewer.canModerate) return html`<p part="status" class="grove-state">${t.t('thread.locked')}</p>`;
+    if (!this.#config.client?.isAuthenticated) return html`<p part="status" class="grove-state">${t.t('thread.composer.signIn')}</p>`;
+    if (!this.#thread && !this.community) return renderInvalidAttribute(t, 'community', null);
+    return this.#authoring?.renderComposer(this.#handleSubmit, this.#busy) ?? nothing;
+  }
+}

@@ -1,0 +1,98 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatTime, formatWhen, zoneName, zonesDiffer } from './format.js';
+import type { EventOccurrence, RsvpStatus } from './types.js';
+
+export interface DetailsContext {
+  t: { t(key: string, params?: Record<string, string | number>): string };
+  locale: string;
+  zone: string;
+  now: Date;
+  signedIn: boolean;
+  saving: boolean;
+  /** A translated RSVP failure, shown inline. */
+  rsvpError: string | undefined;
+  icsUrl: string;
+  hasThreadElement: boolean;
+  close: () => void;
+  rsvp: (status: RsvpStatus) => void;
+}
+
+const RSVP_STATUSES: readonly RsvpStatus[] = ['going', 'maybe', 'not-going'];
+/** The join link turns into a call to action this long before the start. */
+const JOIN_LEAD_MS = 15 * 60_000;
+
+function renderJoin(item: EventOccurrence, context: DetailsContext): TemplateResult | typeof nothing {
+  if (!item.joinUrl || item.mode === 'in-person' || item.cancelled) return nothing;
+  const now = context.now.getTime();
+  const start = new Date(item.start).getTime();
+  const live = now >= start - JOIN_LEAD_MS && now < new Date(item.end).getTime();
+  const label = !live ? 'calendar.join' : now >= start ? 'calendar.joinNow' : 'calendar.joinSoon';
+  return html`<p class="join"><a part="join-link" class="grove-button join-link ${live ? 'live' : ''}" href=${item.joinUrl}
+    target="_blank" rel="noopener noreferrer">${context.t.t(label)}</a></p>`;
+}
+
+function renderAttendance(item: EventOccurrence, context: DetailsContext): TemplateResult {
+  const { going, maybe, waitlisted } = item.attendance;
+  const t = context.t;
+  return html`<p part="attendance" class="attendance">
+    ${t.t('calendar.attendance', { going, maybe })}${item.capacity !== null
+      ? html` · ${t.t('calendar.capacity', { free: Math.max(0, item.capacity - going), capacity: item.capacity })}`
+      : nothing}${waitlisted > 0 ? html` · ${t.t('calendar.waitlistCount', { count: waitlisted })}` : nothing}
+  </p>`;
+}
+
+function renderRsvp(item: EventOccurrence, context: DetailsContext): TemplateResult | typeof nothing {
+  const t = context.t;
+  if (item.cancelled) return nothing;
+  if (!context.signedIn) return html`<p class="hint">${t.t('calendar.rsvpSignIn')}</p>`;
+  const answer = item.viewerRsvp;
+  const status = context.saving
+    ? t.t('calendar.rsvpSaving')
+    : answer?.waitlisted && answer.position !== null
+      ? t.t('calendar.waitlisted', { position: answer.position })
+      : answer
+        ? t.t(`calendar.youAre.${answer.status}`)
+        : '';
+  return html`<div part="rsvp" class="rsvp" role="group" aria-labelledby="rsvp-label">
+      <span id="rsvp-label" class="rsvp-label">${t.t('calendar.rsvp')}</span>
+      ${RSVP_STATUSES.map((value) => html`<button type="button" part="rsvp-button" class="rsvp-button" data-rsvp=${value}
+        aria-pressed=${answer?.status === value ? 'true' : 'false'} ?disabled=${context.saving}
+        @click=${() => context.rsvp(value)}>${t.t(`calendar.rsvp.${value}`)}</button>`)}
+    </div>
+    <p class="rsvp-status" role="status">${status}</p>
+    ${context.rsvpError ? html`<p part="error" class="grove-error rsvp-error" role="alert">${context.rsvpError}</p>` : nothing}`;
+}
+
+/** The contents of the details dialog for one occurrence. */
+export function renderDetails(item: EventOccurrence, context: DetailsContext): TemplateResult {
+  const t = context.t;
+  const showOrganiserTime = !item.allDay && zonesDiffer(item.timeZone, context.zone, item.start);
+  return html`<header class="dialog-header">
+      <h2 id="dialog-title" tabindex="-1" dir="auto">${item.title}</h2>
+      <button type="button" part="close-button" class="close" aria-label=${t.t('calendar.close')} @click=${context.close}>×</button>
+    </header>
+    <p class="tags">
+      <span part="tag" class="tag">${t.t(`calendar.kind.${item.kind}`)}</span>
+      <span part="tag" class="tag mode-${item.mode}">${t.t(`calendar.mode.${item.mode}`)}</span>
+      ${item.recurring ? html`<span part="tag" class="tag">${t.t('calendar.recurring')}</span>` : nothing}
+      ${item.cancelled ? html`<span part="tag" class="tag cancelled-tag">${t.t('calendar.cancelled')}</span>` : nothing}
+    </p>
+    <p part="when" class="when">
+      <time datetime=${item.start}>${formatWhen(context.locale, item, context.zone)}</time>
+      ${item.allDay ? nothing : html`<span class="zone">(${zoneName(context.locale, context.zone, item.start)})</span>`}
+    </p>
+    ${showOrganiserTime ? html`<p class="organiser-time">${t.t('calendar.organiserTime', {
+      time: formatTime(context.locale, item.start, item.timeZone), zone: zoneName(context.locale, item.timeZone, item.start) })}</p>` : nothing}
+    ${renderJoin(item, context)}
+    ${item.location ? html`<p class="location"><span class="label">${t.t('calendar.location')}:</span> ${item.location}</p>` : nothing}
+    <p class="organiser">${t.t('calendar.organisedBy', { name: item.organiser.name })}</p>
+    ${item.description ? html`<p class="description" dir="auto">${item.description}</p>` : nothing}
+    ${renderAttendance(item, context)}
+    ${renderRsvp(item, context)}
+    <p><a part="download-link" href=${context.icsUrl} download="event-${item.id}.ics">${t.t('calendar.download')}</a></p>
+    <section class="discussion" aria-label=${t.t('calendar.discussion')}>
+      ${context.hasThreadElement
+        ? html`<grove-discussion-thread key="event:${item.id}" community=${item.community}></grove-discussion-thread>`
+        : html`<slot name="discussion"></slot>`}
+    </section>`;
+}

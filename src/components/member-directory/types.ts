@@ -1,0 +1,19 @@
+/** The directory's names for the v1 contract types (generated from the OpenAPI document). */
+import type { components } from '../../api/schema.js';
+
+type Schemas = components['schemas'];
+
+export type MemberSummary = Schemas['MemberSummary'];
+export type MemberPage = Schemas['MemberPage'];
+export type MemberFacets = Schemas['MemberFacets'];
+export type FacetValue = Schemas['FacetValue'];
+export type ContactChannel = Schemas['ContactChannel'];
+export type ProfileSkill = Schemas['ProfileSkill'];
+/**
+ * openapi-typescript renders the profile as `MemberSummary & { skills?: ProfileSkill[] }`, which
+ * intersects the two `skills` arrays and loses `endorsements`; restate the field as the server sends it.
+ */
+export type MemberProfile = Omit<Schemas['MemberProfile'], 'skills'> & { skills: ProfileSkill[] };
+
+/** Renders extra content into a member card, e.g. a participation badge. Return a fresh node or template. */
+export type BadgeRenderer = (member: MemberSummary) => unknown;

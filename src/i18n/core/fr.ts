@@ -1,0 +1,25 @@
+import type { CatalogueOf } from '../types.js';
+import type { CoreMessages } from './en.js';
+
+const fr: CatalogueOf<CoreMessages> = {
+  'core.loading': 'Chargement…',
+  'core.empty': 'Rien à afficher pour le moment.',
+  'core.retry': 'Réessayer',
+  'core.notConfigured':
+    'Aucun serveur Grove n’est configuré pour ce widget : ajoutez un <grove-provider api=…> ou <meta name="grove-api">.',
+  'core.invalidAttribute': 'L’attribut {name} a une valeur non valide « {value} ».',
+  'core.missingAttribute': 'L’attribut {name} est obligatoire.',
+  'core.error.offline': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
+  'core.error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
+  'core.error.unauthorized': 'Votre session a expiré. Reconnectez-vous pour continuer.',
+  'core.error.forbidden': 'Vous n’avez pas l’autorisation de faire cela.',
+  'core.error.not-found': 'Introuvable. Cet élément a peut-être été supprimé.',
+  'core.error.conflict': 'Quelqu’un l’a modifié entre-temps. Rechargez et réessayez.',
+  'core.error.invalid': 'Certaines informations ne sont pas valides. Vérifiez les champs signalés.',
+  'core.error.rate-limited': 'Trop de requêtes. Patientez un instant puis réessayez.',
+  'core.error.unavailable': 'Le serveur est occupé ou en maintenance. Réessayez dans un instant.',
+  'core.error.server': 'Une erreur est survenue sur le serveur. Réessayez plus tard.',
+  'core.error.unknown': 'Une erreur est survenue. Réessayez.',
+};
+
+export default fr;

@@ -1,0 +1,59 @@
+// Public entry of the npm package: classes, events, types and `configure`. No side effects: nothing is
+// registered until you call `defineElement` / `defineAll` (or load the CDN autoloader).
+export type {
+  GroveClient,
+  Query,
+  QueryValue,
+  ReadOptions,
+  SendOptions,
+  StreamMessage,
+  StreamOptions,
+  TextOptions,
+  WithEtag,
+  WriteMethod,
+} from './api/client.js';
+export { buildUrl, newIdempotencyKey } from './api/client.js';
+export { createKyClient, type KyClientOptions } from './api/ky-client.js';
+export { GroveApiError, type FieldError, type GroveErrorKind, type ProblemDetails } from './api/problem.js';
+export { ResponseCache } from './api/response-cache.js';
+
+export {
+  groveConfigContext,
+  type GroveConfig,
+  type GroveContextValue,
+  type Theme,
+  type TokenProvider,
+} from './context/config-context.js';
+export { GroveProvider } from './context/grove-provider.js';
+export { configure } from './context/page-config.js';
+
+export { ConfigController } from './controllers/config-controller.js';
+export { LocalizeController, type WidgetMessages } from './controllers/localize-controller.js';
+export { VisibilityController } from './controllers/visibility-controller.js';
+
+export { GroveErrorEvent } from './events/grove-error-event.js';
+export { GroveLoadEvent } from './events/grove-load-event.js';
+export { GroveModerateEvent, type ModerationAction } from './events/grove-moderate-event.js';
+export { GrovePostEvent, type PostChange } from './events/grove-post-event.js';
+export { GroveSearchEvent } from './events/grove-search-event.js';
+export { GroveSelectEvent } from './events/grove-select-event.js';
+
+export { GroveMemberDirectory } from './components/member-directory/member-directory.js';
+export type {
+  BadgeRenderer,
+  ContactChannel,
+  FacetValue,
+  MemberFacets,
+  MemberPage,
+  MemberProfile,
+  MemberSummary,
+  ProfileSkill,
+} from './components/member-directory/types.js';
+
+export { GroveDiscussionThread } from './components/discussion-thread/discussion-thread.js';
+export { GroveCommentCount } from './components/comment-count/comment-count.js';
+export type { NewPost, Post, PostAuthor, PostPage, ReactionKind, Thread } from './components/discussion-thread/types.js';
+
+export type { Catalogue, CatalogueOf, MessageParams, SupportedLanguage } from './i18n/types.js';
+
+export { defineAll, defineElement, elementLoaders } from './define.js';

@@ -1,0 +1,55 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { GroveApiError, type GroveErrorKind } from '../api/problem.js';
+import type { CoreMessages } from '../i18n/core/en.js';
+import type { MessageParams } from '../i18n/types.js';
+
+/** The part of `LocalizeController` the shared states need. */
+export interface Translator {
+  t(key: keyof CoreMessages, params?: MessageParams): string;
+}
+
+/** Polite, busy status while loading: announced once, not repeated on every re-render. */
+export function renderLoading(t: Translator): TemplateResult {
+  return html`<div part="status" class="grove-state" role="status" aria-live="polite" aria-busy="true">
+    ${t.t('core.loading')}
+  </div>`;
+}
+
+/** The empty state; `message` is a widget-specific translated sentence, else the generic one. */
+export function renderEmpty(t: Translator, message?: string): TemplateResult {
+  return html`<div part="status" class="grove-state" role="status">${message ?? t.t('core.empty')}</div>`;
+}
+
+/**
+ * A failure: translated by error kind (never the raw exception), announced as an alert, with a retry
+ * button when the caller can retry.
+ */
+export function renderError(t: Translator, error: unknown, onRetry?: () => void): TemplateResult {
+  return html`<div part="error" class="grove-state grove-error" role="alert">
+    <p>${t.t(errorMessageKey(error))}</p>
+    ${onRetry
+      ? html`<button type="button" part="retry-button" class="grove-button" @click=${onRetry}>
+          ${t.t('core.retry')}
+        </button>`
+      : nothing}
+  </div>`;
+}
+
+export function renderNotConfigured(t: Translator): TemplateResult {
+  return html`<div part="error" class="grove-state grove-error" role="alert">${t.t('core.notConfigured')}</div>`;
+}
+
+/** For a site editor's typo (`view="mounth"`): name the attribute and quote the value back. */
+export function renderInvalidAttribute(t: Translator, name: string, value: string | null): TemplateResult {
+  const message =
+    value === null || value === ''
+      ? t.t('core.missingAttribute', { name })
+      : t.t('core.invalidAttribute', { name, value });
+  return html`<div part="error" class="grove-state grove-error" role="alert">${message}</div>`;
+}
+
+export function errorMessageKey(error: unknown): `core.error.${GroveErrorKind}` {
+  if (error instanceof GroveApiError) return `core.error.${error.kind}`;
+  // Anything else is a bug or an unexpected failure; users still get a sentence, not a stack trace.
+  return !navigator.onLine ? 'core.error.offline' : 'core.error.unknown';
+}

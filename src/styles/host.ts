@@ -1,0 +1,51 @@
+import { css } from 'lit';
+import { tokens } from './tokens.js';
+
+/**
+ * What every widget's `static styles` starts with: `[tokens, hostStyles, css\`…own…\`]`.
+ * The widget inherits the page's font and colour scheme unless `theme` says otherwise.
+ */
+export const hostStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      font: inherit;
+      color: var(--_text);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    :host([data-grove-theme='auto']) {
+      color-scheme: light dark;
+    }
+    :host([data-grove-theme='light']) {
+      color-scheme: light;
+    }
+    :host([data-grove-theme='dark']) {
+      color-scheme: dark;
+    }
+    :focus-visible {
+      outline: var(--_focus-ring);
+      outline-offset: 2px;
+    }
+    .grove-state {
+      padding: var(--_space-m);
+      color: var(--_muted);
+    }
+    .grove-error {
+      color: var(--_text);
+      border-inline-start: 4px solid var(--_danger);
+    }
+    .grove-button {
+      font: inherit;
+      color: var(--_on-accent);
+      background: var(--_accent);
+      border: 1px solid transparent;
+      border-radius: var(--_radius);
+      padding: var(--_space-xs) var(--_space-m);
+      min-block-size: 24px; /* WCAG 2.2 target size */
+      cursor: pointer;
+    }
+  `,
+];

@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+/**
+ * The public design tokens (documented in docs/theming.md). A page themes every widget by setting
+ * `--grove-*` on any ancestor; components read them with these values as fallbacks through the private
+ * `--_` copies below, so an unset token never yields an invalid value.
+ *
+ * Colours use `light-dark()`: which side applies follows the inherited `color-scheme` (set by
+ * `theme="light|dark|auto"`). Browsers without `light-dark()` keep the light value declared before it.
+ */
+export const tokens = css`
+  :host {
+    --_accent: var(--grove-color-accent, #1f6f50);
+    --_accent: var(--grove-color-accent, light-dark(#1f6f50, #7fd1ae));
+    --_on-accent: var(--grove-color-on-accent, #ffffff);
+    --_on-accent: var(--grove-color-on-accent, light-dark(#ffffff, #0c2a1e));
+    --_text: var(--grove-color-text, #1b1f1d);
+    --_text: var(--grove-color-text, light-dark(#1b1f1d, #e8ece9));
+    --_surface: var(--grove-color-surface, #ffffff);
+    --_surface: var(--grove-color-surface, light-dark(#ffffff, #161a18));
+    --_border: var(--grove-color-border, #c9d1cc);
+    --_border: var(--grove-color-border, light-dark(#c9d1cc, #3c4641));
+    --_muted: var(--grove-color-muted, #52605a);
+    --_muted: var(--grove-color-muted, light-dark(#52605a, #a7b3ad));
+    --_danger: var(--grove-color-danger, #b3261e);
+    --_danger: var(--grove-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_radius: var(--grove-radius, 0.5rem);
+    --_space-xs: var(--grove-space-xs, 0.25rem);
+    --_space-s: var(--grove-space-s, 0.5rem);
+    --_space-m: var(--grove-space-m, 1rem);
+    --_space-l: var(--grove-space-l, 1.5rem);
+    --_font-size-s: var(--grove-font-size-s, 0.875em);
+    --_font-size-m: var(--grove-font-size-m, 1em);
+    --_font-size-l: var(--grove-font-size-l, 1.25em);
+    --_focus-ring: var(--grove-focus-ring, 2px solid var(--_accent));
+    --_motion-duration: var(--grove-motion-duration, 150ms);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_motion-duration: 0ms;
+    }
+  }
+
+  /* Forced colours (Windows High Contrast): system colours, whatever the page's tokens say. */
+  @media (forced-colors: active) {
+    :host {
+      --_accent: LinkText;
+      --_on-accent: Canvas;
+      --_text: CanvasText;
+      --_surface: Canvas;
+      --_border: CanvasText;
+      --_muted: GrayText;
+      --_danger: CanvasText;
+      --_focus-ring: 2px solid Highlight;
+    }
+  }
+`;

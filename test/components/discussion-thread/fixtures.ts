@@ -1,0 +1,91 @@
+import type { Post, Thread } from '../../../src/components/discussion-thread/types.js';
+
+/** A thread as the server sends it to a signed-in member who may post but not moderate. */
+export function makeThread(overrides: Partial<Thread> = {}): Thread {
+  return {
+    id: '7',
+    community: 'water',
+    key: 'https://example.org/articles/drip',
+    title: 'Drip irrigation in clay soils',
+    kind: 'discussion',
+    status: 'open',
+    pinned: false,
+    acceptedPostId: null,
+    postCount: 0,
+    version: 1,
+    viewer: { canPost: true, canModerate: false, canAccept: false },
+    ...overrides,
+  };
+}
+
+let clock = Date.parse('2026-11-01T09:00:00Z');
+
+/** A post whose `createdAt` grows with each call, so lists sort as written. */
+export function makePost(id: string, overrides: Partial<Post> = {}): Post {
+  clock += 60_000;
+  return {
+    id,
+    thread: '7',
+    author: { id: `m${id}`, name: `Member ${id}`, avatarUrl: null },
+    replyTo: null,
+    bodyMd: `Body of ${id}`,
+    bodyHtml: `<p>Body of ${id}</p>`,
+    language: 'en',
+    createdAt: new Date(clock).toISOString(),
+    editedAt: null,
+    hidden: false,
+    deleted: false,
+    accepted: false,
+    version: 1,
+    reactions: {},
+    viewerReactions: [],
+    viewerCanEdit: false,
+    ...overrides,
+  };
+}
+
+const PEOPLE = ['Amina Diallo', 'Omar Haddad', 'Lucía Pérez', 'Jean-Baptiste Kaboré', 'Priya Raman', 'Tomás Ortega'];
+const BODIES: [language: string, html: string][] = [
+  ['en', '<p>We switched to <strong>drip lines</strong> last season; clay soils needed longer, slower cycles.</p>'],
+  ['fr', '<p>Chez nous, le paillage a réduit l’évaporation de moitié. Quelqu’un a des mesures ?</p>'],
+  ['es', '<p>¿Alguien ha probado sensores capacitivos? Los resistivos se corroen en un año.</p>'],
+  ['ar', '<p>جرّبنا الري بالتنقيط في التربة الطينية، وكانت النتائج جيدة مع فترات ري أطول.</p>'],
+];
+
+/** A lively, multilingual conversation for stories and the benchmark: replies, reactions, an accepted answer. */
+export function conversation(count: number): Post[] {
+  return Array.from({ length: count }, (_, index) => {
+    const [language, bodyHtml] = BODIES[index % BODIES.length]!;
+    const authorIndex = index % PEOPLE.length;
+    return makePost(String(index + 1), {
+      author: { id: `m${authorIndex + 1}`, name: PEOPLE[authorIndex]!, avatarUrl: null, ...(authorIndex === 0 ? { role: 'facilitator' as const } : {}) },
+      language,
+      bodyHtml,
+      bodyMd: bodyHtml.replace(/<[^>]+>/g, ''),
+      replyTo: index % 3 === 2 ? { id: String(index), author: PEOPLE[(index - 1) % PEOPLE.length]! } : null,
+      reactions: index % 2 === 0 ? { helpful: (index % 5) + 1 } : {},
+      accepted: index === 1,
+      editedAt: index === 3 ? '2026-11-02T10:00:00Z' : null,
+    });
+  });
+}
+
+/** Fake-client routes for a thread (`GET /v1/threads?key=`, posts paged by `limit`, posting). */
+export function threadRoutes(posts: Post[], thread: Partial<Thread> = {}): Record<string, unknown> {
+  const current = makeThread({ postCount: posts.length, kind: 'question', status: 'answered', acceptedPostId: '2', ...thread });
+  return {
+    'GET /v1/threads': current,
+    'GET /v1/threads/7': current,
+    'GET /v1/threads/7/posts': ({ query }: { query: Record<string, unknown> }) => {
+      const start = Number(query.cursor ?? 0);
+      const limit = Number(query.limit ?? 20);
+      const ordered = query.order === 'newest' ? [...posts].reverse() : posts;
+      const end = start + limit;
+      return { items: ordered.slice(start, end), next: end < ordered.length ? String(end) : null };
+    },
+    'POST /v1/posts': ({ body }: { body: unknown }) => {
+      const text = (body as { body: string }).body;
+      return makePost(String(1000 + posts.length), { bodyMd: text, bodyHtml: `<p>${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`, viewerCanEdit: true });
+    },
+  };
+}

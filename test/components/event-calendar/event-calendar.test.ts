@@ -1,0 +1,271 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import { GroveApiError } from '../../../src/api/problem.js';
+import { GroveEventCalendar } from '../../../src/components/event-calendar/event-calendar.js';
+import { defineElement } from '../../../src/define.js';
+import type { GroveNavigateEvent } from '../../../src/events/grove-navigate-event.js';
+import type { GroveRsvpEvent } from '../../../src/events/grove-rsvp-event.js';
+import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
+import { expectAccessible } from '../../helpers/axe.js';
+import { FakeClient } from '../../helpers/fake-client.js';
+import { fixtureWithClient } from '../../helpers/fixture.js';
+import { calendarClient, manyEvents } from './fixtures.js';
+
+defineElement('grove-event-calendar', GroveEventCalendar);
+
+type Calendar = GroveEventCalendar;
+const $ = (el: Element, selector: string): HTMLElement => {
+  const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`No ${selector} in the shadow root`);
+  return found;
+};
+const $$ = (el: Element, selector: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
+const text = (el: Element) => el.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
+const deepActive = (): Element | null => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+const november = html`<grove-event-calendar community="water" date="2026-11-10" time-zone="Europe/Paris" view="month"></grove-event-calendar>`;
+
+async function loaded(client: FakeClient, template = november, lang?: string): Promise<Calendar> {
+  const firstLoad = oneEvent(document, 'grove-load');
+  const el = await fixtureWithClient<Calendar>(template, client, lang ? { lang } : {});
+  await firstLoad;
+  await el.updateComplete;
+  return el;
+}
+
+const cell = (el: Element, date: string) => $(el, `[data-date="${date}"]`);
+
+describe('grove-event-calendar', () => {
+  it('renders the month as a labelled grid with events on the viewer-zone day', async () => {
+    const client = calendarClient();
+    const el = await loaded(client);
+    const grid = $(el, 'table[role="grid"]');
+    expect(grid.getAttribute('aria-labelledby')).to.equal('title');
+    expect($(el, '#title').textContent).to.equal('November 2026');
+    expect($$(el, 'thead th').map((th) => th.textContent.trim())[0], 'en starts the week on Sunday').to.equal('Sun');
+    expect(cell(el, '2026-11-10').textContent).to.include('12:00').and.include('Drip irrigation clinic');
+    expect(cell(el, '2026-11-13').textContent, 'all-day spans both days').to.include('Peer assist');
+    expect(cell(el, '2026-11-24').textContent, 'day of the Paris viewer, not the Nairobi organiser').to.include('Late call');
+    expect(cell(el, '2026-11-10').querySelector('.visually-hidden')!.textContent).to.equal('Tuesday, November 10, 2026, 1 event');
+    expect(client.callsTo('GET', '/v1/events')[0]!.query).to.include({
+      community: 'water', from: '2026-10-31T00:00:00.000Z', to: '2026-12-07T00:00:00.000Z',
+    });
+  });
+
+  it('is accessible while loading, with events, when empty and on error', async () => {
+    const client = calendarClient();
+    const release = client.hold();
+    const el = await fixtureWithClient<Calendar>(november, client);
+    expect($(el, '[aria-busy="true"]').textContent).to.include('Loading');
+    await expectAccessible(el);
+    const done = oneEvent(el, 'grove-load');
+    release();
+    await done;
+    await el.updateComplete;
+    await expectAccessible(el);
+
+    const empty = await loaded(calendarClient([]), html`<grove-event-calendar view="agenda" date="2026-11-10"></grove-event-calendar>`);
+    expect(text(empty)).to.include('No events in this period.');
+    await expectAccessible(empty);
+
+    const failing = new FakeClient({ 'GET /v1/events': () => { throw new GroveApiError('unavailable', 503); } });
+    const failed = oneEvent(document, 'grove-error');
+    const broken = await fixtureWithClient<Calendar>(november, failing);
+    await failed;
+    await broken.updateComplete;
+    expect($(broken, '[role="alert"]').textContent).to.include('The server is busy');
+    await expectAccessible(broken);
+  });
+
+  it('moves between days with arrows, Home and End, and between months with Page Up and Page Down', async () => {
+    const client = calendarClient();
+    const el = await loaded(client);
+    cell(el, '2026-11-10').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(deepActive()?.getAttribute('data-date')).to.equal('2026-11-11');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(deepActive()?.getAttribute('data-date')).to.equal('2026-11-18');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(deepActive()?.getAttribute('data-date'), 'Sunday starts the en-US week').to.equal('2026-11-15');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(deepActive()?.getAttribute('data-date')).to.equal('2026-11-21');
+    expect($$(el, '[role="gridcell"][tabindex="0"]'), 'one tab stop in the grid').to.have.length(1);
+
+    const navigated = oneEvent<GroveNavigateEvent>(el, 'grove-navigate');
+    const reloaded = oneEvent(el, 'grove-load');
+    await sendKeys({ press: 'PageDown' });
+    const navigation = await navigated;
+    expect(navigation.detail).to.include({ view: 'month', date: '2026-12-21' });
+    expect(navigation.bubbles && navigation.composed).to.equal(true);
+    await reloaded;
+    await el.updateComplete;
+    expect($(el, '#title').textContent).to.equal('December 2026');
+    expect(deepActive()?.getAttribute('data-date')).to.equal('2026-12-21');
+    expect(client.callsTo('GET', '/v1/events')).to.have.length(2);
+    await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect(deepActive()?.getAttribute('data-date')).to.equal('2026-11-21');
+  });
+
+  it('opens details in a modal dialog from the keyboard and returns focus on Escape', async () => {
+    const el = await loaded(calendarClient());
+    cell(el, '2026-11-10').focus();
+    const selected = oneEvent<GroveSelectEvent>(el, 'grove-select');
+    await sendKeys({ press: 'Enter' });
+    expect(deepActive()?.getAttribute('part')).to.equal('event');
+    await sendKeys({ press: 'Enter' });
+    const selection = await selected;
+    expect((selection.detail.item as { id: string }).id).to.equal('12');
+    expect(selection.bubbles && selection.composed && selection.cancelable).to.equal(true);
+    await el.updateComplete;
+    const dialog = ($(el, 'dialog') as HTMLDialogElement);
+    expect(dialog.open).to.equal(true);
+    expect(deepActive()?.id, 'focus moves into the dialog').to.equal('dialog-title');
+    const details = dialog.textContent.replace(/\s+/g, ' ');
+    expect(details).to.include('Tuesday, November 10, 2026').and.include('12:00').and.include('Central European');
+    expect(details, 'the organiser zone alongside').to.include('2:00 PM for the organiser (East Africa Time)');
+    expect(details).to.include('Online').and.include('2 going, 1 maybe').and.include('Full (2 places)');
+    expect($(el, '[part="join-link"]').getAttribute('href')).to.equal('https://meet.example.org/drip');
+    expect($(el, '[part="download-link"]').getAttribute('href')).to.equal('https://grove.test/api/v1/events/12.ics');
+    await expectAccessible(el);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(dialog.open).to.equal(false);
+    expect(deepActive()?.getAttribute('data-key'), 'focus back on the event').to.equal('12@2026-11-10T11:00:00.000Z');
+  });
+
+  it('lets the host cancel grove-select to keep the dialog closed', async () => {
+    const el = await loaded(calendarClient());
+    el.addEventListener('grove-select', (event) => event.preventDefault(), { once: true });
+    $(el, '[data-key^="12@2026-11-10"]').click();
+    await el.updateComplete;
+    expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(false);
+  });
+
+  it('answers an RSVP for the occurrence and shows the waitlist position', async () => {
+    const client = calendarClient(undefined, { authenticated: true });
+    const el = await loaded(client);
+    $(el, '[data-key^="12@2026-11-17"]').click();
+    await el.updateComplete;
+    const answered = oneEvent<GroveRsvpEvent>(el, 'grove-rsvp');
+    $(el, '[data-rsvp="going"]').click();
+    const event = await answered;
+    expect(event.detail).to.deep.equal({ eventId: '12', occurrence: '2026-11-17T11:00:00.000Z', status: 'going', waitlisted: true, position: 1 });
+    expect(event.bubbles && event.composed).to.equal(true);
+    const [post] = client.callsTo('POST', '/v1/events/12/rsvp');
+    expect(post!.body).to.deep.equal({ status: 'going', occurrence: '2026-11-17T11:00:00.000Z' });
+    expect(post!.idempotencyKey === undefined || typeof post!.idempotencyKey === 'string').to.equal(true);
+    await el.updateComplete;
+    expect($(el, '.rsvp-status').textContent).to.equal('The event is full: you are number 1 on the waitlist.');
+    expect($(el, '[data-rsvp="going"]').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('asks anonymous viewers to sign in instead of offering RSVP buttons', async () => {
+    const el = await loaded(calendarClient());
+    $(el, '[data-key^="12@2026-11-10"]').click();
+    await el.updateComplete;
+    expect($$(el, '[data-rsvp]')).to.have.length(0);
+    expect(text(el)).to.include('Sign in to answer.');
+  });
+
+  it('aborts the request when removed', async () => {
+    const client = calendarClient();
+    client.hold();
+    const el = await fixtureWithClient<Calendar>(november, client);
+    const [call] = client.callsTo('GET', '/v1/events');
+    el.remove();
+    expect(call!.signal!.aborted).to.equal(true);
+  });
+
+  it('names an invalid attribute in a translated message', async () => {
+    const el = await fixtureWithClient<Calendar>(html`<grove-event-calendar view="mounth" lang="fr"></grove-event-calendar>`, calendarClient());
+    // The French core catalogue is fetched on demand.
+    await waitUntil(() => $(el, '[role="alert"]').textContent.includes('attribut'), 'French message shown');
+    expect($(el, '[role="alert"]').textContent).to.include('view').and.include('mounth');
+    const zone = await fixtureWithClient<Calendar>(html`<grove-event-calendar time-zone="Mars/Olympus"></grove-event-calendar>`, calendarClient());
+    expect($(zone, '[role="alert"]').textContent).to.include('time-zone');
+  });
+
+  it('lays out right to left in Arabic, Saturday first, with arrows following the reading direction', async () => {
+    const el = await loaded(calendarClient(), november, 'ar');
+    expect($(el, '.root').getAttribute('dir')).to.equal('rtl');
+    expect($$(el, 'thead th')[0]!.getAttribute('abbr')).to.equal('السبت');
+    cell(el, '2026-11-10').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(deepActive()?.getAttribute('data-date'), 'left is forward in RTL').to.equal('2026-11-11');
+    await expectAccessible(el);
+  });
+
+  it('shows a week with every event and the agenda by day, filtered by kinds', async () => {
+    const week = await loaded(calendarClient(), html`<grove-event-calendar view="week" date="2026-11-12" time-zone="Europe/Paris"></grove-event-calendar>`);
+    expect($$(week, '[role="gridcell"]')).to.have.length(7);
+    expect($(week, '#title').textContent).to.equal('Week of November 8, 2026');
+    const agenda = await loaded(calendarClient(), html`<grove-event-calendar view="agenda" kinds="Webinar" date="2026-11-01" time-zone="Europe/Paris"></grove-event-calendar>`);
+    const days = $$(agenda, '.agenda-day h3').map((h) => h.textContent);
+    expect(days).to.deep.equal(['Tuesday, November 10, 2026', 'Tuesday, November 17, 2026']);
+    await expectAccessible(agenda);
+  });
+
+  it('collects every page of a busy month and folds full days into "+N"', async () => {
+    const el = await loaded(calendarClient(manyEvents(500)));
+    expect($$(el, '[part~="event"]').length, 'at most three per day').to.be.at.most(3 * 42);
+    const more = $(el, '[data-more="2026-11-05"]');
+    expect(more.textContent).to.match(/^\+\d+$/);
+    more.click();
+    await el.updateComplete;
+    expect($$(el, '[role="gridcell"]')).to.have.length(7);
+  });
+
+  it('defaults to the agenda on narrow widths', async () => {
+    const narrow = await loaded(calendarClient(), html`<grove-event-calendar style="width: 320px" date="2026-11-10"></grove-event-calendar>`);
+    // Inside a provider that has not rendered its slot yet, the first measure comes from the ResizeObserver.
+    await waitUntil(() => $$(narrow, '[part~="agenda"]').length === 1, 'agenda shown at 320px');
+  });
+
+  it('renders, navigates and opens details without Lit warnings or console errors', async () => {
+    const messages: unknown[][] = [];
+    const { warn, error } = console;
+    console.warn = (...args: unknown[]) => messages.push(args);
+    console.error = (...args: unknown[]) => messages.push(args);
+    try {
+      const el = await loaded(calendarClient(undefined, { authenticated: true }));
+      cell(el, '2026-11-10').focus();
+      const december = oneEvent(el, 'grove-load');
+      await sendKeys({ press: 'PageDown' });
+      await december;
+      await sendKeys({ press: 'PageUp' });
+      await el.updateComplete;
+      $(el, '[data-key^="12@2026-11-10"]').click();
+      await el.updateComplete;
+      const answered = oneEvent(el, 'grove-rsvp');
+      $(el, '[data-rsvp="maybe"]').click();
+      await answered;
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+      console.error = error;
+    }
+    expect(messages, JSON.stringify(messages)).to.deep.equal([]);
+  });
+
+  it('follows a date or view the host sets after the user navigated', async () => {
+    const el = await loaded(calendarClient());
+    $$(el, '[part~="nav-button"]')[2]!.click();
+    await el.updateComplete;
+    expect($(el, '#title').textContent).to.equal('December 2026');
+    el.date = '2027-03-01';
+    el.view = 'week';
+    await el.updateComplete;
+    expect($(el, '#title').textContent).to.equal('Week of February 28, 2027');
+  });
+});

@@ -1,0 +1,72 @@
+import type { EventOccurrence, OccurrencePage } from '../../../src/components/event-calendar/types.js';
+import { type FakeCall, FakeClient, type FakeClientOptions } from '../../helpers/fake-client.js';
+
+/** A weekly webinar organised from Nairobi, seen from Paris in the tests (one hour apart in November). */
+export function occurrence(patch: Partial<EventOccurrence> = {}): EventOccurrence {
+  return {
+    id: '12',
+    community: 'water',
+    organiser: { id: '3', name: 'Amina Diallo' },
+    title: 'Drip irrigation clinic',
+    description: 'Bring your questions about filters and pumps.',
+    kind: 'webinar',
+    start: '2026-11-10T11:00:00.000Z',
+    end: '2026-11-10T12:30:00.000Z',
+    startDate: null,
+    endDate: null,
+    timeZone: 'Africa/Nairobi',
+    allDay: false,
+    recurring: true,
+    mode: 'online',
+    location: null,
+    joinUrl: 'https://meet.example.org/drip',
+    capacity: 2,
+    cancelled: false,
+    attendance: { going: 2, maybe: 1, waitlisted: 0 },
+    viewerRsvp: null,
+    ...patch,
+  };
+}
+
+export const novemberEvents: EventOccurrence[] = [
+  occurrence(),
+  occurrence({ start: '2026-11-17T11:00:00.000Z', end: '2026-11-17T12:30:00.000Z' }),
+  occurrence({
+    id: '20', title: 'Peer assist: Sahel boreholes', kind: 'workshop', mode: 'in-person', location: 'Dakar',
+    joinUrl: null, recurring: false, timeZone: 'Africa/Dakar', capacity: null, allDay: true,
+    start: '2026-11-12T00:00:00.000Z', end: '2026-11-14T00:00:00.000Z', startDate: '2026-11-12', endDate: '2026-11-14',
+  }),
+  // 23:30 in Paris on the 24th is the 25th in Nairobi: the day is the viewer's.
+  occurrence({ id: '21', title: 'Late call', kind: 'meeting', start: '2026-11-24T22:30:00.000Z', end: '2026-11-24T23:00:00.000Z', recurring: false }),
+];
+
+export function manyEvents(count: number): EventOccurrence[] {
+  return Array.from({ length: count }, (_, index) => {
+    const day = 1 + (index % 30);
+    const hour = 6 + (index % 12);
+    const start = `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    return occurrence({ id: String(1000 + index), title: `Session ${index + 1}`, start, end: start.replace(/T(\d{2})/, (_, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`), recurring: false, kind: (['webinar', 'workshop', 'meeting', 'learning-event', 'other'] as const)[index % 5] });
+  });
+}
+
+/** Routes answering the list (paged by 100 like the server), one occurrence, and RSVPs with a waitlist. */
+export function calendarRoutes(items: readonly EventOccurrence[] = novemberEvents): Record<string, unknown> {
+  return {
+    'GET /v1/events': ({ query }: FakeCall): OccurrencePage => {
+      const offset = Number(query.cursor ?? 0);
+      const slice = items.slice(offset, offset + 100);
+      return { items: slice, next: offset + 100 < items.length ? String(offset + 100) : null };
+    },
+    'GET /v1/events/:id': ({ params, query }: FakeCall) =>
+      items.find((item) => item.id === params.id && item.start === query.occurrence) ?? items[0],
+    'POST /v1/events/:id/rsvp': ({ body }: FakeCall) => {
+      const { status, occurrence: start } = body as { status: string; occurrence: string };
+      const waitlisted = status === 'going';
+      return { occurrence: start, status, waitlisted, position: waitlisted ? 1 : null };
+    },
+  };
+}
+
+export function calendarClient(items: readonly EventOccurrence[] = novemberEvents, options: FakeClientOptions = {}): FakeClient {
+  return new FakeClient(calendarRoutes(items), options);
+}

@@ -1,0 +1,134 @@
+import type { FakeCall } from '../../helpers/fake-client.js';
+import { FakeClient } from '../../helpers/fake-client.js';
+import type { MemberFacets, MemberPage, MemberProfile, MemberSummary } from '../../../src/components/member-directory/types.js';
+
+export const amina: MemberSummary = {
+  id: '1',
+  name: 'Amina Diallo',
+  avatarUrl: null,
+  practice: 'Extension officer',
+  organisation: 'Sahel Water Network',
+  country: 'SN',
+  languages: ['fr', 'wo'],
+  timeZone: 'Africa/Dakar',
+  availability: 'open',
+  skills: [
+    { slug: 'drip-irrigation', label: 'Drip irrigation', level: 4 },
+    { slug: 'soil-health', label: 'Soil health', level: 2 },
+  ],
+};
+
+export const omar: MemberSummary = {
+  id: '2',
+  name: 'عمر الفاسي',
+  avatarUrl: null,
+  practice: 'Project manager',
+  organisation: 'Atlas Cooperative',
+  country: 'MA',
+  languages: ['ar', 'fr'],
+  timeZone: 'Africa/Casablanca',
+  availability: 'limited',
+  skills: [{ slug: 'gis', label: 'GIS', level: 3 }],
+};
+
+export const facets: MemberFacets = {
+  community: [{ value: 'water', label: 'Water and sanitation', count: 2 }],
+  skill: [
+    { value: 'drip-irrigation', label: 'Drip irrigation', count: 1 },
+    { value: 'gis', label: 'GIS', count: 1 },
+  ],
+  country: [
+    { value: 'SN', label: 'SN', count: 1 },
+    { value: 'MA', label: 'MA', count: 1 },
+  ],
+  organisation: [{ value: 'Atlas Cooperative', label: 'Atlas Cooperative', count: 1 }],
+  language: [{ value: 'fr', label: 'fr', count: 2 }],
+  role: [{ value: 'facilitator', label: 'facilitator', count: 1 }],
+};
+
+export const aminaProfile: MemberProfile = {
+  ...amina,
+  bio: 'Twenty years of work with farmer groups; "drip" is my middle name.',
+  skills: [
+    { slug: 'drip-irrigation', label: 'Drip irrigation', level: 4, endorsements: 12, endorsedByViewer: false },
+    { slug: 'soil-health', label: 'Soil health', level: 2, endorsements: 1, endorsedByViewer: false },
+  ],
+  interests: [{ slug: 'remote-sensing', label: 'Remote sensing' }],
+  memberships: [{ community: 'water', name: 'Water and sanitation', role: 'facilitator', joinedAt: '2024-01-01T00:00:00Z' }],
+  contacts: [
+    { kind: 'email', value: 'amina@example.org', visibility: 'public' },
+    { kind: 'website', value: 'https://example.org/amina', visibility: 'public' },
+  ],
+  createdAt: '2024-01-01T00:00:00Z',
+  lastActiveAt: null,
+};
+
+/** The members a query string selects, as a tiny in-memory server would (name contains `q`). */
+function search(call: FakeCall, members: readonly MemberSummary[]): MemberSummary[] {
+  const q = String(call.query.q ?? '').toLowerCase();
+  const skill = call.query.skill;
+  return members.filter(
+    (member) =>
+      (!q || member.name.toLowerCase().includes(q)) &&
+      (!skill || member.skills.some((s) => s.slug === skill)),
+  );
+}
+
+/**
+ * Fake directory routes over `members` (for `FakeClient` and the stories' decorator): paged by `limit`
+ * with the offset as cursor, facets on the first page only (as the widget asks).
+ */
+export function directoryRoutes(members: readonly MemberSummary[] = [amina, omar]): Record<string, unknown> {
+  return {
+    'GET /v1/members': (call: FakeCall): MemberPage => {
+      const found = search(call, members);
+      const start = Number(call.query.cursor ?? 0);
+      const limit = Number(call.query.limit ?? 24);
+      const items = found.slice(start, start + limit);
+      const next = start + limit < found.length ? String(start + limit) : null;
+      return { items, next, total: found.length, ...(call.query.facets ? { facets } : {}) };
+    },
+    'GET /v1/members/:id': (call: FakeCall) => {
+      if (call.params.id === amina.id) return aminaProfile;
+      return { ...aminaProfile, ...members.find((member) => member.id === call.params.id), contacts: [] };
+    },
+  };
+}
+
+export const directoryClient = (members?: readonly MemberSummary[]): FakeClient => new FakeClient(directoryRoutes(members));
+
+/** `count` distinct members, for paging. */
+export function manyMembers(count: number): MemberSummary[] {
+  return Array.from({ length: count }, (_, index) => ({
+    ...amina,
+    id: String(index + 100),
+    name: `Member ${String(index + 1).padStart(3, '0')}`,
+  }));
+}
+
+const VARIETY: readonly Pick<MemberSummary, 'name' | 'country' | 'languages' | 'timeZone' | 'organisation' | 'practice'>[] = [
+  { name: 'Lucía Fernández', country: 'PE', languages: ['es', 'qu'], timeZone: 'America/Lima', organisation: 'Andes Agua', practice: 'Hydrologist' },
+  { name: 'Priya Raman', country: 'IN', languages: ['en', 'ta'], timeZone: 'Asia/Kolkata', organisation: 'WaterAid India', practice: 'Programme officer' },
+  { name: 'Jean-Baptiste Kaboré', country: 'BF', languages: ['fr', 'mos'], timeZone: 'Africa/Ouagadougou', organisation: 'Faso Irrigation', practice: 'Agronome' },
+  { name: 'Nadia Haddad', country: 'LB', languages: ['ar', 'fr', 'en'], timeZone: 'Asia/Beirut', organisation: 'Cedar Water', practice: 'Knowledge manager' },
+  { name: 'Tomás Oliveira', country: 'MZ', languages: ['pt', 'en'], timeZone: 'Africa/Maputo', organisation: 'Rios Vivos', practice: 'Extension officer' },
+];
+
+/** `count` members with varied names, places and languages, for the "many items" story. */
+export function variedMembers(count: number): MemberSummary[] {
+  return Array.from({ length: count }, (_, index) => {
+    const base = VARIETY[index % VARIETY.length]!;
+    return { ...amina, ...base, id: String(index + 500), name: index < VARIETY.length ? base.name : `${base.name} ${String(Math.floor(index / VARIETY.length) + 1)}` };
+  });
+}
+
+/**
+ * Test pages run in background tabs, where Chromium never delivers IntersectionObserver callbacks
+ * (they ride on rendering frames). Without the observer, VisibilityController starts at once, as it
+ * does in browsers that lack it. Returns the function that puts the observer back.
+ */
+export function startWithoutLazyLoading(): () => void {
+  const original = window.IntersectionObserver;
+  Object.defineProperty(window, 'IntersectionObserver', { value: undefined, configurable: true, writable: true });
+  return () => Object.defineProperty(window, 'IntersectionObserver', { value: original, configurable: true, writable: true });
+}

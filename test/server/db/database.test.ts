@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import { migrate, openDatabase, OverloadedError, type Database } from '../../../server/db/index.ts';
+import { openTestDatabase } from '../../../server/db/testing.ts';
+
+const backends: { name: string; url: string | null }[] = [{ name: 'PGlite', url: null }];
+if (process.env.DATABASE_URL) backends.push({ name: 'PostgreSQL', url: process.env.DATABASE_URL });
+
+for (const backend of backends) {
+  describe(`database on ${backend.name}`, () => {
+    let db: Database;
+    before(async () => {
+      db = await openTestDatabase({ url: backend.url });
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    test('migrations are recorded once and re-running applies nothing', async () => {
+      const { rows } = await db.query<{ name: string }>('select name from schema_migrations order by name');
+      const files = (await readdir(new URL('../../../server/db/migrations/', import.meta.url))).filter((f) => f.endsWith('.sql')).sort();
+      assert.ok(files.length >= 2);
+      assert.deepEqual(rows.map((r) => r.name), files);
+      assert.deepEqual(await migrate(db), []);
+    });
+
+    test('returns the same JS types on both back ends', async () => {
+      const { rows } = await db.query(
+        `select 9007199254740993::bigint as big, 1.25::numeric as num, 7::int as small, true as flag,
+                now() as at, '{1,2}'::bigint[] as ids, '{"a":[1]}'::jsonb as doc, array['x','y'] as tags`,
+      );
+      const row = rows[0] ?? {};
+      assert.equal(row.big, '9007199254740993');
+      assert.equal(row.num, '1.25');
+      assert.equal(row.small, 7);
+      assert.equal(row.flag, true);
+      assert.ok(row.at instanceof Date);
+      assert.deepEqual(row.ids, ['1', '2']);
+      assert.deepEqual(row.doc, { a: [1] });
+      assert.deepEqual(row.tags, ['x', 'y']);
+    });
+
+    test('a failing transaction rolls back', async () => {
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.query("insert into skills (slug, labels) values ('rollback-probe', '{}'::jsonb)");
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      const { rows } = await db.query("select count(*)::int as n from skills where slug = 'rollback-probe'");
+      assert.equal(rows[0]?.n, 0);
+    });
+
+    test('notifications reach listeners until they unlisten', async () => {
+      const received: string[] = [];
+      const arrived = new Promise<void>((resolve) => {
+        void db.listen('grove_test_channel', (payload) => {
+          received.push(payload);
+          resolve();
+        }).then((unlisten) => { stop = unlisten; });
+      });
+      let stop: (() => Promise<void>) | undefined;
+      // The listener is registered before NOTIFY is sent (listen resolves after LISTEN ran).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await db.notify('grove_test_channel', '{"thread":"1"}');
+      await arrived;
+      assert.deepEqual(received, ['{"thread":"1"}']);
+      await stop?.();
+      await db.notify('grove_test_channel', 'after');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(received, ['{"thread":"1"}'], 'no payload after unlisten');
+    });
+
+    test('rejects channel names that are not plain identifiers', async () => {
+      await assert.rejects(db.notify('bad; drop table members', 'x'), TypeError);
+    });
+  });
+}
+
+/** Starts a transaction that holds the only PGlite slot until `release` is called. */
+async function holdSlot(db: Database): Promise<{ release: () => void; done: Promise<void> }> {
+  let release!: () => void;
+  let entered!: () => void;
+  const inside = new Promise<void>((resolve) => { entered = resolve; });
+  const done = db.transaction(async () => {
+    entered();
+    await new Promise<void>((resolve) => { release = resolve; });
+  });
+  await inside;
+  return { release, done };
+}
+
+describe('bounded queue on PGlite', () => {
+  test('refuses work at once with OverloadedError when the queue is full', async () => {
+    const db = await openDatabase({ queueLimit: 2 });
+    try {
+      const held = await holdSlot(db);
+      const waiting = [db.query('select 1'), db.query('select 2')];
+      const started = performance.now();
+      const refused = await db.query('select 3').then(() => undefined, (error: unknown) => error);
+      assert.ok(refused instanceof OverloadedError, 'third waiter is refused');
+      assert.equal(refused.retryAfterSeconds, 1);
+      assert.ok(performance.now() - started < 50, 'refused without waiting');
+      held.release();
+      await held.done;
+      const results = await Promise.all(waiting);
+      assert.deepEqual(results.map((r) => Object.values(r.rows[0] ?? {})[0]), [1, 2], 'queued queries still run, in order');
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('a waiter that waits too long is refused instead of hanging', async () => {
+    const db = await openDatabase({ queueTimeoutMs: 50 });
+    try {
+      const held = await holdSlot(db);
+      await assert.rejects(db.query('select 1'), OverloadedError);
+      held.release();
+      await held.done;
+    } finally {
+      await db.close();
+    }
+  });
+});
