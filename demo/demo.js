@@ -34,6 +34,8 @@ function applyLanguageAndTheme() {
 function apply() {
   const member = memberSelect.value;
   provider.tokenProvider = member ? () => fetchToken(member) : undefined;
+  // The community hub's participation card follows whoever is signed in.
+  document.getElementById('viewer-badge')?.setAttribute('member', member || '1');
   applyLanguageAndTheme();
   // The host page's own copy is English; only the widgets follow the chosen language (and its direction).
   localStorage.setItem('grove-demo', JSON.stringify({ member, lang: langSelect.value, theme: themeSelect.value }));

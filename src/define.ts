@@ -12,6 +12,8 @@ export const elementLoaders: Readonly<Record<string, ElementLoader>> = {
   'grove-discussion-thread': () => import('./components/discussion-thread/discussion-thread.js').then((module) => module.GroveDiscussionThread),
   'grove-comment-count': () => import('./components/comment-count/comment-count.js').then((module) => module.GroveCommentCount),
   'grove-event-calendar': () => import('./components/event-calendar/event-calendar.js').then((module) => module.GroveEventCalendar),
+  'grove-expert-finder': () => import('./components/expert-finder/expert-finder.js').then((module) => module.GroveExpertFinder),
+  'grove-participation-badge': () => import('./components/participation-badge/participation-badge.js').then((module) => module.GroveParticipationBadge),
 };
 
 /**

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
-import { conversation, threadRoutes } from '../test/components/discussion-thread/fixtures.js';
+import { conversation, queuedReports, threadRoutes } from '../test/components/discussion-thread/fixtures.js';
 
 interface Args {
   key: string;
@@ -69,6 +69,66 @@ export const ManyItems: Story = {
 
 /** Anonymous readers see the conversation and a sign-in hint. */
 export const ReadOnly: Story = { parameters: { grove: { routes: threadRoutes(conversation(6)) } } };
+
+/** Waits (about five seconds at most) for `selector` in the thread's shadow root, then hands it over. */
+async function inThread(canvas: HTMLElement, selector: string): Promise<HTMLElement | undefined> {
+  for (let frame = 0; frame < 300; frame += 1) {
+    const found = canvas.querySelector('grove-discussion-thread')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return undefined;
+}
+
+const posts = conversation(6);
+const moderated = { postCount: posts.length, viewer: { canPost: true, canModerate: true, canAccept: true } };
+
+/** A facilitator's view with the community's reports queue open: one entry per reported post. */
+export const Facilitator: Story = {
+  parameters: grove({
+    routes: {
+      ...threadRoutes(posts, moderated),
+      'GET /v1/communities/water/reports': { items: queuedReports(posts), next: null },
+      'POST /v1/posts/:id/hide': ({ params }: { params: Record<string, string> }) => ({ ...posts.find((post) => post.id === params.id), hidden: true }),
+      'POST /v1/reports/:id/resolution': ({ params }: { params: Record<string, string> }) => queuedReports(posts).find((report) => report.id === params.id),
+    },
+  }),
+  play: async ({ canvasElement }) => (await inThread(canvasElement, '[part~="reports-button"]'))?.click(),
+};
+
+/** An empty queue: nothing needs the facilitator. */
+export const FacilitatorNoReports: Story = {
+  parameters: grove({ routes: { ...threadRoutes(posts, moderated), 'GET /v1/communities/water/reports': { items: [], next: null } } }),
+  play: Facilitator.play,
+};
+
+/**
+ * A post the server refused (here for a NUL character pasted from a PDF): the text stays, with the reason
+ * in words and a way back into the composer.
+ */
+export const RefusedPost: Story = {
+  args: { key: `${KEY}#refused` },
+  parameters: grove({
+    routes: {
+      ...threadRoutes(posts),
+      'POST /v1/posts': () => {
+        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }] });
+      },
+    },
+  }),
+  // Each visit starts clean: the refused post of the last visit would otherwise wait in storage too.
+  beforeEach: () => {
+    for (const name of Object.keys(localStorage)) if (name.startsWith(`grove:outbox:key:${KEY}#refused`)) localStorage.removeItem(name);
+  },
+  play: async ({ canvasElement }) => {
+    const input = await inThread(canvasElement, '#composer-input');
+    if (!(input instanceof HTMLTextAreaElement)) return;
+    input.value = 'Pasted from the field report\u0000: yields doubled on the demonstration plots.';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    input.form?.requestSubmit();
+  },
+};
 
 export const RightToLeft: Story = { globals: { lang: 'ar', dir: 'rtl' } };
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
-import { calendarRoutes, manyEvents, novemberEvents } from '../test/components/event-calendar/fixtures.js';
+import { calendarRoutes, manyEvents, novemberEvents, occurrence } from '../test/components/event-calendar/fixtures.js';
 
 interface Args {
   view: string;
@@ -14,7 +14,8 @@ interface Args {
 
 const grove = (parameters: GroveStoryParameters): { grove: GroveStoryParameters } => ({ grove: parameters });
 
-/** Every story opens on November 2026 in Paris time, so the data and the screenshots stay deterministic. */
+// Every story opens on November 2026 in Paris time, so the data and the screenshots stay deterministic.
+// (A JSDoc comment here would make Storybook add a second `parameters` key to the meta, dropping the routes.)
 const meta: Meta<Args> = {
   title: 'Widgets/Event calendar',
   component: 'grove-event-calendar',
@@ -40,6 +41,31 @@ export const Agenda: Story = { args: { view: 'agenda' } };
 
 /** Signed in: the details dialog offers going / maybe / not going, with the waitlist once full. */
 export const SignedIn: Story = { parameters: grove({ routes: calendarRoutes(), authenticated: true }) };
+
+/** A full occurrence opened by a signed-in member who is second on its waitlist. */
+export const Details: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: calendarRoutes([
+      occurrence({
+        attendance: { going: 2, maybe: 1, waitlisted: 3 },
+        viewerRsvp: { occurrence: '2026-11-10T11:00:00.000Z', status: 'going', waitlisted: true, position: 2 },
+      }),
+    ]),
+  }),
+  play: async ({ canvasElement }) => {
+    const calendar = canvasElement.querySelector('grove-event-calendar');
+    // The fake client answers after a frame or two; give up quietly after about five seconds.
+    for (let frame = 0; frame < 300; frame += 1) {
+      const chip = calendar?.shadowRoot?.querySelector<HTMLElement>('[part~="event"]');
+      if (chip) {
+        chip.click();
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  },
+};
 
 export const Loading: Story = { parameters: grove({ routes: calendarRoutes(), loading: true }) };
 

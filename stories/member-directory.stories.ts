@@ -67,6 +67,22 @@ export const RightToLeft: Story = {
 
 export const Dark: Story = { globals: { theme: 'dark' } };
 
+/** `no-facets`: the results take the whole width; filters set by attribute still show as removable chips. */
+export const NoFacets: Story = {
+  args: { 'no-facets': true },
+  render: (args) => html`<grove-member-directory country="sn" ?no-facets=${args['no-facets']}></grove-member-directory>`,
+  parameters: grove({ routes: directoryRoutes(variedMembers(12)) }),
+};
+
+/** A profile opened from a shared link (`#profile-story.member=1`): the dialog, its sections and the vCard button. */
+export const ProfileOpen: Story = {
+  render: () => {
+    // Namespaced by this story's id, so the other stories' directories ignore it.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#profile-story.member=1`);
+    return html`<grove-member-directory id="profile-story"></grove-member-directory>`;
+  },
+};
+
 /** Themed only through the documented custom properties and parts. */
 export const Themed: Story = {
   render: () => html`<style>

@@ -4,7 +4,8 @@
  * response, the browser goes offline, the page reloads and the server restarts. Prints attempted,
  * delivered, lost and duplicated posts (the last two must be 0).
  *
- * Uses the BUILT CDN bundle: `npm run build:cdn` first (or GROVE_CDN_DIR=<dir>).
+ * Uses the BUILT CDN bundle: `npm run build:cdn` first (or GROVE_CDN_DIR=<dir>: a copy of the build is
+ * safer on a machine where others rebuild dist/cdn while the benchmark runs).
  * Usage: npx tsx bench/thread/run.ts [--posts 30]
  */
 import { chromium, type Page, type Route } from 'playwright-core';
@@ -62,16 +63,24 @@ async function firstPost(throttled: boolean): Promise<number> {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', FAST_3G);
   }
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`${server.url}/?thread=${big.id}`);
   // A string, not a function: tsx would wrap a function in helpers that do not exist in the page.
-  const ms = await page.evaluate<number>(`new Promise((resolve) => {
+  // Bounded, so a page whose chunks vanished (dist/cdn rebuilt meanwhile) fails instead of hanging.
+  const ms = await page.evaluate<number>(`new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no post rendered within 60 s')), 60000);
     const check = () => {
       const thread = document.querySelector('grove-discussion-thread');
       if (thread?.shadowRoot?.querySelector('[part~="post"]')) resolve(performance.now());
       else requestAnimationFrame(check);
     };
     check();
-  })`);
+  })`).catch(async (error: unknown) => {
+    const shown = await page.evaluate<string>(`document.querySelector('grove-discussion-thread')?.shadowRoot?.textContent?.replace(/\\s+/g, ' ').slice(0, 300) ?? 'no element'`);
+    throw new Error(`${String(error)}${throttled ? ' (Fast 3G)' : ''}; the widget shows: ${shown}; page errors: ${errors.join(' | ') || 'none'}`);
+  });
   await context.close();
   return ms;
 }
@@ -109,7 +118,18 @@ await page.route('**/api/v1/posts', async (route: Route) => {
   return route.continue();
 });
 
-const open = () => page.goto(`${server.url}/?thread=${small.id}&member=${who.member}`);
+// Errors the page itself reports, to tell a widget failure from an injected fault when something stalls.
+page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+/** The composer loads lazily after sign-in: on a loaded 2-core machine that can take a while. */
+const composerReady = () =>
+  page.locator('grove-discussion-thread').locator('#composer-input').waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+    const shown = await page.evaluate<string>(`document.querySelector('grove-discussion-thread')?.shadowRoot?.textContent?.replace(/\\s+/g, ' ').slice(0, 300) ?? 'no element'`);
+    throw new Error(`${String(error)}; the widget shows: ${shown}`);
+  });
+const open = async () => {
+  await page.goto(`${server.url}/?thread=${small.id}&member=${who.member}`);
+  await composerReady();
+};
 const composer = () => page.locator('grove-discussion-thread').locator('#composer-input');
 await open();
 const attempted: string[] = [];
@@ -129,6 +149,7 @@ for (let index = 0; index < POSTS; index++) {
   if (index % 10 === 5) {
     faults.reloads++;
     await page.reload();
+    await composerReady();
   }
   if (index === Math.floor(POSTS / 2)) {
     faults.restarts++;

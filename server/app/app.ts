@@ -21,6 +21,7 @@ import { registerAuth } from './routes/auth.ts';
 import { registerCommunities } from './routes/communities.ts';
 import { registerDemoMembers } from './routes/demo-members.ts';
 import { registerEvents } from './routes/events.ts';
+import { registerExperts } from './routes/experts.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
 import { registerMembers } from './routes/members.ts';
@@ -125,6 +126,7 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
   registerReports(app);
   registerEvents(app);
   registerParticipation(app);
+  registerExperts(app);
   registerStreams(app, hub);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
 

@@ -20,7 +20,7 @@ export interface OccurrencePageOptions {
 const RUNNING_MARGIN = 64;
 
 /** Orders by start, then by numeric event id (ids are bigint strings). */
-function compare(aStart: number, aId: string, bStart: number, bId: string): number {
+export function compareOccurrenceKeys(aStart: number, aId: string, bStart: number, bId: string): number {
   if (aStart !== bStart) return aStart - bStart;
   return aId.length !== bId.length ? aId.length - bId.length : aId < bId ? -1 : aId > bId ? 1 : 0;
 }
@@ -39,10 +39,10 @@ export function occurrencePage<E extends RecurringEvent & { id: string }>(
   for (const event of events) {
     const from = after && after.start > options.from ? after.start : options.from;
     for (const occurrence of expandOccurrences(event, from, options.to, { limit: limit + 1 + RUNNING_MARGIN })) {
-      if (after && compare(occurrence.start.getTime(), event.id, after.start.getTime(), after.eventId) <= 0) continue;
+      if (after && compareOccurrenceKeys(occurrence.start.getTime(), event.id, after.start.getTime(), after.eventId) <= 0) continue;
       all.push({ event, occurrence });
     }
   }
-  all.sort((a, b) => compare(a.occurrence.start.getTime(), a.event.id, b.occurrence.start.getTime(), b.event.id));
+  all.sort((a, b) => compareOccurrenceKeys(a.occurrence.start.getTime(), a.event.id, b.occurrence.start.getTime(), b.event.id));
   return { items: all.slice(0, limit), hasMore: all.length > limit };
 }

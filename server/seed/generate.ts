@@ -482,9 +482,12 @@ export class NetworkGenerator {
       }
       this.#reactions(random, community, postId, author, at, isAcceptedSlot ? 3 : 0.6, add);
     }
-    const status = accepted ? 'answered' : random.chance(0.02) ? 'locked' : 'open';
+    const drawnStatus = accepted ? 'answered' : random.chance(0.02) ? 'locked' : 'open';
     const storyKey = !question && random.chance(0.2) ? `https://www.example.org/${community.slug}/stories/${id}` : null;
-    const pageKey = (question ? undefined : this.#claimDemoPageKey(community.slug)) ?? storyKey;
+    const demoPageKey = question ? undefined : this.#claimDemoPageKey(community.slug);
+    const pageKey = demoPageKey ?? storyKey;
+    // The demo pages invite visitors to post: their conversations stay open (same draws, so the rest of the data is unchanged).
+    const status = demoPageKey ? 'open' : drawnStatus;
     // Threads are written before their posts (foreign key), so the accepted post is set afterwards.
     await this.#writer.add('threads', [
       id, community.id, pageKey, title, question ? 'question' : 'discussion', status, random.chance(0.03), skillId, opener, created,

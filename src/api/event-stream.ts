@@ -49,9 +49,14 @@ async function read(response: Response, parser: SseParser, onMessage: StreamOpti
   }
 }
 
-/** Resolves after `ms`, or at once when `signal` aborts. */
+/** Resolves after `ms`, or at once when `signal` aborts (or already has, e.g. from inside `onError`). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    // An aborted signal never fires 'abort' again: without this check the loop would wait out `ms`.
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
     function done(): void {

@@ -10,7 +10,7 @@ import type {
   WriteMethod,
 } from './client.js';
 import { buildUrl, newIdempotencyKey } from './client.js';
-import { GroveApiError, errorFromResponse, isAbortError } from './problem.js';
+import { GroveApiError, isAbortError } from './problem.js';
 import { ResponseCache, freshnessMs, sharedResponseCache } from './response-cache.js';
 import type { TokenProvider } from '../context/config-context.js';
 
@@ -37,14 +37,12 @@ export interface KyClientOptions {
   cache?: ResponseCache;
 }
 
-/** Statuses where trying again can help. 501 and 4xx other than 408/429 will fail the same way again. */
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
-/** Every write carries an Idempotency-Key, so the server replays rather than repeats: all are retryable. */
-const RETRY_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+/** Per-request options; header values left undefined are not sent (ky drops them). */
+type RequestInit = Omit<Options, 'headers'> & { headers?: Record<string, string | undefined> };
 
 /** Distinguishes token functions in cache keys without putting secrets or functions into strings. */
 const providerIds = new WeakMap<TokenProvider, number>();
-let nextProviderId = 1;
+let providerCount = 0;
 
 export function createKyClient(options: KyClientOptions): GroveClient {
   return new KyClient(options);
@@ -52,32 +50,40 @@ export function createKyClient(options: KyClientOptions): GroveClient {
 
 class KyClient implements GroveClient {
   readonly baseUrl: string;
+  readonly isAuthenticated: boolean;
   readonly #token: string | undefined;
   readonly #tokenProvider: TokenProvider | undefined;
   readonly #ky: KyInstance;
   readonly #cache: ResponseCache;
+  /** Who authenticated requests are made as, for cache keys. */
+  readonly #viewer: string;
 
   constructor(options: KyClientOptions) {
+    const { limit = 2, baseDelayMs = 300, maxDelayMs = 20_000 } = options.retry ?? {};
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#token = options.token;
     this.#tokenProvider = options.tokenProvider;
+    this.isAuthenticated = !!(options.token ?? options.tokenProvider);
+    const provider = options.tokenProvider;
+    // Tokens from one provider rotate; keying on the provider keeps the cache across refreshes.
+    if (provider && !providerIds.has(provider)) providerIds.set(provider, ++providerCount);
+    this.#viewer = provider ? `provider:${providerIds.get(provider)}` : `token:${options.token}`;
     this.#cache = options.cache ?? sharedResponseCache;
-    const retry = options.retry ?? {};
-    const baseDelay = retry.baseDelayMs ?? 300;
-    const maxDelay = retry.maxDelayMs ?? 20_000;
     this.#ky = ky.create({
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: options.fetch,
       timeout: options.timeoutMs ?? 20_000,
       // 304 is the success of a revalidation, not an error.
       throwHttpErrors: (status) => status !== 304,
       retry: {
-        limit: retry.limit ?? 2,
-        methods: RETRY_METHODS,
-        statusCodes: RETRY_STATUSES,
-        afterStatusCodes: [413, 429, 503],
-        maxRetryAfter: maxDelay,
-        backoffLimit: maxDelay,
-        delay: (attempt) => baseDelay * 2 ** (attempt - 1),
+        limit,
+        // Every write carries an Idempotency-Key, so the server replays rather than repeats: all are retryable.
+        methods: ['get', 'put', 'post', 'patch', 'delete'],
+        // Where trying again can help: 501 and 4xx other than 408/429 would fail the same way again.
+        // Retry-After is honoured on 413, 429 and 503 (ky's default `afterStatusCodes`).
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        maxRetryAfter: maxDelayMs,
+        backoffLimit: maxDelayMs,
+        delay: (attempt) => baseDelayMs * 2 ** (attempt - 1),
         // Full jitter: widgets that failed together must not retry together.
         jitter: true,
         retryOnTimeout: true,
@@ -85,61 +91,47 @@ class KyClient implements GroveClient {
     });
   }
 
-  get isAuthenticated(): boolean {
-    return this.#token !== undefined || this.#tokenProvider !== undefined;
-  }
-
   url(path: string, query?: Query): string {
     return buildUrl(this.baseUrl, path, query);
   }
 
-  async get<T>(path: string, options: ReadOptions = {}): Promise<T> {
+  async get<T>(path: string, options?: ReadOptions): Promise<T> {
     return (await this.getWithEtag<T>(path, options)).data;
   }
 
-  getWithEtag<T>(path: string, options: ReadOptions = {}): Promise<WithEtag<T>> {
-    const url = this.url(path, options.query);
+  getWithEtag<T>(path: string, { query, signal }: ReadOptions = {}): Promise<WithEtag<T>> {
+    const url = this.url(path, query);
     return this.#authorised(async (token) => {
       const key = this.#cacheKey(token, url);
       const entry = this.#cache.get(key);
       if (entry && entry.freshUntil > Date.now()) return { data: entry.data as T, etag: entry.etag };
-      return this.#cache.dedupe(key, (signal) => this.#revalidate<T>(url, key, token, signal), options.signal);
+      return this.#cache.dedupe(key, (shared) => this.#revalidate<T>(url, key, token, shared), signal);
     });
   }
 
-  async text(path: string, options: TextOptions = {}): Promise<string> {
-    const url = this.url(path, options.query);
-    return this.#authorised(async (token) => {
-      const response = await this.#request(url, {
-        ...readInit(token),
-        headers: { ...authHeaders(token), accept: options.accept ?? 'text/plain' },
-        signal: options.signal,
-      });
-      return response.text();
-    });
+  text(path: string, { query, signal, accept = 'text/plain' }: TextOptions = {}): Promise<string> {
+    return this.#authorised(async (token) =>
+      (await this.#request(this.url(path, query), token, { ...readCache(token), headers: { accept }, signal })).text(),
+    );
   }
 
-  async send<T>(method: WriteMethod, path: string, options: SendOptions = {}): Promise<T> {
+  async send<T>(method: WriteMethod, path: string, options?: SendOptions): Promise<T> {
     return (await this.sendWithEtag<T>(method, path, options)).data;
   }
 
   sendWithEtag<T>(method: WriteMethod, path: string, options: SendOptions = {}): Promise<WithEtag<T>> {
-    const url = this.url(path, options.query);
     // One key for every attempt, including the one after a token refresh.
-    const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
+    const { query, body, signal, ifMatch, idempotencyKey = newIdempotencyKey() } = options;
     return this.#authorised(async (token) => {
-      const headers: Record<string, string> = { ...authHeaders(token), 'idempotency-key': idempotencyKey };
-      if (options.ifMatch) headers['if-match'] = options.ifMatch;
-      const response = await this.#request(url, {
+      const response = await this.#request(this.url(path, query), token, {
         method,
-        headers,
-        signal: options.signal,
-        ...(options.body === undefined ? {} : { json: options.body }),
+        headers: { 'idempotency-key': idempotencyKey, 'if-match': ifMatch },
+        signal,
+        json: body,
       });
       // The resource (and lists that show it) changed: forget what this viewer had cached under it.
       this.#cache.invalidate(this.#cacheKey(token, this.url(path)));
-      const data = (await readJson(response)) as T;
-      return { data, etag: response.headers.get('etag') ?? undefined };
+      return { data: (await readJson(response)) as T, etag: etagOf(response) };
     });
   }
 
@@ -147,44 +139,44 @@ class KyClient implements GroveClient {
     // Only live widgets stream: the event-stream parser and reconnection loop load with the first stream.
     const { followStream } = await import('./event-stream.js');
     await followStream(options, (lastEventId) =>
-      this.#authorised((token) => {
+      this.#authorised((token) =>
         // Anonymous streams stay CORS-simple: the resume point goes in the query, not a header.
-        const query = !token && lastEventId ? { lastEventId } : undefined;
-        const headers: Record<string, string> = { ...authHeaders(token), accept: 'text/event-stream' };
-        if (token && lastEventId) headers['last-event-id'] = lastEventId;
-        return this.#request(this.url(path, query), {
-          headers,
+        this.#request(this.url(path, token ? undefined : { lastEventId }), token, {
+          headers: { accept: 'text/event-stream', 'last-event-id': token && lastEventId },
           signal: options.signal,
           cache: 'no-store',
           timeout: false,
           retry: 0,
-        });
-      }),
+        }),
+      ),
     );
   }
 
   async #revalidate<T>(url: string, key: string, token: string | undefined, signal: AbortSignal): Promise<WithEtag<T>> {
     const cached = this.#cache.get(key);
-    const headers = authHeaders(token);
     // If-None-Match is not CORS-safelisted: only already-preflighted (authenticated) requests may send it.
     // Anonymous ones use `cache: 'no-cache'` and let the browser's HTTP cache revalidate with the ETag.
-    if (token && cached?.etag) headers['if-none-match'] = cached.etag;
-    const response = await this.#request(url, { ...readInit(token), headers, signal });
-    const etag = response.headers.get('etag') ?? undefined;
+    const response = await this.#request(url, token, {
+      ...readCache(token),
+      headers: { 'if-none-match': token && cached?.etag },
+      signal,
+    });
+    const etag = etagOf(response);
     const freshUntil = Date.now() + freshnessMs(response.headers.get('cache-control'));
-    if (cached && (response.status === 304 || (etag !== undefined && etag === cached.etag))) {
+    if (cached && (response.status === 304 || (etag && etag === cached.etag))) {
       // Same representation: keep the same object so widgets can skip re-rendering.
       this.#cache.set(key, { ...cached, freshUntil });
       return { data: cached.data as T, etag: cached.etag };
     }
     const data = (await readJson(response)) as T;
-    if (etag !== undefined || freshUntil > Date.now()) this.#cache.set(key, { data, etag, freshUntil });
+    if (etag || freshUntil > Date.now()) this.#cache.set(key, { data, etag, freshUntil });
     return { data, etag };
   }
 
-  async #request(url: string, init: Options): Promise<Response> {
+  /** One request through ky with the viewer's token; every failure comes out as a GroveApiError (or an abort). */
+  async #request(url: string, token: string | undefined, init: RequestInit): Promise<Response> {
     try {
-      return await this.#ky(url, init);
+      return await this.#ky(url, { ...init, headers: { ...init.headers, authorization: token && `Bearer ${token}` } });
     } catch (error) {
       throw await toGroveError(error);
     }
@@ -196,35 +188,23 @@ class KyClient implements GroveClient {
     try {
       return await request(token);
     } catch (error) {
-      if (!(error instanceof GroveApiError) || error.kind !== 'unauthorized' || !this.#tokenProvider) throw error;
+      if (!(error instanceof GroveApiError && error.status === 401 && this.#tokenProvider)) throw error;
       const refreshed = await this.#currentToken(true);
-      if (refreshed === undefined || refreshed === token) throw error;
+      if (!refreshed || refreshed === token) throw error;
       return request(refreshed);
     }
   }
 
   async #currentToken(refresh: boolean): Promise<string | undefined> {
-    if (this.#tokenProvider) return (await this.#tokenProvider({ refresh })) ?? undefined;
-    return this.#token;
+    // An empty token means anonymous, like none at all.
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+    return (this.#tokenProvider ? await this.#tokenProvider({ refresh }) : this.#token) || undefined;
   }
 
   /** Base URL and viewer identity are part of the key: one viewer's private data never serves another. */
   #cacheKey(token: string | undefined, url: string): string {
-    let identity = 'anonymous';
-    if (token !== undefined && this.#tokenProvider) {
-      // Tokens from one provider rotate; keying on the provider keeps the cache across refreshes.
-      let id = providerIds.get(this.#tokenProvider);
-      if (id === undefined) providerIds.set(this.#tokenProvider, (id = nextProviderId++));
-      identity = `provider:${id}`;
-    } else if (token !== undefined) {
-      identity = `token:${token}`;
-    }
-    return `${identity} ${url}`;
+    return `${token ? this.#viewer : 'anonymous'} ${url}`;
   }
-}
-
-function authHeaders(token: string | undefined): Record<string, string> {
-  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 /**
@@ -232,20 +212,30 @@ function authHeaders(token: string | undefined): Record<string, string> {
  * keeping the request simple (no preflight). Authenticated reads: private data stays out of the disk
  * cache (shared computers); we revalidate from memory instead.
  */
-function readInit(token: string | undefined): Options {
+function readCache(token: string | undefined): Options {
   return { cache: token ? 'no-store' : 'no-cache' };
 }
 
+function etagOf(response: Response): string | undefined {
+  return response.headers.get('etag') ?? undefined;
+}
+
+/** The JSON body, or undefined when there is none (204, 205, empty). */
 async function readJson(response: Response): Promise<unknown> {
-  if (response.status === 204 || response.status === 205) return undefined;
   const text = await response.text();
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
 async function toGroveError(error: unknown): Promise<unknown> {
   if (isAbortError(error) || error instanceof GroveApiError) return error;
-  if (error instanceof HTTPError) return errorFromResponse(error.response);
-  if (error instanceof TimeoutError) return new GroveApiError('timeout', 0, {}, { cause: error });
-  if (error instanceof TypeError) return new GroveApiError('offline', 0, {}, { cause: error });
-  return new GroveApiError('unknown', 0, {}, { cause: error });
+  if (error instanceof HTTPError) {
+    const { response } = error;
+    return import('./problem-response.js').then(
+      (module) => module.errorFromResponse(response),
+      // The mapping could not load (the connection dropped after the response): the status still tells.
+      (cause: unknown) => new GroveApiError(response.status >= 500 ? 'server' : 'unknown', response.status, {}, { cause }),
+    );
+  }
+  const kind = error instanceof TimeoutError ? 'timeout' : error instanceof TypeError ? 'offline' : 'unknown';
+  return new GroveApiError(kind, 0, {}, { cause: error });
 }

@@ -1,6 +1,8 @@
 /**
- * RFC 9457 problem details mapped to one typed error. Widgets switch on `kind` to pick a translated
- * message (`core.error.<kind>`); users never see `title`/`detail` raw unless a widget chooses to.
+ * The typed error every client failure becomes. Widgets switch on `kind` to pick a translated message
+ * (`core.error.<kind>`); users never see `title`/`detail` raw unless a widget chooses to.
+ * Reading an RFC 9457 problem+json response into one lives in `problem-response.ts`, loaded only
+ * when a request fails.
  */
 
 export interface FieldError {
@@ -55,50 +57,6 @@ export class GroveApiError extends Error {
   fieldError(field: string): string | undefined {
     return this.fieldErrors.find((error) => error.field === field)?.message;
   }
-}
-
-const KIND_BY_STATUS: Readonly<Record<number, GroveErrorKind>> = {
-  400: 'invalid',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  410: 'not-found',
-  412: 'conflict',
-  422: 'invalid',
-  429: 'rate-limited',
-  502: 'unavailable',
-  503: 'unavailable',
-  504: 'unavailable',
-};
-
-export function kindForStatus(status: number): GroveErrorKind {
-  return KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'unknown');
-}
-
-export async function errorFromResponse(response: Response): Promise<GroveApiError> {
-  return new GroveApiError(kindForStatus(response.status), response.status, await readProblem(response));
-}
-
-async function readProblem(response: Response): Promise<ProblemDetails> {
-  const type = response.headers.get('content-type') ?? '';
-  if (!/^application\/(problem\+)?json/i.test(type)) return { status: response.status };
-  try {
-    const body: unknown = await response.json();
-    return isProblem(body) ? body : { status: response.status };
-  } catch {
-    return { status: response.status };
-  }
-}
-
-function isProblem(value: unknown): value is ProblemDetails {
-  if (typeof value !== 'object' || value === null) return false;
-  const errors = (value as { errors?: unknown }).errors;
-  return (
-    errors === undefined ||
-    (Array.isArray(errors) &&
-      errors.every((error) => typeof (error as FieldError | null)?.field === 'string'))
-  );
 }
 
 /** Abort errors pass through untouched (Lit's Task expects them); everything else becomes a GroveApiError. */

@@ -18,15 +18,14 @@ interface Flight {
   waiters: number;
 }
 
-/** Bounded so a long-lived intranet tab paging through 12 000 members does not grow without end. */
-const DEFAULT_MAX_ENTRIES = 300;
-
 export class ResponseCache {
+  /** In least-recently-used order: a Map iterates in insertion order and `get` re-inserts. */
   readonly #entries = new Map<string, CacheEntry>();
   readonly #flights = new Map<string, Flight>();
   readonly #maxEntries: number;
 
-  constructor(maxEntries = DEFAULT_MAX_ENTRIES) {
+  /** Bounded so a long-lived intranet tab paging through 12 000 members does not grow without end. */
+  constructor(maxEntries = 300) {
     this.#maxEntries = maxEntries;
   }
 
@@ -36,11 +35,7 @@ export class ResponseCache {
 
   get(key: string): CacheEntry | undefined {
     const entry = this.#entries.get(key);
-    if (entry) {
-      // Re-insert to mark as recently used (Map keeps insertion order).
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
+    if (entry) this.set(key, entry);
     return entry;
   }
 
@@ -55,9 +50,8 @@ export class ResponseCache {
 
   /** Drops every entry whose key starts with `prefix` (after a write to that resource). */
   invalidate(prefix = ''): void {
-    for (const key of [...this.#entries.keys()]) {
-      if (key.startsWith(prefix)) this.#entries.delete(key);
-    }
+    // Deleting the current key while iterating a Map is safe: iteration goes on with the next one.
+    for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
   }
 
   /**
@@ -69,14 +63,14 @@ export class ResponseCache {
     let flight = this.#flights.get(key);
     if (!flight || flight.controller.signal.aborted) {
       const controller = new AbortController();
-      const promise = request(controller.signal);
-      const created: Flight = { promise, controller, waiters: 0 };
-      flight = created;
-      this.#flights.set(key, created);
-      const forget = () => {
-        if (this.#flights.get(key) === created) this.#flights.delete(key);
+      const created: Flight = {
+        controller,
+        waiters: 0,
+        promise: request(controller.signal).finally(() => {
+          if (this.#flights.get(key) === created) this.#flights.delete(key);
+        }),
       };
-      promise.then(forget, forget);
+      this.#flights.set(key, (flight = created));
     }
     return wait(flight, signal) as Promise<T>;
   }
@@ -85,17 +79,13 @@ export class ResponseCache {
 function wait(flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
   flight.waiters += 1;
   if (!signal) return flight.promise;
-  let onAbort = (): void => undefined;
-  const abandoned = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      flight.waiters -= 1;
-      if (flight.waiters === 0) flight.controller.abort(signal.reason);
+  return new Promise((resolve, reject) => {
+    const leave = (): void => {
+      if (--flight.waiters === 0) flight.controller.abort(signal.reason);
       reject(signal.reason as Error);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  return Promise.race([flight.promise, abandoned]).finally(() => {
-    signal.removeEventListener('abort', onAbort);
+    signal.addEventListener('abort', leave, { once: true });
+    flight.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
   });
 }
 
@@ -104,7 +94,6 @@ export const sharedResponseCache = new ResponseCache();
 
 /** `max-age` in ms when the response may be reused without revalidation, else 0. */
 export function freshnessMs(cacheControl: string | null): number {
-  if (!cacheControl || /no-cache|no-store/i.test(cacheControl)) return 0;
-  const maxAge = /max-age=(\d+)/i.exec(cacheControl)?.[1];
-  return maxAge ? Number(maxAge) * 1000 : 0;
+  const value = cacheControl ?? '';
+  return /no-cache|no-store/i.test(value) ? 0 : Number(/max-age=(\d+)/i.exec(value)?.[1] ?? 0) * 1000;
 }

@@ -2268,15 +2268,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events overlapping a time range (recurring series whose first occurrence starts before `to` included as stored) */
+        /** Occurrences overlapping a time range, recurring series expanded, by start then event id */
         get: {
             parameters: {
                 query?: {
+                    /** @description The community's events and its sub-communities' (those the viewer may read) */
                     community?: string;
                     /** @description Default now */
                     from?: string;
                     /** @description Default from + 90 days; at most 400 days after from */
                     to?: string;
+                    /** @description Opaque cursor from `next` */
                     cursor?: string;
                     limit?: number;
                 };
@@ -2286,14 +2288,95 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of events by start */
+                /** @description A page of occurrences */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventPage"];
+                        "application/json": components["schemas"]["EventOccurrencePage"];
                     };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event as an iCalendar download (series with RRULE and EXDATE); weak ETag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Invalid input; `errors` names each field */
                 400: {
@@ -2348,10 +2431,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One event */
+        /** One occurrence of an event (the first by default), with its attendance */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Start of the occurrence; default the first */
+                    occurrence?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2360,13 +2446,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The event */
+                /** @description The occurrence */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Event"];
+                        "application/json": components["schemas"]["EventOccurrence"];
                     };
                 };
                 /** @description Invalid input; `errors` names each field */
@@ -2380,6 +2466,15 @@ export interface paths {
                 };
                 /** @description Not found or not visible to this viewer */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2424,7 +2519,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer going / maybe / not going; beyond capacity "going" joins the waitlist */
+        /** Answer going / maybe / not going for one occurrence; beyond capacity "going" joins its waitlist */
         post: {
             parameters: {
                 query?: never;
@@ -2532,34 +2627,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/participation/members/{id}": {
+    "/api/v1/communities/{slug}/events.ics": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A member's participation facts, overall or in one community (hidden when they hide their badge) */
+        /** A community's events as an iCalendar subscription feed (webcal); public communities only without a token */
         get: {
             parameters: {
-                query?: {
-                    community?: string;
-                };
+                query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    slug: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Fact counts */
+                /** @description The feed */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MemberParticipation"];
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Badges of several members at once (a directory page of inline badges costs one request) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Repeat for each member (up to 100) */
+                    member: string | string[];
+                    /** @description Badges in this community; every readable community when absent */
+                    community?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Badges in the order asked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberBadges"];
                     };
                 };
                 /** @description Invalid input; `errors` names each field */
@@ -2608,6 +2785,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participation/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's badge, overall or in one community (404 when they hide it, except to themselves) */
+        get: {
+            parameters: {
+                query?: {
+                    community?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The badge */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberBadge"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/members/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide your badge from everyone else, or show it again */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Unique per intended write; retries reuse it */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BadgeVisibility"];
+                };
+            };
+            responses: {
+                /** @description The visibility now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadgeVisibility"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participation/communities/{slug}": {
         parameters: {
             query?: never;
@@ -2615,7 +2967,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A community's participation summary */
+        /** A community's participation profile: members per level and its trend, newcomers, unanswered questions, reply time */
         get: {
             parameters: {
                 query?: never;
@@ -2627,13 +2979,472 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Fact counts */
+                /** @description The profile */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CommunityParticipation"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The window, points and thresholds that levels and achievements are computed with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The rules */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParticipationRules"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Open Badges 3.0 issuer profile of this network */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Issuer profile */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuerProfile"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/issuer/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer's public keys, to verify credentials */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JWKS */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JsonWebKeySet"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/achievements/{achievement}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an achievement means (the Achievement a credential refers to) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    achievement: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Achievement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AchievementDefinition"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/members/{id}/credentials/{achievement}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your own achievements as an Open Badges 3.0 credential (VC-JWT, RS256) */
+        get: {
+            parameters: {
+                query: {
+                    community: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    achievement: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The signed credential */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vc+jwt": string;
+                    };
+                };
+                /** @description Invalid input; `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found or not visible to this viewer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Database overloaded; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members best placed to answer a question, each with the evidence that ranks them
+         * @description Matches the question to the skill taxonomy (labels in every language and synonyms) and to posts, accepted answers, events led, endorsements, declared skills and profiles; credits their members with weights that decay with age, tempered by availability and recent load. Opted-out and unavailable members are never listed; evidence from communities the viewer cannot read never counts.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A question or a topic, in any language: "Who can help with drip irrigation?" */
+                    q: string;
+                    /** @description Only members of this community and its sub-communities */
+                    community?: string;
+                    /** @description Language of skill labels (default en) */
+                    lang?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Experts, best first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertPage"];
                     };
                 };
                 /** @description Invalid input; `errors` names each field */
@@ -3254,9 +4065,55 @@ export interface components {
              */
             action: "dismiss" | "hide-post";
         };
-        EventPage: {
-            items: components["schemas"]["Event"][];
+        EventOccurrencePage: {
+            items: components["schemas"]["EventOccurrence"][];
             next: string | null;
+        };
+        EventOccurrence: components["schemas"]["Event"] & {
+            /**
+             * Format: date-time
+             * @description This occurrence's start instant
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description This occurrence's end instant
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            end: string;
+            /**
+             * Format: date
+             * @description All-day only: the first day, in no time zone
+             */
+            startDate: string | null;
+            /**
+             * Format: date
+             * @description All-day only: the day after the last, in no time zone
+             */
+            endDate: string | null;
+            /** @description Part of a series (the event has an RRULE) */
+            recurring: boolean;
+        };
+        Attendance: {
+            /** @description Seated "going" answers (at most the capacity) */
+            going: number;
+            maybe: number;
+            /** @description "Going" answers beyond the capacity */
+            waitlisted: number;
+        };
+        Rsvp: {
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            occurrence: string;
+            /** @enum {string} */
+            status: "going" | "maybe" | "not-going";
+            /** @description Going, but beyond capacity: on the waitlist */
+            waitlisted: boolean;
+            /** @description Waitlist position (1-based) when waitlisted */
+            position: number | null;
         };
         Event: {
             /** @example 42 */
@@ -3297,27 +4154,10 @@ export interface components {
              * @example 2025-03-01T09:30:00.000Z
              */
             updatedAt: string;
-            /** @description For the first occurrence */
-            attendance: {
-                going: number;
-                maybe: number;
-                waitlisted: number;
-            };
-            viewerRsvp: components["schemas"]["Rsvp"];
+            attendance: components["schemas"]["Attendance"];
+            /** @description The viewer's answer for this occurrence; null when none or anonymous */
+            viewerRsvp: components["schemas"]["Rsvp"] | null;
         };
-        Rsvp: {
-            /**
-             * Format: date-time
-             * @example 2025-03-01T09:30:00.000Z
-             */
-            occurrence: string;
-            /** @enum {string} */
-            status: "going" | "maybe" | "not-going";
-            /** @description Going, but beyond capacity: on the waitlist */
-            waitlisted: boolean;
-            /** @description Waitlist position (1-based) when waitlisted */
-            position: number | null;
-        } | null;
         RsvpInput: {
             /** @enum {string} */
             status: "going" | "maybe" | "not-going";
@@ -3328,33 +4168,82 @@ export interface components {
              */
             occurrence?: string;
         };
-        MemberParticipation: {
+        MemberBadges: {
+            /** @description In the order asked; members unknown or hiding their badge are left out */
+            items: components["schemas"]["MemberBadge"][];
+        };
+        MemberBadge: {
             /** @example 42 */
             member: string;
-            /** @example water */
+            name: string;
+            /**
+             * @description The community the badge is about; null: every community the viewer can read
+             * @example water
+             */
             community: string | null;
-            /** @description Facts per kind */
+            level: components["schemas"]["ParticipationLevel"];
+            /** @description Whether the contributions in the window alone reach `level`; when false, show `lastActive` rather than a lower level */
+            recentlyActive: boolean;
+            /**
+             * @description The last month with a contribution, for "last active" wording
+             * @example 2026-03
+             */
+            lastActive: string | null;
+            window: components["schemas"]["ParticipationWindow"];
+            contributions: components["schemas"]["Contributions"];
+            /** @description All-time facts per kind (post, answer, rsvp, …) */
             counts: {
                 [key: string]: number;
             };
+            achievements: components["schemas"]["Achievement"][];
+            /** @description The signed-in viewer is this member: they may export their achievements as credentials */
+            isViewer: boolean;
+            /** @description The member hides their badge; only they see it (so only ever true when `isViewer`) */
+            hidden: boolean;
+        };
+        /**
+         * @description Wenger's roles, not ranks: `core`, `active`, `occasional`, `peripheral` (follows and learns), or `transactional` (contributes to a community without being a member). Never lower than the highest level the member has held, so nobody is publicly demoted.
+         * @enum {string}
+         */
+        ParticipationLevel: "peripheral" | "occasional" | "active" | "core" | "transactional";
+        ParticipationWindow: {
+            months: number;
+            /**
+             * @description First day of the window (UTC), inclusive
+             * @example 2025-12-01
+             */
+            from: string;
+        };
+        /** @description Contributions inside the window */
+        Contributions: {
+            posts: number;
+            answers: number;
+            acceptedAnswers: number;
+            eventsAttended: number;
+            eventsHosted: number;
+            endorsementsGiven: number;
+            endorsementsReceived: number;
+        };
+        /** @description A durable achievement: `first-post`, `first-accepted-answer`, `helped-10` (10 accepted answers), `event-host`, `regular-attendee` (5 events attended), `facilitator`. Exportable as an Open Badges 3.0 credential. */
+        Achievement: {
+            /** @example first-accepted-answer */
+            id: string;
+            /** @example water */
+            community: string;
             /**
              * Format: date-time
              * @example 2025-03-01T09:30:00.000Z
              */
-            firstAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-03-01T09:30:00.000Z
-             */
-            lastAt: string | null;
-            /** @description Facts per kind */
-            last90Days: {
-                [key: string]: number;
-            };
+            earnedAt: string;
+        };
+        BadgeVisibility: {
+            /** @description True hides your badge from everyone else */
+            hidden: boolean;
         };
         CommunityParticipation: {
             /** @example water */
             community: string;
+            name: string;
             members: number;
             /** @description Members with at least one post or answer */
             contributors: number;
@@ -3363,6 +4252,127 @@ export interface components {
             counts: {
                 [key: string]: number;
             };
+            window: components["schemas"]["ParticipationWindow"];
+            /** @description Members at each level over the window, the community's 2:18:80 profile */
+            levels: components["schemas"]["LevelShare"][];
+            /** @description The same profile at the end of each of the last 12 months, oldest first */
+            trend: {
+                /** @example 2026-03 */
+                month: string;
+                levels: components["schemas"]["LevelShare"][];
+            }[];
+            newcomersThisMonth: number;
+            /** @description Open questions with no reply yet */
+            unansweredQuestions: number;
+            /** @description Median time to the first reply by someone else, for threads started in the last 90 days */
+            medianFirstReplyHours: number | null;
+        };
+        LevelShare: {
+            level: components["schemas"]["ParticipationLevel"];
+            members: number;
+        };
+        ParticipationRules: {
+            window: components["schemas"]["ParticipationWindow"];
+            /** @description Points per fact kind; unnamed kinds count 0 */
+            weights: {
+                [key: string]: number;
+            };
+            thresholds: {
+                occasional: number;
+                active: number;
+                core: number;
+            };
+            achievements: {
+                id: string;
+                kinds: string[];
+                threshold: number;
+                /**
+                 * @description `facts` of these kinds, or the different `askers` whose questions they answered
+                 * @enum {string}
+                 */
+                counts: "facts" | "askers";
+            }[];
+        };
+        /** @description Open Badges 3.0 issuer Profile */
+        IssuerProfile: {
+            "@context": string[];
+            id: string;
+            type: string[];
+            name: string;
+            description: string;
+            /** @description The JSON Web Key Set that verifies credentials (the `kid` in their header) */
+            jwks: string;
+        };
+        JsonWebKeySet: {
+            keys: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description Open Badges 3.0 Achievement */
+        AchievementDefinition: {
+            "@context": string[];
+            id: string;
+            type: string[];
+            name: string;
+            description: string;
+            criteria: {
+                narrative: string;
+            };
+        };
+        ExpertPage: {
+            items: components["schemas"]["Expert"][];
+            /** @description Skills of the taxonomy the question was matched to, strongest first */
+            topics: components["schemas"]["ExpertTopic"][];
+        };
+        Expert: {
+            member: components["schemas"]["MemberSummary"];
+            /** @description Ranking score after availability and load; comparable within one answer only */
+            score: number;
+            /** @description Why the member ranks here, strongest first */
+            evidence: components["schemas"]["ExpertEvidence"][];
+            /** @description Posts and answers in the load window (30 days by default) */
+            recentContributions: number;
+            /** @description Multipliers applied for limited availability and recent load (1 = none) */
+            tempering: {
+                availability: number;
+                load: number;
+            };
+            contact: components["schemas"]["ContactChannel"] & (Record<string, never> | null);
+        };
+        ExpertEvidence: {
+            /** @enum {string} */
+            kind: "accepted-answer" | "answer" | "post" | "event-led" | "endorsement" | "declared-skill" | "profile";
+            /** @description Items of this kind (posts, endorsements, events…) */
+            count: number;
+            /** @description Share of the member's score this evidence gave */
+            share: number;
+            /** @description The topics of the question this evidence is about */
+            skills: components["schemas"]["SkillRef"][];
+            /** @description Up to three threads or events, most telling first */
+            items: components["schemas"]["ExpertEvidenceItem"][];
+        };
+        SkillRef: {
+            slug: string;
+            /** @description In the requested language, English fallback */
+            label: string;
+        };
+        ExpertEvidenceItem: {
+            /** @enum {string} */
+            kind: "thread" | "event";
+            /** @example 42 */
+            id: string;
+            title: string;
+            /** @description The thread's page when it is attached to a web page */
+            url: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            at: string;
+        };
+        ExpertTopic: components["schemas"]["SkillRef"] & {
+            /** @description 1 when a label or synonym is in the question; less for a partial match */
+            strength: number;
         };
     };
     responses: never;

@@ -30,5 +30,5 @@ export interface GroveContextValue {
 export const groveConfigContext = createContext<GroveContextValue>(Symbol.for('grove.config'));
 
 export function isTheme(value: string | null | undefined): value is Theme {
-  return value === 'auto' || value === 'light' || value === 'dark';
+  return ['auto', 'light', 'dark'].includes(value as Theme);
 }

@@ -1,6 +1,6 @@
 import type { GroveClient } from '../api/client.js';
 import { createKyClient } from '../api/ky-client.js';
-import type { GroveConfig, Theme, TokenProvider } from './config-context.js';
+import type { GroveConfig, Theme } from './config-context.js';
 import { isTheme } from './config-context.js';
 
 /**
@@ -14,70 +14,65 @@ import { isTheme } from './config-context.js';
 interface PageState {
   config: GroveConfig | undefined;
   client: GroveClient | undefined;
-  /** The settings `client` was made from. */
-  clientFor: { api: string; token: string | undefined; tokenProvider: TokenProvider | undefined } | undefined;
+  /** What `client` was made from: one `configure()` call's settings and the API base. */
+  clientFor: { config: GroveConfig; api: string } | undefined;
   events: EventTarget;
 }
 
 const STATE_KEY = Symbol.for('grove.page-config');
-const CHANGE = 'change';
+/** One shared object, not a fresh `{}` per call: the client below is cached per config identity. */
+const NO_CONFIG: GroveConfig = Object.freeze({});
 
 function state(): PageState {
   const holder = globalThis as typeof globalThis & { [STATE_KEY]?: PageState };
-  holder[STATE_KEY] ??= { config: undefined, client: undefined, clientFor: undefined, events: new EventTarget() };
-  return holder[STATE_KEY];
+  return (holder[STATE_KEY] ??= { config: undefined, client: undefined, clientFor: undefined, events: new EventTarget() });
 }
 
 /** Sets the page default for every widget not inside a provider; widgets update at once. */
 export function configure(config: GroveConfig): void {
   const page = state();
   page.config = { ...config };
-  page.events.dispatchEvent(new Event(CHANGE));
+  page.events.dispatchEvent(new Event('change'));
 }
 
 /** Notifies `listener` after each `configure()`; returns the unsubscribe function. */
 export function onPageConfigChange(listener: () => void): () => void {
   const { events } = state();
-  events.addEventListener(CHANGE, listener);
-  return () => events.removeEventListener(CHANGE, listener);
+  events.addEventListener('change', listener);
+  return () => events.removeEventListener('change', listener);
 }
 
 export interface PageDefaults {
   client: GroveClient | undefined;
-  /** Sign-on for widgets that name their own `api`. */
-  auth: { token: string | undefined; tokenProvider: TokenProvider | undefined };
+  /** The `configure()` settings; its sign-on serves widgets that name their own `api`. */
+  auth: GroveConfig;
   lang: string | undefined;
   theme: Theme | undefined;
 }
 
 export function pageDefaults(): PageDefaults {
   const page = state();
-  const config = page.config ?? {};
-  const api = config.api ?? meta('grove-api');
-  const theme = config.theme ?? meta('grove-theme');
+  const config = page.config ?? NO_CONFIG;
+  // `||`, not `??`, below: an empty setting or meta content counts as not set, so the next source applies.
+  /* eslint-disable @typescript-eslint/prefer-nullish-coalescing */
+  const api = config.api || meta('api');
+  const theme = config.theme ?? meta('theme');
+  // One client per configuration, shared by every widget on the page (and its token refreshes).
+  if (api && (page.clientFor?.config !== config || page.clientFor.api !== api)) {
+    page.client = createKyClient({ ...config, baseUrl: api });
+    page.clientFor = { config, api };
+  }
   return {
-    client: api ? pageClient(page, api, config) : undefined,
-    auth: { token: config.token, tokenProvider: config.tokenProvider },
-    lang: config.lang ?? meta('grove-lang'),
+    client: api ? page.client : undefined,
+    auth: config,
+    lang: config.lang || meta('lang'),
     theme: isTheme(theme) ? theme : undefined,
   };
+  /* eslint-enable @typescript-eslint/prefer-nullish-coalescing */
 }
 
-/** One client per distinct configuration, so widgets share its token refreshes. */
-function pageClient(page: PageState, api: string, config: GroveConfig): GroveClient {
-  const made = page.clientFor;
-  if (!page.client || made?.api !== api || made.token !== config.token || made.tokenProvider !== config.tokenProvider) {
-    page.client = createKyClient({ baseUrl: api, token: config.token, tokenProvider: config.tokenProvider });
-    page.clientFor = { api, token: config.token, tokenProvider: config.tokenProvider };
-  }
-  return page.client;
-}
-
+/** `<meta name="grove-…">`; empty content counts as not set, so the next source applies. */
 function meta(name: string): string | undefined {
-  return nonEmpty(document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim());
-}
-
-/** An empty attribute or meta content (`lang=""`, `content=""`) counts as not set, so the next source applies. */
-export function nonEmpty(value: string | null | undefined): string | undefined {
-  return value === null || value === '' ? undefined : value;
+  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+  return document.querySelector<HTMLMetaElement>(`meta[name="grove-${name}"]`)?.content.trim() || undefined;
 }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import coreEn, { type CoreMessages } from '../i18n/core/en.js';
-import { cached, formatMessage } from '../i18n/format-message.js';
+import { formatMessage, intl } from '../i18n/format-message.js';
 import { catalogueLanguage, directionOf, formattingLocale } from '../i18n/languages.js';
 import type { Catalogue, CatalogueLoaders, MessageParams, SupportedLanguage } from '../i18n/types.js';
 
@@ -26,8 +26,10 @@ export interface LanguageSource {
   readonly lang: string;
 }
 
+type Loader = () => Promise<{ default: Catalogue }>;
+
 /** Loaded translations, shared by every instance of a widget (keyed by the loader function). */
-const loadedCatalogues = new WeakMap<() => Promise<{ default: Catalogue }>, Promise<Catalogue | undefined>>();
+const loadedCatalogues = new WeakMap<Loader, Promise<Catalogue | undefined>>();
 
 /**
  * Translates and formats for one widget, in the language its `LanguageSource` resolves.
@@ -39,9 +41,10 @@ export class LocalizeController<M extends Catalogue = CoreMessages> implements R
   readonly #host: ReactiveControllerHost;
   readonly #source: LanguageSource;
   readonly #messages: WidgetMessages<M> | undefined;
-  #language: SupportedLanguage = 'en';
-  #catalogue: Catalogue | undefined;
-  #core: Catalogue | undefined;
+  /** The language `#table` is for; undefined until the first sync. */
+  #language: SupportedLanguage | undefined;
+  /** Every message of `#language`, core and widget, over their English fallbacks. */
+  #table: Catalogue = {};
   #ready: Promise<void> = Promise.resolve();
 
   constructor(host: ReactiveControllerHost, source: LanguageSource, messages?: WidgetMessages<M>) {
@@ -66,7 +69,7 @@ export class LocalizeController<M extends Catalogue = CoreMessages> implements R
     return directionOf(this.language);
   }
 
-  /** Resolves when the active language's widget catalogue is loaded (or failed: English then serves). */
+  /** Resolves when the active language's catalogues are loaded (or failed: English then serves). */
   get ready(): Promise<void> {
     this.#sync();
     return this.#ready;
@@ -82,77 +85,44 @@ export class LocalizeController<M extends Catalogue = CoreMessages> implements R
 
   /** The message for `key` in the active language, with `{placeholders}` and plurals filled in. */
   t(key: (keyof CoreMessages | keyof M) & string, params: MessageParams = {}): string {
-    const language = this.language;
-    const template =
-      this.#coreFor(language)?.[key] ??
-      this.#catalogueFor(language)?.[key] ??
-      (coreEn as Catalogue)[key] ??
-      this.#messages?.en[key] ??
-      key;
-    return formatMessage(template, params, this.locale);
+    this.#sync();
+    return formatMessage(this.#table[key] ?? key, params, this.locale);
   }
 
   formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
-    return this.#formatter('n', options, () => new Intl.NumberFormat(this.locale, options)).format(value);
+    return intl(Intl.NumberFormat, this.locale, options).format(value);
   }
 
   /** Dates and times; pass `timeZone` to show an organiser's zone, else the viewer's. */
   formatDate(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return this.#formatter('d', options, () => new Intl.DateTimeFormat(this.locale, options)).format(new Date(value));
-  }
-
-  /** "3 days ago", "in 2 hours", "yesterday": the largest unit that fits. */
-  formatRelativeTime(value: Date | string | number, now: Date = new Date()): string {
-    const seconds = (new Date(value).getTime() - now.getTime()) / 1000;
-    const [amount, unit] = relativeUnit(seconds);
-    const options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
-    return this.#formatter('r', options, () => new Intl.RelativeTimeFormat(this.locale, options)).format(amount, unit);
+    return intl(Intl.DateTimeFormat, this.locale, options).format(new Date(value));
   }
 
   /** "French, Spanish and Arabic" in the active language. */
   formatList(items: readonly string[], options: Intl.ListFormatOptions = { type: 'conjunction' }): string {
-    return this.#formatter('l', options, () => new Intl.ListFormat(this.locale, options)).format(items);
+    return intl(Intl.ListFormat, this.locale, options).format(items);
   }
 
-  #formatter<T>(kind: string, options: object, create: () => T): T {
-    return cached(`${kind}:${this.locale}:${JSON.stringify(options)}`, create);
-  }
-
-  #coreFor(language: SupportedLanguage): Catalogue | undefined {
-    if (language === 'en') return coreEn;
-    return language === this.#language ? this.#core : undefined;
-  }
-
-  #catalogueFor(language: SupportedLanguage): Catalogue | undefined {
-    if (language === 'en') return this.#messages?.en;
-    return language === this.#language ? this.#catalogue : undefined;
-  }
-
-  /** Starts loading the active language's catalogues (core and widget, in parallel) when it changed. */
+  /** When the language changed: English at once, then the language's core and widget catalogues (in parallel). */
   #sync(): void {
     const language = this.language;
     if (language === this.#language) return;
     this.#language = language;
-    this.#catalogue = undefined;
-    this.#core = undefined;
-    if (language === 'en') {
-      this.#ready = Promise.resolve();
-      return;
-    }
-    this.#ready = Promise.all([load(CORE_LOADERS[language]), load(this.#messages?.load?.[language])]).then(
-      ([core, catalogue]) => {
-        if (this.#language !== language) return;
-        this.#core = core;
-        this.#catalogue = catalogue;
-        this.#host.requestUpdate();
-      },
-    );
+    const english: Catalogue = { ...this.#messages?.en, ...coreEn };
+    this.#table = english;
+    // English has no loader, so for it both loads are undefined and nothing more happens.
+    const other = language as Exclude<SupportedLanguage, 'en'>;
+    this.#ready = Promise.all([load(CORE_LOADERS[other]), load(this.#messages?.load?.[other])]).then(([core, own]) => {
+      if (this.#language !== language || !(core || own)) return;
+      this.#table = { ...english, ...own, ...core };
+      this.#host.requestUpdate();
+    });
   }
 }
 
-/** One download per catalogue per page, shared by every widget instance. */
-function load(loader: (() => Promise<{ default: Catalogue }>) | undefined): Promise<Catalogue | undefined> {
-  if (!loader) return Promise.resolve(undefined);
+/** One download per catalogue per page, shared by every widget instance. Undefined for English. */
+function load(loader: Loader | undefined): Promise<Catalogue | undefined> | undefined {
+  if (!loader) return undefined;
   let loading = loadedCatalogues.get(loader);
   if (!loading) {
     loading = loader().then(
@@ -162,23 +132,4 @@ function load(loader: (() => Promise<{ default: Catalogue }>) | undefined): Prom
     loadedCatalogues.set(loader, loading);
   }
   return loading;
-}
-
-const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-  ['week', 4.345],
-  ['month', 12],
-  ['year', Number.POSITIVE_INFINITY],
-];
-
-function relativeUnit(seconds: number): [number, Intl.RelativeTimeFormatUnit] {
-  let amount = seconds;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(amount) < size) return [Math.round(amount), unit];
-    amount /= size;
-  }
-  return [Math.round(amount), 'year'];
 }

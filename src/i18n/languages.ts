@@ -1,16 +1,12 @@
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './types.js';
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
-
 /** The base language subtag, lower-cased: `fr-CA` -> `fr`. */
-export function baseLanguage(tag: string): string {
-  return tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
-}
+const baseLanguage = (tag: string): string => (tag.split(/[-_]/)[0] ?? '').toLowerCase();
 
 /** The catalogue to use for a requested BCP 47 tag: its base language if we have it, else English. */
 export function catalogueLanguage(tag: string): SupportedLanguage {
-  const base = baseLanguage(tag);
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(base) ? (base as SupportedLanguage) : 'en';
+  const base = baseLanguage(tag) as SupportedLanguage;
+  return SUPPORTED_LANGUAGES.includes(base) ? base : 'en';
 }
 
 /**
@@ -18,14 +14,16 @@ export function catalogueLanguage(tag: string): SupportedLanguage {
  * else English, so dates and numbers never come in a different language from the words around them.
  */
 export function formattingLocale(tag: string): string {
-  if (catalogueLanguage(tag) !== baseLanguage(tag)) return 'en';
+  const language = catalogueLanguage(tag);
   try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+    if (language === baseLanguage(tag)) return Intl.getCanonicalLocales(tag)[0] ?? language;
   } catch {
-    return catalogueLanguage(tag);
+    // A malformed tag (`fr_CA`): the catalogue language still formats correctly.
   }
+  return language;
 }
 
-export function directionOf(tag: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(baseLanguage(tag)) ? 'rtl' : 'ltr';
+/** Text direction of a catalogue language: of the languages we translate, only Arabic is right-to-left. */
+export function directionOf(language: SupportedLanguage): 'ltr' | 'rtl' {
+  return language === 'ar' ? 'rtl' : 'ltr';
 }

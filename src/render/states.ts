@@ -8,11 +8,11 @@ export interface Translator {
   t(key: keyof CoreMessages, params?: MessageParams): string;
 }
 
+// Templates are written on one line: whitespace inside them would ship in the runtime chunk.
+
 /** Polite, busy status while loading: announced once, not repeated on every re-render. */
 export function renderLoading(t: Translator): TemplateResult {
-  return html`<div part="status" class="grove-state" role="status" aria-live="polite" aria-busy="true">
-    ${t.t('core.loading')}
-  </div>`;
+  return html`<div part="status" class="grove-state" role="status" aria-live="polite" aria-busy="true">${t.t('core.loading')}</div>`;
 }
 
 /** The empty state; `message` is a widget-specific translated sentence, else the generic one. */
@@ -25,31 +25,28 @@ export function renderEmpty(t: Translator, message?: string): TemplateResult {
  * button when the caller can retry.
  */
 export function renderError(t: Translator, error: unknown, onRetry?: () => void): TemplateResult {
-  return html`<div part="error" class="grove-state grove-error" role="alert">
-    <p>${t.t(errorMessageKey(error))}</p>
-    ${onRetry
-      ? html`<button type="button" part="retry-button" class="grove-button" @click=${onRetry}>
-          ${t.t('core.retry')}
-        </button>`
-      : nothing}
-  </div>`;
+  return alert(
+    html`<p>${t.t(errorMessageKey(error))}</p>${onRetry
+      ? html`<button type="button" part="retry-button" class="grove-button" @click=${onRetry}>${t.t('core.retry')}</button>`
+      : nothing}`,
+  );
 }
 
 export function renderNotConfigured(t: Translator): TemplateResult {
-  return html`<div part="error" class="grove-state grove-error" role="alert">${t.t('core.notConfigured')}</div>`;
+  return alert(t.t('core.notConfigured'));
 }
 
 /** For a site editor's typo (`view="mounth"`): name the attribute and quote the value back. */
 export function renderInvalidAttribute(t: Translator, name: string, value: string | null): TemplateResult {
-  const message =
-    value === null || value === ''
-      ? t.t('core.missingAttribute', { name })
-      : t.t('core.invalidAttribute', { name, value });
-  return html`<div part="error" class="grove-state grove-error" role="alert">${message}</div>`;
+  return alert(value ? t.t('core.invalidAttribute', { name, value }) : t.t('core.missingAttribute', { name }));
+}
+
+function alert(content: unknown): TemplateResult {
+  return html`<div part="error" class="grove-state grove-error" role="alert">${content}</div>`;
 }
 
 export function errorMessageKey(error: unknown): `core.error.${GroveErrorKind}` {
   if (error instanceof GroveApiError) return `core.error.${error.kind}`;
   // Anything else is a bug or an unexpected failure; users still get a sentence, not a stack trace.
-  return !navigator.onLine ? 'core.error.offline' : 'core.error.unknown';
+  return navigator.onLine ? 'core.error.unknown' : 'core.error.offline';
 }

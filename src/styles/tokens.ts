@@ -5,24 +5,19 @@ import { css } from 'lit';
  * `--grove-*` on any ancestor; components read them with these values as fallbacks through the private
  * `--_` copies below, so an unset token never yields an invalid value.
  *
- * Colours use `light-dark()`: which side applies follows the inherited `color-scheme` (set by
- * `theme="light|dark|auto"`). Browsers without `light-dark()` keep the light value declared before it.
+ * Colours use `light-dark()` (Baseline widely available): which side applies follows the inherited
+ * `color-scheme` (set by `theme="light|dark|auto"`). No plain-colour fallback is declared before each
+ * one: a custom property accepts any value, so the later declaration always won and a browser without
+ * `light-dark()` got an invalid value anyway (docs/decisions/0001-ky-1.md, "runtime budget").
  */
 export const tokens = css`
   :host {
-    --_accent: var(--grove-color-accent, #1f6f50);
     --_accent: var(--grove-color-accent, light-dark(#1f6f50, #7fd1ae));
-    --_on-accent: var(--grove-color-on-accent, #ffffff);
     --_on-accent: var(--grove-color-on-accent, light-dark(#ffffff, #0c2a1e));
-    --_text: var(--grove-color-text, #1b1f1d);
     --_text: var(--grove-color-text, light-dark(#1b1f1d, #e8ece9));
-    --_surface: var(--grove-color-surface, #ffffff);
     --_surface: var(--grove-color-surface, light-dark(#ffffff, #161a18));
-    --_border: var(--grove-color-border, #c9d1cc);
     --_border: var(--grove-color-border, light-dark(#c9d1cc, #3c4641));
-    --_muted: var(--grove-color-muted, #52605a);
     --_muted: var(--grove-color-muted, light-dark(#52605a, #a7b3ad));
-    --_danger: var(--grove-color-danger, #b3261e);
     --_danger: var(--grove-color-danger, light-dark(#b3261e, #ffb4ab));
     --_radius: var(--grove-radius, 0.5rem);
     --_space-xs: var(--grove-space-xs, 0.25rem);

@@ -29,6 +29,16 @@ describe('ConfigController', () => {
     expect(probe.config.client?.baseUrl).to.equal('https://meta.test/api');
   });
 
+  it('shares one meta-tag client across reads when configure() was never called', async () => {
+    // A page that only has the meta tag: the state as the library first finds it, before any configure().
+    Reflect.deleteProperty(globalThis, Symbol.for('grove.page-config'));
+    const meta = Object.assign(document.createElement('meta'), { name: 'grove-api', content: 'https://meta.test/api/' });
+    document.head.append(meta);
+    const probe = await fixture<GroveProbe>(html`<grove-probe></grove-probe>`);
+    // A new client per read made every widget's load task see changed arguments and reload for ever.
+    expect(probe.config.client).to.equal(probe.config.client);
+  });
+
   it('prefers configure() over the meta tag and updates widgets when it is called', async () => {
     const probe = await fixture<GroveProbe>(html`<grove-probe></grove-probe>`);
     configure({ api: 'https://configured.test/api', lang: 'fr' });

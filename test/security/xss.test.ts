@@ -65,16 +65,19 @@ function bodyFor(payload: Payload): string {
   return payload.payload;
 }
 
+/** Payloads the server must refuse rather than store: PostgreSQL text cannot hold U+0000. */
+const hasNul = (payload: Payload) => payload.payload.includes('\u0000');
+
 /**
- * Posts one payload. A 400 naming a field (e.g. a NUL character the database cannot store) is a safe
+ * Posts one payload. A 400 naming the field (a NUL character the database cannot store) is a safe
  * outcome: the payload never exists. Anything else failing (a 5xx) fails the test.
  */
-async function post(client: GroveClient, payload: Payload, body: Record<string, unknown>, refused: string[]): Promise<Post | undefined> {
+async function post(client: GroveClient, payload: Payload, body: Record<string, unknown>, refused: Map<string, string[]>): Promise<Post | undefined> {
   try {
     return await client.send<Post>('POST', '/v1/posts', { body: { language: 'en', ...body } });
   } catch (error) {
     if (error instanceof GroveApiError && error.kind === 'invalid' && error.fieldErrors.length > 0) {
-      refused.push(payload.id);
+      refused.set(payload.id, error.fieldErrors.map((fieldError) => fieldError.field));
       return undefined;
     }
     throw new Error(`posting ${payload.id} failed: ${String(error)}`);
@@ -121,7 +124,7 @@ describe('XSS corpus through the discussion thread', function () {
 
     // Bodies: threads of 100 posts, each created by its first post on a fresh page key.
     const bodies = corpus.filter((payload) => payload.kind !== 'attribute');
-    const refused: string[] = [];
+    const refused = new Map<string, string[]>();
     const threadIds: string[] = [];
     for (let start = 0; start < bodies.length; start += POSTS_PER_THREAD) {
       const chunk = bodies.slice(start, start + POSTS_PER_THREAD);
@@ -157,17 +160,48 @@ describe('XSS corpus through the discussion thread', function () {
       provider.remove();
     }
     const openings = Math.ceil(bodies.length / POSTS_PER_THREAD);
-    expect(rendered, `every stored payload was rendered (refused with 400: ${refused.join(' ') || 'none'})`).to.equal(
-      corpus.length - refused.length + openings,
+    expect(rendered, `every stored payload was rendered (refused with 400: ${[...refused.keys()].join(' ') || 'none'})`).to.equal(
+      corpus.length - refused.size + openings,
     );
-    expect(refused.length, 'the server refuses only a handful of payloads, and says why').to.be.lessThan(10);
+    // Exactly the NUL payloads are refused (5 in the corpus), each with a 400 naming the text fields.
+    const withNul = corpus.filter(hasNul).map((payload) => payload.id);
+    expect(withNul.length, 'the corpus still carries NUL payloads').to.be.greaterThan(0);
+    expect([...refused.keys()].sort(), 'the server refuses the NUL payloads and nothing else').to.deep.equal([...withNul].sort());
+    for (const [id, fields] of refused) expect(fields, `the 400 for ${id} names the field`).to.satisfy((names: string[]) => names.every((name) => /^body\.(body|title)$/.test(name)));
     const titles = await Promise.all(titled.map((created) => client.get<Thread>(`/v1/threads/${created.thread}`)));
-    const stored = attributes.filter((payload) => !refused.includes(payload.id));
+    const stored = attributes.filter((payload) => !refused.has(payload.id));
     expect(titles.map((thread) => thread.title)).to.deep.equal(stored.map((payload) => payload.payload.trim().slice(0, 200)));
 
     await new Promise((resolve) => setTimeout(resolve, 300)); // late error events from the last batch
     expect([...hits], 'payloads that ran script').to.deep.equal([]);
     expect(findings, 'markup outside the allowlist').to.deep.equal([]);
     expect(foreignRequests, 'requests to foreign hosts').to.deep.equal([]);
+  });
+
+  it('shows a refused NUL payload as a translated reason in the outbox and keeps its exact text', async () => {
+    const nul = (await loadCorpus()).filter(hasNul);
+    const { client, community } = await signInAsMember(api!, 4);
+    const provider = await fixture<GroveProvider>(
+      html`<grove-provider .client=${client} lang="ar"><grove-discussion-thread key=${uniqueKey('xss-nul')} community=${community} title="NUL"></grove-discussion-thread></grove-provider>`,
+    );
+    const thread = provider.querySelector<GroveDiscussionThread>('grove-discussion-thread')!;
+    const root = thread.shadowRoot!;
+    await waitUntil(() => root.querySelector('#composer-input'), 'the composer', { timeout: 10_000 });
+    for (const payload of nul) {
+      const input = root.querySelector<HTMLTextAreaElement>('#composer-input')!;
+      input.value = payload.payload;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+      await thread.updateComplete;
+      root.querySelector<HTMLFormElement>('[part~="composer"]')!.requestSubmit();
+      await thread.updateComplete;
+    }
+    const items = () => [...root.querySelectorAll<HTMLElement>('.outbox-item')];
+    await waitUntil(() => items().length === nul.length && items().every((item) => item.dataset.state === 'rejected'), 'every refusal', { timeout: 20_000 });
+    // A textarea normalises line breaks to \n, as it does for anything a user pastes.
+    const pasted = nul.map((payload) => payload.payload.replace(/\r\n?/g, '\n'));
+    expect(items().map((item) => item.querySelector('.body')?.textContent), 'the text, exactly as pasted').to.deep.equal(pasted);
+    for (const item of items()) expect(item.textContent).to.include('لم يقبل الخادم هذا النص');
+    expect([...hits], 'payloads that ran script').to.deep.equal([]);
+    provider.remove();
   });
 });

@@ -29,11 +29,17 @@ export function WIDGET_STATE_PROBE() {
   window.__groveSmoke = {
     violations,
     report: () => widgets().map(describe),
-    // Settled: every widget either shows data or has given up with an alert.
-    settled: () => widgets().every((el) => {
-      const state = describe(el);
-      return state.hasData || state.alert !== null;
-    }),
+    // Settled: every widget either shows data or has given up with an alert. Widgets below the fold
+    // load when the reader gets near them, so the first one still waiting is scrolled into view, as a
+    // reader scrolling down the page would.
+    settled: () => {
+      const waiting = widgets().find((el) => {
+        const state = describe(el);
+        return !state.hasData && state.alert === null;
+      });
+      waiting?.scrollIntoView({ block: 'center' });
+      return waiting === undefined;
+    },
   };
 }
 

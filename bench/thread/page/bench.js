@@ -13,6 +13,9 @@ if (member) {
     return (await response.json()).token;
   };
 }
+// The thread must find its provider: until the runtime buffers context requests for providers that
+// upgrade late (@lit/context's ContextRoot), a thread whose chunk arrives first stays "not configured".
+await customElements.whenDefined('grove-provider');
 const thread = document.createElement('grove-discussion-thread');
 thread.setAttribute('thread', params.get('thread') ?? '');
 provider.append(thread);

@@ -1,74 +1,54 @@
+/**
+ * Events: occurrences listed for a range (recurrence expanded here, never in the browser), one
+ * occurrence by its start, RSVPs per occurrence, and iCalendar for one event or a community's feed.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  EVENT_SELECT, FIRST_START_SQL, type EventRow, icsEvent, occurrenceState, occurrenceStates, type OccurrenceState, seriesEndedSql,
+} from '../../calendar/event-store.ts';
+import { icsResponse } from '../../calendar/ics-response.ts';
+import {
+  communityFeed, compareOccurrenceKeys, eventCalendar, expandOccurrences, type IcsEvent, InvalidRuleError, type Occurrence,
+  occurrencePage, parseRule,
+} from '../../calendar/index.ts';
 import type { Queryable } from '../../db/index.ts';
 import { assertCanContribute, readableCommunity, readableCommunitySql, requireViewer } from '../access.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { AppEnv, Viewer } from '../env.ts';
 import { recordFacts } from '../facts.ts';
 import { HttpProblem, notFound } from '../problem.ts';
-import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, page } from '../schemas/common.ts';
-import { Event, EventQuery, RsvpInput, ViewerRsvp } from '../schemas/events.ts';
+import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, page, Slug } from '../schemas/common.ts';
+import { EventOccurrence, EventQuery, OccurrenceQuery, RsvpInput, ViewerRsvp } from '../schemas/events.ts';
 import { SqlParams } from '../sql.ts';
 
 const DAY_MS = 86_400_000;
+const MAX_RANGE_DAYS = 400;
+/** A feed keeps half a year of past events (clients drop what disappears) and every series. */
+const FEED_PAST_DAYS = 180;
+const FEED_MAX_EVENTS = 1000;
+/** Far enough to find the first occurrence of any rule the server accepts. */
+const FIRST_OCCURRENCE_HORIZON_MS = 100 * 366 * DAY_MS;
 
-interface EventRow {
-  id: string;
-  community_id: string;
-  community: string;
-  organiser_id: string;
-  organiser_name: string;
-  organiser_avatar: string | null;
-  title: string;
-  description: string;
-  kind: z.infer<typeof Event>['kind'];
-  starts_at: Date;
-  ends_at: Date;
-  time_zone: string;
-  all_day: boolean;
-  rrule: string | null;
-  exdates: Date[];
-  mode: z.infer<typeof Event>['mode'];
-  location: string | null;
-  join_url: string | null;
-  capacity: number | null;
-  cancelled: boolean;
-  sequence: number;
-  updated_at: Date;
-  going: number;
-  maybe: number;
+type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
+
+/**
+ * The event for expansion and iCalendar output. A stored rule the server cannot read (written by hand
+ * into the database) must not take a whole listing down: the event then shows as its first occurrence.
+ */
+function calendarEvent(row: EventRow): IcsEvent {
+  const event = icsEvent(row);
+  if (!event.rrule) return event;
+  try {
+    parseRule(event.rrule, event.allDay);
+    return event;
+  } catch (error) {
+    if (error instanceof InvalidRuleError) return { ...event, rrule: null };
+    throw error;
+  }
 }
 
-/** `$1` is the viewer. Attendance counts are for the first occurrence. */
-const EVENT_SELECT = `
-  select e.*, c.slug as community, o.name as organiser_name, o.avatar_url as organiser_avatar,
-         (select count(*)::int from rsvps r where r.event_id = e.id and r.occurrence = e.starts_at and r.status = 'going') as going,
-         (select count(*)::int from rsvps r where r.event_id = e.id and r.occurrence = e.starts_at and r.status = 'maybe') as maybe
-  from events e join communities c on c.id = e.community_id join members o on o.id = e.organiser_id`;
-
-/** The viewer's RSVP and their place in the queue: the first `capacity` "going" answers get seats. */
-async function viewerRsvp(db: Queryable, event: EventRow, occurrence: Date, viewer: Viewer | null) {
-  if (!viewer) return null;
-  const { rows } = await db.query<{ status: 'going' | 'maybe' | 'not-going'; rank: number | null }>(
-    `select r.status,
-            case when r.status = 'going' then (select count(*)::int from rsvps q where q.event_id = r.event_id
-              and q.occurrence = r.occurrence and q.status = 'going'
-              and (q.created_at, q.member_id) <= (r.created_at, r.member_id)) end as rank
-     from rsvps r where r.event_id = $1 and r.occurrence = $2 and r.member_id = $3`,
-    [event.id, occurrence, viewer.memberId],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  const waitlisted = row.rank !== null && event.capacity !== null && row.rank > event.capacity;
-  return {
-    occurrence: occurrence.toISOString(),
-    status: row.status,
-    waitlisted,
-    position: waitlisted && row.rank !== null && event.capacity !== null ? row.rank - event.capacity : null,
-  };
-}
-
-async function toEvent(db: Queryable, row: EventRow, viewer: Viewer | null): Promise<z.infer<typeof Event>> {
-  const seats = row.capacity ?? Number.POSITIVE_INFINITY;
+function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceState): EventOccurrenceBody {
   return {
     id: row.id,
     community: row.community,
@@ -81,7 +61,7 @@ async function toEvent(db: Queryable, row: EventRow, viewer: Viewer | null): Pro
     timeZone: row.time_zone,
     allDay: row.all_day,
     rrule: row.rrule,
-    exdates: row.exdates.map((d) => d.toISOString()),
+    exdates: row.exdates.map((date) => date.toISOString()),
     mode: row.mode,
     location: row.location,
     joinUrl: row.join_url,
@@ -89,12 +69,16 @@ async function toEvent(db: Queryable, row: EventRow, viewer: Viewer | null): Pro
     cancelled: row.cancelled,
     sequence: row.sequence,
     updatedAt: row.updated_at.toISOString(),
-    attendance: { going: Math.min(row.going, seats), maybe: row.maybe, waitlisted: Math.max(0, row.going - seats) },
-    viewerRsvp: await viewerRsvp(db, row, row.starts_at, viewer),
+    start: occurrence.start.toISOString(),
+    end: occurrence.end.toISOString(),
+    startDate: occurrence.startDate ?? null,
+    endDate: occurrence.endDate ?? null,
+    recurring: row.rrule !== null,
+    ...state,
   };
 }
 
-async function requireEvent(db: Queryable, id: string, viewer: Viewer | null) {
+async function requireEvent(db: Queryable, id: string, viewer: Viewer | null): Promise<EventRow> {
   const { rows } = await db.query<EventRow>(`${EVENT_SELECT} where e.id = $2 and ${readableCommunitySql('c', '$1')}`, [
     viewer?.memberId ?? null,
     id,
@@ -103,70 +87,181 @@ async function requireEvent(db: Queryable, id: string, viewer: Viewer | null) {
   return rows[0];
 }
 
+/** The occurrence starting at `requested`, or the first one; 422 naming `field` when there is none. */
+function findOccurrence(row: EventRow, requested: string | undefined, field: string): Occurrence {
+  const event = calendarEvent(row);
+  if (requested === undefined) {
+    const from = new Date(event.startsAt.getTime() - 2 * DAY_MS);
+    const first = expandOccurrences(event, from, new Date(from.getTime() + FIRST_OCCURRENCE_HORIZON_MS), { limit: 1 })[0];
+    // Every occurrence excluded: the stored times still describe what was planned.
+    return first ?? { start: event.startsAt, end: event.endsAt };
+  }
+  const start = new Date(requested);
+  const found = expandOccurrences(event, start, new Date(start.getTime() + 1)).find((item) => item.start.getTime() === start.getTime());
+  if (!found) {
+    throw new HttpProblem(422, 'That is not an occurrence of this event', {
+      errors: [{ field, message: 'Not the start of an occurrence of this event' }],
+    });
+  }
+  return found;
+}
+
+function listRange(query: z.infer<typeof EventQuery>): { from: Date; to: Date } {
+  const from = query.from ? new Date(query.from) : new Date();
+  const to = query.to ? new Date(query.to) : new Date(from.getTime() + 90 * DAY_MS);
+  if (to <= from || to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw new HttpProblem(400, `\`to\` must be after \`from\` and at most ${MAX_RANGE_DAYS} days later`, {
+      type: 'validation',
+      errors: [{ field: 'query.to', message: 'Out of range' }],
+    });
+  }
+  return { from, to };
+}
+
+function cursorPosition(cursor: string | undefined): { start: Date; eventId: string } | undefined {
+  const values = decodeCursor(cursor, ['string', 'string']);
+  if (!values) return undefined;
+  const [start, eventId] = values as [string, string];
+  if (Number.isNaN(Date.parse(start)) || !/^\d{1,19}$/.test(eventId)) {
+    throw new HttpProblem(400, 'The cursor is not one this server issued', {
+      type: 'validation',
+      errors: [{ field: 'query.cursor', message: 'Invalid cursor' }],
+    });
+  }
+  return { start: new Date(start), eventId };
+}
+
+/** UIDs name the host the calendar came from, so two Grove servers never share one (RFC 5545 §3.8.4.7). */
+const uidDomain = (c: Context<AppEnv>): string => new URL(c.req.url).hostname;
+
 const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/events',
   tags: ['events'],
-  summary: 'Events overlapping a time range (recurring series whose first occurrence starts before `to` included as stored)',
+  summary: 'Occurrences overlapping a time range, recurring series expanded, by start then event id',
   request: { query: EventQuery },
-  responses: { 200: jsonContent(page(Event, 'EventPage'), 'A page of events by start'), ...errorResponses(404) },
+  responses: {
+    200: jsonContent(page(EventOccurrence, 'EventOccurrencePage'), 'A page of occurrences'),
+    ...errorResponses(404),
+  },
 });
 
 const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/events/{id}',
   tags: ['events'],
-  summary: 'One event',
-  request: { params: z.object({ id: Id }) },
-  responses: { 200: jsonContent(Event, 'The event'), ...errorResponses(404) },
+  summary: 'One occurrence of an event (the first by default), with its attendance',
+  request: { params: z.object({ id: Id }), query: OccurrenceQuery },
+  responses: { 200: jsonContent(EventOccurrence, 'The occurrence'), ...errorResponses(404, 422) },
 });
 
 const rsvpRoute = createRoute({
   method: 'post',
   path: '/api/v1/events/{id}/rsvp',
   tags: ['events'],
-  summary: 'Answer going / maybe / not going; beyond capacity "going" joins the waitlist',
+  summary: 'Answer going / maybe / not going for one occurrence; beyond capacity "going" joins its waitlist',
   security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(RsvpInput) },
   responses: { 200: jsonContent(ViewerRsvp, 'Your answer and place'), ...errorResponses(401, 403, 404, 409, 422) },
+});
+
+const calendarContent = (description: string) => ({
+  description,
+  content: { 'text/calendar': { schema: z.string().openapi({ description: 'RFC 5545 iCalendar' }) } },
+});
+
+/** Documented here; routed by hand below because `{id}.ics` is not a whole path segment. */
+const eventIcsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/events/{id}.ics',
+  tags: ['events'],
+  summary: 'The event as an iCalendar download (series with RRULE and EXDATE); weak ETag',
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: calendarContent('The event'), 304: { description: 'Not modified' }, ...errorResponses(404) },
+});
+
+const feedRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/communities/{slug}/events.ics',
+  tags: ['events'],
+  summary: "A community's events as an iCalendar subscription feed (webcal); public communities only without a token",
+  request: { params: z.object({ slug: Slug }) },
+  responses: { 200: calendarContent('The feed'), 304: { description: 'Not modified' }, ...errorResponses(404) },
 });
 
 export function registerEvents(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const query = c.req.valid('query');
     const viewer = c.var.viewer;
-    const from = query.from ? new Date(query.from) : new Date();
-    const to = query.to ? new Date(query.to) : new Date(from.getTime() + 90 * DAY_MS);
-    if (to <= from || to.getTime() - from.getTime() > 400 * DAY_MS) {
-      throw new HttpProblem(400, '`to` must be after `from` and at most 400 days later', {
-        type: 'validation',
-        errors: [{ field: 'query.to', message: 'Out of range' }],
-      });
-    }
+    const { from, to } = listRange(query);
+    const after = cursorPosition(query.cursor);
     const params = new SqlParams();
-    params.add(viewer?.memberId ?? null);
-    const where = [readableCommunitySql('c', '$1')];
+    const where = [readableCommunitySql('c', params.add(viewer?.memberId ?? null))];
     if (query.community) {
       const community = await readableCommunity(c.var.db, { slug: query.community }, viewer);
-      where.push(`e.community_id = ${params.add(community.id)}`);
+      // A community's calendar includes its sub-communities' events, as its expert finder includes their
+      // members: a drip-irrigation webinar belongs on the water calendar. Readability is checked on `c` above.
+      where.push(`e.community_id in (with recursive scope(id) as (
+          select ${params.add(community.id)}::bigint
+          union select sub.id from communities sub join scope on sub.parent_id = scope.id
+        ) select id from scope)`);
     }
+    // A day's margin either side: an all-day occurrence starts at local midnight, before `starts_at`.
+    where.push(`e.starts_at < ${params.add(new Date(to.getTime() + DAY_MS))}`);
+    // Both queries use every parameter added so far: PostgreSQL cannot type a parameter no query uses.
     const fromParam = params.add(from);
-    const toParam = params.add(to);
-    where.push(`e.starts_at < ${toParam} and (e.ends_at >= ${fromParam} or e.rrule is not null)`);
-    const after = decodeCursor(query.cursor, ['string', 'string']);
-    if (after) where.push(`(e.starts_at, e.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::bigint)`);
-    const { rows } = await c.var.db.query<EventRow>(
-      `${EVENT_SELECT} where ${where.join(' and ')} order by e.starts_at, e.id limit ${params.add(query.limit + 1)}`,
+    const series = await c.var.db.query<EventRow>(
+      `${EVENT_SELECT} where ${where.join(' and ')} and e.rrule is not null and not ${seriesEndedSql(fromParam)}`,
       params.values,
     );
-    const items = await Promise.all(rows.slice(0, query.limit).map((row) => toEvent(c.var.db, row, viewer)));
-    const last = items[items.length - 1];
-    return c.json({ items, next: rows.length > query.limit && last ? encodeCursor([last.startsAt, last.id]) : null }, 200);
+    // Single events are keyset-paged in SQL, so a page never reads more than `limit + 1` of them.
+    const singleWhere = [...where, `e.rrule is null`, `e.ends_at >= ${fromParam}::timestamptz - interval '1 day'`];
+    if (after) singleWhere.push(`(${FIRST_START_SQL}, e.id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`);
+    const singleLimit = query.limit + 1;
+    const singles = await c.var.db.query<EventRow>(
+      `${EVENT_SELECT} where ${singleWhere.join(' and ')}
+       order by first_start, e.id limit ${params.add(singleLimit)}`,
+      params.values,
+    );
+    const rows = new Map([...series.rows, ...singles.rows].map((row) => [row.id, row]));
+    const events = [...rows.values()].map((row) => ({ ...calendarEvent(row), row }));
+    const result = occurrencePage(events, { from, to, limit: query.limit, after });
+    let items = result.items;
+    let hasMore = result.hasMore;
+    const lastSingle = singles.rows.length === singleLimit ? singles.rows.at(-1) : undefined;
+    if (lastSingle) {
+      // Singles beyond the last one read may start before later series occurrences: stop the page there.
+      const cutoff = lastSingle.first_start.getTime();
+      items = items.filter((item) => compareOccurrenceKeys(item.occurrence.start.getTime(), item.event.id, cutoff, lastSingle.id) <= 0);
+      hasMore = true;
+    }
+    const refs = items.map((item) => ({ event: item.event.row, start: item.occurrence.start, occurrence: item.occurrence }));
+    const states = await occurrenceStates(c.var.db, refs, viewer?.memberId ?? null);
+    const body = states.map(([ref, state]) => toOccurrence(ref.event, ref.occurrence, state));
+    const last = items.at(-1);
+    const next = hasMore && last ? encodeCursor([last.occurrence.start.toISOString(), last.event.id]) : null;
+    return c.json({ items: body, next }, 200);
+  });
+
+  // Before `/events/{id}`, whose plain `:id` would otherwise take `42.ics` and refuse it as an id.
+  app.openAPIRegistry.registerPath(eventIcsRoute);
+  app.get('/api/v1/events/:file{[0-9]+\\.ics}', async (c) => {
+    const id = c.req.param('file').slice(0, -'.ics'.length);
+    if (!Id.safeParse(id).success) throw notFound('The event');
+    const row = await requireEvent(c.var.db, id, c.var.viewer);
+    const text = eventCalendar(calendarEvent(row), { domain: uidDomain(c) });
+    return icsResponse(text, {
+      filename: `event-${row.id}.ics`,
+      isPublic: row.community_visibility === 'public',
+      ifNoneMatch: c.req.header('if-none-match'),
+    });
   });
 
   app.openapi(getRoute, async (c) => {
     const row = await requireEvent(c.var.db, c.req.valid('param').id, c.var.viewer);
-    return c.json(await toEvent(c.var.db, row, c.var.viewer), 200);
+    const occurrence = findOccurrence(row, c.req.valid('query').occurrence, 'query.occurrence');
+    const state = await occurrenceState(c.var.db, { event: row, start: occurrence.start }, c.var.viewer?.memberId ?? null);
+    return c.json(toOccurrence(row, occurrence, state), 200);
   });
 
   app.openapi(rsvpRoute, async (c) => {
@@ -177,14 +272,7 @@ export function registerEvents(app: OpenAPIHono<AppEnv>): void {
     const event = await requireEvent(db, id, viewer);
     assertCanContribute(await readableCommunity(db, { id: event.community_id }, viewer));
     if (event.cancelled) throw new HttpProblem(409, 'This event was cancelled', { type: 'event-cancelled' });
-    const occurrence = input.occurrence ? new Date(input.occurrence) : event.starts_at;
-    // Single events have one occurrence; series accept any later start (expansion checks come with recurrence).
-    const valid = event.rrule ? occurrence >= event.starts_at : occurrence.getTime() === event.starts_at.getTime();
-    if (!valid) {
-      throw new HttpProblem(422, 'That is not an occurrence of this event', {
-        errors: [{ field: 'body.occurrence', message: 'Not an occurrence of this event' }],
-      });
-    }
+    const occurrence = findOccurrence(event, input.occurrence, 'body.occurrence');
     await db.transaction(async (tx) => {
       // Changing to "going" joins the end of the queue; other changes keep one's place.
       const { rows } = await tx.query<{ inserted: boolean }>(
@@ -192,14 +280,36 @@ export function registerEvents(app: OpenAPIHono<AppEnv>): void {
          on conflict (event_id, occurrence, member_id) do update set status = excluded.status, updated_at = now(),
            created_at = case when rsvps.status <> 'going' and excluded.status = 'going' then now() else rsvps.created_at end
          returning (xmax = 0) as inserted`,
-        [id, occurrence, viewer.memberId, input.status],
+        [id, occurrence.start, viewer.memberId, input.status],
       );
       if (rows[0]?.inserted && input.status !== 'not-going') {
         await recordFacts(tx, [{ memberId: viewer.memberId, communityId: event.community_id, kind: 'rsvp', subjectId: id }]);
       }
     });
-    const answer = await viewerRsvp(db, event, occurrence, viewer);
-    if (!answer) throw new Error('RSVP vanished after write');
-    return c.json(answer, 200);
+    const state = await occurrenceState(db, { event, start: occurrence.start }, viewer.memberId);
+    if (!state.viewerRsvp) throw new Error('RSVP vanished after write');
+    return c.json(state.viewerRsvp, 200);
+  });
+
+  app.openapi(feedRoute, async (c) => {
+    const viewer = c.var.viewer;
+    const community = await readableCommunity(c.var.db, { slug: c.req.valid('param').slug }, viewer);
+    const { rows: names } = await c.var.db.query<{ name: string; description: string }>(
+      'select name, description from communities where id = $1',
+      [community.id],
+    );
+    // The newest events when a community has more than a feed holds; written oldest first.
+    const { rows } = await c.var.db.query<EventRow>(
+      `${EVENT_SELECT} where e.community_id = $1 and (e.rrule is not null or e.ends_at > now() - make_interval(days => $2))
+       order by e.starts_at desc, e.id desc limit $3`,
+      [community.id, FEED_PAST_DAYS, FEED_MAX_EVENTS],
+    );
+    const text = communityFeed(rows.reverse().map(calendarEvent), {
+      domain: uidDomain(c),
+      name: names[0]?.name ?? community.slug,
+      description: names[0]?.description, // an empty one is left out
+      source: c.req.url,
+    });
+    return icsResponse(text, { isPublic: community.visibility === 'public', ifNoneMatch: c.req.header('if-none-match') });
   });
 }

@@ -1,117 +1,121 @@
+/**
+ * Participation badges and profiles (issue 8). Levels and achievements are folded from the facts as they
+ * are recorded (migration 005); these routes only read the folded rows. Badges respect `badge_hidden`
+ * (shown to the member alone) and count only communities the viewer may read.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { readableCommunity, readableCommunitySql } from '../access.ts';
+import { loadBadges } from '../../participation/badges.ts';
+import { registerCredentials } from '../../participation/credential-routes.ts';
+import { loadProfile } from '../../participation/profile.ts';
+import { loadRules, windowStart } from '../../participation/rules.ts';
+import { readableCommunity, requireViewer } from '../access.ts';
 import type { AppEnv } from '../env.ts';
-import { notFound } from '../problem.ts';
-import { errorResponses, Id, jsonContent, Slug, Timestamp } from '../schemas/common.ts';
+import { forbidden, notFound } from '../problem.ts';
+import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../schemas/common.ts';
+import { BadgeVisibility, CommunityParticipation, MemberBadge, MemberBadges, ParticipationRules } from '../schemas/participation.ts';
 
-const KINDS = [
-  'post', 'answer', 'accepted-answer', 'reaction-given', 'reaction-received',
-  'rsvp', 'attendance', 'event-hosted', 'endorsement-given', 'endorsement-received',
-] as const;
+const MAX_MEMBERS = 100;
 
-const Counts = z.record(z.string(), z.number().int()).openapi({ description: 'Facts per kind' });
-
-const MemberParticipation = z
-  .object({
-    member: Id,
-    community: Slug.nullable(),
-    counts: Counts,
-    firstAt: Timestamp.nullable(),
-    lastAt: Timestamp.nullable(),
-    last90Days: Counts,
-  })
-  .openapi('MemberParticipation');
-
-const CommunityParticipation = z
-  .object({
-    community: Slug,
-    members: z.number().int(),
-    contributors: z.number().int().openapi({ description: 'Members with at least one post or answer' }),
-    contributors90Days: z.number().int(),
-    counts: Counts,
-  })
-  .openapi('CommunityParticipation');
+const badgesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/participation/badges',
+  tags: ['participation'],
+  summary: 'Badges of several members at once (a directory page of inline badges costs one request)',
+  request: {
+    query: z.object({
+      member: z.union([Id, z.array(Id).min(1).max(MAX_MEMBERS)]).openapi({ description: `Repeat for each member (up to ${MAX_MEMBERS})` }),
+      community: Slug.optional().openapi({ description: 'Badges in this community; every readable community when absent' }),
+    }),
+  },
+  responses: { 200: jsonContent(MemberBadges, 'Badges in the order asked'), ...errorResponses(404) },
+});
 
 const memberRoute = createRoute({
   method: 'get',
   path: '/api/v1/participation/members/{id}',
   tags: ['participation'],
-  summary: "A member's participation facts, overall or in one community (hidden when they hide their badge)",
+  summary: "A member's badge, overall or in one community (404 when they hide it, except to themselves)",
   request: { params: z.object({ id: Id }), query: z.object({ community: Slug.optional() }) },
-  responses: { 200: jsonContent(MemberParticipation, 'Fact counts'), ...errorResponses(404) },
+  responses: { 200: jsonContent(MemberBadge, 'The badge'), ...errorResponses(404) },
 });
 
 const communityRoute = createRoute({
   method: 'get',
   path: '/api/v1/participation/communities/{slug}',
   tags: ['participation'],
-  summary: "A community's participation summary",
+  summary: "A community's participation profile: members per level and its trend, newcomers, unanswered questions, reply time",
   request: { params: z.object({ slug: Slug }) },
-  responses: { 200: jsonContent(CommunityParticipation, 'Fact counts'), ...errorResponses(404) },
+  responses: { 200: jsonContent(CommunityParticipation, 'The profile'), ...errorResponses(404) },
 });
 
-function countsOf(rows: { kind: string; n: number }[]): Record<string, number> {
-  return Object.fromEntries(KINDS.map((kind) => [kind, rows.find((r) => r.kind === kind)?.n ?? 0]));
-}
+const visibilityRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/participation/members/{id}/visibility',
+  tags: ['participation'],
+  summary: 'Hide your badge from everyone else, or show it again',
+  security: [{ bearerAuth: [] }],
+  request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(BadgeVisibility) },
+  responses: { 200: jsonContent(BadgeVisibility, 'The visibility now'), ...errorResponses(401, 403, 404) },
+});
+
+const rulesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/participation/rules',
+  tags: ['participation'],
+  summary: 'The window, points and thresholds that levels and achievements are computed with',
+  responses: { 200: jsonContent(ParticipationRules, 'The rules'), ...errorResponses() },
+});
 
 export function registerParticipation(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(badgesRoute, async (c) => {
+    const { member, community } = c.req.valid('query');
+    const db = c.var.db;
+    const viewerId = c.var.viewer?.memberId ?? null;
+    const scope = community ? await readableCommunity(db, { slug: community }, c.var.viewer) : null;
+    const memberIds = [...new Set(Array.isArray(member) ? member : [member])];
+    const items = await loadBadges(db, { memberIds, community: scope, viewerId, rules: await loadRules(db), now: new Date() });
+    return c.json({ items }, 200);
+  });
+
   app.openapi(memberRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { community } = c.req.valid('query');
-    const viewer = c.var.viewer;
     const db = c.var.db;
-    const scope = community ? await readableCommunity(db, { slug: community }, viewer) : null;
-    const member = await db.query<{ badge_hidden: boolean }>('select badge_hidden from members where id = $1', [id]);
-    if (!member.rows[0] || (member.rows[0].badge_hidden && viewer?.memberId !== id)) throw notFound('The participation');
-    const { rows } = await db.query<{ kind: string; n: number; recent: number; first_at: Date | null; last_at: Date | null }>(
-      `select f.kind, count(*)::int as n, count(*) filter (where f.occurred_at > now() - interval '90 days')::int as recent,
-              min(f.occurred_at) as first_at, max(f.occurred_at) as last_at
-       from participation_facts f join communities c on c.id = f.community_id
-       where f.member_id = $2 and ${readableCommunitySql('c', '$1')} and ($3::bigint is null or f.community_id = $3)
-       group by f.kind`,
-      [viewer?.memberId ?? null, id, scope?.id ?? null],
+    const scope = community ? await readableCommunity(db, { slug: community }, c.var.viewer) : null;
+    const rules = await loadRules(db);
+    const [badge] = await loadBadges(db, { memberIds: [id], community: scope, viewerId: c.var.viewer?.memberId ?? null, rules, now: new Date() });
+    if (!badge) throw notFound('The participation badge');
+    return c.json(badge, 200);
+  });
+
+  app.openapi(visibilityRoute, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const { id } = c.req.valid('param');
+    if (viewer.memberId !== id) throw forbidden('Only the member can hide or show their badge');
+    const { hidden } = c.req.valid('json');
+    const { rows } = await c.var.db.query<{ badge_hidden: boolean }>(
+      'update members set badge_hidden = $2 where id = $1 returning badge_hidden',
+      [id, hidden],
     );
-    const firsts = rows.map((r) => r.first_at).filter((d): d is Date => d !== null);
-    const lasts = rows.map((r) => r.last_at).filter((d): d is Date => d !== null);
-    return c.json(
-      {
-        member: id,
-        community: scope?.slug ?? null,
-        counts: countsOf(rows),
-        last90Days: countsOf(rows.map((r) => ({ kind: r.kind, n: r.recent }))),
-        firstAt: firsts.length ? new Date(Math.min(...firsts.map(Number))).toISOString() : null,
-        lastAt: lasts.length ? new Date(Math.max(...lasts.map(Number))).toISOString() : null,
-      },
-      200,
-    );
+    if (!rows[0]) throw notFound('The member');
+    return c.json({ hidden: rows[0].badge_hidden }, 200);
   });
 
   app.openapi(communityRoute, async (c) => {
-    const scope = await readableCommunity(c.var.db, { slug: c.req.valid('param').slug }, c.var.viewer);
     const db = c.var.db;
-    const [kinds, people] = await Promise.all([
-      db.query<{ kind: string; n: number }>(
-        'select kind, count(*)::int as n from participation_facts where community_id = $1 group by kind',
-        [scope.id],
-      ),
-      db.query<{ members: number; contributors: number; recent: number }>(
-        `select (select count(*)::int from memberships where community_id = $1) as members,
-                (select count(distinct member_id)::int from participation_facts where community_id = $1 and kind in ('post', 'answer')) as contributors,
-                (select count(distinct member_id)::int from participation_facts where community_id = $1 and kind in ('post', 'answer')
-                   and occurred_at > now() - interval '90 days') as recent`,
-        [scope.id],
-      ),
-    ]);
-    const summary = people.rows[0];
-    return c.json(
-      {
-        community: scope.slug,
-        members: summary?.members ?? 0,
-        contributors: summary?.contributors ?? 0,
-        contributors90Days: summary?.recent ?? 0,
-        counts: countsOf(kinds.rows),
-      },
-      200,
-    );
+    const scope = await readableCommunity(db, { slug: c.req.valid('param').slug }, c.var.viewer);
+    const profile = await loadProfile(db, scope, await loadRules(db), new Date());
+    // Aggregates by month that name nobody: anonymous readers of a public community may share a cached copy.
+    if (scope.visibility === 'public' && !c.var.viewer) c.header('cache-control', 'public, max-age=300');
+    return c.json(profile, 200);
   });
+
+  app.openapi(rulesRoute, async (c) => {
+    const rules = await loadRules(c.var.db);
+    c.header('cache-control', 'public, max-age=300');
+    const { windowMonths, weights, thresholds, achievements } = rules;
+    return c.json({ window: { months: windowMonths, from: windowStart(rules, new Date()) }, weights, thresholds, achievements }, 200);
+  });
+
+  registerCredentials(app);
 }

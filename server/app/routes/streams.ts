@@ -88,12 +88,17 @@ function serve(c: Context<AppEnv>, hub: LiveHub, scope: Scope, lastEventId: stri
     });
     await stream.write('retry: 3000\n\n');
     if (lastEventId) enqueue(sendNewPosts);
+    // The hub's signal outlives every stream: its listener is removed when this stream ends, or each
+    // closed connection would leave one behind (Node's MaxListenersExceeded warning after ten).
+    let onHubClosed = (): void => undefined;
     const ended = new Promise<void>((resolve) => {
+      onHubClosed = resolve;
       stream.onAbort(resolve);
-      hub.signal.addEventListener('abort', () => resolve(), { once: true });
+      hub.signal.addEventListener('abort', onHubClosed, { once: true });
     });
     const timer = setInterval(() => enqueue(() => stream.write(': keep-alive\n\n').then(() => undefined)), KEEP_ALIVE_MS);
     await ended;
+    hub.signal.removeEventListener('abort', onHubClosed);
     clearInterval(timer);
     unsubscribe();
     await chain;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, MemberRef, Slug, Timestamp } from './common.ts';
+import { Cursor, Id, MemberRef, Slug, Timestamp } from './common.ts';
 
 export const RsvpStatus = z.enum(['going', 'maybe', 'not-going']);
 
@@ -12,6 +12,15 @@ export const ViewerRsvp = z
   })
   .openapi('Rsvp');
 
+const Attendance = z
+  .object({
+    going: z.number().int().openapi({ description: 'Seated "going" answers (at most the capacity)' }),
+    maybe: z.number().int(),
+    waitlisted: z.number().int().openapi({ description: '"Going" answers beyond the capacity' }),
+  })
+  .openapi('Attendance');
+
+/** The event as stored: a single event, or a series with its rule and exceptions. */
 export const Event = z
   .object({
     id: Id,
@@ -33,19 +42,33 @@ export const Event = z
     cancelled: z.boolean(),
     sequence: z.number().int(),
     updatedAt: Timestamp,
-    attendance: z.object({ going: z.number().int(), maybe: z.number().int(), waitlisted: z.number().int() }).openapi({
-      description: 'For the first occurrence',
-    }),
-    viewerRsvp: ViewerRsvp.nullable(),
+    attendance: Attendance,
+    viewerRsvp: z.union([ViewerRsvp, z.null()]).openapi({ description: "The viewer's answer for this occurrence; null when none or anonymous" }),
   })
   .openapi('Event');
 
+/**
+ * One occurrence of an event (a single event has exactly one): the series' fields plus this
+ * occurrence's times; `attendance` and `viewerRsvp` are this occurrence's. Addressed by `id` + `start`.
+ */
+export const EventOccurrence = Event.extend({
+  start: Timestamp.openapi({ description: "This occurrence's start instant" }),
+  end: Timestamp.openapi({ description: "This occurrence's end instant" }),
+  startDate: z.iso.date().nullable().openapi({ description: 'All-day only: the first day, in no time zone' }),
+  endDate: z.iso.date().nullable().openapi({ description: 'All-day only: the day after the last, in no time zone' }),
+  recurring: z.boolean().openapi({ description: 'Part of a series (the event has an RRULE)' }),
+}).openapi('EventOccurrence');
+
 export const EventQuery = z.object({
-  community: Slug.optional(),
+  community: Slug.optional().openapi({ description: "The community's events and its sub-communities' (those the viewer may read)" }),
   from: Timestamp.optional().openapi({ description: 'Default now' }),
   to: Timestamp.optional().openapi({ description: 'Default from + 90 days; at most 400 days after from' }),
-  cursor: z.string().max(500).optional(),
+  cursor: Cursor,
   limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const OccurrenceQuery = z.object({
+  occurrence: Timestamp.optional().openapi({ description: 'Start of the occurrence; default the first' }),
 });
 
 export const RsvpInput = z

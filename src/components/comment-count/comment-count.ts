@@ -5,6 +5,7 @@ import { GroveApiError, isAbortError } from '../../api/problem.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { GroveErrorEvent } from '../../events/grove-error-event.js';
+import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { tokens } from '../../styles/tokens.js';
 import { defaultPageKey } from '../discussion-thread/attributes.js';
 import { countFor } from './count-batcher.js';
@@ -22,6 +23,7 @@ const messages = {
  *
  * @tag grove-comment-count
  * @csspart count - The text.
+ * @fires {GroveLoadEvent} grove-load - The count arrived; `detail.data` is `{ key, count }`, `key` being the one used (this page's when the attribute is unset).
  * @fires {GroveErrorEvent} grove-error - The count could not be loaded; the element stays empty.
  */
 export class GroveCommentCount extends LitElement {
@@ -46,9 +48,12 @@ export class GroveCommentCount extends LitElement {
     task: async ([client, key], { signal }) => {
       if (!client) return undefined;
       const [count] = await Promise.all([countFor(client, key, signal), this.#t.ready]);
-      return count;
+      return { key, count };
     },
     args: () => [this.#config.client, this.key || defaultPageKey()] as const,
+    onComplete: (loaded) => {
+      if (loaded) this.dispatchEvent(new GroveLoadEvent(loaded));
+    },
     onError: (error) => {
       if (isAbortError(error)) return;
       this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
@@ -61,8 +66,8 @@ export class GroveCommentCount extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    const count = this.#count.value;
+    const loaded = this.#count.value;
     // Inline text in someone else's sentence: no spinner, no alert box; the count appears when known.
-    return count === undefined ? nothing : html`<span part="count">${this.#t.t('count.label', { count })}</span>`;
+    return loaded ? html`<span part="count">${this.#t.t('count.label', { count: loaded.count })}</span>` : nothing;
   }
 }

@@ -38,3 +38,16 @@ export function defaultPageKey(doc: Document = document): string {
   url.hash = '';
   return url.href;
 }
+
+/** The contract's limit on a thread title, in characters (code points). */
+const TITLE_LENGTH = 200;
+
+/**
+ * The title a first post gives its new thread: the editor's `title`, else the page's, else `fallback`,
+ * cut to what the server accepts. A CMS page title can be long or empty, and a post refused for its
+ * thread's title would be a post the user cannot fix.
+ */
+export function newThreadTitle(title: string, pageTitle: string, fallback: string): string {
+  const chosen = [title, pageTitle, fallback].map((candidate) => candidate.trim()).find((candidate) => candidate !== '') ?? fallback;
+  return Array.from(chosen).slice(0, TITLE_LENGTH).join('').trim();
+}

@@ -86,6 +86,15 @@ export const styles = css`
   .body :is(pre, code) {
     overflow-x: auto;
   }
+  .body a {
+    color: var(--_accent);
+  }
+  .body blockquote {
+    margin-inline: 0;
+    padding-inline-start: var(--_space-m);
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_muted);
+  }
   .reply-to {
     margin: var(--_space-xs) 0;
   }
@@ -110,6 +119,9 @@ export const styles = css`
   button.reaction {
     border-color: var(--_border);
   }
+  button.link[aria-expanded='true'] {
+    border-color: currentColor;
+  }
   button.reaction[aria-pressed='true'],
   button[part~='tab'][aria-pressed='true'] {
     background: var(--_accent);
@@ -126,7 +138,8 @@ export const styles = css`
     cursor: pointer;
   }
   .grove-button:disabled,
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }
@@ -178,6 +191,54 @@ export const styles = css`
   .action-error {
     margin: 0;
     padding: var(--_space-s) var(--_space-m);
+  }
+  .reports {
+    display: grid;
+    gap: var(--_space-s);
+    padding: var(--_space-s) var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .reports-title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .report-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-s);
+  }
+  .report {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .report-list > li + li {
+    padding-block-start: var(--_space-s);
+    border-block-start: 1px solid var(--_border);
+  }
+  .report p,
+  .report-body,
+  .report-reasons {
+    margin: 0;
+  }
+  .report-reasons {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .report-body {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    padding-inline-start: var(--_space-s);
+    border-inline-start: 3px solid var(--_border);
+  }
+  .report-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
   }
   .visually-hidden {
     position: absolute;

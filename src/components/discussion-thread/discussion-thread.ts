@@ -11,12 +11,14 @@ import { GroveModerateEvent, type ModerationAction } from '../../events/grove-mo
 import { GrovePostEvent } from '../../events/grove-post-event.js';
 import { errorMessageKey, renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { defaultPageKey, invalidAttribute } from './attributes.js';
+import { defaultPageKey, invalidAttribute, newThreadTitle } from './attributes.js';
 import type { Authoring, Submission } from './authoring.js';
 import { styles } from './discussion-thread.styles.js';
 import { LiveThread } from './live-thread.js';
 import en from './messages/en.js';
+import { renderHeader } from './render-header.js';
 import { renderPost, type PostAction, type PostContext } from './render-post.js';
+import { ReportsPanel } from './reports-panel.js';
 import * as actions from './thread-actions.js';
 import { nestPosts, newestId, removePost, upsertPosts, type Order } from './thread-state.js';
 import type { Post, PostPage, Thread } from './types.js';
@@ -25,6 +27,10 @@ const messages = {
   en,
   load: { fr: () => import('./messages/fr.js'), es: () => import('./messages/es.js'), ar: () => import('./messages/ar.js') },
 };
+
+/** Edits and reports send only text the user typed: a 400 is about that text. */
+const actionErrorKey = (error: unknown) =>
+  error instanceof GroveApiError && error.kind === 'invalid' ? 'thread.error.invalidText' : errorMessageKey(error);
 
 interface Loaded {
   /** Null while a page key has no thread yet: the first post creates it. */
@@ -40,20 +46,39 @@ interface Loaded {
  *
  * @tag grove-discussion-thread
  * @slot badge-<memberId> - Shown beside that member's name in their posts, e.g. `<grove-participation-badge slot="badge-42">`.
- * @csspart thread - The whole conversation. @csspart header - Title, status and thread actions.
- * @csspart list - The list of posts. @csspart post - One post. @csspart accepted-post - The accepted answer.
- * @csspart author - The author's name (a link when `profile-url` is set). @csspart role - The facilitator tag.
- * @csspart time - The post's time. @csspart body - The post's text. @csspart accepted-mark - "Accepted answer". @csspart expert-mark - The expert mark.
- * @csspart reaction - A reaction toggle (aria-pressed). @csspart action - Every post action button.
- * @csspart more-button - Loads older or newer posts. @csspart outbox - The viewer's posts still being sent.
- * @csspart composer - The form. @csspart composer-input - The textarea. @csspart tab - Write / preview toggles.
- * @csspart preview - The preview. @csspart language-select - The post's language. @csspart send-button - Sends.
- * @csspart cancel-button - Cancels a reply or an edit. @csspart confirm-button - Confirms a delete or a report.
- * @csspart status - Loading and empty states. @csspart error - Errors. @csspart retry-button - Retries.
+ * @csspart thread - The whole conversation.
+ * @csspart header - Title, status and thread actions.
+ * @csspart list - The list of posts.
+ * @csspart post - One post.
+ * @csspart accepted-post - The accepted answer.
+ * @csspart author - The author's name (a link when `profile-url` is set).
+ * @csspart role - "Facilitator", on posts by the community's facilitators.
+ * @csspart time - The post's time.
+ * @csspart body - The post's text.
+ * @csspart accepted-mark - "Accepted answer".
+ * @csspart expert-mark - "Topic expert", on posts by members the server recognises for the thread's topic skill.
+ * @csspart reports-button - Facilitators only: opens the community's reports queue.
+ * @csspart reports - The reports queue.
+ * @csspart report - One reported post in the queue, with its reports and the decision buttons.
+ * @csspart reaction - A reaction toggle (aria-pressed).
+ * @csspart action - Every post action button.
+ * @csspart more-button - Loads older or newer posts.
+ * @csspart outbox - The viewer's posts still being sent.
+ * @csspart composer - The form.
+ * @csspart composer-input - The textarea.
+ * @csspart tab - Write / preview toggles.
+ * @csspart preview - The preview.
+ * @csspart language-select - The post's language.
+ * @csspart send-button - Sends.
+ * @csspart cancel-button - Cancels a reply or an edit.
+ * @csspart confirm-button - Confirms a delete or a report.
+ * @csspart status - Loading and empty states.
+ * @csspart error - Errors.
+ * @csspart retry-button - Retries.
  * @cssprop [--grove-discussion-thread-indent=1.5rem] - Indent of replies.
  * @cssprop [--grove-discussion-thread-accepted-color=var(--grove-color-accent)] - Border of the accepted answer.
  * @fires {GrovePostEvent} grove-post - The server confirmed the viewer's post: `detail.change` is created, edited or deleted.
- * @fires {GroveModerateEvent} grove-moderate - A hide, restore, lock, unlock, pin, unpin, accept or report was confirmed.
+ * @fires {GroveModerateEvent} grove-moderate - A hide, restore, lock, unlock, pin, unpin, accept or report was confirmed (hide and restore from the reports queue too).
  * @fires {GroveLoadEvent} grove-load - The thread and its first page of posts arrived; `detail.data` is `{ thread, page }`.
  * @fires {GroveErrorEvent} grove-error - Loading or an action failed; the widget shows a translated message.
  */
@@ -96,6 +121,17 @@ export class GroveDiscussionThread extends LitElement {
       this.#posts = removePost(this.#posts, id);
       this.requestUpdate();
     },
+  });
+  /** The facilitators' reports queue, downloaded the first time one opens it. */
+  #reports = new ReportsPanel(this, this.#config, {
+    client: () => this.#config.client,
+    threadId: () => this.#thread?.id,
+    onPostChanged: (post, decision) => {
+      if (this.#posts.some((known) => known.id === post.id)) this.#receive(post, false);
+      this.dispatchEvent(new GroveModerateEvent(decision, post.thread, post.id));
+    },
+    announce: (message) => this.#announce(message),
+    onError: (error) => this.#reportError(error),
   });
   #load = new Task(this, {
     task: async ([client, ref, order, limit], { signal }): Promise<Loaded | typeof initialState> => {
@@ -144,6 +180,7 @@ export class GroveDiscussionThread extends LitElement {
     if (!this.hasUpdated) return;
     // Back on the page after a move: resume sending, reload if the load was cut off, and follow again.
     this.#authoring?.start();
+    this.#reports.refresh();
     if (this.#load.status === TaskStatus.ERROR || !this.#load.value) void this.#load.run();
     this.requestUpdate();
   }
@@ -152,6 +189,7 @@ export class GroveDiscussionThread extends LitElement {
     super.disconnectedCallback();
     this.#load.abort();
     this.#more.abort();
+    this.#reports.abort();
     this.#authoring?.stop();
   }
 
@@ -215,8 +253,12 @@ export class GroveDiscussionThread extends LitElement {
     }
     const target = this.#thread
       ? { thread: this.#thread.id }
-      : { key: this.key || defaultPageKey(), community: this.community, title: this.title || document.title };
+      : { key: this.key || defaultPageKey(), community: this.community, title: newThreadTitle(this.title, document.title, this.#t.t('thread.untitled')) };
     this.#authoring?.send({ ...target, body: submission.body, language: submission.language, ...(submission.replyTo ? { replyTo: submission.replyTo.id } : {}) });
+  };
+
+  #handleReportsToggle = (): void => {
+    if (this.#thread) void this.#reports.toggle(this.#thread.community);
   };
 
   #handleMore = (): void => {
@@ -259,6 +301,8 @@ export class GroveDiscussionThread extends LitElement {
         return void this.#act(async (client) => {
           this.#receive(await actions.setHidden(client, post, name === 'hide'), false);
           moderated(name);
+          // Hiding resolves the post's reports on the server: an open queue shows that.
+          this.#reports.refresh();
         });
       }
       case 'accept':
@@ -348,28 +392,21 @@ export class GroveDiscussionThread extends LitElement {
           </button>`
         : nothing}
       ${this.#authoring?.renderOutbox(t) ?? nothing}
-      ${this.#actionError ? html`<p part="error" class="grove-error action-error" role="alert">${t.t(errorMessageKey(this.#actionError))}</p>` : nothing}
+      ${this.#actionError ? html`<p part="error" class="grove-error action-error" role="alert">${t.t(actionErrorKey(this.#actionError))}</p>` : nothing}
       ${newestFirst ? nothing : composer}`;
   }
 
   #renderHeader(thread: Thread | null): TemplateResult {
-    const t = this.#t;
-    const moderate = (change: actions.ThreadChange, name: ModerationAction) => () => void this.#moderateThread(change, name);
-    return html`<header part="header" class="thread-header">
-      <span class="count">${t.t('thread.posts', { count: thread?.postCount ?? this.#posts.length })}</span>
-      ${thread?.kind === 'question' ? html`<span class="tag">${t.t(thread.status === 'answered' ? 'thread.answered' : 'thread.question')}</span>` : nothing}
-      ${thread?.pinned ? html`<span class="tag">${t.t('thread.pinned')}</span>` : nothing}
-      ${thread?.viewer.canModerate
-        ? html`<button type="button" part="action lock-button" class="link" ?disabled=${this.#busy}
-              @click=${thread.status === 'locked' ? moderate({ locked: false }, 'unlock') : moderate({ locked: true }, 'lock')}>
-              ${t.t(thread.status === 'locked' ? 'thread.unlock' : 'thread.lock')}
-            </button>
-            <button type="button" part="action pin-button" class="link" ?disabled=${this.#busy}
-              @click=${thread.pinned ? moderate({ pinned: false }, 'unpin') : moderate({ pinned: true }, 'pin')}>
-              ${t.t(thread.pinned ? 'thread.unpin' : 'thread.pin')}
-            </button>`
-        : nothing}
-    </header>`;
+    const header = renderHeader({
+      t: this.#t,
+      thread,
+      loadedPosts: this.#posts.length,
+      busy: this.#busy,
+      reports: { open: this.#reports.isOpen, panelId: this.#reports.id },
+      onModerate: (change, name) => void this.#moderateThread(change, name),
+      onToggleReports: this.#handleReportsToggle,
+    });
+    return html`${header} ${thread?.viewer.canModerate ? this.#reports.render(this.#t) : nothing}`;
   }
 
   #renderList(): TemplateResult {

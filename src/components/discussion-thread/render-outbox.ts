@@ -16,21 +16,31 @@ export interface OutboxHandlers {
   edit(item: OutboxItem<NewPost>): void;
 }
 
+/** A 400 on a new post is about its text (the widget checks everything else before sending). */
+function rejectionReason(item: OutboxItem<NewPost>, t: LocalizeController<ThreadMessages>): string {
+  if (item.error === 'invalid') return t.t('thread.error.invalidText');
+  return t.t(errorMessageKey(new GroveApiError(item.error ?? 'unknown', 0)));
+}
+
 export function renderOutbox(items: readonly OutboxItem<NewPost>[], t: LocalizeController<ThreadMessages>, handlers: OutboxHandlers): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
   return html`<ol part="outbox" class="outbox" aria-live="polite">
     ${items.map((item) => {
       const state =
         item.state === 'rejected'
-          ? t.t('thread.outbox.rejected', { reason: t.t(errorMessageKey(new GroveApiError(item.error ?? 'unknown', 0))) })
+          ? t.t('thread.outbox.rejected', { reason: rejectionReason(item, t) })
           : t.t(`thread.outbox.${item.state}`);
       const canAct = item.state !== 'sending' && item.state !== 'sent';
+      // The same text would be refused again: only editing helps.
+      const canResend = canAct && !(item.state === 'rejected' && item.error === 'invalid');
       return html`<li class="outbox-item" data-state=${item.state}>
         <div class="body" lang=${item.payload.language} dir="auto">${item.payload.body}</div>
         <p class="muted">${state}</p>
+        ${canResend
+          ? html`<button type="button" part="action" class="link" @click=${() => handlers.retry(item.key)}>${t.t('thread.outbox.retryNow')}</button>`
+          : nothing}
         ${canAct
-          ? html`<button type="button" part="action" class="link" @click=${() => handlers.retry(item.key)}>${t.t('thread.outbox.retryNow')}</button>
-              <button type="button" part="action" class="link" @click=${() => handlers.edit(item)}>${t.t('thread.outbox.edit')}</button>`
+          ? html`<button type="button" part="action" class="link" @click=${() => handlers.edit(item)}>${t.t('thread.outbox.edit')}</button>`
           : nothing}
       </li>`;
     })}

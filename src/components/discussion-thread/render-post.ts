@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { formatRelativeTime } from './relative-time.js';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
 import type { ThreadMessages } from './messages/en.js';
 import { postHtml } from './trusted-html.js';
@@ -31,21 +32,23 @@ export function renderPost(post: Post, context: PostContext, isNested: boolean):
   const absolute = t.formatDate(post.createdAt, { dateStyle: 'long', timeStyle: 'short' });
   const profile = context.profileUrl(post.author.id);
   const classes = { post: true, nested: isNested, accepted: post.accepted, hidden: post.hidden, deleted: post.deleted };
-  return html`<article part=${post.accepted ? 'post accepted-post' : 'post'} class=${classMap(classes)} id=${`post-${post.id}`}
+  return html`<article part="post${post.accepted ? ' accepted-post' : ''}" class=${classMap(classes)} id=${`post-${post.id}`}
     aria-labelledby=${`author-${post.id}`}>
     <header class="post-header">
       ${profile
         ? html`<a part="author" id=${`author-${post.id}`} class="author" href=${profile}>${post.author.name}</a>`
         : html`<span part="author" id=${`author-${post.id}`} class="author">${post.author.name}</span>`}
       ${post.author.role === 'facilitator' ? html`<span part="role" class="tag">${t.t('thread.role.facilitator')}</span>` : nothing}
+      ${post.author.expert
+        ? html`<span part="expert-mark" class="tag expert-mark" title=${t.t('thread.expertAnswer')}>${t.t('thread.expert')}</span>`
+        : nothing}
       <slot name=${`badge-${post.author.id}`}></slot>
-      <time part="time" datetime=${post.createdAt} title=${absolute}>${t.formatRelativeTime(post.createdAt, context.now)}</time>
+      <time part="time" datetime=${post.createdAt} title=${absolute}>${formatRelativeTime(t.locale, post.createdAt, context.now)}</time>
       ${post.editedAt
         ? html`<span class="muted" title=${t.t('thread.editedAt', { time: t.formatDate(post.editedAt, { dateStyle: 'long', timeStyle: 'short' }) })}
             >${t.t('thread.edited')}</span>`
         : nothing}
       ${post.accepted ? html`<span part="accepted-mark" class="tag accepted-mark">${t.t('thread.acceptedAnswer')}</span>` : nothing}
-      ${post.author.expert ? html`<span part="expert-mark" class="tag">${t.t('thread.expertAnswer')}</span>` : nothing}
     </header>
     ${post.replyTo ? html`<p class="reply-to muted">${t.t('thread.replyingTo', { name: post.replyTo.author })}</p>` : nothing}
     ${post.deleted

@@ -10,10 +10,13 @@ export interface PostAuthor {
   id: string;
   name: string;
   avatarUrl: string | null;
-  /** The author's role in the thread's community, when the server sends it. */
-  role?: 'member' | 'facilitator';
-  /** True when the author is recognised for the thread's topic skill, when the server sends it. */
-  expert?: boolean;
+  /** The author's role in the thread's community: anyone not facilitating it is a member. */
+  role: 'member' | 'facilitator';
+  /**
+   * Recognised on the thread's topic skill (the thread's, else its community's): endorsed for it by at least
+   * three members, or self-declared expert with an accepted answer on that topic. The server decides.
+   */
+  expert: boolean;
 }
 
 export interface Post {
@@ -71,3 +74,37 @@ export interface NewPost {
 
 /** The `If-Match` value for a resource at `version` (the server's weak ETag). */
 export const ifMatch = (version: number): string => `W/"${version}"`;
+
+/** A member as the server names them in references (`MemberRef`). */
+export interface MemberRef {
+  id: string;
+  name: string;
+  avatarUrl: string | null;
+}
+
+/** One report in a community's moderation queue (`QueuedReport`), with the reported post. */
+export interface QueuedReport {
+  id: string;
+  reason: string;
+  reporter: MemberRef;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: MemberRef | null;
+  post: {
+    id: string;
+    thread: string;
+    threadTitle: string;
+    author: MemberRef;
+    /** Markdown source, shown as plain text: the facilitator reads what was written. */
+    bodyMd: string;
+    hidden: boolean;
+    deleted: boolean;
+    /** Unresolved reports on this post, this one included. */
+    openReports: number;
+  };
+}
+
+export interface ReportPage {
+  items: QueuedReport[];
+  next: string | null;
+}

@@ -27,7 +27,7 @@ export const styles = css`
   .nav, .views { display: flex; gap: var(--_space-xs); }
   .title { font-size: var(--_font-size-l); }
   .meta { color: var(--_muted); font-size: var(--_font-size-s); }
-  .nav-button, .view-button, .rsvp-button, .more {
+  .nav-button, .view-button, .rsvp-button, .more, .discussion-button {
     background: transparent;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -74,6 +74,16 @@ export const styles = css`
   /* Titles are the organiser's text in any script: each clips at its own end (dir=auto). */
   .event .title { min-inline-size: 0; overflow: hidden; text-overflow: ellipsis; }
   .event.cancelled .title { text-decoration: line-through; }
+  /* The viewer's answer stays whole; the title is what gives way in a narrow cell. */
+  .answer {
+    flex: none;
+    margin-inline-start: auto;
+    padding-inline: 0.4em;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: var(--_font-size-s);
+  }
   .time { color: var(--_muted); font-variant-numeric: tabular-nums; }
   .agenda { display: grid; gap: var(--_space-m); }
   .agenda .event .title { white-space: normal; }
@@ -102,6 +112,12 @@ export const styles = css`
   .description { white-space: pre-line; }
   .rsvp { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-xs); }
   .rsvp-label { font-weight: 600; margin-inline-end: var(--_space-s); }
+  .discussion-heading { font-size: var(--_font-size-m); }
+  .discussion-button { display: inline-flex; align-items: center; gap: var(--_space-xs); font-weight: 600; }
+  /* A disclosure triangle that points into the reading direction when closed and down when open. */
+  .discussion-button::before { content: ''; border-block: 0.3em solid transparent; border-inline-start: 0.45em solid currentColor; }
+  .discussion-button[aria-expanded='true']::before { border-inline: 0.3em solid transparent; border-block: 0.45em solid currentColor; border-block-end: 0; }
+  .discussion-panel { margin-block-start: var(--_space-s); }
   @container (max-width: 35rem) {
     .toolbar { justify-content: start; }
   }

@@ -1,5 +1,5 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError, isAbortError } from '../../api/problem.js';
@@ -8,19 +8,20 @@ import { LocalizeController } from '../../controllers/localize-controller.js';
 import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveNavigateEvent } from '../../events/grove-navigate-event.js';
-import { GroveRsvpEvent } from '../../events/grove-rsvp-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
-import { errorMessageKey, renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
 import { VIEWS, invalidAttribute, parseKinds } from './attributes.js';
-import { type CalendarDate, addDays, addMonths, firstDayOfWeek, groupByDate, isCalendarDate, isTimeZone, requestRange, viewerTimeZone, zonedDate } from './date-grid.js';
+import { type CalendarDate, addDays, addMonths, firstDayOfWeek, groupByDate, isCalendarDate, isTimeZone, viewerTimeZone, zonedDate } from './date-grid.js';
+import { loadRange } from './calendar-api.js';
+import { EventDetailsController } from './details-controller.js';
 import { styles } from './event-calendar.styles.js';
 import { formatCalendarDate } from './format.js';
 import { dateAfterKey, visibleDates } from './keyboard.js';
 import en from './messages/en.js';
-import { renderDetails } from './render-details.js';
+import { renderToolbar } from './render-toolbar.js';
 import { type ViewContext, occurrenceKey, renderAgenda, renderMonth, renderWeek } from './render-views.js';
-import type { CalendarView, EventOccurrence, OccurrencePage, RsvpStatus } from './types.js';
+import type { CalendarView, EventOccurrence } from './types.js';
 
 const messages = {
   en,
@@ -28,15 +29,12 @@ const messages = {
 };
 /** Below this width the agenda replaces the grid unless `view` says otherwise. */
 const NARROW_PX = 560;
-/** Pages of 100 occurrences fetched at most for one range (a month of a very busy network). */
-const MAX_PAGES = 10;
 
 /**
  * A community's webinars, workshops and meetings by month, week or as an agenda, in the viewer's time
  * zone, with details, RSVP and calendar downloads. Example: `<grove-event-calendar community="water">`.
  *
  * @tag grove-event-calendar
- * @slot discussion - Shown in the details dialog when `<grove-discussion-thread>` is not on the page, e.g. a link to the event's discussion.
  * @csspart toolbar - Navigation and view buttons.
  * @csspart nav-button - Previous, today, next.
  * @csspart view-button - A view switch (aria-pressed).
@@ -45,6 +43,7 @@ const MAX_PAGES = 10;
  * @csspart grid - The month or week table.
  * @csspart day - One day cell.
  * @csspart event - One event button.
+ * @csspart answer - The viewer's own answer on an event (going, maybe, waitlist place).
  * @csspart more-button - "+N" in a full day.
  * @csspart agenda - The agenda list.
  * @csspart dialog - The details dialog.
@@ -56,6 +55,7 @@ const MAX_PAGES = 10;
  * @csspart rsvp - The RSVP group.
  * @csspart rsvp-button - One answer (aria-pressed).
  * @csspart download-link - The .ics download.
+ * @csspart discussion-button - Opens the event's discussion (a `<grove-discussion-thread>` keyed `event:<id>`), loaded on demand.
  * @csspart status - Loading and empty states.
  * @csspart error - Errors.
  * @csspart retry-button - Retries.
@@ -84,18 +84,20 @@ export class GroveEventCalendar extends LitElement {
   #chosenView: CalendarView | undefined;
   #focus: CalendarDate | undefined;
   #narrow = false;
-  #selected: EventOccurrence | undefined;
-  #opener: string | undefined;
   #moveFocus = false;
-  #saving = false;
-  #rsvpError: string | undefined;
   // Observes a zero-height probe rather than the host: switching views changes the host's height, which
   // would notify again within the same frame (a "ResizeObserver loop" error); the probe only changes width.
   #resize = new ResizeObserver(([entry]) => this.#handleResize(entry?.contentRect.width ?? 0));
   #observing = false;
+  #loadAborted = false;
 
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
+  #details = new EventDetailsController(this, {
+    client: () => this.#config.client,
+    t: this.#t,
+    reportError: (error) => this.#reportError(error),
+  });
   #occurrences = new Task(this, {
     task: async ([client, community, first, last], { signal }) => {
       if (!client || invalidAttribute(this)) return initialState;
@@ -106,19 +108,31 @@ export class GroveEventCalendar extends LitElement {
       const [first, last] = [this.#dates[0] ?? '', this.#dates.at(-1) ?? ''];
       return [this.#config.client, this.community.trim().toLowerCase(), first, last] as const;
     },
-    onComplete: (items) => this.dispatchEvent(new GroveLoadEvent(items)),
+    onComplete: (items) => {
+      this.#details.forgetAnswers();
+      this.dispatchEvent(new GroveLoadEvent(items));
+    },
     onError: (error) => this.#reportError(error),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.hasUpdated) return;
+    // Moved in the page: disconnecting stopped the width observer (re-attached on update) and may have
+    // aborted a load, which must not leave the calendar loading for ever.
+    this.requestUpdate();
+    if (this.#loadAborted) void this.#occurrences.run();
+    this.#loadAborted = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
     this.#observing = false;
+    this.#loadAborted = this.#occurrences.status === TaskStatus.PENDING;
     this.#occurrences.abort();
+    // The open attribute would outlive the move and show an empty, non-modal box when put back.
+    this.renderRoot.querySelector('dialog')?.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -141,7 +155,7 @@ export class GroveEventCalendar extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')?.focus();
     }
     const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && this.#selected && !dialog.open) {
+    if (dialog && this.#details.selected && !dialog.open) {
       dialog.showModal();
       // The title first, so screen readers start at the top rather than on the close button.
       dialog.querySelector<HTMLElement>('#dialog-title')?.focus();
@@ -210,63 +224,31 @@ export class GroveEventCalendar extends LitElement {
     } else if (!item) {
       if (cell && cell !== this.#focusDate) this.#navigate(this.#currentView, cell, true);
     } else if (this.dispatchEvent(new GroveSelectEvent(item))) {
-      this.#open(item, key);
+      this.#details.open(item, key);
     }
   };
 
-  #open(item: EventOccurrence, key: string | undefined): void {
-    this.#opener = key;
-    this.#selected = item;
-    this.#rsvpError = undefined;
-    this.requestUpdate();
-  }
-
   #handleDialogClose = (): void => {
-    this.#selected = undefined;
-    this.requestUpdate();
+    const opener = this.#details.opener ?? '';
+    this.#details.closed();
     // Return focus to the event that opened the dialog, as the dialog pattern requires.
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(this.#opener ?? '')}"]`)?.focus(),
-    );
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(opener)}"]`)?.focus());
   };
 
   #closeDialog = (): void => this.renderRoot.querySelector('dialog')?.close();
-
-  #rsvp = async (status: RsvpStatus): Promise<void> => {
-    const client = this.#config.client;
-    const item = this.#selected;
-    if (!client || !item || this.#saving) return;
-    this.#saving = true;
-    this.#rsvpError = undefined;
-    this.requestUpdate();
-    try {
-      const answer = await client.send<{ occurrence: string; status: RsvpStatus; waitlisted: boolean; position: number | null }>(
-        'POST', `/v1/events/${encodeURIComponent(item.id)}/rsvp`, { body: { status, occurrence: item.start } });
-      // The server recounts attendance; take its view of this occurrence rather than guessing.
-      const fresh = await client.get<EventOccurrence>(`/v1/events/${encodeURIComponent(item.id)}`, { query: { occurrence: item.start } })
-        .catch(() => ({ ...item, viewerRsvp: answer }));
-      this.#selected = { ...fresh, viewerRsvp: answer };
-      this.dispatchEvent(new GroveRsvpEvent({ eventId: item.id, ...answer }));
-    } catch (error) {
-      this.#rsvpError = this.#t.t(errorMessageKey(error));
-      this.#reportError(error);
-    } finally {
-      this.#saving = false;
-      this.requestUpdate();
-    }
-  };
 
   #reportError(error: unknown): void {
     if (isAbortError(error)) return;
     this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
   }
 
-  /** The loaded occurrences, filtered by `kinds`. */
+  /** The loaded occurrences, filtered by `kinds`, with the viewer's answers since the load. */
   get #items(): EventOccurrence[] {
     const items = this.#occurrences.value;
     if (!Array.isArray(items)) return [];
     const kinds = parseKinds(this.kinds);
-    return kinds.length ? items.filter((item) => kinds.includes(item.kind)) : items;
+    const shown = kinds.length ? items.filter((item) => kinds.includes(item.kind)) : items;
+    return shown.map((item) => this.#details.latest(item));
   }
 
   override render() {
@@ -292,29 +274,17 @@ export class GroveEventCalendar extends LitElement {
     const title = view === 'week'
       ? t.t('calendar.weekOf', { date: formatCalendarDate(t.locale, dates[0] ?? focus, { dateStyle: 'long' }) })
       : formatCalendarDate(t.locale, focus, { month: 'long', year: 'numeric' });
-    const feed = this.community.trim() ? client.url(`/v1/communities/${encodeURIComponent(this.community.trim().toLowerCase())}/events.ics`) : '';
-    return html`<div part="toolbar" class="toolbar">
-        <div class="nav">
-          <button type="button" part="nav-button" class="nav-button" @click=${() => shift(-1)}>${t.t('calendar.previous')}</button>
-          <button type="button" part="nav-button" class="nav-button" @click=${() => this.#navigate(view, zonedDate(new Date(), this.#zone))}>${t.t('calendar.today')}</button>
-          <button type="button" part="nav-button" class="nav-button" @click=${() => shift(1)}>${t.t('calendar.next')}</button>
-        </div>
-        <h2 id="title" part="title" class="title" aria-live="polite">${title}</h2>
-        <div class="views" role="group" aria-label=${t.t('calendar.views')}>
-          ${VIEWS.map((value) => html`<button type="button" part="view-button" class="view-button" aria-pressed=${value === view ? 'true' : 'false'}
-            @click=${() => this.#navigate(value, focus)}>${t.t(`calendar.view.${value}`)}</button>`)}
-        </div>
-      </div>
-      <p class="meta">${t.t('calendar.shownIn', { zone: this.#zone })}${feed
-        ? html` · <a part="subscribe-link" href=${feed.replace(/^https?:/, 'webcal:')}>${t.t('calendar.subscribe')}</a>` : nothing}</p>
+    const community = this.community.trim().toLowerCase();
+    return html`${renderToolbar({
+        t, view, title, zone: this.#zone,
+        feedUrl: community ? client.url(`/v1/communities/${encodeURIComponent(community)}/events.ics`) : '',
+        previous: () => shift(-1), next: () => shift(1),
+        today: () => this.#navigate(view, zonedDate(new Date(), this.#zone)),
+        switchTo: (value) => this.#navigate(value, focus),
+      })}
       ${this.#renderBody(view, focus, firstDay, dates)}
       <dialog part="dialog" class="details" aria-labelledby="dialog-title" @close=${this.#handleDialogClose}>
-        ${this.#selected ? renderDetails(this.#selected, {
-          t, locale: t.locale, zone: this.#zone, now: new Date(), signedIn: client.isAuthenticated, saving: this.#saving,
-          rsvpError: this.#rsvpError, icsUrl: client.url(`/v1/events/${encodeURIComponent(this.#selected.id)}.ics`),
-          hasThreadElement: customElements.get('grove-discussion-thread') !== undefined,
-          close: this.#closeDialog, rsvp: (status) => void this.#rsvp(status),
-        }) : nothing}
+        ${this.#details.render(this.#zone, this.#closeDialog)}
       </dialog>`;
   }
 
@@ -337,19 +307,3 @@ export class GroveEventCalendar extends LitElement {
 }
 
 const isNarrow = (width: number): boolean => width > 0 && width < NARROW_PX;
-
-/** Every occurrence in the dates' range, following `next` cursors. */
-async function loadRange(client: GroveClient, community: string, first: string, last: string, signal: AbortSignal): Promise<EventOccurrence[]> {
-  const range = requestRange(first, last);
-  const items: EventOccurrence[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await client.get<OccurrencePage>('/v1/events', {
-      query: { community: community || undefined, from: range.from, to: range.to, limit: 100, cursor }, signal,
-    });
-    items.push(...result.items);
-    if (!result.next) break;
-    cursor = result.next;
-  }
-  return items;
-}

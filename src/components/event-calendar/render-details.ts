@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { discussionKey } from './discussion.js';
 import { formatTime, formatWhen, zoneName, zonesDiffer } from './format.js';
 import type { EventOccurrence, RsvpStatus } from './types.js';
 
@@ -12,9 +13,14 @@ export interface DetailsContext {
   /** A translated RSVP failure, shown inline. */
   rsvpError: string | undefined;
   icsUrl: string;
-  hasThreadElement: boolean;
+  /** A translated failure of the signed-in download, shown by the link. */
+  downloadError: string | undefined;
+  /** The event's discussion: folded away, shown, or its code failed to load. */
+  discussion: 'closed' | 'open' | 'failed';
   close: () => void;
   rsvp: (status: RsvpStatus) => void;
+  toggleDiscussion: () => void;
+  download: (event: MouseEvent) => void;
 }
 
 const RSVP_STATUSES: readonly RsvpStatus[] = ['going', 'maybe', 'not-going'];
@@ -89,10 +95,22 @@ export function renderDetails(item: EventOccurrence, context: DetailsContext): T
     ${item.description ? html`<p class="description" dir="auto">${item.description}</p>` : nothing}
     ${renderAttendance(item, context)}
     ${renderRsvp(item, context)}
-    <p><a part="download-link" href=${context.icsUrl} download="event-${item.id}.ics">${t.t('calendar.download')}</a></p>
-    <section class="discussion" aria-label=${t.t('calendar.discussion')}>
-      ${context.hasThreadElement
-        ? html`<grove-discussion-thread key="event:${item.id}" community=${item.community}></grove-discussion-thread>`
-        : html`<slot name="discussion"></slot>`}
-    </section>`;
+    <p><a part="download-link" href=${context.icsUrl} download="event-${item.id}.ics" @click=${context.download}>${t.t('calendar.download')}</a></p>
+    ${context.downloadError ? html`<p part="error" class="grove-error" role="alert">${context.downloadError}</p>` : nothing}
+    ${renderDiscussion(item, context)}`;
+}
+
+/** A disclosure (WAI-ARIA pattern): the thread is fetched only when a member opens it. */
+function renderDiscussion(item: EventOccurrence, context: DetailsContext): TemplateResult {
+  const open = context.discussion !== 'closed';
+  const panel = context.discussion === 'failed'
+    ? html`<p part="error" class="grove-error" role="alert">${context.t.t('calendar.discussionFailed')}</p>`
+    : html`<grove-discussion-thread key=${discussionKey(item.id)} community=${item.community} title=${item.title}></grove-discussion-thread>`;
+  return html`<section class="discussion">
+    <h3 class="discussion-heading">
+      <button type="button" part="discussion-button" class="discussion-button" aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${open ? 'discussion-panel' : nothing} @click=${context.toggleDiscussion}>${context.t.t('calendar.discussion')}</button>
+    </h3>
+    ${open ? html`<div id="discussion-panel" class="discussion-panel">${panel}</div>` : nothing}
+  </section>`;
 }

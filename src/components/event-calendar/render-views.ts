@@ -19,13 +19,22 @@ export interface ViewContext {
 /** The key that identifies one occurrence: event id and start instant. */
 export const occurrenceKey = (item: EventOccurrence): string => `${item.id}@${item.start}`;
 
+/** The viewer's own answer, so members see at a glance what they signed up for; not shown for "not going". */
+function answerLabel(item: EventOccurrence, context: ViewContext): string | undefined {
+  const answer = item.viewerRsvp;
+  if (!answer || answer.status === 'not-going') return undefined;
+  if (answer.waitlisted && answer.position !== null) return context.t.t('calendar.onWaitlist', { position: answer.position });
+  return context.t.t(`calendar.rsvp.${answer.status}`);
+}
+
 function renderChip(item: EventOccurrence, context: ViewContext, focusable: boolean): TemplateResult {
   const time = item.allDay ? context.t.t('calendar.allDay') : formatTime(context.locale, item.start, context.zone);
+  const answer = answerLabel(item, context);
   return html`<li>
     <button type="button" part="event" class="event kind-${item.kind} ${item.cancelled ? 'cancelled' : ''}" data-key=${occurrenceKey(item)} tabindex=${focusable ? 0 : -1}>
       <span class="time">${time}</span> <span class="title" dir="auto">${item.title}</span>${item.cancelled
         ? html` <span class="visually-hidden">(${context.t.t('calendar.cancelled')})</span>`
-        : nothing}
+        : nothing}${answer ? html` <span part="answer" class="answer">${answer}</span>` : nothing}
     </button>
   </li>`;
 }

@@ -1,7 +1,8 @@
 /**
  * Validation of what a site editor can paste. CMS editors lowercase and strip things, so values are
- * compared case-insensitively where the API's form is unambiguous (`country="ke"` means KE); anything
- * else that is wrong is named back to them in the widget rather than silently ignored.
+ * compared case-insensitively where the API's form is unambiguous (`country="ke"` means KE, `skill="GIS"`
+ * means the slug gis); anything else that is wrong is named back to them in the widget, with what a valid
+ * value looks like, rather than silently ignored.
  */
 import { FILTER_KEYS, type DirectoryState } from './hash-state.js';
 
@@ -22,29 +23,68 @@ export const VIEWS = ['cards', 'list'] as const;
 export const SORTS = ['relevance', 'name', 'recent'] as const;
 export const ROLES = ['member', 'facilitator'] as const;
 
-const CHECKS: readonly [attribute: string, read: (element: DirectoryAttributes) => string, valid: (value: string) => boolean][] = [
-  ['community', (element) => element.community, (value) => /^[a-z0-9][a-z0-9-]{0,62}$/i.test(value)],
-  ['country', (element) => element.country, (value) => /^[a-z]{2}$/i.test(value)],
-  ['language', (element) => element.language, (value) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value)],
-  ['member-role', (element) => element.memberRole, (value) => (ROLES as readonly string[]).includes(value)],
-  ['sort', (element) => element.sort, (value) => (SORTS as readonly string[]).includes(value)],
-  ['page-size', (element) => element.pageSize, (value) => /^\d+$/.test(value) && +value >= 1 && +value <= 100],
-  ['view', (element) => element.view, (value) => (VIEWS as readonly string[]).includes(value)],
+/** What a valid value looks like, told to the editor after the error: the allowed values, an example or a range. */
+export type AttributeHint = { oneOf: readonly string[] } | { example: string } | { min: number; max: number };
+
+export interface InvalidAttribute {
+  name: string;
+  value: string;
+  hint: AttributeHint;
+}
+
+interface Check {
+  name: string;
+  read: (element: DirectoryAttributes) => string;
+  valid: (value: string) => boolean;
+  hint: AttributeHint;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/i;
+const oneOf = (values: readonly string[]): Pick<Check, 'valid' | 'hint'> => ({
+  valid: (value) => values.includes(value),
+  hint: { oneOf: values },
+});
+
+const CHECKS: readonly Check[] = [
+  { name: 'community', read: (element) => element.community, valid: (value) => SLUG.test(value), hint: { example: 'water' } },
+  { name: 'skill', read: (element) => element.skill, valid: (value) => SLUG.test(value), hint: { example: 'drip-irrigation' } },
+  { name: 'country', read: (element) => element.country, valid: (value) => /^[a-z]{2}$/i.test(value), hint: { example: 'KE' } },
+  {
+    name: 'language',
+    read: (element) => element.language,
+    valid: (value) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value),
+    hint: { example: 'fr' },
+  },
+  { name: 'member-role', read: (element) => element.memberRole, ...oneOf(ROLES) },
+  { name: 'sort', read: (element) => element.sort, ...oneOf(SORTS) },
+  {
+    name: 'page-size',
+    read: (element) => element.pageSize,
+    valid: (value) => /^\d+$/.test(value) && +value >= 1 && +value <= 100,
+    hint: { min: 1, max: 100 },
+  },
+  { name: 'view', read: (element) => element.view, ...oneOf(VIEWS) },
 ];
 
 /** The first attribute with an invalid value, or undefined when all are usable. Empty means "not set". */
-export function invalidAttribute(element: DirectoryAttributes): { name: string; value: string } | undefined {
-  for (const [name, read, valid] of CHECKS) {
+export function invalidAttribute(element: DirectoryAttributes): InvalidAttribute | undefined {
+  for (const { name, read, valid, hint } of CHECKS) {
     const value = read(element).trim();
-    if (value !== '' && !valid(value)) return { name, value };
+    if (value !== '' && !valid(value)) return { name, value, hint };
   }
   return undefined;
 }
 
 /** The state the attributes describe, normalised the way the API spells values (`KE`, `fr`). */
 export function defaultState(element: DirectoryAttributes): DirectoryState {
-  const { skill, organisation, memberRole: role } = element;
-  const filters = { skill, country: element.country.toUpperCase(), language: element.language.toLowerCase(), organisation, role };
+  const { organisation, memberRole: role } = element;
+  const filters = {
+    skill: element.skill.toLowerCase(),
+    country: element.country.toUpperCase(),
+    language: element.language.toLowerCase(),
+    organisation,
+    role,
+  };
   const set = Object.entries(filters).filter(([, value]) => value.trim() !== '');
   return { query: element.query.trim(), filters: Object.fromEntries(set), sort: element.sort, member: '' };
 }

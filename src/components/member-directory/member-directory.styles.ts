@@ -1,21 +1,18 @@
 import { css } from 'lit';
 
 /**
+ * The list, filters and the profile dialog's frame. The profile's body has its own sheet
+ * (render-profile.styles.ts) that arrives with the profile chunk.
+ *
  * Layout uses logical properties only (inline/block, start/end), so Arabic mirrors without a separate
- * stylesheet. Colours come from the shared tokens (`--_*`), themed through `--grove-*`.
+ * stylesheet, and container queries, so a directory in a narrow sidebar stacks like one on a phone.
+ * Colours come from the shared tokens (`--_*`), themed through `--grove-*`.
  */
 export const styles = css`
   :host {
     --_columns: var(--grove-member-directory-columns, repeat(auto-fill, minmax(16rem, 1fr)));
     --_avatar-size: var(--grove-member-directory-avatar-size, 3rem);
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    container-type: inline-size;
   }
   p,
   h2,
@@ -33,19 +30,33 @@ export const styles = css`
     font: inherit;
     color: inherit;
   }
-  .search {
+  input,
+  select,
+  .option,
+  .chip,
+  .card,
+  .profile,
+  .close {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .search,
+  .chips,
+  .toolbar,
+  .more {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-xs) var(--_space-s);
+  }
+  .search,
+  .chips {
     margin-block-end: var(--_space-m);
   }
   .search input {
     flex: 1 1 16rem;
     padding: var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .hint,
   .muted,
@@ -59,24 +70,25 @@ export const styles = css`
   .hint {
     flex-basis: 100%;
   }
-  .layout {
+  /*
+   * Two columns only with facets: without them the results take the whole width. The column is there
+   * from the first render, so the results do not jump sideways when the facets arrive with the data.
+   */
+  .with-facets {
     display: grid;
-    grid-template-columns: minmax(12rem, 16rem) 1fr;
+    grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
     gap: var(--_space-m);
+    align-items: start;
   }
-  .results {
-    grid-column: -2 / -1;
-    min-inline-size: 0;
-  }
-  @media (max-width: 40rem) {
-    .layout {
-      grid-template-columns: 1fr;
+  @container (max-width: 40rem) {
+    .with-facets {
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   .facet summary {
-    cursor: pointer;
     padding-block: var(--_space-xs);
     font-weight: 600;
+    cursor: pointer;
   }
   .option,
   .chip {
@@ -85,9 +97,6 @@ export const styles = css`
     justify-content: space-between;
     min-block-size: 24px;
     padding: var(--_space-xs) var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     cursor: pointer;
   }
   .option {
@@ -100,37 +109,27 @@ export const styles = css`
     color: var(--_on-accent);
     border-color: var(--_accent);
   }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-s);
-    margin-block-end: var(--_space-m);
+  .option[aria-pressed='true'] .count {
+    color: inherit;
   }
   .chip.clear {
     border-style: dashed;
   }
   .toolbar,
   .more {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     justify-content: space-between;
-    gap: var(--_space-s);
     margin-block: var(--_space-s);
   }
-  .toolbar select {
+  select {
     margin-inline-start: var(--_space-xs);
     padding: var(--_space-xs);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .list {
     display: grid;
     gap: var(--_space-m);
     outline: none;
   }
-  .list.cards {
+  .cards {
     grid-template-columns: var(--_columns);
   }
   .list[aria-busy='true'] {
@@ -141,9 +140,9 @@ export const styles = css`
     display: flex;
     gap: var(--_space-s);
     padding: var(--_space-m);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+  }
+  .rows {
+    gap: 0;
   }
   .rows .card {
     padding: var(--_space-s);
@@ -154,9 +153,11 @@ export const styles = css`
   .rows .languages {
     display: none;
   }
+  /* Lines stack from the top with one gap, however tall the grid row makes the card. */
   .card-body {
-    display: grid;
-    gap: 2px;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
     min-inline-size: 0;
   }
   .name {
@@ -169,6 +170,7 @@ export const styles = css`
     font-weight: 600;
     text-align: start;
     text-decoration: underline;
+    overflow-wrap: anywhere;
     cursor: pointer;
   }
   .avatar {
@@ -201,16 +203,14 @@ export const styles = css`
   .tags li {
     padding-inline: var(--_space-s);
     border: 1px solid var(--_border);
-    border-radius: 999px;
+    /* A pill on one line, a rounded box (not an oval) when a long skill wraps. */
+    border-radius: 0.75em;
     font-size: var(--_font-size-s);
   }
   .profile {
     inline-size: min(40rem, 100vw - 2rem);
     max-block-size: calc(100vh - 2rem);
     padding: var(--_space-l);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     color: var(--_text);
   }
   .profile::backdrop {
@@ -230,44 +230,6 @@ export const styles = css`
   .close {
     min-inline-size: 24px;
     min-block-size: 24px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     cursor: pointer;
-  }
-  .profile-section {
-    margin-block-start: var(--_space-m);
-  }
-  .profile-section h3 {
-    font-size: var(--_font-size-m);
-    margin-block-end: var(--_space-xs);
-  }
-  .availability {
-    margin-block-start: var(--_space-m);
-    padding-inline-start: var(--_space-s);
-    border-inline-start: 4px solid var(--_accent);
-  }
-  .availability[data-availability='unavailable'] {
-    border-color: var(--_muted);
-  }
-  .profile-skills li,
-  .plain li {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-s);
-    padding-block: 2px;
-  }
-  .skill-label {
-    font-weight: 600;
-  }
-  .role {
-    color: var(--_muted);
-    font-size: var(--_font-size-s);
-  }
-  .contacts {
-    margin-block-end: var(--_space-s);
-  }
-  a {
-    color: var(--_accent);
   }
 `;

@@ -9,7 +9,7 @@ import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveSearchEvent } from '../../events/grove-search-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
-import { renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { renderError, renderLoading, renderNotConfigured } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
 import { QUERY_FIELDS, defaultState, invalidAttribute, queryValues } from './attributes.js';
 import { DirectoryStateController } from './directory-state-controller.js';
@@ -17,10 +17,13 @@ import { withoutFilter, type FilterKey } from './hash-state.js';
 import { styles } from './member-directory.styles.js';
 import en from './messages/en.js';
 import { renderChips, renderFacets, renderSearch } from './render-filters.js';
+import { renderInvalidAttribute } from './render-invalid.js';
 import { renderProfileHeader } from './render-profile-header.js';
-import { renderResults } from './render-results.js';
+import { renderResults, renderToolbar } from './render-results.js';
+import type { ProfileLocalize } from './render-profile.js';
 import type { BadgeRenderer, MemberPage, MemberProfile, MemberSummary } from './types.js';
 
+/** The translations hold the profile's messages too (see messages/profile-en.ts): one download per language. */
 const messages = {
   en,
   load: { fr: () => import('./messages/fr.js'), es: () => import('./messages/es.js'), ar: () => import('./messages/ar.js') },
@@ -28,8 +31,9 @@ const messages = {
 /** Properties whose change re-reads the state (the hash records differences from them). */
 const STATE_PROPERTIES = ['query', 'skill', 'country', 'language', 'organisation', 'memberRole', 'sort'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
-/** The profile view and vCard writer load with the first profile opened, not with the list. */
+/** The profile view, its styles, messages and the vCard writer load with the first profile opened, not with the list. */
 const loadProfileView = () => import('./render-profile.js');
+type ProfileView = Awaited<ReturnType<typeof loadProfileView>>;
 
 /**
  * Finds the people of a network by name, skill, place and language, and opens their profile.
@@ -107,6 +111,8 @@ export class GroveMemberDirectory extends LitElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #focusIndex: number | undefined;
   #resumeOnConnect = false;
+  /** Translates the profile; created when its chunk (which holds the catalogue) first arrives. */
+  #profileT: ProfileLocalize | undefined;
 
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
@@ -138,8 +144,8 @@ export class GroveMemberDirectory extends LitElement {
     task: async ([client, id, lang], { signal }) => {
       if (!client || !id) return initialState;
       const request = client.get<MemberProfile>(`/v1/members/${encodeURIComponent(id)}`, { query: { lang }, signal });
-      const [profile, view] = await Promise.all([request, loadProfileView()]);
-      return { profile, view, uid: client.url(`/v1/members/${profile.id}`) };
+      const [profile, { view, t }] = await Promise.all([request, this.#loadProfileView()]);
+      return { profile, view, t, uid: client.url(`/v1/members/${profile.id}`) };
     },
     args: () => [this.#config.client, this.#view.state.member, this.#t.language] as const,
     onError: (error) => this.#reportError(error),
@@ -176,6 +182,15 @@ export class GroveMemberDirectory extends LitElement {
       this.renderRoot.querySelectorAll<HTMLElement>('[data-member]')[this.#focusIndex]?.focus();
       this.#focusIndex = undefined;
     }
+  }
+
+  /** The profile chunk, with its sheet adopted and its catalogue loaded in the current language. */
+  async #loadProfileView(): Promise<{ view: ProfileView; t: ProfileLocalize }> {
+    const view = await loadProfileView();
+    view.adoptProfileStyles(this.renderRoot as ShadowRoot);
+    const t = (this.#profileT ??= new LocalizeController(this, this.#config, { en: view.profileEnglish, load: messages.load }));
+    await t.ready;
+    return { view, t };
   }
 
   #reportError(error: unknown): void {
@@ -243,7 +258,7 @@ export class GroveMemberDirectory extends LitElement {
     const body = !this.#config.client
       ? renderNotConfigured(t)
       : invalid
-        ? renderInvalidAttribute(t, invalid.name, invalid.value)
+        ? renderInvalidAttribute(invalid, t)
         : this.#renderDirectory();
     return html`<section class="root" dir=${t.dir} lang=${t.language} aria-label=${t.t('directory.label')}>${body}</section>`;
   }
@@ -256,16 +271,22 @@ export class GroveMemberDirectory extends LitElement {
     const handlers = { toggle: this.#toggleFilter, clearAll: this.#clearAll };
     return html`${this.noSearch ? nothing : renderSearch(this.#draft, t, { onInput: this.#handleInput, onSubmit: this.#handleSubmit })}
       ${renderChips(state, hidden, page?.facets, t, handlers)}
-      <div class="layout">
+      <div class=${this.noFacets ? 'layout' : 'layout with-facets'}>
         ${this.noFacets ? nothing : renderFacets(page?.facets, state, hidden, t, handlers)}
         <div class="results">
-          <p role="status" class="visually-hidden">${page ? t.t('directory.found', { count: page.total }) : ''}</p>
+          ${renderToolbar(page, t, { sort: this.#shownSort, onSort: this.#handleSort })}
           ${this.#renderResults(page)}
         </div>
       </div>
       <dialog part="profile" class="profile" aria-labelledby="profile-title" closedby="any" @cancel=${this.#closeProfile} @close=${this.#closeProfile}>
         ${state.member ? this.#renderProfile(state.member) : nothing}
       </dialog>`;
+  }
+
+  /** The sort shown as selected: the user's, else the server's default (relevance while searching, else name). */
+  get #shownSort(): string {
+    const { sort, query } = this.#view.state;
+    return sort || (query ? 'relevance' : 'name');
   }
 
   #renderResults(page: MemberPage | undefined) {
@@ -275,15 +296,12 @@ export class GroveMemberDirectory extends LitElement {
     // A failed "show more" keeps the list and offers the retry where the button was.
     if (failed && !this.#cursor) return renderError(this.#t, error, retry);
     if (!page) return renderLoading(this.#t);
-    const { sort, query } = this.#view.state;
     return renderResults(page, this.#t, {
       view: this.view,
-      sort: sort || (query ? 'relevance' : 'name'),
       busy: status === TaskStatus.PENDING,
       moreError: failed ? renderError(this.#t, error, retry) : undefined,
       now: this.#now,
       renderBadge: this.renderBadge,
-      onSort: this.#handleSort,
       onSelect: this.#handleSelect,
       onMore: this.#handleMore,
     });
@@ -296,7 +314,7 @@ export class GroveMemberDirectory extends LitElement {
     return html`${renderProfileHeader(member?.name ?? t.t('profile.loading'), t, this.#closeProfile, member)}
       ${this.#profile.render({
         pending: () => renderLoading(t),
-        complete: ({ profile, view, uid }) => view.renderProfile(profile, t, { now: this.#now, uid }),
+        complete: ({ profile, view, t: profileT, uid }) => view.renderProfile(profile, profileT, { now: this.#now, uid }),
         error: (error) => renderError(t, error, () => void this.#profile.run()),
       })}`;
   }

@@ -30,10 +30,15 @@ export function renderAvatar(member: Pick<MemberSummary, 'name' | 'avatarUrl'>, 
   </span>`;
 }
 
-/** "Organisation · Country", skipping what the member left empty. */
+/**
+ * "Organisation · Country", skipping what the member left empty. Each part is isolated (`<bdi>`): a Latin
+ * organisation name beside an Arabic country name would otherwise pull the separator to the wrong side.
+ */
 export function renderAffiliation(member: MemberSummary, t: Localize): TemplateResult | typeof nothing {
   const parts = [member.organisation, member.country ? countryName(member.country, t.locale) : ''].filter(Boolean);
-  return parts.length ? html`<p class="affiliation">${parts.join(' · ')}</p>` : nothing;
+  return parts.length
+    ? html`<p class="affiliation">${parts.map((part, index) => html`${index ? ' · ' : ''}<bdi>${part}</bdi>`)}</p>`
+    : nothing;
 }
 
 /**
@@ -54,7 +59,7 @@ export function renderCard(member: MemberSummary, t: Localize, options: CardOpti
       </h3>
       ${member.practice ? html`<p class="practice">${member.practice}</p>` : nothing}
       ${renderAffiliation(member, t)}
-      <div class="badge"><slot name=${`badge-${member.id}`}>${options.renderBadge?.(member) ?? nothing}</slot></div>
+      <slot name=${`badge-${member.id}`}>${options.renderBadge?.(member) ?? nothing}</slot>
       ${member.skills.length
         ? html`<ul class="skills" aria-label=${t.t('directory.topSkills')}>
             ${member.skills.map((skill) => html`<li part="skill">${skill.label}</li>`)}

@@ -1,9 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { downloadText } from './download.js';
 import { countryName, languageName, localTime } from './format.js';
-import type { Localize } from './render-card.js';
+import en, { type ProfileMessages } from './messages/profile-en.js';
 import type { ContactChannel, MemberProfile } from './types.js';
 import { buildVCard, vCardFileName } from './vcard.js';
+
+export { adoptProfileStyles } from './render-profile.styles.js';
+
+/** The profile's English: it arrives with this chunk, so the list does not carry it. */
+export { en as profileEnglish };
+export type ProfileLocalize = LocalizeController<ProfileMessages>;
 
 const LINK_REL = 'nofollow ugc noopener noreferrer';
 const isHttpUrl = (value: string): boolean => /^https?:\/\//i.test(value);
@@ -12,7 +19,7 @@ const isHttpUrl = (value: string): boolean => /^https?:\/\//i.test(value);
  * A contact action per channel the server let through (it filters by visibility for this viewer).
  * Values are member-supplied text: only http(s), mailto and tel become links, everything else is text.
  */
-function renderContact(channel: ContactChannel, t: Localize): TemplateResult {
+function renderContact(channel: ContactChannel, t: ProfileLocalize): TemplateResult {
   const { kind, value } = channel;
   const label = t.t(`profile.contact.${kind}`, { value });
   if (kind === 'email') return html`<a part="contact-link" href=${`mailto:${value}`}>${label}</a>`;
@@ -38,25 +45,26 @@ export interface ProfileOptions {
 }
 
 /** Builds the vCard from the profile as shown (the server already withheld hidden channels) and saves it. */
-function saveVCard(member: MemberProfile, t: Localize, uid: string | undefined): void {
+function saveVCard(member: MemberProfile, t: ProfileLocalize, uid: string | undefined): void {
   const country = member.country ? countryName(member.country, t.locale) : undefined;
   downloadText(buildVCard(member, { countryName: country, uid }), 'text/vcard;charset=utf-8', vCardFileName(member.name));
 }
 
 /**
  * The loaded profile below the header: everything the viewer may see, in reading order. This module
- * (with the vCard writer) is imported when a profile first opens, keeping it off the first render.
+ * (with the vCard writer, its styles and messages) is imported when a profile first opens, keeping it off
+ * the first render.
  */
-export function renderProfile(member: MemberProfile, t: Localize, options: ProfileOptions): TemplateResult {
+export function renderProfile(member: MemberProfile, t: ProfileLocalize, options: ProfileOptions): TemplateResult {
   const time = localTime(member.timeZone, t.locale, options.now);
   const languages = member.languages.map((tag) => languageName(tag, t.locale));
   return html`<p class="availability" data-availability=${member.availability}>
       ${t.t(`profile.availability.${member.availability}`)}
     </p>
     ${languages.length
-      ? html`<p class="languages">${t.t('directory.speaks', { languages: t.formatList(languages) })}</p>`
+      ? html`<p class="languages">${t.t('profile.speaks', { languages: t.formatList(languages) })}</p>`
       : nothing}
-    ${time ? html`<p class="time">${t.t('directory.localTime', { time })}</p>` : nothing}
+    ${time ? html`<p class="time">${t.t('profile.localTime', { time })}</p>` : nothing}
     ${member.bio ? section(t.t('profile.about'), html`<p class="bio" dir="auto">${member.bio}</p>`) : nothing}
     ${member.skills.length
       ? section(
@@ -86,7 +94,7 @@ export function renderProfile(member: MemberProfile, t: Localize, options: Profi
               (membership) => html`<li>
                 ${membership.name}
                 ${membership.role === 'facilitator'
-                  ? html`<span class="role">${t.t('directory.role.facilitator')}</span>`
+                  ? html`<span class="role">${t.t('profile.facilitator')}</span>`
                   : nothing}
               </li>`,
             )}

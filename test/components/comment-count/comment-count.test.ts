@@ -4,6 +4,7 @@ import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveCommentCount } from '../../../src/components/comment-count/comment-count.js';
 import { defineElement } from '../../../src/define.js';
 import { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
+import { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
@@ -52,6 +53,16 @@ describe('grove-comment-count', () => {
     const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count key="/c"></grove-comment-count>`, countsClient(), { lang: 'fr' });
     await waitUntil(() => text(element).includes('commentaires'), 'the French count');
     expect(text(element)).to.equal('12 commentaires');
+  });
+
+  it('fires grove-load with its key and count, bubbling out of shadow roots', async () => {
+    const loaded = oneEvent<GroveLoadEvent>(document, 'grove-load');
+    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count key="/c"></grove-comment-count>`, countsClient());
+    const event = await loaded;
+    expect(event).to.be.instanceOf(GroveLoadEvent);
+    expect(event.target).to.equal(element);
+    expect(event.bubbles && event.composed, 'bubbles and composed').to.equal(true);
+    expect(event.detail.data).to.deep.equal({ key: '/c', count: 12 });
   });
 
   it('reports a failure with grove-error and shows nothing', async () => {

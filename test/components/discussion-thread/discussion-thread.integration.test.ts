@@ -2,11 +2,16 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveDiscussionThread } from '../../../src/components/discussion-thread/discussion-thread.js';
-import type { Post, Thread } from '../../../src/components/discussion-thread/types.js';
+import type { Post, PostPage, Thread } from '../../../src/components/discussion-thread/types.js';
 import { defineElement } from '../../../src/define.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
-import { api, signInAsMember, uniqueKey } from './live-server.js';
+import { api, signInAs, signInAsMember, uniqueKey } from './live-server.js';
+
+/** Seeded identities (server/seed/README.md): Amina Diallo facilitates `water`; 192 and 53 are members there. */
+const AMINA = '1';
+const MEMBER = '192';
+const OTHER_MEMBER = '53';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
 
@@ -49,5 +54,78 @@ describe('grove-discussion-thread against the reference server', function () {
     expect(replayed.id).to.equal(first.id);
     const page = await client.get<{ items: Post[] }>(`/v1/threads/${first.thread}/posts`, { query: { limit: 10 } });
     expect(page.items.map((post) => post.id)).to.deep.equal([first.id]);
+  });
+
+  it('marks facilitators and recognised experts exactly as the server ranks the authors', async () => {
+    const { client } = await signInAsMember(api!);
+    const shown = await fixtureWithClient<GroveDiscussionThread>(
+      html`<grove-discussion-thread key="intranet:water-help-desk" page-size="100" readonly></grove-discussion-thread>`,
+      client,
+    );
+    const root = shown.shadowRoot!;
+    await waitUntil(() => root.querySelector('[part~="post"]'), 'the help desk', { timeout: 10000 });
+    const thread = await client.get<Thread>('/v1/threads', { query: { key: 'intranet:water-help-desk' } });
+    const page = await client.get<PostPage>(`/v1/threads/${thread.id}/posts`, { query: { limit: 100 } });
+    const marks = (id: string) => ({
+      facilitator: root.querySelector(`#post-${id} [part="role"]`) !== null,
+      expert: root.querySelector(`#post-${id} [part="expert-mark"]`) !== null,
+    });
+    expect(page.items.map((post) => marks(post.id))).to.deep.equal(
+      page.items.map((post) => ({ facilitator: post.author.role === 'facilitator', expert: post.author.expert })),
+    );
+    expect(page.items.some((post) => post.author.role === 'facilitator'), 'the seed has a facilitator here').to.equal(true);
+    expect(page.items.some((post) => post.author.expert), 'and a recognised expert').to.equal(true);
+  });
+
+  it('takes a member’s report to the facilitator’s queue, where hiding the post resolves it', async () => {
+    const author = await signInAs(api!, MEMBER);
+    const reporter = await signInAs(api!, OTHER_MEMBER);
+    const facilitator = await signInAs(api!, AMINA);
+    const key = uniqueKey('reported');
+    const post = await author.send<Post>('POST', '/v1/posts', { body: { key, community: 'water', title: 'Pumps for sale', body: 'Cheap pumps, message me', language: 'en' } });
+    await reporter.send('POST', `/v1/posts/${post.id}/reports`, { body: { reason: 'Advertising, not advice' } });
+
+    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread key=${key} community="water"></grove-discussion-thread>`, facilitator);
+    const root = element.shadowRoot!;
+    await waitUntil(() => root.querySelector('[part~="reports-button"]'), 'the facilitator’s reports button', { timeout: 10000 });
+    root.querySelector<HTMLButtonElement>('[part~="reports-button"]')!.click();
+    const item = () => [...root.querySelectorAll<HTMLElement>('[part~="report"]')].find((report) => report.textContent.includes('Cheap pumps'));
+    await waitUntil(() => {
+      // Other tests report posts too: page through the queue until this one shows.
+      if (!item()) root.querySelector<HTMLButtonElement>('[part~="reports"] [part~="more-button"]:not([disabled])')?.click();
+      return item();
+    }, 'the report in the queue', { timeout: 10000 });
+    expect(item()!.textContent).to.include('Advertising, not advice').and.include('in this discussion');
+    await expectAccessible(element);
+    item()!.querySelector<HTMLButtonElement>('[part~="hide-report-button"]')!.click();
+    await waitUntil(() => !item(), 'the report leaving the queue', { timeout: 10000 });
+    await waitUntil(() => root.querySelector(`#post-${post.id}.hidden`), 'the post hidden in the thread', { timeout: 10000 });
+    const stored = await facilitator.get<Post>(`/v1/posts/${post.id}`);
+    expect(stored.hidden).to.equal(true);
+  });
+
+  it('refuses a post with a NUL character, says why in the member’s language and keeps every word', async () => {
+    const { client, community } = await signInAsMember(api!, 3);
+    const key = uniqueKey('nul');
+    const element = await fixtureWithClient<GroveDiscussionThread>(
+      html`<grove-discussion-thread key=${key} community=${community} title="NUL"></grove-discussion-thread>`,
+      client,
+      { lang: 'es' },
+    );
+    const root = element.shadowRoot!;
+    await waitUntil(() => root.querySelector('#composer-input'), 'the composer', { timeout: 10000 });
+    const input = root.querySelector<HTMLTextAreaElement>('#composer-input')!;
+    const text = 'Texto pegado\u0000 desde un PDF';
+    input.focus();
+    input.value = text;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await waitUntil(() => root.querySelector<HTMLElement>('.outbox-item[data-state="rejected"]'), 'the refusal', { timeout: 10000 });
+    const item = root.querySelector<HTMLElement>('.outbox-item')!;
+    expect(item.textContent).to.include('No enviado: El servidor no aceptó este texto');
+    expect(item.querySelector('.body')?.textContent).to.equal(text);
+    await expectAccessible(element);
   });
 });

@@ -3,81 +3,22 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveDiscussionThread } from '../../../src/components/discussion-thread/discussion-thread.js';
-import type { NewPost, Post, PostPage, Thread } from '../../../src/components/discussion-thread/types.js';
+import type { NewPost, PostPage, Thread } from '../../../src/components/discussion-thread/types.js';
 import { defineElement } from '../../../src/define.js';
 import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { GroveModerateEvent } from '../../../src/events/grove-moderate-event.js';
 import { GrovePostEvent } from '../../../src/events/grove-post-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
-import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
+import type { FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { makePost, makeThread } from './fixtures.js';
+import { $, $$, clearOwnStorage, composer, ctrlEnter, KEY, paste, postTexts, render, textarea, threadClient, type, until } from './thread-helpers.js';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
 
-const KEY = 'https://example.org/articles/drip';
 const STREAM = '/v1/threads/7/stream';
 
-function threadClient(posts: Post[] = [makePost('1'), makePost('2')], routes: Record<string, unknown> = {}): FakeClient {
-  return new FakeClient(
-    {
-      'GET /v1/threads': makeThread({ postCount: posts.length }),
-      'GET /v1/threads/7': makeThread({ postCount: posts.length }),
-      'GET /v1/threads/7/posts': { items: posts, next: null },
-      'POST /v1/posts': ({ body }: FakeCall) => makePost('100', { bodyMd: (body as NewPost).body, bodyHtml: `<p>${(body as NewPost).body}</p>`, viewerCanEdit: true }),
-      ...routes,
-    },
-    { authenticated: true },
-  );
-}
-
-async function render(client: FakeClient, attributes = html`<grove-discussion-thread key=${KEY} community="water"></grove-discussion-thread>`) {
-  const element = await fixtureWithClient<GroveDiscussionThread>(attributes, client);
-  await element.updateComplete;
-  await until(element, () => !element.shadowRoot?.querySelector('[aria-busy="true"]'));
-  return element;
-}
-
-/** Waits for render cycles until `condition` holds (the widget's work is promise-driven, not timed). */
-async function until(element: GroveDiscussionThread, condition: () => boolean, what = 'condition'): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (condition()) return;
-    // A macrotask, not an animation frame: a test page running in the background gets no frames.
-    await new Promise((resolve) => setTimeout(resolve));
-    await element.updateComplete;
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
-const $ = (element: Element, selector: string) => element.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
-const textarea = (element: Element) => element.shadowRoot?.querySelector('textarea') ?? null;
-const $$ = (element: Element, selector: string) => [...(element.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
-const postTexts = (element: Element) => $$(element, '[part~="body"]').map((body) => body.textContent.trim());
-
-/** The composer loads on demand for signed-in viewers. */
-async function composer(element: GroveDiscussionThread): Promise<HTMLTextAreaElement> {
-  await until(element, () => textarea(element) !== null, 'the composer');
-  const input = textarea(element);
-  if (!input) throw new Error('no composer');
-  return input;
-}
-
-async function type(element: GroveDiscussionThread, text: string): Promise<HTMLTextAreaElement> {
-  const input = await composer(element);
-  input.focus();
-  await sendKeys({ type: text });
-  await element.updateComplete;
-  return input;
-}
-
-/** Puppeteer's `press` takes one key: hold Control around Enter as a person does. */
-async function ctrlEnter(): Promise<void> {
-  await sendKeys({ down: 'Control' });
-  await sendKeys({ press: 'Enter' });
-  await sendKeys({ up: 'Control' });
-}
-
-beforeEach(() => localStorage.clear());
+beforeEach(() => clearOwnStorage());
 
 describe('grove-discussion-thread', () => {
   it('renders the posts of the page’s thread with author, times and per-post language', async () => {
@@ -109,6 +50,21 @@ describe('grove-discussion-thread', () => {
       console.warn = warn;
     }
     expect(warnings, 'Lit dev-mode warnings and others').to.deep.equal([]);
+  });
+
+  it('shows the author’s standing: facilitator role and topic expertise, as the server sends them', async () => {
+    const facilitator = makePost('1', { author: { id: 'm1', name: 'Amina Diallo', avatarUrl: null, role: 'facilitator', expert: false } });
+    const expert = makePost('2', { author: { id: 'm2', name: 'Carlos Mendoza', avatarUrl: null, role: 'member', expert: true } });
+    const member = makePost('3');
+    const element = await render(threadClient([facilitator, expert, member]));
+    const header = (id: string) => $(element, `#post-${id} .post-header`);
+    expect(header('1')?.querySelector('[part="role"]')?.textContent.trim()).to.equal('Facilitator');
+    expect(header('1')?.querySelector('[part="expert-mark"]'), 'no expert mark without recognition').to.equal(null);
+    const mark = header('2')?.querySelector('[part="expert-mark"]');
+    expect(mark?.textContent.trim()).to.equal('Topic expert');
+    expect(mark?.getAttribute('title'), 'the mark explains itself').to.include('expert on this discussion’s topic');
+    expect(header('2')?.querySelector('[part="role"]'), 'members carry no role tag').to.equal(null);
+    expect(header('3')?.querySelectorAll('.tag')).to.have.length(0);
   });
 
   it('nests a reply under the post it answers, one level deep', async () => {
@@ -210,6 +166,46 @@ describe('grove-discussion-thread', () => {
     expect(keys[1]).to.equal(keys[0]);
   });
 
+  it('keeps a post the server refuses (a NUL character) with a translated reason, and gives it back to edit', async () => {
+    const client = threadClient(undefined, {
+      'POST /v1/posts': () => {
+        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }] });
+      },
+    });
+    const element = await render(client);
+    await paste(element, 'Pasted from a PDF\u0000 with a stray byte');
+    await ctrlEnter();
+    await until(element, () => $(element, '.outbox-item')?.dataset.state === 'rejected', 'the refusal');
+    const item = $(element, '.outbox-item');
+    expect(item?.textContent).to.include('Pasted from a PDF').and.include('Not sent: The server did not accept this text');
+    expect(item?.textContent, 'never the server’s English detail').not.to.include('U+0000');
+    expect(client.callsTo('POST', '/v1/posts'), 'a refusal is not retried by itself').to.have.length(1);
+    const buttons = $$(element, '.outbox-item button');
+    expect(buttons.map((button) => button.textContent.trim()), 'resending the same text would fail again').to.deep.equal(['Edit and resend']);
+    const edit = buttons[0];
+    edit?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(element, () => textarea(element)?.value === 'Pasted from a PDF\u0000 with a stray byte', 'the text back in the composer');
+    expect($(element, '.outbox-item'), 'it left the queue').to.equal(null);
+  });
+
+  it('explains a refused edit in the reader’s language and keeps the edited text', async () => {
+    const own = makePost('1', { viewerCanEdit: true });
+    const client = threadClient([own], {
+      'PATCH /v1/posts/1': () => {
+        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }] });
+      },
+    });
+    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread key=${KEY} community="water"></grove-discussion-thread>`, client, { lang: 'fr' });
+    await until(element, () => Boolean($(element, '[part~="edit-button"]')) && textarea(element) !== null, 'the thread in French');
+    $(element, '[part~="edit-button"]')?.click();
+    await paste(element, 'Corrigé\u0000');
+    await ctrlEnter();
+    await until(element, () => Boolean($(element, '.action-error')), 'the refusal');
+    expect($(element, '.action-error')?.textContent).to.include('Le serveur n’a pas accepté ce texte');
+    expect(textarea(element)?.value).to.equal('Corrigé\u0000');
+  });
+
   it('queues posts while offline and sends them in order when the connection returns', async () => {
     const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
@@ -262,7 +258,7 @@ describe('grove-discussion-thread', () => {
     const element = await render(client);
     const input = await composer(element);
     input.focus();
-    client.emit(STREAM, { event: 'post', id: '9', data: JSON.stringify(makePost('9', { author: { id: 'm9', name: 'Amina', avatarUrl: null } })) });
+    client.emit(STREAM, { event: 'post', id: '9', data: JSON.stringify(makePost('9', { author: { id: 'm9', name: 'Amina', avatarUrl: null, role: 'member', expert: false } })) });
     await until(element, () => postTexts(element).includes('Body of 9'), 'the live post');
     await until(element, () => ($(element, '.visually-hidden')?.textContent ?? '').includes('Amina'), 'the announcement');
     expect(element.shadowRoot?.activeElement, 'focus stays in the composer').to.equal(input);

@@ -1,4 +1,4 @@
-import type { Post, Thread } from '../../../src/components/discussion-thread/types.js';
+import type { Post, QueuedReport, Thread } from '../../../src/components/discussion-thread/types.js';
 
 /** A thread as the server sends it to a signed-in member who may post but not moderate. */
 export function makeThread(overrides: Partial<Thread> = {}): Thread {
@@ -26,7 +26,7 @@ export function makePost(id: string, overrides: Partial<Post> = {}): Post {
   return {
     id,
     thread: '7',
-    author: { id: `m${id}`, name: `Member ${id}`, avatarUrl: null },
+    author: { id: `m${id}`, name: `Member ${id}`, avatarUrl: null, role: 'member', expert: false },
     replyTo: null,
     bodyMd: `Body of ${id}`,
     bodyHtml: `<p>Body of ${id}</p>`,
@@ -58,7 +58,8 @@ export function conversation(count: number): Post[] {
     const [language, bodyHtml] = BODIES[index % BODIES.length]!;
     const authorIndex = index % PEOPLE.length;
     return makePost(String(index + 1), {
-      author: { id: `m${authorIndex + 1}`, name: PEOPLE[authorIndex]!, avatarUrl: null, ...(authorIndex === 0 ? { role: 'facilitator' as const } : {}) },
+      // Amina facilitates the community; Lucía is recognised on its topic.
+      author: { id: `m${authorIndex + 1}`, name: PEOPLE[authorIndex]!, avatarUrl: null, role: authorIndex === 0 ? 'facilitator' : 'member', expert: authorIndex === 2 },
       language,
       bodyHtml,
       bodyMd: bodyHtml.replace(/<[^>]+>/g, ''),
@@ -88,4 +89,38 @@ export function threadRoutes(posts: Post[], thread: Partial<Thread> = {}): Recor
       return makePost(String(1000 + posts.length), { bodyMd: text, bodyHtml: `<p>${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`, viewerCanEdit: true });
     },
   };
+}
+
+/** Open reports on some of `posts`, as a facilitator's queue returns them: two on the first, one on the third. */
+export function queuedReports(posts: readonly Post[]): QueuedReport[] {
+  const reasons: [postIndex: number, reporter: string, reason: string][] = [
+    [0, 'Omar Haddad', 'This reads like an advertisement for one supplier.'],
+    [0, 'Priya Raman', 'Spam'],
+    [2, 'Tomás Ortega', 'Off topic, and unkind to the previous poster.'],
+  ];
+  return reasons.flatMap(([postIndex, reporter, reason], index) => {
+    const post = posts[postIndex];
+    if (!post) return [];
+    const count = reasons.filter(([other]) => other === postIndex).length;
+    return [
+      {
+        id: String(500 + index),
+        reason,
+        reporter: { id: `r${index}`, name: reporter, avatarUrl: null },
+        createdAt: new Date(Date.parse(post.createdAt) + (index + 1) * 3_600_000).toISOString(),
+        resolvedAt: null,
+        resolvedBy: null,
+        post: {
+          id: post.id,
+          thread: post.thread,
+          threadTitle: 'Drip irrigation in clay soils',
+          author: { id: post.author.id, name: post.author.name, avatarUrl: null },
+          bodyMd: post.bodyMd,
+          hidden: post.hidden,
+          deleted: post.deleted,
+          openReports: count,
+        },
+      },
+    ];
+  });
 }

@@ -21,14 +21,19 @@ export async function signInAsMember(base: string, index = 0): Promise<DemoMembe
   const members = (await getJson(`${base}/v1/members?community=${community}&limit=10`)) as { items: { id: string }[] };
   const memberId = members.items[index]?.id;
   if (!memberId) throw new Error(`no member #${index} in ${community}`);
+  return { client: await signInAs(base, memberId), memberId, community };
+}
+
+/** A client signed in as one seeded member (see server/seed/README.md for the stable identities). */
+export async function signInAs(base: string, memberId: string): Promise<GroveClient> {
   const response = await fetch(`${base}/v1/auth/demo`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
     body: JSON.stringify({ member: memberId }),
   });
-  if (!response.ok) throw new Error(`demo sign-in failed: ${response.status}`);
+  if (!response.ok) throw new Error(`demo sign-in as ${memberId} failed: ${response.status}`);
   const { token } = (await response.json()) as { token: string };
-  return { client: createKyClient({ baseUrl: base, token }), memberId, community };
+  return createKyClient({ baseUrl: base, token });
 }
 
 async function getJson(url: string): Promise<unknown> {

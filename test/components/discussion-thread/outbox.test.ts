@@ -152,6 +152,20 @@ describe('Outbox', () => {
     expect(storage.length, 'nothing is left behind once delivered').to.equal(0);
   });
 
+  it('keeps a refused post, text and reason, across a reload without sending it again by itself', async () => {
+    const storage = new MemoryStorage();
+    const server = new ScriptedServer('invalid');
+    const first = harness(server, { storage });
+    first.outbox.start();
+    first.outbox.enqueue({ body: 'pasted\u0000text' });
+    await first.until((items) => items[0]?.state === 'rejected');
+    first.outbox.stop();
+    const second = harness(server, { storage });
+    second.outbox.start();
+    expect(second.outbox.items.map((item) => [item.payload.body, item.state, item.error])).to.deep.equal([['pasted\u0000text', 'rejected', 'invalid']]);
+    expect(server.attempts, 'a refusal waits for the user').to.have.length(1);
+  });
+
   it('lets two tabs on one storage keep each other’s posts', () => {
     const storage = new MemoryStorage();
     const offline = { isOnline: () => false, storage };

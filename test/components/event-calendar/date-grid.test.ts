@@ -3,6 +3,7 @@ import {
   addMonths, datesCovered, firstDayOfWeek, groupByDate, isCalendarDate, monthWeeks, requestRange, zonedDate,
 } from '../../../src/components/event-calendar/date-grid.js';
 import { dateAfterKey, visibleDates } from '../../../src/components/event-calendar/keyboard.js';
+import { webcalUrl } from '../../../src/components/event-calendar/render-toolbar.js';
 import { occurrence } from './fixtures.js';
 
 describe('calendar date grid', () => {
@@ -66,5 +67,12 @@ describe('calendar date grid', () => {
   it('shows a whole month in the agenda and seven days in the week', () => {
     expect(visibleDates('agenda', '2026-02-10', 1)).to.have.length(28);
     expect(visibleDates('week', '2026-11-10', 1)[0]).to.equal('2026-11-09');
+  });
+});
+
+describe('calendar toolbar', () => {
+  it('turns the feed into a webcal link, also from a relative API base', () => {
+    expect(webcalUrl('https://grove.example.org/api/v1/communities/water/events.ics')).to.equal('webcal://grove.example.org/api/v1/communities/water/events.ics');
+    expect(webcalUrl('/api/v1/communities/water/events.ics', 'http://intranet.example.org/news/')).to.equal('webcal://intranet.example.org/api/v1/communities/water/events.ics');
   });
 });

@@ -56,7 +56,7 @@ describe('grove-event-calendar against the reference server', function () {
     const provider = await fixture<GroveProvider>(html`<grove-provider .client=${client} lang="en">
       <grove-event-calendar community=${target!.community} view="agenda" time-zone="UTC" date=${target!.start.slice(0, 10)}></grove-event-calendar>
     </grove-provider>`);
-    const el = provider.querySelector('grove-event-calendar')!;
+    const el = provider.querySelector<GroveEventCalendar>('grove-event-calendar')!;
     await loaded;
     await el.updateComplete;
     const root = el.shadowRoot!;
@@ -79,5 +79,12 @@ describe('grove-event-calendar against the reference server', function () {
     const ics = await (await fetch(icsUrl)).text();
     expect(ics).to.match(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).to.include(`UID:event-${target!.id}@`).and.include('RRULE:FREQ=WEEKLY');
+
+    // The community's subscription: a webcal link to the same server's feed, holding the same UID.
+    const feedUrl = root.querySelector<HTMLAnchorElement>('[part~="subscribe-link"]')!.href;
+    expect(feedUrl).to.match(/^webcal:\/\//);
+    const feed = await fetch(feedUrl.replace(/^webcal:/, new URL(api!).protocol));
+    expect(feed.headers.get('content-type')).to.match(/^text\/calendar/);
+    expect(await feed.text()).to.include(`UID:event-${target!.id}@`);
   });
 });

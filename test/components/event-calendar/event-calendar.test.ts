@@ -10,7 +10,7 @@ import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
-import { calendarClient, manyEvents } from './fixtures.js';
+import { calendarClient, manyEvents, occurrence } from './fixtures.js';
 
 defineElement('grove-event-calendar', GroveEventCalendar);
 
@@ -143,6 +143,18 @@ describe('grove-event-calendar', () => {
     expect(deepActive()?.getAttribute('data-key'), 'focus back on the event').to.equal('12@2026-11-10T11:00:00.000Z');
   });
 
+  it('does not reopen the details by itself when the calendar is moved', async () => {
+    const el = await loaded(calendarClient());
+    $(el, '[data-key^="12@2026-11-10"]').click();
+    await el.updateComplete;
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(false);
+    expect($(el, 'dialog').textContent.trim()).to.equal('');
+  });
+
   it('lets the host cancel grove-select to keep the dialog closed', async () => {
     const el = await loaded(calendarClient());
     el.addEventListener('grove-select', (event) => event.preventDefault(), { once: true });
@@ -167,6 +179,42 @@ describe('grove-event-calendar', () => {
     await el.updateComplete;
     expect($(el, '.rsvp-status').textContent).to.equal('The event is full: you are number 1 on the waitlist.');
     expect($(el, '[data-rsvp="going"]').getAttribute('aria-pressed')).to.equal('true');
+    ($(el, 'dialog') as HTMLDialogElement).close();
+    await el.updateComplete;
+    $(el, '[data-key^="12@2026-11-17"]').click();
+    await el.updateComplete;
+    expect($(el, '[data-rsvp="going"]').getAttribute('aria-pressed'), 'the answer is remembered on reopening').to.equal('true');
+    expect($(el, '[data-key^="12@2026-11-17"] [part~="answer"]').textContent, 'and shown on the event').to.equal('Waitlist 1');
+  });
+
+  it('downloads the .ics with the member token when signed in, and says so when it fails', async () => {
+    const client = calendarClient(undefined, { authenticated: true });
+    const el = await loaded(client);
+    $(el, '[data-key^="12@2026-11-10"]').click();
+    await el.updateComplete;
+    const saved: Blob[] = [];
+    const createObjectURL = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob) => {
+      saved.push(blob);
+      return createObjectURL(blob);
+    };
+    try {
+      const link = $(el, '[part~="download-link"]');
+      link.click();
+      await waitUntil(() => saved.length === 1, 'the calendar file is saved');
+      expect(await saved[0]!.text()).to.include('UID:event-12@');
+      expect(client.callsTo('GET', '/v1/events/12.ics')).to.have.length(1);
+      client.route('GET /v1/events/:id.ics', () => {
+        throw new GroveApiError('offline', 0, {});
+      });
+      const failed = oneEvent(el, 'grove-error');
+      link.click();
+      await failed;
+      await el.updateComplete;
+      expect($(el, 'dialog [role="alert"]').textContent.trim(), 'a translated message by the link').not.to.equal('');
+    } finally {
+      URL.createObjectURL = createObjectURL;
+    }
   });
 
   it('asks anonymous viewers to sign in instead of offering RSVP buttons', async () => {
@@ -184,6 +232,42 @@ describe('grove-event-calendar', () => {
     const [call] = client.callsTo('GET', '/v1/events');
     el.remove();
     expect(call!.signal!.aborted).to.equal(true);
+  });
+
+  it('loads again when moved in the page while loading', async () => {
+    const client = calendarClient();
+    const release = client.hold();
+    const el = await fixtureWithClient<Calendar>(november, client);
+    const parent = el.parentElement!;
+    el.remove();
+    release();
+    const reloaded = oneEvent(el, 'grove-load');
+    parent.append(el);
+    await reloaded;
+    await el.updateComplete;
+    expect($$(el, '[part~="event"]').length).to.be.above(0);
+    expect(client.callsTo('GET', '/v1/events')).to.have.length(2);
+  });
+
+  it('opens the event discussion on demand, keyed to the event', async () => {
+    const client = calendarClient(undefined, { authenticated: true });
+    const el = await loaded(client);
+    $(el, '[data-key^="12@2026-11-10"]').click();
+    await el.updateComplete;
+    expect($$(el, 'grove-discussion-thread'), 'nothing fetched before it is opened').to.have.length(0);
+    const toggle = $(el, '[part~="discussion-button"]');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const thread = $(el, 'grove-discussion-thread');
+    expect([thread.getAttribute('key'), thread.getAttribute('community'), thread.getAttribute('title')])
+      .to.deep.equal(['event:12', 'water', 'Drip irrigation clinic']);
+    await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand');
+    await waitUntil(() => client.callsTo('GET', '/v1/threads').length > 0, 'the thread asks for its key');
+    expect(client.callsTo('GET', '/v1/threads')[0]!.query.key).to.equal('event:12');
+    await expectAccessible(el);
   });
 
   it('names an invalid attribute in a translated message', async () => {
@@ -214,6 +298,19 @@ describe('grove-event-calendar', () => {
     const days = $$(agenda, '.agenda-day h3').map((h) => h.textContent);
     expect(days).to.deep.equal(['Tuesday, November 10, 2026', 'Tuesday, November 17, 2026']);
     await expectAccessible(agenda);
+  });
+
+  it('marks the viewer own answers on their events, with the waitlist place', async () => {
+    const answered = [
+      occurrence({ viewerRsvp: { occurrence: '2026-11-10T11:00:00.000Z', status: 'going', waitlisted: false, position: null } }),
+      occurrence({ start: '2026-11-17T11:00:00.000Z', end: '2026-11-17T12:30:00.000Z',
+        viewerRsvp: { occurrence: '2026-11-17T11:00:00.000Z', status: 'going', waitlisted: true, position: 2 } }),
+      occurrence({ id: '21', start: '2026-11-24T10:00:00.000Z', end: '2026-11-24T11:00:00.000Z',
+        viewerRsvp: { occurrence: '2026-11-24T10:00:00.000Z', status: 'not-going', waitlisted: false, position: null } }),
+    ];
+    const el = await loaded(calendarClient(answered), html`<grove-event-calendar view="agenda" date="2026-11-01" time-zone="Europe/Paris"></grove-event-calendar>`);
+    expect($$(el, '[part~="answer"]').map((badge) => badge.textContent)).to.deep.equal(['Going', 'Waitlist 2']);
+    await expectAccessible(el);
   });
 
   it('collects every page of a busy month and folds full days into "+N"', async () => {

@@ -6,7 +6,7 @@ export function occurrence(patch: Partial<EventOccurrence> = {}): EventOccurrenc
   return {
     id: '12',
     community: 'water',
-    organiser: { id: '3', name: 'Amina Diallo' },
+    organiser: { id: '3', name: 'Amina Diallo', avatarUrl: null },
     title: 'Drip irrigation clinic',
     description: 'Bring your questions about filters and pumps.',
     kind: 'webinar',
@@ -14,14 +14,20 @@ export function occurrence(patch: Partial<EventOccurrence> = {}): EventOccurrenc
     end: '2026-11-10T12:30:00.000Z',
     startDate: null,
     endDate: null,
+    startsAt: '2026-11-03T11:00:00.000Z',
+    endsAt: '2026-11-03T12:30:00.000Z',
     timeZone: 'Africa/Nairobi',
     allDay: false,
     recurring: true,
+    rrule: patch.recurring === false ? null : 'FREQ=WEEKLY;BYDAY=TU;COUNT=6',
+    exdates: [],
     mode: 'online',
     location: null,
     joinUrl: 'https://meet.example.org/drip',
     capacity: 2,
     cancelled: false,
+    sequence: 0,
+    updatedAt: '2026-10-01T08:00:00.000Z',
     attendance: { going: 2, maybe: 1, waitlisted: 0 },
     viewerRsvp: null,
     ...patch,
@@ -49,16 +55,21 @@ export function manyEvents(count: number): EventOccurrence[] {
   });
 }
 
-/** Routes answering the list (paged by 100 like the server), one occurrence, and RSVPs with a waitlist. */
+/**
+ * Routes answering the list (in start order and paged by 100, like the server), one occurrence, the
+ * .ics download and RSVPs with a waitlist.
+ */
 export function calendarRoutes(items: readonly EventOccurrence[] = novemberEvents): Record<string, unknown> {
+  const byStart = [...items].sort((a, b) => a.start.localeCompare(b.start) || Number(a.id) - Number(b.id));
   return {
     'GET /v1/events': ({ query }: FakeCall): OccurrencePage => {
       const offset = Number(query.cursor ?? 0);
-      const slice = items.slice(offset, offset + 100);
-      return { items: slice, next: offset + 100 < items.length ? String(offset + 100) : null };
+      const slice = byStart.slice(offset, offset + 100);
+      return { items: slice, next: offset + 100 < byStart.length ? String(offset + 100) : null };
     },
     'GET /v1/events/:id': ({ params, query }: FakeCall) =>
       items.find((item) => item.id === params.id && item.start === query.occurrence) ?? items[0],
+    'GET /v1/events/:id.ics': ({ params }: FakeCall) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:event-${params.id}@grove.test\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
     'POST /v1/events/:id/rsvp': ({ body }: FakeCall) => {
       const { status, occurrence: start } = body as { status: string; occurrence: string };
       const waitlisted = status === 'going';

@@ -40,7 +40,7 @@ describe('grove-member-directory against the reference server', function () {
     const names = [...root.querySelectorAll<HTMLElement>('[data-member]')];
     const amina = names.find((button) => button.textContent.trim() === 'Amina Diallo');
     expect(amina, `Amina Diallo among ${names.map((n) => n.textContent).join(', ')}`).not.to.equal(undefined);
-    expect(root.querySelector('.results > [role="status"]')!.textContent).to.match(/members? found/);
+    expect(root.querySelector('[part~="toolbar"] [role="status"]')!.textContent).to.match(/members? found/);
 
     amina!.focus();
     await sendKeys({ press: 'Enter' });

@@ -130,7 +130,7 @@ describe('grove-member-directory', () => {
     await el.updateComplete;
     expect(client.calls.at(-1)!.query.q).to.equal('ami');
     expect(client.callsTo('GET', '/v1/members'), 'one request per pause in typing, not per key').to.have.length(2);
-    expect($(el, '.results > [role="status"]').textContent).to.equal('1 member found');
+    expect($(el, '[part~="toolbar"] [role="status"]').textContent).to.equal('1 member found');
     expect(location.hash).to.equal('#members.q=ami');
   });
 
@@ -178,6 +178,41 @@ describe('grove-member-directory', () => {
     expect(client.calls.at(-1)!.query.skill).to.equal(undefined);
     expect($$(el, '[part~="chip"]')).to.have.length(0);
     expect(location.hash).to.equal('');
+  });
+
+  it('sorts from the keyboard, asking the server and recording the choice in the hash', async () => {
+    const client = directoryClient();
+    const el = await loaded(client);
+    const select = $(el, '[part~="sort"]') as HTMLSelectElement;
+    expect(select.value, 'name is the default without a search').to.equal('name');
+    select.focus();
+    const reloaded = oneEvent(el, 'grove-load');
+    await sendKeys({ press: 'ArrowDown' });
+    await reloaded;
+    expect(client.calls.at(-1)!.query.sort).to.equal('recent');
+    expect(location.hash).to.equal('#members.sort=recent');
+  });
+
+  it('keeps two directories on one page apart, each in its own hash namespace', async () => {
+    const client = directoryClient();
+    const both = await fixtureWithClient<HTMLElement>(
+      html`<div>
+        <grove-member-directory id="left"></grove-member-directory>
+        <grove-member-directory id="right" view="list"></grove-member-directory>
+      </div>`,
+      client,
+    );
+    const [left, right] = [...both.querySelectorAll<Directory>('grove-member-directory')] as [Directory, Directory];
+    await waitUntil(() => $$(left, '[part~="card"]').length && $$(right, '[part~="card"]').length, 'both load');
+    const reloaded = oneEvent(left, 'grove-load');
+    $$(left, '[part~="facet-option"]').find((option) => option.textContent.includes('GIS'))!.click();
+    await reloaded;
+    await right.updateComplete;
+    expect(location.hash).to.equal('#left.skill=gis');
+    expect($$(left, '[part~="card"]'), 'the left one is filtered').to.have.length(1);
+    expect($$(right, '[part~="card"]'), 'the right one is not').to.have.length(2);
+    expect($(right, '[part~="list"]').classList.contains('rows'), 'each keeps its own view').to.equal(true);
+    expect(getComputedStyle($(right, '.skills')).display, 'compact rows leave skills out').to.equal('none');
   });
 
   it('clears every filter at once, including those an attribute set, and remembers that in the hash', async () => {
@@ -232,6 +267,19 @@ describe('grove-member-directory', () => {
     expect(location.hash).to.equal('');
   });
 
+  it('renders the profile in the page language, never English first, with its own stylesheet', async () => {
+    const el = await loaded(directoryClient(), html`<grove-member-directory></grove-member-directory>`, 'fr');
+    $(el, '[data-member="1"]').click();
+    const dialog = $(el, 'dialog');
+    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads');
+    expect(dialog.textContent).to.include('Compétences').and.include('12 recommandations').and.include('Parle français et wolof');
+    expect($(el, '[part~="vcard-button"]').textContent.trim()).to.equal('Télécharger la fiche contact (vCard)');
+    expect(dialog.textContent, 'no English left over').not.to.include('Skills');
+    const availability = getComputedStyle($(el, '.availability'));
+    expect(availability.borderInlineStartWidth, 'the profile sheet is adopted when its chunk arrives').to.equal('4px');
+    await expectAccessible(el);
+  });
+
   it('lets the host take over selection by cancelling grove-select', async () => {
     const el = await loaded(directoryClient());
     el.addEventListener('grove-select', (event) => event.preventDefault());
@@ -281,11 +329,25 @@ describe('grove-member-directory', () => {
     expect(call!.signal!.aborted).to.equal(true);
   });
 
-  it('names an invalid attribute in a translated message instead of loading', async () => {
-    const client = directoryClient();
-    const el = await fixtureWithClient<Directory>(html`<grove-member-directory view="mounth" lang="fr"></grove-member-directory>`, client);
-    expect($(el, '[role="alert"]').textContent).to.include('view').and.include('mounth').and.include('attribut');
-    expect(client.calls).to.have.length(0);
+  it('names an invalid attribute and the values it takes, in each language, instead of loading', async () => {
+    const expected = {
+      en: ['The attribute view has an invalid value “grid”.', 'Possible values: cards or list.'],
+      fr: ['L’attribut view a une valeur non valide « grid ».', 'Valeurs possibles : cards ou list.'],
+      es: ['El atributo view tiene un valor no válido «grid».', 'Valores posibles: cards o list.'],
+      ar: ['قيمة السمة view غير صالحة: «grid».', 'القيم الممكنة: cards أو list.'],
+    };
+    for (const [lang, sentences] of Object.entries(expected)) {
+      const client = directoryClient();
+      const el = await fixtureWithClient<Directory>(html`<grove-member-directory view="grid"></grove-member-directory>`, client, { lang });
+      const alert = () => [...$(el, '[role="alert"]').querySelectorAll('p')].map((p) => p.textContent.trim());
+      await waitUntil(() => alert()[1] === sentences[1], `the ${lang} hint, got ${alert().join(' ')}`);
+      expect(alert(), lang).to.deep.equal(sentences);
+      expect(client.calls, 'nothing is requested').to.have.length(0);
+    }
+  });
+
+  it('is accessible when an attribute is invalid', async () => {
+    const el = await fixtureWithClient<Directory>(html`<grove-member-directory view="grid"></grove-member-directory>`, directoryClient());
     await expectAccessible(el);
   });
 
@@ -301,6 +363,16 @@ describe('grove-member-directory', () => {
   it('hides search and facets on request', async () => {
     const el = await loaded(directoryClient(), html`<grove-member-directory no-search no-facets></grove-member-directory>`);
     expect($$(el, '[part~="search"], [part~="facets"]')).to.have.length(0);
+    expect($(el, '.results').getBoundingClientRect().width, 'the results take the whole width').to.equal(el.getBoundingClientRect().width);
+  });
+
+  it('puts the facets beside the results when wide and above them when narrow', async () => {
+    const el = await loaded(directoryClient(), html`<grove-member-directory style="inline-size: 1000px"></grove-member-directory>`);
+    const beside = () => $(el, '[part~="facets"]').getBoundingClientRect().right <= $(el, '.results').getBoundingClientRect().left;
+    expect(beside(), 'side by side at 1000px').to.equal(true);
+    el.style.inlineSize = '320px';
+    expect(beside(), 'stacked at 320px (a sidebar or a phone)').to.equal(false);
+    expect($(el, '.results').getBoundingClientRect().width).to.equal(320);
   });
 
   it('renders a badge per card from the renderBadge hook', async () => {
@@ -392,14 +464,25 @@ describe('grove-member-directory', () => {
     expect(text(el)).to.include('Sénégal');
   });
 
-  it('rejects an unknown member-role and an out-of-range page-size with a message naming them', async () => {
-    for (const [template, name] of [
-      [html`<grove-member-directory member-role="admin"></grove-member-directory>`, 'member-role'],
-      [html`<grove-member-directory page-size="500"></grove-member-directory>`, 'page-size'],
-    ] as const) {
+  it('tells the editor what a valid value looks like for each kind of attribute', async () => {
+    const cases = [
+      [html`<grove-member-directory member-role="admin"></grove-member-directory>`, 'member-role', 'Possible values: member or facilitator.'],
+      [html`<grove-member-directory page-size="500"></grove-member-directory>`, 'page-size', 'Use a whole number from 1 to 100.'],
+      [html`<grove-member-directory country="Kenya"></grove-member-directory>`, 'country', 'For example: KE.'],
+      [html`<grove-member-directory skill="Drip irrigation"></grove-member-directory>`, 'skill', 'For example: drip-irrigation.'],
+      [html`<grove-member-directory community="Water and sanitation"></grove-member-directory>`, 'community', 'For example: water.'],
+    ] as const;
+    for (const [template, name, hint] of cases) {
       const el = await fixtureWithClient<Directory>(template, directoryClient());
-      expect($(el, '[role="alert"]').textContent).to.include(name);
+      const alert = $(el, '[role="alert"]').textContent.replace(/\s+/g, ' ');
+      expect(alert, name).to.include(`attribute ${name} has an invalid value`).and.include(hint);
     }
+  });
+
+  it('reads attribute values as the API spells them, whatever their case', async () => {
+    const client = directoryClient();
+    await loaded(client, html`<grove-member-directory country="sn" skill="Drip-Irrigation" language="FR"></grove-member-directory>`);
+    expect(client.calls[0]?.query).to.include({ country: 'SN', skill: 'drip-irrigation', language: 'fr' });
   });
 
   it('renders, searches and opens a profile without Lit warnings', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { EventOccurrence, ViewerRsvp } from '../../../server/app/schemas/events.ts';
+import { seriesEndedSql } from '../../../server/calendar/event-store.ts';
 import { page } from '../../../server/app/schemas/common.ts';
 import { assertProblem, assertSchema, call, setup, testDatabase, type Fixture } from '../app/harness.ts';
 
@@ -90,5 +91,133 @@ describe('events API with recurrence', () => {
     assert.equal(feed.headers.get('cache-control'), 'public, max-age=300');
     assert.equal((await call(ctx.grove, `/api/v1/communities/${f.private.slug}/events.ics`)).status, 404);
     assert.equal((await call(ctx.grove, `/api/v1/communities/${f.private.slug}/events.ics`, { as: f.member })).status, 200);
+  });
+
+  test('pages single and recurring events together, ties by id, without gaps or repeats', async () => {
+    const insert = async (title: string, start: string, end: string, extra: { zone?: string; allDay?: boolean; rrule?: string } = {}) => {
+      const { rows } = await ctx.db.query<{ id: string }>(
+        `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, all_day, rrule)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+        [f.other.id, f.outsider, title, start, end, extra.zone ?? 'UTC', extra.allDay ?? false, extra.rrule ?? null],
+      );
+      return rows[0]!.id;
+    };
+    await insert('Daily stand-up', '2026-06-01T09:00:00Z', '2026-06-01T09:15:00Z', { rrule: 'FREQ=DAILY;COUNT=4' });
+    await insert('Same time as the stand-up', '2026-06-02T09:00:00Z', '2026-06-02T10:00:00Z');
+    // All day in Auckland: the occurrence starts at local midnight, the previous UTC day.
+    const fair = await insert('Seed fair', '2026-06-03T00:00:00+12:00', '2026-06-04T00:00:00+12:00', { zone: 'Pacific/Auckland', allDay: true });
+    await insert('Still running at the start', '2026-05-31T20:00:00Z', '2026-06-01T02:00:00Z');
+    await insert('Over before the range', '2026-05-31T08:00:00Z', '2026-05-31T09:00:00Z');
+    const range = `community=${f.other.slug}&from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z`;
+    const whole = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, `/api/v1/events?${range}`)).json);
+    const key = (item: { id: string; start: string }) => `${item.id}@${item.start}`;
+    assert.equal(whole.items.length, 7, JSON.stringify(whole.items.map(key)));
+    const allDay = whole.items.find((item) => item.id === fair)!;
+    assert.deepEqual([allDay.start, allDay.startDate, allDay.endDate], ['2026-06-02T12:00:00.000Z', '2026-06-03', '2026-06-04']);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const body = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, `/api/v1/events?${range}&limit=2${next}`)).json);
+      paged.push(...body.items.map(key));
+      cursor = body.next;
+    } while (cursor);
+    assert.deepEqual(paged, whole.items.map(key));
+  });
+
+  test('names the field of a tampered cursor or an over-long range', async () => {
+    const forged = Buffer.from(JSON.stringify(['yesterday', '1'])).toString('base64url');
+    assertProblem(await list(`&cursor=${forged}`), 400, 'query.cursor');
+    assertProblem(await call(ctx.grove, '/api/v1/events?from=2026-01-01T00:00:00Z&to=2027-03-01T00:00:00Z'), 400, 'query.to');
+    assertProblem(await call(ctx.grove, `/api/v1/events/${series}?occurrence=soon`), 400, 'query.occurrence');
+  });
+
+  test('keeps a members-only event and its download from strangers', async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone)
+       values ($1, $2, 'Inner circle', '2026-03-18T09:00:00Z', '2026-03-18T10:00:00Z', 'UTC') returning id`,
+      [f.private.id, f.facilitator],
+    );
+    const id = rows[0]!.id;
+    assertProblem(await call(ctx.grove, `/api/v1/events/${id}`), 404);
+    assert.equal((await call(ctx.grove, `/api/v1/events/${id}.ics`)).status, 404);
+    const download = await call(ctx.grove, `/api/v1/events/${id}.ics`, { as: f.member });
+    assert.equal(download.status, 200);
+    assert.equal(download.headers.get('cache-control'), 'private, no-cache');
+    const listed = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, `/api/v1/events?from=2026-03-01T00:00:00Z`)).json);
+    assert.ok(!listed.items.some((item) => item.id === id), 'not listed for strangers');
+  });
+
+  test('shows an event whose stored rule it cannot read as its first occurrence, not an error', async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, rrule)
+       values ($1, $2, 'Hand-edited', '2026-08-19T09:00:00Z', '2026-08-19T10:00:00Z', 'UTC', 'FREQ=HOURLY') returning id`,
+      [f.other.id, f.outsider],
+    );
+    const august = `/api/v1/events?community=${f.other.slug}&from=2026-08-01T00:00:00Z&to=2026-09-01T00:00:00Z`;
+    const body = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, august)).json);
+    assert.deepEqual(body.items.filter((item) => item.id === rows[0]!.id).map((item) => item.start), ['2026-08-19T09:00:00.000Z']);
+    assert.equal((await call(ctx.grove, `/api/v1/events/${rows[0]!.id}.ics`)).text.includes('RRULE'), false);
+  });
+
+  test("lists a sub-community's events on its parent's calendar, to those who may read the sub-community", async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone)
+       values ($1, $2, 'Sub-community clinic', '2026-10-06T09:00:00Z', '2026-10-06T10:00:00Z', 'UTC') returning id`,
+      [f.private.id, f.facilitator],
+    );
+    const october = `/api/v1/events?community=${f.grove.slug}&from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z`;
+    const ids = async (as: string | null) =>
+      assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, october, { as })).json).items.map((item) => item.id);
+    assert.deepEqual(await ids(f.facilitator), [rows[0]!.id]);
+    assert.deepEqual(await ids(f.outsider), [], 'members-only sub-communities stay private');
+  });
+
+  test('takes RSVPs only from members who may see the event, and not for a cancelled one', async () => {
+    const insert = async (community: string, cancelled: boolean) => {
+      const { rows } = await ctx.db.query<{ id: string }>(
+        `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, cancelled)
+         values ($1, $2, 'Closed door', '2026-09-01T09:00:00Z', '2026-09-01T10:00:00Z', 'UTC', $3) returning id`,
+        [community, f.facilitator, cancelled],
+      );
+      return rows[0]!.id;
+    };
+    const rsvp = (id: string, as: string | null) => call(ctx.grove, `/api/v1/events/${id}/rsvp`, { method: 'POST', as, body: { status: 'going' } });
+    const inner = await insert(f.private.id, false);
+    assertProblem(await rsvp(inner, null), 401);
+    assertProblem(await rsvp(inner, f.outsider), 404);
+    assert.equal((await rsvp(inner, f.member)).status, 200);
+    assertProblem(await rsvp(await insert(f.grove.id, true), f.member), 409);
+  });
+
+  test('still lists the last occurrence of a finished series while it runs, whatever ends the rule', async () => {
+    const series = async (rrule: string) => {
+      const { rows } = await ctx.db.query<{ id: string }>(
+        `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, rrule)
+         values ($1, $2, 'Last of three', '2027-05-10T22:00:00Z', '2027-05-11T01:00:00Z', 'Pacific/Auckland', $3) returning id`,
+        [f.other.id, f.outsider, rrule],
+      );
+      return rows[0]!.id;
+    };
+    const counted = await series('FREQ=WEEKLY;COUNT=3');
+    const until = await series('freq=weekly;until=20270525T000000Z');
+    const daily = await series('FREQ=DAILY;INTERVAL=7;COUNT=3');
+    // The third occurrence runs from 22:00Z on 24 May to 01:00Z on 25 May; ask from the middle of it.
+    const range = `community=${f.other.slug}&from=2027-05-25T00:00:00Z&to=2027-06-30T00:00:00Z`;
+    const body = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, `/api/v1/events?${range}`)).json);
+    const starts = (id: string) => body.items.filter((item) => item.id === id).map((item) => item.start);
+    assert.deepEqual(starts(counted), ['2027-05-24T22:00:00.000Z']);
+    assert.deepEqual(starts(until), ['2027-05-24T22:00:00.000Z']);
+    assert.deepEqual(starts(daily), ['2027-05-24T22:00:00.000Z']);
+    const later = `community=${f.other.slug}&from=2027-05-25T01:00:00Z&to=2027-06-30T00:00:00Z`;
+    const after = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, `/api/v1/events?${later}`)).json);
+    assert.equal(after.items.filter((item) => [counted, until, daily].includes(item.id)).length, 0, 'over once the last one ends');
+    // Weeks later the listing stops reading the two series it can bound cheaply; the loose daily bound waits.
+    const monthly = await series('FREQ=MONTHLY;BYMONTHDAY=31;COUNT=2');
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `select e.id from events e where e.id = any($2::bigint[]) and ${seriesEndedSql('$1')} order by e.id`,
+      [new Date('2027-06-10T00:00:00Z'), [counted, until, daily, monthly]],
+    );
+    assert.deepEqual(rows.map((row) => row.id), [counted, until]);
   });
 });

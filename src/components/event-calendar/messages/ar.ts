@@ -46,8 +46,10 @@ const ar: CatalogueOf<CalendarMessages> = {
   'calendar.youAre.maybe': 'قد تحضر.',
   'calendar.youAre.not-going': 'لن تحضر.',
   'calendar.waitlisted': 'الفعالية مكتملة: ترتيبك {position} على قائمة الانتظار.',
+  'calendar.onWaitlist': 'قائمة الانتظار {position}',
   'calendar.download': 'أضف إلى تقويمي (‎.ics)',
   'calendar.discussion': 'أسئلة وملاحظات',
+  'calendar.discussionFailed': 'تعذّر تحميل النقاش. أغلقه وحاول مرة أخرى.',
 };
 
 export default ar;

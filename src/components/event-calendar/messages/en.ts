@@ -44,8 +44,10 @@ const en = {
   'calendar.youAre.maybe': 'You might attend.',
   'calendar.youAre.not-going': 'You are not going.',
   'calendar.waitlisted': 'The event is full: you are number {position} on the waitlist.',
+  'calendar.onWaitlist': 'Waitlist {position}',
   'calendar.download': 'Add to my calendar (.ics)',
   'calendar.discussion': 'Questions and notes',
+  'calendar.discussionFailed': 'The discussion could not be loaded. Close it and try again.',
 } as const;
 
 export default en;

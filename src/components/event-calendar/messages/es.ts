@@ -46,8 +46,10 @@ const es: CatalogueOf<CalendarMessages> = {
   'calendar.youAre.maybe': 'Quizás asista.',
   'calendar.youAre.not-going': 'No asistirá.',
   'calendar.waitlisted': 'El evento está completo: es el número {position} en la lista de espera.',
+  'calendar.onWaitlist': 'Lista de espera {position}',
   'calendar.download': 'Añadir a mi calendario (.ics)',
   'calendar.discussion': 'Preguntas y notas',
+  'calendar.discussionFailed': 'No se pudo cargar la conversación. Ciérrela y vuelva a intentarlo.',
 };
 
 export default es;

@@ -46,8 +46,10 @@ const fr: CatalogueOf<CalendarMessages> = {
   'calendar.youAre.maybe': 'Vous participerez peut-être.',
   'calendar.youAre.not-going': 'Vous ne participez pas.',
   'calendar.waitlisted': 'L’événement est complet : vous êtes numéro {position} sur la liste d’attente.',
+  'calendar.onWaitlist': 'Liste d’attente {position}',
   'calendar.download': 'Ajouter à mon calendrier (.ics)',
   'calendar.discussion': 'Questions et notes',
+  'calendar.discussionFailed': 'La discussion n’a pas pu être chargée. Fermez-la et réessayez.',
 };
 
 export default fr;

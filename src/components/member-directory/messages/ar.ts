@@ -1,7 +1,9 @@
 import type { CatalogueOf } from '../../../i18n/types.js';
 import type { DirectoryMessages } from './en.js';
+import type { ProfileMessages } from './profile-en.js';
 
-const ar: CatalogueOf<DirectoryMessages> = {
+/** The list's messages and the profile's: the profile's English loads with its chunk, its translations here. */
+const ar: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'directory.label': 'دليل الأعضاء',
   'directory.search': 'البحث عن أعضاء',
   'directory.searchHint': 'الاسم أو المهارة أو المؤسسة أو المهنة',
@@ -26,14 +28,14 @@ const ar: CatalogueOf<DirectoryMessages> = {
   'directory.sort.relevance': 'الأكثر صلة',
   'directory.sort.name': 'الاسم',
   'directory.sort.recent': 'النشاط الأخير',
-  'directory.sort.newest': 'الأعضاء الجدد',
   'directory.role.member': 'عضو',
   'directory.role.facilitator': 'ميسّر',
   'directory.localTime': '{time} بالتوقيت المحلي',
   'directory.speaks': 'يتحدث {languages}',
   'directory.topSkills': 'أبرز المهارات',
-  'directory.avatar': 'صورة {name}',
-  'profile.label': 'الملف الشخصي لـ {name}',
+  'directory.attribute.oneOf': 'القيم الممكنة: {values}.',
+  'directory.attribute.example': 'مثال: {example}.',
+  'directory.attribute.range': 'أدخل عددًا صحيحًا من {min} إلى {max}.',
   'profile.close': 'إغلاق الملف الشخصي',
   'profile.loading': 'جارٍ تحميل الملف الشخصي…',
   'profile.about': 'نبذة',
@@ -58,6 +60,9 @@ const ar: CatalogueOf<DirectoryMessages> = {
   'profile.availability.open': 'مستعد للإجابة عن الأسئلة',
   'profile.availability.limited': 'وقت محدود للأسئلة',
   'profile.availability.unavailable': 'لا يستقبل أسئلة حاليًا',
+  'profile.speaks': 'يتحدث {languages}',
+  'profile.localTime': '{time} بالتوقيت المحلي',
+  'profile.facilitator': 'ميسّر',
   'profile.vcard': 'تنزيل بطاقة الاتصال (vCard)',
 };
 

@@ -1,7 +1,9 @@
 import type { CatalogueOf } from '../../../i18n/types.js';
 import type { DirectoryMessages } from './en.js';
+import type { ProfileMessages } from './profile-en.js';
 
-const es: CatalogueOf<DirectoryMessages> = {
+/** The list's messages and the profile's: the profile's English loads with its chunk, its translations here. */
+const es: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'directory.label': 'Directorio de miembros',
   'directory.search': 'Buscar miembros',
   'directory.searchHint': 'Nombre, habilidad, organización u oficio',
@@ -25,14 +27,14 @@ const es: CatalogueOf<DirectoryMessages> = {
   'directory.sort.relevance': 'Relevancia',
   'directory.sort.name': 'Nombre',
   'directory.sort.recent': 'Actividad reciente',
-  'directory.sort.newest': 'Miembros nuevos',
   'directory.role.member': 'Miembro',
   'directory.role.facilitator': 'Facilitador/a',
   'directory.localTime': '{time} hora local',
   'directory.speaks': 'Habla {languages}',
   'directory.topSkills': 'Habilidades principales',
-  'directory.avatar': 'Foto de {name}',
-  'profile.label': 'Perfil de {name}',
+  'directory.attribute.oneOf': 'Valores posibles: {values}.',
+  'directory.attribute.example': 'Por ejemplo: {example}.',
+  'directory.attribute.range': 'Indique un número entero entre {min} y {max}.',
   'profile.close': 'Cerrar perfil',
   'profile.loading': 'Cargando perfil…',
   'profile.about': 'Acerca de',
@@ -57,6 +59,9 @@ const es: CatalogueOf<DirectoryMessages> = {
   'profile.availability.open': 'Disponible para preguntas',
   'profile.availability.limited': 'Poco tiempo para preguntas',
   'profile.availability.unavailable': 'No responde preguntas por ahora',
+  'profile.speaks': 'Habla {languages}',
+  'profile.localTime': '{time} hora local',
+  'profile.facilitator': 'Facilitador/a',
   'profile.vcard': 'Descargar tarjeta de contacto (vCard)',
 };
 

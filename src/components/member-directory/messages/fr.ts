@@ -1,7 +1,9 @@
 import type { CatalogueOf } from '../../../i18n/types.js';
 import type { DirectoryMessages } from './en.js';
+import type { ProfileMessages } from './profile-en.js';
 
-const fr: CatalogueOf<DirectoryMessages> = {
+/** The list's messages and the profile's: the profile's English loads with its chunk, its translations here. */
+const fr: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'directory.label': 'Annuaire des membres',
   'directory.search': 'Rechercher des membres',
   'directory.searchHint': 'Nom, compétence, organisation ou métier',
@@ -25,14 +27,14 @@ const fr: CatalogueOf<DirectoryMessages> = {
   'directory.sort.relevance': 'Pertinence',
   'directory.sort.name': 'Nom',
   'directory.sort.recent': 'Activité récente',
-  'directory.sort.newest': 'Nouveaux membres',
   'directory.role.member': 'Membre',
   'directory.role.facilitator': 'Animateur·rice',
   'directory.localTime': '{time} heure locale',
   'directory.speaks': 'Parle {languages}',
   'directory.topSkills': 'Compétences principales',
-  'directory.avatar': 'Photo de {name}',
-  'profile.label': 'Profil de {name}',
+  'directory.attribute.oneOf': 'Valeurs possibles : {values}.',
+  'directory.attribute.example': 'Par exemple : {example}.',
+  'directory.attribute.range': 'Indiquez un nombre entier de {min} à {max}.',
   'profile.close': 'Fermer le profil',
   'profile.loading': 'Chargement du profil…',
   'profile.about': 'À propos',
@@ -57,6 +59,9 @@ const fr: CatalogueOf<DirectoryMessages> = {
   'profile.availability.open': 'Disponible pour des questions',
   'profile.availability.limited': 'Peu de temps pour des questions',
   'profile.availability.unavailable': 'Ne répond pas aux questions pour le moment',
+  'profile.speaks': 'Parle {languages}',
+  'profile.localTime': '{time} heure locale',
+  'profile.facilitator': 'Animateur·rice',
   'profile.vcard': 'Télécharger la fiche contact (vCard)',
 };
 

@@ -1,0 +1,166 @@
+/**
+ * The ranking statement (document-centred expert finding, Balog et al.'s model 2): find the posts,
+ * events, endorsements, declared skills and profiles relevant to the question, credit them to their
+ * members with a relevance and an age decay, and add the masses up per kind of evidence. Only evidence
+ * in communities the viewer can read counts (a members-only group's answers never surface to outsiders)
+ * and only members the directory would show are candidates: opted-out and unavailable members never are.
+ *
+ * Parameters, in the order `rankExperts` (ranker.ts) passes them:
+ *   $1 skill ids, $2 their match strengths, $3 one tsquery per skill (its labels and synonyms in every
+ *   language), $4 one tsquery per content word, $5 the union of all of them, $6 viewer, $7 community,
+ *   $8 now, $9/$10 evidence kinds and weights, $11 half-life, $12 endorsement half-life,
+ *   $13 candidate pool, $14 limited-availability factor, $15 free load, $16 load penalty, $17 load window (days),
+ *   $18 limit.
+ */
+
+/** Relevance of a text vector `v` to the question: the strongest skill it names, or the share of the question's words it has. */
+const textRelevance = (v: string): string => `greatest(
+    coalesce((select max(s.strength) from unnest($3::tsquery[], $2::float8[]) as s(q, strength) where ${v} @@ s.q), 0),
+    coalesce((select count(*)::float8 from unnest($4::tsquery[]) as w(q) where ${v} @@ w.q) / nullif(cardinality($4::tsquery[]), 0), 0))`;
+
+/** The strongest topic of the question that the text vector `v` names, to say what a post or event was about. */
+const matchedSkill = (v: string): string => `(select s.skill_id from unnest($1::bigint[], $3::tsquery[], $2::float8[]) as s(skill_id, q, strength)
+    where ${v} @@ s.q order by s.strength desc, s.skill_id limit 1)`;
+
+const decay = (at: string, halfLife: string): string =>
+  `exp(-ln(2) * greatest(0, extract(epoch from ($8::timestamptz - ${at})) / 86400) / ${halfLife})`;
+
+/** Columns of one evidence row, in the order every branch of `evidence` selects them. */
+const threadColumns = `t.topic_skill_id as skill_id, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at`;
+const postKind = `case when t.accepted_post_id = p.id then 'accepted-answer'
+    when t.kind = 'question' and p.author_id is distinct from t.created_by then 'answer' else 'post' end`;
+
+export const RANK_SQL = `
+with recursive scope(id) as (
+    select id from communities where id = $7::bigint
+    union select c.id from communities c join scope on c.parent_id = scope.id
+  ),
+  readable as (
+    select c.id from communities c
+    where c.visibility = 'public' or exists (select 1 from memberships vm where vm.community_id = c.id and vm.member_id = $6::bigint)
+  ),
+  topic as (select * from unnest($1::bigint[], $2::float8[]) as t(skill_id, strength)),
+  evidence as (
+    -- Posts in threads on a matched topic: the thread's topic says what they are about. A whole match
+    -- needs no text check, which is what makes popular topics affordable.
+    select p.author_id as member_id, ${postKind} as kind,
+      case when tp.strength >= 1 then 1 else greatest(tp.strength, ${textRelevance('p.search_vector')}) end as relevance,
+      ${decay('p.created_at', '$11::float8')} as decay, ${threadColumns}
+    from topic tp
+    join threads t on t.topic_skill_id = tp.skill_id
+    join posts p on p.thread_id = t.id
+    where not p.hidden and not p.deleted and t.community_id in (select id from readable)
+    union all
+    -- Posts elsewhere whose words match (posts_search, the GIN index, serves it when the words are selective).
+    select p.author_id, ${postKind}, ${textRelevance('p.search_vector')}, ${decay('p.created_at', '$11::float8')},
+      ${matchedSkill('p.search_vector')}, 'thread', t.id, t.title, t.page_key, p.created_at
+    from posts p
+    join threads t on t.id = p.thread_id
+    where p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted and t.community_id in (select id from readable)
+      and (t.topic_skill_id is null or t.topic_skill_id not in (select skill_id from topic))
+    union all
+    select e.organiser_id, 'event-led', ${textRelevance('e.search_vector')}, ${decay('e.starts_at', '$11::float8')},
+      ${matchedSkill('e.search_vector')}, 'event', e.id, e.title, null, e.starts_at
+    from events e
+    where not e.cancelled and e.community_id in (select id from readable) and e.search_vector @@ $5::tsquery
+    union all
+    select en.member_id, 'endorsement', tp.strength, ${decay('en.created_at', '$12::float8')},
+      en.skill_id, null, null, null, null, en.created_at
+    from endorsements en join topic tp on tp.skill_id = en.skill_id
+    union all
+    select ms.member_id, 'declared-skill', tp.strength * ms.level / 4.0, 1, ms.skill_id, null, null, null, null, null
+    from member_skills ms join topic tp on tp.skill_id = ms.skill_id
+    union all
+    select m.id, 'profile', ${textRelevance('m.profile_vector')}, 1, ${matchedSkill('m.profile_vector')}, null, null, null, null, null
+    from members m where m.profile_vector @@ $5::tsquery
+  ),
+  eligible as (
+    select m.id, m.availability from members m
+    where m.id in (select member_id from evidence) and not m.directory_opt_out and m.availability <> 'unavailable'
+      and exists (select 1 from memberships f where f.member_id = m.id and f.community_id in (select id from readable)
+                  and ($7::bigint is null or f.community_id in (select id from scope)))
+  ),
+  masses as (
+    select e.member_id, e.kind, count(*)::int as n, sum(e.relevance * e.decay) as mass
+    from evidence e join eligible g on g.id = e.member_id
+    where e.relevance > 0
+    group by e.member_id, e.kind
+  ),
+  pool as (
+    select ms.member_id, sum(w.weight * ln(1 + ms.mass)) as raw
+    from masses ms join unnest($9::text[], $10::float8[]) as w(kind, weight) on w.kind = ms.kind
+    group by ms.member_id
+    order by raw desc, ms.member_id
+    limit $13
+  ),
+  tempered as (
+    select p.member_id, p.raw, g.availability,
+      (select count(*)::int from participation_facts pf where pf.member_id = p.member_id and pf.kind in ('post', 'answer')
+         and pf.occurred_at > $8::timestamptz - make_interval(days => $17::int) and pf.occurred_at <= $8::timestamptz) as recent
+    from pool p join eligible g on g.id = p.member_id
+  ),
+  ranked as (
+    select member_id, raw, recent,
+      case when availability = 'limited' then $14::float8 else 1 end as availability_factor,
+      1 / (1 + $16::float8 * greatest(0, recent - $15::float8)) as load_factor
+    from tempered
+  ),
+  top as (
+    -- A member whose every kind of evidence weighs nothing (a weight set to 0) is not an expert.
+    select *, raw * availability_factor * load_factor as score from ranked where raw > 0
+    order by raw * availability_factor * load_factor desc, member_id limit $18
+  ),
+  top_evidence as (
+    select e.* from evidence e join top using (member_id) where e.relevance > 0
+  ),
+  per_kind as (
+    select member_id, kind, count(*)::int as n, sum(relevance * decay) as mass,
+      coalesce(array_agg(distinct skill_id) filter (where skill_id is not null), '{}') as skills
+    from top_evidence group by member_id, kind
+  ),
+  -- Up to three threads or events per kind, each once however many of the member's posts it holds (and
+  -- a title once: generated and real networks alike repeat titles such as "Reflections after the event").
+  items as (
+    select member_id, kind, json_agg(json_build_object('ref_kind', ref_kind, 'ref_id', ref_id, 'title', title, 'url', url, 'at', at)
+             order by weight desc, at desc, ref_id) as items
+    from (
+      select *, row_number() over (partition by member_id, kind order by weight desc, at desc, ref_id) as place
+      from (
+        select distinct on (member_id, kind, title) member_id, kind, ref_kind, ref_id, title, url, at, relevance * decay as weight
+        from top_evidence where ref_id is not null
+        order by member_id, kind, title, relevance * decay desc, at desc, ref_id
+      ) distinct_refs
+    ) placed
+    where place <= 3
+    group by member_id, kind
+  )
+select t.member_id as id, t.raw, t.availability_factor, t.load_factor, t.recent, t.score,
+  (select json_agg(json_build_object('kind', k.kind, 'count', k.n, 'mass', k.mass, 'skills', k.skills, 'items', coalesce(i.items, '[]')))
+   from per_kind k left join items i on i.member_id = k.member_id and i.kind = k.kind
+   where k.member_id = t.member_id) as evidence
+from top t
+order by t.score desc, t.member_id`;
+
+/**
+ * Turns skill terms and question words into tsqueries with the database's own parser ('simple' with
+ * unaccent, as the post and event vectors are built), so that hyphens and apostrophes split the same way.
+ * One row per skill (`i` indexes $2's skills; its terms OR-ed) and one per word (`i` is null).
+ *
+ * A word also matches through its stems in the network's languages (PostgreSQL's english, french,
+ * spanish and arabic configurations), each as a prefix when four letters or longer (single letters, as in "m&e", are dropped): "harvesting" finds
+ * "harvest", "irrigations" finds "irrigation", "بالتنقيط" finds "تنقيط". The stored vectors stay
+ * language-neutral ('simple'), so a question in one language still finds words shared with another.
+ */
+export const TSQUERY_SQL = `
+select i, string_agg('(' || phraseto_tsquery('simple', grove_unaccent(lower(term)))::text || ')', ' | ') as q
+from unnest($1::text[], $2::int[]) as s(term, i)
+where phraseto_tsquery('simple', grove_unaccent(lower(term)))::text <> ''
+group by i
+union all
+select null, to_tsquery('simple', string_agg(distinct
+    quote_literal(lexeme) || case when char_length(lexeme) >= 4 then ':*' else '' end, ' | '))::text
+from unnest($3::text[]) with ordinality as w(word, n)
+cross join unnest(array['simple', 'english', 'french', 'spanish', 'arabic']::regconfig[]) as c(config)
+cross join unnest(tsvector_to_array(to_tsvector(c.config, grove_unaccent(lower(w.word))))) as l(lexeme)
+where char_length(l.lexeme) >= 2
+group by w.n`;

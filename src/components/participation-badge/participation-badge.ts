@@ -1,0 +1,233 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { GroveApiError, isAbortError } from '../../api/problem.js';
+import { ConfigController } from '../../controllers/config-controller.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
+import { GroveErrorEvent } from '../../events/grove-error-event.js';
+import { GroveLoadEvent } from '../../events/grove-load-event.js';
+import { GroveSelectEvent } from '../../events/grove-select-event.js';
+import { renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { hostStyles } from '../../styles/host.js';
+import { downloadText } from '../member-directory/download.js';
+import { invalidAttribute } from './attributes.js';
+import { badgeFor } from './badge-loader.js';
+import en from './messages/en.js';
+import { styles } from './participation-badge.styles.js';
+import { renderCommunity } from './render-community.js';
+import { levelLabel, renderDetails, renderLevel } from './render-member.js';
+import type { Achievement, CommunityParticipation, MemberBadge } from './types.js';
+
+const messages = {
+  en,
+  load: { fr: () => import('./messages/fr.js'), es: () => import('./messages/es.js'), ar: () => import('./messages/ar.js') },
+};
+
+type Loaded = { kind: 'member'; badge: MemberBadge | null } | { kind: 'community'; profile: CommunityParticipation };
+
+/**
+ * A member's role in a community, with the contributions and achievements behind it; or, with
+ * `community` alone, the community's participation profile for its facilitators. Levels describe and
+ * never demote: a quieter member keeps their level with "last active" beside it. Every inline badge on
+ * a page is fetched in one request.
+ * Example: `<grove-participation-badge member="42" community="water"></grove-participation-badge>`.
+ *
+ * @tag grove-participation-badge
+ * @csspart badge - The inline badge: a button that opens its details.
+ * @csspart details - The inline badge's details (a popover).
+ * @csspart close-button - Closes the details.
+ * @csspart level - The level's name.
+ * @csspart card - The card variant.
+ * @csspart contributions - Contributions in the window.
+ * @csspart achievements - The list of achievements.
+ * @csspart achievement - One achievement.
+ * @csspart credential-button - On the viewer's own card: downloads an achievement as an Open Badges 3.0 credential.
+ * @csspart visibility-button - On the viewer's own card: hides their badge from everyone else, or shows it again.
+ * @csspart title - The community profile's heading.
+ * @csspart figures - Members, newcomers, unanswered questions, reply time.
+ * @csspart shares - The members-per-level bar and its legend.
+ * @csspart trend - The by-month chart.
+ * @csspart table-toggle - Shows the chart's numbers as a table.
+ * @csspart table - The by-month table.
+ * @csspart status - Loading and empty states.
+ * @csspart error - Error messages.
+ * @csspart retry-button - Retries a failed load.
+ * @cssprop [--grove-participation-badge-color=var(--grove-color-accent)] - Level shapes and chart bars.
+ * @cssprop [--grove-participation-badge-background=var(--grove-color-surface)] - The inline badge's background.
+ * @fires {GroveSelectEvent} grove-select - The user opened an inline badge (`detail.item`, the MemberBadge); cancel it to keep the details closed, e.g. to show your own profile page.
+ * @fires {GroveLoadEvent} grove-load - The data arrived: `detail.data` is the MemberBadge (null when the member hides it) or the community profile.
+ * @fires {GroveErrorEvent} grove-error - Loading failed; the card and profile show a translated message, an inline badge stays empty.
+ */
+export class GroveParticipationBadge extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  /** The member's id; without it, `community` shows the community's participation profile. Reflected: an inline badge is laid out inline. */
+  @property({ reflect: true }) member = '';
+  /** Community slug: the badge in that community (else across every community), or the profile. */
+  @property() community = '';
+  /** `inline` (beside a name) or `card` (the level with its contributions and achievements). */
+  @property({ reflect: true }) variant = 'inline';
+
+  #open = false;
+  #resumeOnConnect = false;
+  /** A failed credential download or visibility change, shown at the end of the card until the next attempt. */
+  #actionError: unknown;
+
+  #config = new ConfigController(this);
+  #t = new LocalizeController(this, this.#config, messages);
+  /** A card or a profile below the fold waits until the reader scrolls near it; inline badges do not (they share one request). */
+  #visibility = new VisibilityController(this);
+  #data = new Task(this, {
+    task: async ([client, member, community, visible], { signal }): Promise<Loaded | typeof initialState> => {
+      if (!client || !visible || invalidAttribute(this)) return initialState;
+      const request: Promise<Loaded> = member
+        ? badgeFor(client, member, community, signal).then((badge) => ({ kind: 'member', badge }))
+        : client
+            .get<CommunityParticipation>(`/v1/participation/communities/${encodeURIComponent(community)}`, { signal })
+            .then((profile) => ({ kind: 'community', profile }));
+      // The translation loads alongside, so the badge never flashes in English first.
+      const [loaded] = await Promise.all([request, this.#t.ready]);
+      return loaded;
+    },
+    args: () => [this.#config.client, this.member.trim(), this.community.trim().toLowerCase(), this.#isInline || this.#visibility.visible] as const,
+    onComplete: (loaded) => this.dispatchEvent(new GroveLoadEvent(loaded.kind === 'member' ? loaded.badge : loaded.profile)),
+    onError: (error) => this.#reportError(error),
+  });
+
+  get #isInline(): boolean {
+    return this.variant !== 'card' && this.member.trim() !== '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#resumeOnConnect) void this.#data.run();
+    this.#resumeOnConnect = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed mid-load: abort now, and load again if the element is put back (moved in the DOM).
+    this.#resumeOnConnect = this.#data.status === TaskStatus.PENDING;
+    this.#data.abort();
+  }
+
+  #reportError(error: unknown): void {
+    if (isAbortError(error)) return;
+    this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
+  }
+
+  /** Fetched with the viewer's token (the credential is theirs alone), then saved through a Blob URL. */
+  #download = async (badge: MemberBadge, achievement: Achievement): Promise<void> => {
+    const client = this.#config.client;
+    if (!client) return;
+    this.#actionError = undefined;
+    this.requestUpdate();
+    try {
+      const path = `/v1/participation/members/${encodeURIComponent(badge.member)}/credentials/${encodeURIComponent(achievement.id)}`;
+      const jwt = await client.text(path, { query: { community: achievement.community }, accept: 'application/vc+jwt' });
+      downloadText(jwt, 'application/vc+jwt', `${achievement.id}-${achievement.community}.jwt`);
+    } catch (error) {
+      this.#actionFailed(error);
+    }
+  };
+
+  /** The member hides their badge from everyone else, or shows it again; the card then reloads. */
+  #toggleHidden = async (badge: MemberBadge): Promise<void> => {
+    const client = this.#config.client;
+    if (!client) return;
+    this.#actionError = undefined;
+    try {
+      await client.send('POST', `/v1/participation/members/${encodeURIComponent(badge.member)}/visibility`, { body: { hidden: !badge.hidden } });
+      await this.#data.run();
+      this.renderRoot.querySelector<HTMLElement>('[part~="visibility-button"]')?.focus();
+    } catch (error) {
+      this.#actionFailed(error);
+    }
+  };
+
+  #actionFailed(error: unknown): void {
+    this.#actionError = error;
+    this.requestUpdate();
+    this.#reportError(error);
+  }
+
+  #handleOpen = (badge: MemberBadge): void => {
+    const details = this.renderRoot.querySelector<HTMLElement>('[popover]');
+    if (this.#open) details?.hidePopover();
+    else if (this.dispatchEvent(new GroveSelectEvent(badge))) details?.showPopover();
+  };
+
+  /** Focus moves into the details when they open, and back to the badge if it was inside them when they close. */
+  #handleBeforeToggle = (event: ToggleEvent): void => {
+    const details = event.target as HTMLElement;
+    if (event.newState === 'closed' && details.matches(':focus-within')) {
+      queueMicrotask(() => this.renderRoot.querySelector<HTMLElement>('[part~="badge"]')?.focus());
+    }
+  };
+
+  #handleToggle = (event: ToggleEvent): void => {
+    this.#open = event.newState === 'open';
+    this.requestUpdate();
+    if (this.#open) this.renderRoot.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
+  };
+
+  #close = (): void => this.renderRoot.querySelector<HTMLElement>('[popover]')?.hidePopover();
+
+  override render(): TemplateResult | typeof nothing {
+    const t = this.#t;
+    const invalid = invalidAttribute(this);
+    if (!this.#config.client) return this.#frame(renderNotConfigured(t));
+    if (invalid) return this.#frame(renderInvalidAttribute(t, invalid.name, invalid.value));
+    const inline = this.#isInline;
+    const loaded = this.#data.value;
+    if (this.#data.status === TaskStatus.ERROR && !isAbortError(this.#data.error)) {
+      // Beside someone's name an alert box would break the host's sentence: the inline badge stays empty.
+      return inline ? nothing : this.#frame(renderError(t, this.#data.error, () => void this.#data.run()));
+    }
+    if (!loaded) return inline ? nothing : this.#frame(renderLoading(t));
+    if (loaded.kind === 'community') return this.#frame(html`<div class="community">${renderCommunity(loaded.profile, t)}</div>`);
+    if (!loaded.badge) return inline ? nothing : this.#frame(renderEmpty(t, t.t('badge.hidden')));
+    return this.#frame(inline ? this.#renderInline(loaded.badge) : this.#renderCard(loaded.badge));
+  }
+
+  #frame(content: TemplateResult): TemplateResult {
+    return html`<div class="root" dir=${this.#t.dir} lang=${this.#t.language}>${content}</div>`;
+  }
+
+  #renderInline(badge: MemberBadge): TemplateResult {
+    const t = this.#t;
+    const label = t.t('badge.details', { name: badge.name, level: levelLabel(badge, t) });
+    return html`<button type="button" part="badge" class="chip" aria-expanded=${this.#open ? 'true' : 'false'}
+        aria-controls="details" @click=${() => this.#handleOpen(badge)}>
+        ${renderLevel(badge, t)}<span class="visually-hidden">, ${badge.name}</span>
+      </button>
+      <div id="details" part="details" class="details" popover role="dialog" aria-label=${label}
+        @beforetoggle=${this.#handleBeforeToggle} @toggle=${this.#handleToggle}>
+        <div class="details-header">
+          <span class="name">${badge.name}</span>${renderLevel(badge, t)}
+          <button type="button" part="close-button" class="close grove-button" @click=${this.#close}>${t.t('badge.close')}</button>
+        </div>
+        ${renderDetails(badge, t)}
+      </div>`;
+  }
+
+  #renderCard(badge: MemberBadge): TemplateResult {
+    const t = this.#t;
+    const onDownload = badge.isViewer ? (achievement: Achievement) => void this.#download(badge, achievement) : undefined;
+    return html`<article part="card" class="card" aria-label=${t.t('badge.details', { name: badge.name, level: levelLabel(badge, t) })}>
+      <div class="card-header"><span class="name">${badge.name}</span>${renderLevel(badge, t)}</div>
+      ${renderDetails(badge, t, { onDownload })}
+      ${badge.isViewer ? this.#renderOwnControls(badge) : nothing}
+      ${this.#actionError === undefined ? nothing : renderError(t, this.#actionError)}
+    </article>`;
+  }
+
+  #renderOwnControls(badge: MemberBadge): TemplateResult {
+    const t = this.#t;
+    return html`${badge.hidden ? html`<p class="muted">${t.t('badge.hiddenNotice')}</p>` : nothing}
+      <button type="button" part="visibility-button" class="link" @click=${() => void this.#toggleHidden(badge)}>
+        ${t.t(badge.hidden ? 'badge.show' : 'badge.hide')}
+      </button>`;
+  }
+}

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createApp } from '../../../server/app/app.ts';
+import { ExpertPage } from '../../../server/app/schemas/experts.ts';
+import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../app/harness.ts';
+
+let ctx: Awaited<ReturnType<typeof setup>>;
+let f: Fixture;
+/** A made-up skill, so that only this file's rows are evidence for it. */
+const TOPIC = `zeoponics${process.pid.toString(36)}`;
+const people: Record<'answerer' | 'declarer' | 'optedOut' | 'unavailable' | 'privatePoster' | 'limited' | 'busy', string> = {
+  answerer: '', declarer: '', optedOut: '', unavailable: '', privatePoster: '', limited: '', busy: '',
+};
+
+async function insertMember(name: string, extra: { optOut?: boolean; availability?: string } = {}): Promise<string> {
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `insert into members (name, practice, languages, time_zone, availability, directory_opt_out)
+     values ($1, 'Agronomist', '{fr,en}', 'Africa/Dakar', $2, $3) returning id`,
+    [name, extra.availability ?? 'open', extra.optOut ?? false],
+  );
+  await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, rows[0]!.id]);
+  return rows[0]!.id;
+}
+
+before(async () => {
+  ctx = await setup();
+  f = ctx.fixture;
+  const { db } = ctx;
+  const { rows: skills } = await db.query<{ id: string }>(
+    `insert into skills (slug, labels, synonyms) values ($1, $2, $3) returning id`,
+    [TOPIC, JSON.stringify({ en: `${TOPIC} systems`, fr: `Systèmes ${TOPIC}`, es: `Sistemas ${TOPIC}`, ar: `أنظمة ${TOPIC}` }), [`${TOPIC}-growing`]],
+  );
+  const skill = skills[0]!.id;
+  people.answerer = await insertMember('Awa Answerer');
+  people.declarer = await insertMember('Dede Declarer');
+  people.optedOut = await insertMember('Olu Optedout', { optOut: true });
+  people.unavailable = await insertMember('Una Unavailable', { availability: 'unavailable' });
+  people.privatePoster = await insertMember('Pia Private');
+  people.limited = await insertMember('Lim Limited', { availability: 'limited' });
+  people.busy = await insertMember('Bo Busy');
+  await db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.private.id, people.privatePoster]);
+  await db.query(`insert into member_skills (member_id, skill_id, level) select unnest($1::bigint[]), $2, 4`, [
+    [people.declarer, people.optedOut, people.unavailable, people.limited, people.busy], skill,
+  ]);
+  // The answerer: an accepted answer on the topic in the public community.
+  const { rows: threads } = await db.query<{ id: string }>(
+    `insert into threads (community_id, title, kind, created_by, topic_skill_id) values ($1, $2, 'question', $3, $4) returning id`,
+    [f.grove.id, `How do I start with ${TOPIC} systems?`, f.member, skill],
+  );
+  const thread = threads[0]!.id;
+  const post = async (threadId: string, author: string, body: string) =>
+    (await db.query<{ id: string }>(`insert into posts (thread_id, author_id, body_md, body_html) values ($1, $2, $3, $3) returning id`, [threadId, author, body])).rows[0]!.id;
+  await post(thread, f.member, `Any advice on ${TOPIC} systems?`);
+  const answer = await post(thread, people.answerer, `Start small with ${TOPIC} systems and one site.`);
+  await db.query('update threads set accepted_post_id = $1 where id = $2', [answer, thread]);
+  // The opted-out member answers too, and is endorsed: still never listed.
+  await post(thread, people.optedOut, `I have ten years of ${TOPIC} systems.`);
+  await db.query(`insert into endorsements (member_id, skill_id, endorser_id) values ($1, $2, $3)`, [people.optedOut, skill, f.member]);
+  // Evidence only in the members-only community.
+  const { rows: hidden } = await db.query<{ id: string }>(
+    `insert into threads (community_id, title, kind, created_by) values ($1, $2, 'discussion', $3) returning id`,
+    [f.private.id, `Private notes on ${TOPIC} systems`, f.facilitator],
+  );
+  await post(hidden[0]!.id, people.privatePoster, `Our ${TOPIC} systems pilot, members only.`);
+  // The answerer also wrote in the members-only thread: listed for everyone, that thread shown to members only.
+  await db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.private.id, people.answerer]);
+  await post(hidden[0]!.id, people.answerer, `Members-only detail on ${TOPIC} systems.`);
+  // One declared expert has been very busy lately: 20 answers in the last ten days.
+  await db.query(
+    `insert into participation_facts (member_id, community_id, kind, occurred_at)
+     select $1, $2, 'answer', now() - make_interval(days => n % 10, hours => 1) from generate_series(1, 20) n`,
+    [people.busy, f.grove.id],
+  );
+});
+after(async () => (await testDatabase()).close());
+
+async function experts(query: string, as: string | null = null) {
+  const result = await call(ctx.grove, `/api/v1/experts?${query}`, { as });
+  assert.equal(result.status, 200, result.text);
+  return assertSchema(ExpertPage, result.json);
+}
+const ids = (page: { items: { member: { id: string } }[] }) => page.items.map((item) => item.member.id);
+
+describe('GET /v1/experts', () => {
+  test('ranks the accepted answerer first and explains why, with the thread as evidence', async () => {
+    const page = await experts(`q=${encodeURIComponent(`Who can help with ${TOPIC} systems?`)}`);
+    assert.deepEqual(page.topics.map((t) => t.slug), [TOPIC]);
+    assert.equal(ids(page)[0], people.answerer, `ranking: ${ids(page).join(', ')}`);
+    const accepted = page.items[0]!.evidence.find((e) => e.kind === 'accepted-answer');
+    assert.ok(accepted, 'the accepted answer is evidence');
+    assert.equal(accepted.items[0]?.title, `How do I start with ${TOPIC} systems?`);
+    assert.deepEqual(accepted.skills.map((s) => s.slug), [TOPIC]);
+    const shares = page.items[0]!.evidence.reduce((sum, e) => sum + e.share, 0);
+    assert.ok(Math.abs(shares - 1) < 1e-9, `evidence shares add up to the score: ${shares}`);
+  });
+
+  test('never lists opted-out or unavailable members, whatever their evidence', async () => {
+    const listed = ids(await experts(`q=${TOPIC}&limit=50`));
+    assert.ok(listed.includes(people.declarer), 'a declared expert is listed');
+    assert.ok(!listed.includes(people.optedOut), 'opted out');
+    assert.ok(!listed.includes(people.unavailable), 'unavailable');
+  });
+
+  test('tempers members of limited availability below equal open ones', async () => {
+    const page = await experts(`q=${TOPIC}&limit=50`);
+    const declarer = page.items.find((item) => item.member.id === people.declarer)!;
+    const limited = page.items.find((item) => item.member.id === people.limited)!;
+    assert.equal(limited.tempering.availability < 1, true);
+    assert.ok(limited.score < declarer.score, `limited ${limited.score} < open ${declarer.score}`);
+  });
+
+  test('counts evidence from a members-only community only for its members', async () => {
+    const anonymous = ids(await experts(`q=${TOPIC}&limit=50`));
+    assert.ok(!anonymous.includes(people.privatePoster), 'outsiders do not see members-only evidence');
+    const insider = await experts(`q=${TOPIC}&limit=50`, f.member);
+    const poster = insider.items.find((item) => item.member.id === people.privatePoster);
+    assert.ok(poster, 'a member of the private community sees the evidence');
+    assert.equal(poster.evidence[0]?.items[0]?.title, `Private notes on ${TOPIC} systems`);
+  });
+
+  test('never shows a members-only thread as evidence to outsiders, even for a listed expert', async () => {
+    const titles = (page: { items: { member: { id: string }; evidence: { items: { title: string }[] }[] }[] }) =>
+      page.items.find((item) => item.member.id === people.answerer)?.evidence.flatMap((e) => e.items.map((i) => i.title)) ?? [];
+    const anonymous = titles(await experts(`q=${TOPIC}&limit=50`));
+    assert.ok(anonymous.length > 0);
+    assert.ok(!anonymous.includes(`Private notes on ${TOPIC} systems`), `leaked: ${anonymous.join(' | ')}`);
+    assert.ok(titles(await experts(`q=${TOPIC}&limit=50`, f.member)).includes(`Private notes on ${TOPIC} systems`));
+  });
+
+  test('tempers the busiest members and says how busy they are', async () => {
+    const page = await experts(`q=${TOPIC}&limit=50`);
+    const busy = page.items.find((item) => item.member.id === people.busy)!;
+    const declarer = page.items.find((item) => item.member.id === people.declarer)!;
+    assert.equal(busy.recentContributions, 20);
+    assert.ok(busy.tempering.load < 1, `load factor ${busy.tempering.load}`);
+    assert.ok(busy.score < declarer.score, 'below an equally qualified member with time');
+  });
+
+  test('takes its weights from GROVE_EXPERT_WEIGHTS', async () => {
+    const previous = process.env.GROVE_EXPERT_WEIGHTS;
+    process.env.GROVE_EXPERT_WEIGHTS = JSON.stringify({ declaredSkill: 0, profile: 0 });
+    try {
+      const grove = createApp({ db: ctx.db, config: testConfig() });
+      const result = await call(grove, `/api/v1/experts?q=${TOPIC}&limit=50`);
+      const listed = assertSchema(ExpertPage, result.json).items.map((item) => item.member.id);
+      assert.ok(listed.includes(people.answerer));
+      assert.ok(!listed.includes(people.declarer), 'a declaration weighing nothing makes no expert');
+    } finally {
+      if (previous === undefined) delete process.env.GROVE_EXPERT_WEIGHTS;
+      else process.env.GROVE_EXPERT_WEIGHTS = previous;
+    }
+  });
+
+  test('finds experts through a label in another language and labels topics in lang', async () => {
+    const page = await experts(`q=${encodeURIComponent(`Qui connaît les systèmes ${TOPIC} ?`)}&lang=fr`);
+    assert.equal(page.topics[0]?.label, `Systèmes ${TOPIC}`);
+    assert.equal(ids(page)[0], people.answerer);
+  });
+
+  test('limits the experts to a community and its sub-communities', async () => {
+    const inOther = await experts(`q=${TOPIC}&community=${f.other.slug}`);
+    assert.deepEqual(ids(inOther), []);
+    const inGrove = ids(await experts(`q=${TOPIC}&community=${f.grove.slug}&limit=50`));
+    assert.ok(inGrove.includes(people.answerer));
+  });
+
+  test('offers a contact channel only as far as the viewer may see it', async () => {
+    const page = await experts(`q=${encodeURIComponent('drip irrigation')}&limit=50`);
+    for (const item of page.items) assert.notEqual(item.contact?.visibility, 'nobody');
+    assert.ok(page.items.every((item) => item.contact === null || item.contact.visibility === 'public'), 'anonymous: public channels only');
+  });
+
+  test('finds the planted experts of the demo network', async () => {
+    const page = await experts(`q=${encodeURIComponent('¿Quién puede ayudar con riego por goteo?')}`);
+    const { rows } = await ctx.db.query<{ expected: string[] }>(
+      `select array(select unnest(expected_member_ids)::text) as expected from seed_ground_truth where topic = 'drip-irrigation' and language = 'es'`,
+    );
+    const expected = rows[0]!.expected;
+    assert.deepEqual(new Set(ids(page).slice(0, expected.length)), new Set(expected));
+  });
+
+  test('answers a question of stop words only with no one, not with everyone', async () => {
+    const page = await experts(`q=${encodeURIComponent('Who can help?')}`);
+    assert.deepEqual(page, { items: [], topics: [] });
+  });
+
+  test('answers a repeated question with 304 when nothing changed', async () => {
+    const path = `/api/v1/experts?q=${TOPIC}`;
+    const first = await call(ctx.grove, path);
+    const etag = first.headers.get('etag');
+    assert.ok(etag, 'a weak ETag');
+    const again = await call(ctx.grove, path, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+  });
+
+  test('refuses bad input with problem+json naming the field', async () => {
+    assertProblem(await call(ctx.grove, '/api/v1/experts'), 400, 'query.q');
+    assertProblem(await call(ctx.grove, '/api/v1/experts?q=%20%20'), 400, 'query.q');
+    assertProblem(await call(ctx.grove, `/api/v1/experts?q=x&limit=500`), 400, 'query.limit');
+    assertProblem(await call(ctx.grove, `/api/v1/experts?q=x&community=Not%20A%20Slug`), 400, 'query.community');
+    assertProblem(await call(ctx.grove, `/api/v1/experts?q=x&community=no-such-community`), 404);
+    assertProblem(await call(ctx.grove, `/api/v1/experts?q=x&community=${f.private.slug}`), 404);
+  });
+});
