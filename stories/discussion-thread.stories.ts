@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
+import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
 import { conversation, queuedReports, threadRoutes } from '../test/components/discussion-thread/fixtures.js';
 
 interface Args {
@@ -153,4 +154,10 @@ export const Themed: Story = {
       }
     </style>
     <div class="themed">${renderThread(args)}</div>`,
+};
+
+/** `badges`: each author's participation badge in the thread's community beside their name. */
+export const WithBadges: Story = {
+  render: (args) => html`<grove-discussion-thread key=${args.key} community=${args.community} badges></grove-discussion-thread>`,
+  parameters: grove({ routes: { ...threadRoutes(conversation(6)), ...badgeRoutes(variedBadge) } }),
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
+import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
 import { fatima, finderRoutes, manyExperts } from '../test/components/expert-finder/fixtures.js';
 
 interface Args {
@@ -87,3 +88,10 @@ export const Themed: Story = {
 
 /** A site editor's typo, shown as a translated message rather than a blank box. */
 export const InvalidAttribute: Story = { args: { limit: 'ten' } };
+
+/** `badges`: each expert's participation badge beside their name. */
+export const WithBadges: Story = {
+  args: { community: 'water' },
+  render: (args) => html`<grove-expert-finder community=${args.community} query=${args.query} badges></grove-expert-finder>`,
+  parameters: grove({ routes: { ...finderRoutes(), ...badgeRoutes(variedBadge) } }),
+};

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
+import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
 import { directoryRoutes, omar, variedMembers } from '../test/components/member-directory/fixtures.js';
 
 interface Args {
@@ -103,3 +104,10 @@ export const Themed: Story = {
 
 /** A site editor's typo, shown as a translated message rather than a blank box. */
 export const InvalidAttribute: Story = { args: { view: 'grid' } };
+
+/** `badges`: each member's participation badge beside their name; every badge on the page is one request. */
+export const WithBadges: Story = {
+  args: { community: 'water' },
+  render: (args) => html`<grove-member-directory community=${args.community} badges></grove-member-directory>`,
+  parameters: grove({ routes: { ...directoryRoutes(), ...badgeRoutes(variedBadge) } }),
+};

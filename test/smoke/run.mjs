@@ -119,7 +119,9 @@ try {
       const page = await context.newPage();
       const label = `${target.path} ${variant.name}`;
       const { problems, notes, widgets } = await check(page, target, variant.saved);
-      // The first screen is what a member sees on arrival; the full page shows every widget.
+      // The first screen is what a member sees on arrival (back at the top: waiting scrolled each widget
+      // into view); the full page shows every widget.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(screenshots, `${target.name}-${variant.name}.png`) });
       await page.screenshot({ path: join(screenshots, `${target.name}-${variant.name}-full.png`), fullPage: true });
       await context.close();

@@ -9,6 +9,7 @@ import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveModerateEvent, type ModerationAction } from '../../events/grove-moderate-event.js';
 import { GrovePostEvent } from '../../events/grove-post-event.js';
+import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
 import { errorMessageKey, renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
 import { defaultPageKey, invalidAttribute, newThreadTitle } from './attributes.js';
@@ -99,6 +100,8 @@ export class GroveDiscussionThread extends LitElement {
   @property({ type: Boolean }) readonly = false;
   /** Link to a member's directory profile, `{id}` replaced: e.g. `/people#members.member={id}`. */
   @property({ attribute: 'profile-url' }) profileUrl = '';
+  /** Shows each author's participation badge in the thread's community beside their name. */
+  @property({ type: Boolean }) badges = false;
 
   #thread: Thread | null = null;
   #posts: Post[] = [];
@@ -416,6 +419,7 @@ export class GroveDiscussionThread extends LitElement {
       signedIn: this.#config.client?.isAuthenticated ?? false,
       now: this.#now,
       profileUrl: (id) => (this.profileUrl ? this.profileUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined),
+      badge: (id) => renderParticipationBadge(this.badges, id, this.#thread?.community ?? this.community),
       pending: this.#pending,
       onAction: this.#handlePostAction,
     };

@@ -22,6 +22,8 @@ export interface PostContext {
   now: Date;
   /** The directory profile link for a member, or undefined when none is configured. */
   profileUrl: (memberId: string) => string | undefined;
+  /** The inline participation badge for an author, or nothing (the `badges` attribute is off). */
+  badge: (memberId: string) => unknown;
   /** The post whose inline delete confirmation or report form is open. */
   pending: { type: 'confirm-delete' | 'report'; postId: string } | undefined;
   onAction: (action: PostAction) => void;
@@ -42,7 +44,7 @@ export function renderPost(post: Post, context: PostContext, isNested: boolean):
       ${post.author.expert
         ? html`<span part="expert-mark" class="tag expert-mark" title=${t.t('thread.expertAnswer')}>${t.t('thread.expert')}</span>`
         : nothing}
-      <slot name=${`badge-${post.author.id}`}></slot>
+      <slot name=${`badge-${post.author.id}`}>${context.badge(post.author.id)}</slot>
       <time part="time" datetime=${post.createdAt} title=${absolute}>${formatRelativeTime(t.locale, post.createdAt, context.now)}</time>
       ${post.editedAt
         ? html`<span class="muted" title=${t.t('thread.editedAt', { time: t.formatDate(post.editedAt, { dateStyle: 'long', timeStyle: 'short' }) })}

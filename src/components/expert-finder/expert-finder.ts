@@ -9,6 +9,7 @@ import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveSearchEvent } from '../../events/grove-search-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
+import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
 import { renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
 import { DEFAULT_LIMIT, invalidAttribute } from './attributes.js';
@@ -72,6 +73,8 @@ export class GroveExpertFinder extends LitElement {
   @property({ attribute: 'event-url' }) eventUrl = '';
   /** Link from an expert's name to their profile, `{id}` filled in, e.g. `/people#members.member={id}`. */
   @property({ attribute: 'profile-url' }) profileUrl = '';
+  /** Shows each expert's participation badge (in `community`) beside their name. */
+  @property({ type: Boolean }) badges = false;
 
   #draft = '';
   #submitted = '';
@@ -201,6 +204,7 @@ export class GroveExpertFinder extends LitElement {
       threadUrl: this.threadUrl.trim(),
       eventUrl: this.eventUrl.trim(),
       profileUrl: this.profileUrl.trim(),
+      badge: (id: string) => renderParticipationBadge(this.badges, id, this.community.trim().toLowerCase()),
       onAsk: this.#handleAsk,
     };
     return html`<p role="status" class="visually-hidden">${busy ? t.t('core.loading') : t.t('experts.found', { count: value.items.length })}</p>

@@ -16,6 +16,8 @@ export interface ExpertOptions {
   threadUrl: string;
   eventUrl: string;
   profileUrl: string;
+  /** The inline participation badge beside a name, or nothing (the `badges` attribute is off). */
+  badge: (memberId: string) => unknown;
   onAsk: (expert: Expert, event: Event) => void;
 }
 
@@ -73,6 +75,7 @@ export function renderExpert(expert: Expert, t: Localize, options: ExpertOptions
         ${options.profileUrl
           ? html`<a part="name-link" href=${fillTemplate(options.profileUrl, { id: member.id })}>${member.name}</a>`
           : member.name}
+        ${options.badge(member.id)}
       </h3>
       ${affiliation ? html`<p class="muted">${affiliation}</p>` : nothing}
       <p class="facts">

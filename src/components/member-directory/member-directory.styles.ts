@@ -157,6 +157,7 @@ export const styles = css`
   .card-body {
     display: flex;
     flex-direction: column;
+    align-items: flex-start;
     gap: var(--_space-xs);
     min-inline-size: 0;
   }

@@ -9,6 +9,7 @@ import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveSearchEvent } from '../../events/grove-search-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
+import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
 import { renderError, renderLoading, renderNotConfigured } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
 import { QUERY_FIELDS, defaultState, invalidAttribute, queryValues } from './attributes.js';
@@ -98,7 +99,9 @@ export class GroveMemberDirectory extends LitElement {
   @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
   /** Hides the facets; active filters still show as removable chips. */
   @property({ type: Boolean, attribute: 'no-facets' }) noFacets = false;
-  /** Renders extra content per card, the fallback of its `badge-<id>` slot. */
+  /** Shows each member's participation badge (in `community`) beside their name. */
+  @property({ type: Boolean }) badges = false;
+  /** Renders extra content per card, the fallback of its `badge-<id>` slot; wins over `badges`. */
   @property({ attribute: false }) renderBadge: BadgeRenderer | undefined;
 
   #draft = '';
@@ -301,7 +304,7 @@ export class GroveMemberDirectory extends LitElement {
       busy: status === TaskStatus.PENDING,
       moreError: failed ? renderError(this.#t, error, retry) : undefined,
       now: this.#now,
-      renderBadge: this.renderBadge,
+      renderBadge: this.renderBadge ?? (this.badges ? (member: MemberSummary) => renderParticipationBadge(true, member.id, this.community.trim().toLowerCase()) : undefined),
       onSelect: this.#handleSelect,
       onMore: this.#handleMore,
     });
