@@ -106,7 +106,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, args);
   const server = await startServer(config);
   stdoutSink({ level: 'info', msg: 'listening', url: server.url, database: server.db.kind, demoMode: config.demoMode });
-  process.stderr.write(`\nGrove is running: ${server.url}/ (demo page), ${server.url}/api/openapi.json (contract)\n\n`);
+  process.stderr.write(
+    `\nGrove is running: ${server.url}/ (demo intranet page), ${server.url}/community.html (community hub), ` +
+      `${server.url}/cms.html (CMS page), ${server.url}/storybook/, ${server.url}/api/openapi.json (contract)\n\n`,
+  );
   const stop = (signal: string) => {
     stdoutSink({ level: 'info', msg: 'shutting down', signal });
     server.close().then(
