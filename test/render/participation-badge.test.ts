@@ -60,5 +60,6 @@ describe('the badges attribute', () => {
     const el = await fixtureWithClient(html`<grove-expert-finder community="water" query="drip" badges></grove-expert-finder>`, client);
     const shown = await shownBadges(el);
     expect(shown[0]).to.equal('1@water');
+    expect(el.shadowRoot?.querySelector('h3 grove-participation-badge'), 'the heading, which names the item, holds only the name').to.equal(null);
   });
 });

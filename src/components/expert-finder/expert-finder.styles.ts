@@ -92,6 +92,12 @@ export const styles = css`
   .name {
     font-size: var(--_font-size-l);
   }
+  .name-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+  }
   .facts {
     display: flex;
     flex-wrap: wrap;

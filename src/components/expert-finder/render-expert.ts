@@ -71,12 +71,14 @@ export function renderExpert(expert: Expert, t: Localize, options: ExpertOptions
   return html`<li part="expert" class="expert" aria-labelledby=${headingId}>
     <span part="avatar" class="avatar" aria-hidden="true">${initials(member.name, t.locale)}</span>
     <div class="body">
-      <h3 id=${headingId} class="name">
-        ${options.profileUrl
-          ? html`<a part="name-link" href=${fillTemplate(options.profileUrl, { id: member.id })}>${member.name}</a>`
-          : member.name}
-        ${options.badge(member.id)}
-      </h3>
+      <div class="name-row">
+        <h3 id=${headingId} class="name">
+          ${options.profileUrl
+            ? html`<a part="name-link" href=${fillTemplate(options.profileUrl, { id: member.id })}>${member.name}</a>`
+            : member.name}
+        </h3>
+        ${/* Beside the heading, not in it: the heading names the list item for screen readers. */ options.badge(member.id)}
+      </div>
       ${affiliation ? html`<p class="muted">${affiliation}</p>` : nothing}
       <p class="facts">
         <span part="availability" class="availability ${member.availability}">${t.t(`experts.availability.${member.availability === 'limited' ? 'limited' : 'open'}`)}</span>
