@@ -15,7 +15,7 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /**
  * Starts the reference server on an ephemeral port (CORS allowing the test page's origin) over ONE
- * in-memory, demo-seeded test database from server/db/testing.ts (PGlite template, or a private schema
+ * in-memory, demo-seeded test database from server/seed/testing.ts (PGlite template, or a private schema
  * when DATABASE_URL is set), never the `.data/` directory the start command uses. Its API base reaches
  * tests as `window.GROVE_API`. If the server cannot start, the run fails: integration tests must not
  * silently skip.
@@ -31,7 +31,7 @@ function groveServerPlugin() {
       const origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       try {
         const { startServer } = await tsImport('./server/index.ts', import.meta.url);
-        const { openTestDatabase } = await tsImport('./server/db/testing.ts', import.meta.url);
+        const { openTestDatabase } = await tsImport('./server/seed/testing.ts', import.meta.url);
         db = await openTestDatabase();
         server = await startServer({
           port: 0,

@@ -4,7 +4,7 @@
  *   node --import tsx bench/seed.ts [demo capacity4dev]
  */
 import { migrate, openDatabase } from '../server/db/index.ts';
-import { openTestDatabase } from '../server/db/testing.ts';
+import { openTestDatabase } from '../server/seed/testing.ts';
 import { isPresetName, seed } from '../server/seed/index.ts';
 
 const presets = process.argv.slice(2).filter(isPresetName);

@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { createApp, OPENAPI_INFO } from '../server/app/app.ts';
+import { createApp, OPENAPI_INFO } from '../server/http/app.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/index.ts';
 

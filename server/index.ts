@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { ENV_HELP, loadConfig, parseArgs, type ServerConfig } from './config.ts';
-import { createApp } from './app/app.ts';
-import { purgeIdempotencyKeys } from './app/middleware/idempotency.ts';
-import { stdoutSink, type LogSink } from './app/middleware/request-log.ts';
+import { createApp } from './http/app.ts';
+import { purgeIdempotencyKeys } from './operations/idempotency-keys.ts';
+import { stdoutSink, type LogSink } from './http/middleware/request-log.ts';
 import { migrate, openDatabase, type Database } from './db/index.ts';
 import { seed } from './seed/index.ts';
 

@@ -10,7 +10,7 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createApp } from '../../server/app/app.ts';
+import { createApp } from '../../server/http/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { migrate, openDatabase } from '../../server/db/index.ts';
 import { rankByDeclaredSkills } from '../../server/experts/baseline.ts';

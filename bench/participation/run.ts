@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { recordFacts } from '../../server/app/facts.ts';
+import { recordFacts } from '../../server/participation/facts.ts';
 import { migrate, openDatabase } from '../../server/db/index.ts';
 import { startServer } from '../../server/index.ts';
 import { isPresetName, seed } from '../../server/seed/index.ts';

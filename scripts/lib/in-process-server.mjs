@@ -1,12 +1,12 @@
 // Starts the real reference server inside this Node process on an ephemeral port, over the
-// demo-seeded in-memory database of server/db/testing.ts (PGlite loaded from a cached template:
+// demo-seeded in-memory database of server/seed/testing.ts (PGlite loaded from a cached template:
 // under a second after the first run, no files left behind). For the smoke test and the benches.
 import { register } from 'tsx/esm/api';
 
 // The server is TypeScript; tsx compiles it on import, as `npm start` does.
 register();
 const { startServer } = await import('../../server/index.ts');
-const { openTestDatabase } = await import('../../server/db/testing.ts');
+const { openTestDatabase } = await import('../../server/seed/testing.ts');
 
 /** @returns {Promise<{ url: string, close: () => Promise<void> }>} */
 export async function startInProcessServer() {

@@ -8,6 +8,8 @@
  * diminishing returns: the tenth answer adds less than the first, so prolific posters do not drown
  * everyone else. The sum is then tempered by availability and recent load.
  */
+import { EVIDENCE_KINDS, type EvidenceKind } from '../contract/experts.ts';
+
 export interface ExpertWeights {
   /** An answer the asker accepted: the strongest sign that someone can help on the topic. */
   acceptedAnswer: number;
@@ -56,8 +58,7 @@ export const DEFAULT_WEIGHTS: Readonly<ExpertWeights> = Object.freeze({
 });
 
 /** The kinds of evidence, each with the weight that applies to it. */
-export const EVIDENCE_KINDS = ['accepted-answer', 'answer', 'post', 'event-led', 'endorsement', 'declared-skill', 'profile'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export { EVIDENCE_KINDS, type EvidenceKind };
 
 export function kindWeight(weights: ExpertWeights, kind: EvidenceKind): number {
   switch (kind) {

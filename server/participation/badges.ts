@@ -3,11 +3,11 @@
  * come from the monthly buckets and peak levels that migration 005 keeps up to date as facts arrive.
  */
 import type { Queryable } from '../db/index.ts';
-import type { FactKind } from '../app/facts.ts';
-import { readableCommunitySql } from '../app/access.ts';
+import type { FactKind } from './facts.ts';
+import { readableCommunitySql } from '../communities/access.ts';
 import type { z } from '@hono/zod-openapi';
-import type { Contributions, MemberBadge } from '../app/schemas/participation.ts';
-import { LEVELS } from '../app/schemas/participation.ts';
+import type { Contributions, MemberBadge } from '../contract/participation.ts';
+import { LEVELS } from '../contract/participation.ts';
 import { levelOf, levelRank, pointsOf, windowStart, type Rules } from './rules.ts';
 
 export type Badge = z.infer<typeof MemberBadge>;
@@ -140,4 +140,10 @@ function firstOfEach(rows: readonly Earned[]): Badge['achievements'] {
     seen.add(row.achievement);
     return [{ id: row.achievement, community: row.slug, earnedAt: row.earned_at.toISOString() }];
   });
+}
+
+/** Hides a member's badge from everyone but themselves, or shows it again; false when no such member. */
+export async function setBadgeHidden(db: Queryable, memberId: string, hidden: boolean): Promise<boolean> {
+  const { rows } = await db.query('update members set badge_hidden = $2 where id = $1 returning id', [memberId, hidden]);
+  return rows.length > 0;
 }

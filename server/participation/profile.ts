@@ -5,7 +5,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Queryable } from '../db/index.ts';
-import { LEVELS, type CommunityParticipation, type LevelShare } from '../app/schemas/participation.ts';
+import { LEVELS, type CommunityParticipation, type LevelShare } from '../contract/participation.ts';
 import { FACT_KINDS } from './badges.ts';
 import { windowStart, type Rules } from './rules.ts';
 

@@ -3,7 +3,7 @@
  * `participation_rules` tables of migration 005 so operators change them with SQL, not a redeploy.
  */
 import type { Queryable } from '../db/index.ts';
-import { LEVELS } from '../app/schemas/participation.ts';
+import { LEVELS } from '../contract/participation.ts';
 
 export type Level = (typeof LEVELS)[number];
 

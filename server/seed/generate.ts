@@ -4,7 +4,7 @@
  * The planted experts answer the questions of their topic, get those answers accepted, are endorsed for it
  * and host its events: that is the ground truth the expert finder is measured against.
  */
-import { renderMarkdown } from '../markdown.ts';
+import { renderMarkdown } from '../discussion/markdown.ts';
 import { FIRST_NAMES, LAST_NAMES, ORGANISATIONS, PRACTICES, BIOS, COUNTRIES } from './content/people.ts';
 import { AREAS, SKILLS, type Lang } from './content/skills.ts';
 import {

@@ -618,7 +618,8 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -697,7 +698,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -949,7 +951,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1016,7 +1019,8 @@ export interface paths {
                     "if-match"?: string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1138,7 +1142,8 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1327,7 +1332,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1391,7 +1397,8 @@ export interface paths {
                     "if-match"?: string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1489,7 +1496,8 @@ export interface paths {
                     "if-match"?: string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1602,7 +1610,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1697,7 +1706,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1792,7 +1802,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -1889,7 +1900,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                     kind: "helpful" | "thanks" | "agree" | "insightful";
                 };
                 cookie?: never;
@@ -1975,7 +1987,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -2171,7 +2184,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -2356,7 +2370,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -2440,7 +2455,8 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -2528,7 +2544,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -2720,7 +2737,7 @@ export interface paths {
             parameters: {
                 query: {
                     /** @description Repeat for each member (up to 100) */
-                    member: string | string[];
+                    member: components["schemas"]["Id"] | components["schemas"]["Id"][];
                     /** @description Badges in this community; every readable community when absent */
                     community?: string;
                 };
@@ -2800,7 +2817,8 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -2879,7 +2897,8 @@ export interface paths {
                     "idempotency-key": string;
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -3330,7 +3349,8 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                     achievement: string;
                 };
                 cookie?: never;
@@ -3505,10 +3525,12 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    "last-event-id"?: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    "last-event-id"?: components["schemas"]["Id"];
                 };
                 path: {
-                    id: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    id: components["schemas"]["Id"];
                 };
                 cookie?: never;
             };
@@ -3581,7 +3603,8 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    "last-event-id"?: string;
+                    /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                    "last-event-id"?: components["schemas"]["Id"];
                 };
                 path: {
                     slug: string;
@@ -3678,21 +3701,23 @@ export interface components {
             member: components["schemas"]["MemberRef"];
         };
         MemberRef: {
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             name: string;
             avatarUrl: string | null;
         };
+        /**
+         * @description A numeric id: a positive 64-bit integer as a decimal string
+         * @example 42
+         */
+        Id: string;
         DemoSignIn: {
-            /** @example 42 */
-            member: string;
+            member: components["schemas"]["Id"];
         };
         DemoMemberList: {
             items: components["schemas"]["DemoMember"][];
         };
         DemoMember: {
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             name: string;
             /**
              * @description Facilitator when they facilitate any community
@@ -3762,8 +3787,7 @@ export interface components {
             lastActiveAt: string | null;
         };
         MemberSummary: {
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             name: string;
             avatarUrl: string | null;
             practice: string;
@@ -3784,8 +3808,7 @@ export interface components {
             next: string | null;
         };
         Community: {
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             /** @example water */
             slug: string;
             name: string;
@@ -3854,8 +3877,7 @@ export interface components {
             count: number;
         };
         Endorsement: {
-            /** @example 42 */
-            member: string;
+            member: components["schemas"]["Id"];
             skill: string;
             endorsements: number;
             /** @enum {boolean} */
@@ -3871,8 +3893,7 @@ export interface components {
             };
         };
         Thread: {
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             /** @example water */
             community: string;
             /** @description Page key (e.g. the canonical URL) it is attached to */
@@ -3883,8 +3904,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "answered" | "locked";
             pinned: boolean;
-            /** @example 42 */
-            acceptedPostId: string | null;
+            acceptedPostId: components["schemas"]["Id"] & (string | null);
             postCount: number;
             createdBy: components["schemas"]["MemberRef"] & (Record<string, never> | null);
             /**
@@ -3910,14 +3930,11 @@ export interface components {
             next: string | null;
         };
         Post: {
-            /** @example 42 */
-            id: string;
-            /** @example 42 */
-            thread: string;
+            id: components["schemas"]["Id"];
+            thread: components["schemas"]["Id"];
             author: components["schemas"]["PostAuthor"];
             replyTo: {
-                /** @example 42 */
-                id: string;
+                id: components["schemas"]["Id"];
                 author: string;
             } | null;
             /** @description Markdown source; empty when deleted */
@@ -3966,11 +3983,7 @@ export interface components {
             acceptedPost?: string | null;
         };
         PostInput: {
-            /**
-             * @description Post into this thread…
-             * @example 42
-             */
-            thread?: string;
+            thread?: components["schemas"]["Id"] & unknown;
             /** @description …or into the thread of this page key, created on first post */
             key?: string;
             /**
@@ -3983,8 +3996,7 @@ export interface components {
             /** @enum {string} */
             kind?: "discussion" | "question";
             body: string;
-            /** @example 42 */
-            replyTo?: string;
+            replyTo?: components["schemas"]["Id"];
             /**
              * @default en
              * @example fr
@@ -3997,8 +4009,7 @@ export interface components {
             language?: string;
         };
         ReactionSummary: {
-            /** @example 42 */
-            post: string;
+            post: components["schemas"]["Id"];
             reactions: {
                 [key: string]: number;
             };
@@ -4009,10 +4020,8 @@ export interface components {
             kind: "helpful" | "thanks" | "agree" | "insightful";
         };
         Report: {
-            /** @example 42 */
-            id: string;
-            /** @example 42 */
-            post: string;
+            id: components["schemas"]["Id"];
+            post: components["schemas"]["Id"];
             reason: string;
             /**
              * Format: date-time
@@ -4028,8 +4037,7 @@ export interface components {
             next: string | null;
         };
         QueuedReport: {
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             reason: string;
             reporter: components["schemas"]["MemberRef"];
             /**
@@ -4044,10 +4052,8 @@ export interface components {
             resolvedAt: string | null;
             resolvedBy: components["schemas"]["MemberRef"] & (Record<string, never> | null);
             post: {
-                /** @example 42 */
-                id: string;
-                /** @example 42 */
-                thread: string;
+                id: components["schemas"]["Id"];
+                thread: components["schemas"]["Id"];
                 threadTitle: string;
                 author: components["schemas"]["MemberRef"];
                 /** @description Markdown source, so the facilitator reads what was reported */
@@ -4116,8 +4122,7 @@ export interface components {
             position: number | null;
         };
         Event: {
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             /** @example water */
             community: string;
             organiser: components["schemas"]["MemberRef"];
@@ -4173,8 +4178,7 @@ export interface components {
             items: components["schemas"]["MemberBadge"][];
         };
         MemberBadge: {
-            /** @example 42 */
-            member: string;
+            member: components["schemas"]["Id"];
             name: string;
             /**
              * @description The community the badge is about; null: every community the viewer can read
@@ -4359,8 +4363,7 @@ export interface components {
         ExpertEvidenceItem: {
             /** @enum {string} */
             kind: "thread" | "event";
-            /** @example 42 */
-            id: string;
+            id: components["schemas"]["Id"];
             title: string;
             /** @description The thread's page when it is attached to a web page */
             url: string | null;

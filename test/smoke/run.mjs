@@ -1,5 +1,5 @@
 // Smoke test of what a site really gets: the real reference server (in-process, on the demo-seeded
-// in-memory database of server/db/testing.ts) serving the demo pages, which load the BUILT CDN bundle
+// in-memory database of server/seed/testing.ts) serving the demo pages, which load the BUILT CDN bundle
 // (dist/cdn: run `npm run build:cdn` first) under their strict CSP with Trusted Types.
 // Each page is loaded in English/light and in Arabic/dark (the demo switcher's saved choice). A run
 // fails on any console error or warning, uncaught page error, CSP or Trusted Types violation, failed

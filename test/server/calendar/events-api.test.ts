@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { EventOccurrence, ViewerRsvp } from '../../../server/app/schemas/events.ts';
+import { EventOccurrence, ViewerRsvp } from '../../../server/contract/events.ts';
 import { seriesEndedSql } from '../../../server/calendar/event-store.ts';
-import { page } from '../../../server/app/schemas/common.ts';
-import { assertProblem, assertSchema, call, setup, testDatabase, type Fixture } from '../app/harness.ts';
+import { page } from '../../../server/contract/common.ts';
+import { assertProblem, assertSchema, call, setup, testDatabase, type Fixture } from '../http/harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 let f: Fixture;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { migrate, openDatabase, OverloadedError, type Database } from '../../../server/db/index.ts';
-import { openTestDatabase } from '../../../server/db/testing.ts';
+import { openTestDatabase } from '../../../server/seed/testing.ts';
 
 const backends: { name: string; url: string | null }[] = [{ name: 'PGlite', url: null }];
 if (process.env.DATABASE_URL) backends.push({ name: 'PostgreSQL', url: process.env.DATABASE_URL });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApp } from '../../../server/app/app.ts';
-import { ExpertPage } from '../../../server/app/schemas/experts.ts';
-import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../app/harness.ts';
+import { createApp } from '../../../server/http/app.ts';
+import { ExpertPage } from '../../../server/contract/experts.ts';
+import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 let f: Fixture;

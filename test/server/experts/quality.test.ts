@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Database } from '../../../server/db/index.ts';
-import { openTestDatabase } from '../../../server/db/testing.ts';
+import { openTestDatabase } from '../../../server/seed/testing.ts';
 import { rankByDeclaredSkills } from '../../../server/experts/baseline.ts';
 import { evaluate, loadLabelledSet } from '../../../server/experts/evaluation.ts';
 import { loadTaxonomy, rankExperts } from '../../../server/experts/ranker.ts';

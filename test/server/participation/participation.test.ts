@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { createApp } from '../../../server/app/app.ts';
-import { recordFacts, type FactKind } from '../../../server/app/facts.ts';
+import { createApp } from '../../../server/http/app.ts';
+import { recordFacts, type FactKind } from '../../../server/participation/facts.ts';
 import {
   CommunityParticipation, IssuerProfile, JsonWebKeySet, MemberBadge, MemberBadges, ParticipationRules,
-} from '../../../server/app/schemas/participation.ts';
-import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../app/harness.ts';
+} from '../../../server/contract/participation.ts';
+import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 let f: Fixture;

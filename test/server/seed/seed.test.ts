@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Database, QueryResult } from '../../../server/db/index.ts';
-import { openTestDatabase } from '../../../server/db/testing.ts';
-import { renderMarkdown } from '../../../server/markdown.ts';
+import { openTestDatabase } from '../../../server/seed/testing.ts';
+import { renderMarkdown } from '../../../server/discussion/markdown.ts';
 import { seed } from '../../../server/seed/index.ts';
 
 /** A database that records every statement and its parameters: enough to compare two generator runs. */

@@ -1,0 +1,244 @@
+/**
+ * Events: occurrences listed for a range (recurrence expanded here, never in the browser), one
+ * occurrence by its start, RSVPs per occurrence, and iCalendar text for one event or a community's feed.
+ */
+import type { z } from '@hono/zod-openapi';
+import { assertCanContribute, readableCommunity, readableCommunitySql } from '../communities/access.ts';
+import type { EventOccurrence, EventQuery, RsvpInput } from '../contract/events.ts';
+import type { Database, Queryable } from '../db/index.ts';
+import { recordFacts } from '../participation/facts.ts';
+import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
+import { HttpProblem, notFound } from '../shared/problem.ts';
+import { SqlParams } from '../shared/sql.ts';
+import type { Viewer } from '../shared/viewer.ts';
+import {
+  EVENT_SELECT, FIRST_START_SQL, type EventRow, icsEvent, occurrenceState, occurrenceStates, type OccurrenceState, seriesEndedSql,
+} from './event-store.ts';
+import {
+  communityFeed, compareOccurrenceKeys, eventCalendar, expandOccurrences, type IcsEvent, InvalidRuleError, type Occurrence,
+  occurrencePage, parseRule,
+} from './index.ts';
+
+const DAY_MS = 86_400_000;
+const MAX_RANGE_DAYS = 400;
+/** A feed keeps half a year of past events (clients drop what disappears) and every series. */
+const FEED_PAST_DAYS = 180;
+const FEED_MAX_EVENTS = 1000;
+/** Far enough to find the first occurrence of any rule the server accepts. */
+const FIRST_OCCURRENCE_HORIZON_MS = 100 * 366 * DAY_MS;
+
+type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
+
+/**
+ * The event for expansion and iCalendar output. A stored rule the server cannot read (written by hand
+ * into the database) must not take a whole listing down: the event then shows as its first occurrence.
+ */
+function calendarEvent(row: EventRow): IcsEvent {
+  const event = icsEvent(row);
+  if (!event.rrule) return event;
+  try {
+    parseRule(event.rrule, event.allDay);
+    return event;
+  } catch (error) {
+    if (error instanceof InvalidRuleError) return { ...event, rrule: null };
+    throw error;
+  }
+}
+
+function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceState): EventOccurrenceBody {
+  return {
+    id: row.id,
+    community: row.community,
+    organiser: { id: row.organiser_id, name: row.organiser_name, avatarUrl: row.organiser_avatar },
+    title: row.title,
+    description: row.description,
+    kind: row.kind,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    timeZone: row.time_zone,
+    allDay: row.all_day,
+    rrule: row.rrule,
+    exdates: row.exdates.map((date) => date.toISOString()),
+    mode: row.mode,
+    location: row.location,
+    joinUrl: row.join_url,
+    capacity: row.capacity,
+    cancelled: row.cancelled,
+    sequence: row.sequence,
+    updatedAt: row.updated_at.toISOString(),
+    start: occurrence.start.toISOString(),
+    end: occurrence.end.toISOString(),
+    startDate: occurrence.startDate ?? null,
+    endDate: occurrence.endDate ?? null,
+    recurring: row.rrule !== null,
+    ...state,
+  };
+}
+
+export async function requireEvent(db: Queryable, id: string, viewer: Viewer | null): Promise<EventRow> {
+  const { rows } = await db.query<EventRow>(`${EVENT_SELECT} where e.id = $2 and ${readableCommunitySql('c', '$1')}`, [
+    viewer?.memberId ?? null,
+    id,
+  ]);
+  if (!rows[0]) throw notFound('The event');
+  return rows[0];
+}
+
+/** The occurrence starting at `requested`, or the first one; 422 naming `field` when there is none. */
+function findOccurrence(row: EventRow, requested: string | undefined, field: string): Occurrence {
+  const event = calendarEvent(row);
+  if (requested === undefined) {
+    const from = new Date(event.startsAt.getTime() - 2 * DAY_MS);
+    const first = expandOccurrences(event, from, new Date(from.getTime() + FIRST_OCCURRENCE_HORIZON_MS), { limit: 1 })[0];
+    // Every occurrence excluded: the stored times still describe what was planned.
+    return first ?? { start: event.startsAt, end: event.endsAt };
+  }
+  const start = new Date(requested);
+  const found = expandOccurrences(event, start, new Date(start.getTime() + 1)).find((item) => item.start.getTime() === start.getTime());
+  if (!found) {
+    throw new HttpProblem(422, 'That is not an occurrence of this event', {
+      errors: [{ field, message: 'Not the start of an occurrence of this event' }],
+    });
+  }
+  return found;
+}
+
+function listRange(query: z.infer<typeof EventQuery>): { from: Date; to: Date } {
+  const from = query.from ? new Date(query.from) : new Date();
+  const to = query.to ? new Date(query.to) : new Date(from.getTime() + 90 * DAY_MS);
+  if (to <= from || to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw new HttpProblem(400, `\`to\` must be after \`from\` and at most ${MAX_RANGE_DAYS} days later`, {
+      type: 'validation',
+      errors: [{ field: 'query.to', message: 'Out of range' }],
+    });
+  }
+  return { from, to };
+}
+
+function cursorPosition(cursor: string | undefined): { start: Date; eventId: string } | undefined {
+  const values = decodeCursor(cursor, ['string', 'string']);
+  if (!values) return undefined;
+  const [start, eventId] = values as [string, string];
+  if (Number.isNaN(Date.parse(start)) || !/^\d{1,19}$/.test(eventId)) {
+    throw new HttpProblem(400, 'The cursor is not one this server issued', {
+      type: 'validation',
+      errors: [{ field: 'query.cursor', message: 'Invalid cursor' }],
+    });
+  }
+  return { start: new Date(start), eventId };
+}
+
+/** A page of occurrences overlapping the query's range, by start then event id. */
+export async function listOccurrences(
+  db: Queryable,
+  query: z.infer<typeof EventQuery>,
+  viewer: Viewer | null,
+): Promise<{ items: EventOccurrenceBody[]; next: string | null }> {
+  const { from, to } = listRange(query);
+  const after = cursorPosition(query.cursor);
+  const params = new SqlParams();
+  const where = [readableCommunitySql('c', params.add(viewer?.memberId ?? null))];
+  if (query.community) {
+    const community = await readableCommunity(db, { slug: query.community }, viewer);
+    // A community's calendar includes its sub-communities' events, as its expert finder includes their
+    // members: a drip-irrigation webinar belongs on the water calendar. Readability is checked on `c` above.
+    where.push(`e.community_id in (with recursive scope(id) as (
+        select ${params.add(community.id)}::bigint
+        union select sub.id from communities sub join scope on sub.parent_id = scope.id
+      ) select id from scope)`);
+  }
+  // A day's margin either side: an all-day occurrence starts at local midnight, before `starts_at`.
+  where.push(`e.starts_at < ${params.add(new Date(to.getTime() + DAY_MS))}`);
+  // Both queries use every parameter added so far: PostgreSQL cannot type a parameter no query uses.
+  const fromParam = params.add(from);
+  const series = await db.query<EventRow>(
+    `${EVENT_SELECT} where ${where.join(' and ')} and e.rrule is not null and not ${seriesEndedSql(fromParam)}`,
+    params.values,
+  );
+  // Single events are keyset-paged in SQL, so a page never reads more than `limit + 1` of them.
+  const singleWhere = [...where, `e.rrule is null`, `e.ends_at >= ${fromParam}::timestamptz - interval '1 day'`];
+  if (after) singleWhere.push(`(${FIRST_START_SQL}, e.id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`);
+  const singleLimit = query.limit + 1;
+  const singles = await db.query<EventRow>(
+    `${EVENT_SELECT} where ${singleWhere.join(' and ')}
+     order by first_start, e.id limit ${params.add(singleLimit)}`,
+    params.values,
+  );
+  const rows = new Map([...series.rows, ...singles.rows].map((row) => [row.id, row]));
+  const events = [...rows.values()].map((row) => ({ ...calendarEvent(row), row }));
+  const result = occurrencePage(events, { from, to, limit: query.limit, after });
+  let items = result.items;
+  let hasMore = result.hasMore;
+  const lastSingle = singles.rows.length === singleLimit ? singles.rows.at(-1) : undefined;
+  if (lastSingle) {
+    // Singles beyond the last one read may start before later series occurrences: stop the page there.
+    const cutoff = lastSingle.first_start.getTime();
+    items = items.filter((item) => compareOccurrenceKeys(item.occurrence.start.getTime(), item.event.id, cutoff, lastSingle.id) <= 0);
+    hasMore = true;
+  }
+  const refs = items.map((item) => ({ event: item.event.row, start: item.occurrence.start, occurrence: item.occurrence }));
+  const states = await occurrenceStates(db, refs, viewer?.memberId ?? null);
+  const body = states.map(([ref, state]) => toOccurrence(ref.event, ref.occurrence, state));
+  const last = items.at(-1);
+  const next = hasMore && last ? encodeCursor([last.occurrence.start.toISOString(), last.event.id]) : null;
+  return { items: body, next };
+}
+
+/** One occurrence (the first when `start` is absent) with its attendance. */
+export async function getOccurrence(db: Queryable, id: string, start: string | undefined, viewer: Viewer | null): Promise<EventOccurrenceBody> {
+  const row = await requireEvent(db, id, viewer);
+  const occurrence = findOccurrence(row, start, 'query.occurrence');
+  const state = await occurrenceState(db, { event: row, start: occurrence.start }, viewer?.memberId ?? null);
+  return toOccurrence(row, occurrence, state);
+}
+
+/** Answers for one occurrence; "going" beyond capacity joins its waitlist. */
+export async function answerRsvp(db: Database, id: string, input: z.infer<typeof RsvpInput>, viewer: Viewer) {
+  const event = await requireEvent(db, id, viewer);
+  assertCanContribute(await readableCommunity(db, { id: event.community_id }, viewer));
+  if (event.cancelled) throw new HttpProblem(409, 'This event was cancelled', { type: 'event-cancelled' });
+  const occurrence = findOccurrence(event, input.occurrence, 'body.occurrence');
+  await db.transaction(async (tx) => {
+    // Changing to "going" joins the end of the queue; other changes keep one's place.
+    const { rows } = await tx.query<{ inserted: boolean }>(
+      `insert into rsvps (event_id, occurrence, member_id, status) values ($1, $2, $3, $4)
+       on conflict (event_id, occurrence, member_id) do update set status = excluded.status, updated_at = now(),
+         created_at = case when rsvps.status <> 'going' and excluded.status = 'going' then now() else rsvps.created_at end
+       returning (xmax = 0) as inserted`,
+      [id, occurrence.start, viewer.memberId, input.status],
+    );
+    if (rows[0]?.inserted && input.status !== 'not-going') {
+      await recordFacts(tx, [{ memberId: viewer.memberId, communityId: event.community_id, kind: 'rsvp', subjectId: id }]);
+    }
+  });
+  const state = await occurrenceState(db, { event, start: occurrence.start }, viewer.memberId);
+  if (!state.viewerRsvp) throw new Error('RSVP vanished after write');
+  return state.viewerRsvp;
+}
+
+/** One event as iCalendar text, with the visibility of its community (for caching). */
+export async function eventIcs(db: Queryable, id: string, viewer: Viewer | null, domain: string) {
+  const row = await requireEvent(db, id, viewer);
+  return { text: eventCalendar(calendarEvent(row), { domain }), id: row.id, isPublic: row.community_visibility === 'public' };
+}
+
+/** A community's events as an iCalendar subscription feed. */
+export async function communityFeedIcs(db: Queryable, slug: string, viewer: Viewer | null, domain: string, source: string) {
+  const community = await readableCommunity(db, { slug }, viewer);
+  const { rows: names } = await db.query<{ name: string; description: string }>('select name, description from communities where id = $1', [
+    community.id,
+  ]);
+  // The newest events when a community has more than a feed holds; written oldest first.
+  const { rows } = await db.query<EventRow>(
+    `${EVENT_SELECT} where e.community_id = $1 and (e.rrule is not null or e.ends_at > now() - make_interval(days => $2))
+     order by e.starts_at desc, e.id desc limit $3`,
+    [community.id, FEED_PAST_DAYS, FEED_MAX_EVENTS],
+  );
+  const text = communityFeed(rows.reverse().map(calendarEvent), {
+    domain,
+    name: names[0]?.name ?? community.slug,
+    description: names[0]?.description, // an empty one is left out
+    source,
+  });
+  return { text, isPublic: community.visibility === 'public' };
+}

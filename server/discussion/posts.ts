@@ -1,0 +1,152 @@
+/**
+ * Writing posts: into a thread or into the thread of a page key (created by its first post), editing and
+ * deleting your own, and facilitators hiding and restoring. Every change is fanned out to live streams.
+ */
+import type { z } from '@hono/zod-openapi';
+import { assertCanContribute, assertFacilitator, readableCommunity } from '../communities/access.ts';
+import type { PostInput } from '../contract/threads.ts';
+import type { Database } from '../db/index.ts';
+import { recordFacts } from '../participation/facts.ts';
+import { changedMeanwhile, forbidden, HttpProblem, notFound } from '../shared/problem.ts';
+import type { Viewer } from '../shared/viewer.ts';
+import { renderMarkdown } from './markdown.ts';
+import { fetchPosts, loadThread, notifyPostChange, requirePost, requireThread, type LoadedThread } from './threads.ts';
+
+type NewPost = z.infer<typeof PostInput>;
+
+const lockedThread = () => new HttpProblem(403, 'This thread is locked', { type: 'thread-locked' });
+
+async function resolveTarget(db: Database, input: NewPost, viewer: Viewer): Promise<LoadedThread | { create: { communityId: string } }> {
+  if (input.thread) return requireThread(db, { id: input.thread }, viewer);
+  if (!input.key) {
+    throw new HttpProblem(400, 'Give a thread, or a key with community and title', {
+      type: 'validation',
+      errors: [{ field: 'body.thread', message: 'Required when key is absent' }],
+    });
+  }
+  const existing = await loadThread(db, { key: input.key }, viewer);
+  if (existing) return existing;
+  const missing = (['community', 'title'] as const).filter((field) => !input[field]);
+  if (missing.length > 0) {
+    throw new HttpProblem(400, 'A new thread needs a community and a title', {
+      type: 'validation',
+      errors: missing.map((field) => ({ field: `body.${field}`, message: 'Required to start a thread for this key' })),
+    });
+  }
+  const access = await readableCommunity(db, { slug: input.community as string }, viewer);
+  assertCanContribute(access);
+  return { create: { communityId: access.id } };
+}
+
+/** Posts as `viewer`; returns the new post's id. */
+export async function createPost(db: Database, input: NewPost, viewer: Viewer): Promise<string> {
+  const target = await resolveTarget(db, input, viewer);
+  if ('row' in target) {
+    assertCanContribute(target.access);
+    if (target.row.status === 'locked' && target.access.role !== 'facilitator') throw lockedThread();
+  }
+  const bodyHtml = renderMarkdown(input.body);
+  const { postId, threadId } = await db.transaction(async (tx) => {
+    let threadId: string;
+    if ('row' in target) {
+      threadId = target.row.id;
+    } else {
+      // Two first posts on the same page may race: the unique page_key picks one thread for both.
+      const created = await tx.query<{ id: string }>(
+        `insert into threads (community_id, page_key, title, kind, created_by) values ($1, $2, $3, $4, $5)
+         on conflict (page_key) do nothing returning id`,
+        [target.create.communityId, input.key, input.title, input.kind ?? 'discussion', viewer.memberId],
+      );
+      const raced = created.rows[0]
+        ? null
+        : await tx.query<{ id: string; community_id: string }>('select id, community_id from threads where page_key = $1', [input.key]);
+      if (raced && raced.rows[0]?.community_id !== target.create.communityId) throw notFound('The thread');
+      threadId = (created.rows[0] ?? raced?.rows[0])?.id as string;
+    }
+    if (input.replyTo) {
+      const parent = await tx.query('select 1 from posts where id = $1 and thread_id = $2 and not deleted', [input.replyTo, threadId]);
+      if (parent.rows.length === 0) {
+        throw new HttpProblem(422, 'You can only reply to a post of the same thread', {
+          errors: [{ field: 'body.replyTo', message: 'Not a post of this thread' }],
+        });
+      }
+    }
+    const inserted = await tx.query<{ id: string; community_id: string; kind: string; created_by: string | null }>(
+      `with p as (insert into posts (thread_id, author_id, reply_to_id, body_md, body_html, language)
+                  values ($1, $2, $3, $4, $5, $6) returning id, created_at)
+       update threads t set post_count = post_count + 1, last_post_at = p.created_at from p where t.id = $1
+       returning p.id, t.community_id, t.kind, t.created_by`,
+      [threadId, viewer.memberId, input.replyTo ?? null, input.body, bodyHtml, input.language],
+    );
+    const row = inserted.rows[0];
+    if (!row) throw new Error('post insert returned nothing');
+    const isAnswer = row.kind === 'question' && row.created_by !== viewer.memberId;
+    await recordFacts(tx, [{ memberId: viewer.memberId, communityId: row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: row.id }]);
+    return { postId: row.id, threadId };
+  });
+  const thread = await requireThread(db, { id: threadId }, viewer);
+  await notifyPostChange(db, thread.row, 'post', postId);
+  return postId;
+}
+
+/** Replaces the body of the viewer's own post at `version` (If-Match, checked by the caller). */
+export async function editPost(
+  db: Database,
+  id: string,
+  viewer: Viewer,
+  edit: { body: string; language?: string | undefined },
+  checkVersion: (current: number) => void,
+): Promise<void> {
+  const { post, thread } = await requirePost(db, id, viewer);
+  if (post.author.id !== viewer.memberId) throw forbidden('You can only edit your own posts');
+  if (post.deleted) throw notFound('The post');
+  if (thread.row.status === 'locked' && thread.access.role !== 'facilitator') throw lockedThread();
+  checkVersion(post.version);
+  // The version in WHERE closes the gap between the check above and the write.
+  const { rows } = await db.query<{ id: string }>(
+    `update posts set body_md = $3, body_html = $4, language = coalesce($5, language), edited_at = now(), version = version + 1
+     where id = $1 and version = $2 returning id`,
+    [id, post.version, edit.body, renderMarkdown(edit.body), edit.language ?? null],
+  );
+  if (rows.length === 0) throw changedMeanwhile();
+  await notifyPostChange(db, thread.row, 'post-updated', id);
+}
+
+/** Deletes the viewer's own post (facilitators: any in their community), leaving a tombstone. */
+export async function deletePost(db: Database, id: string, viewer: Viewer, checkVersion: (current: number) => void): Promise<void> {
+  const { post, thread } = await requirePost(db, id, viewer);
+  if (post.deleted) throw notFound('The post');
+  if (post.author.id !== viewer.memberId && thread.access.role !== 'facilitator') throw forbidden('You can only delete your own posts');
+  checkVersion(post.version);
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query('update posts set deleted = true, version = version + 1 where id = $1 and version = $2 returning id', [
+      id,
+      post.version,
+    ]);
+    if (rows.length === 0) throw changedMeanwhile();
+    await tx.query(
+      `update threads set post_count = greatest(post_count - 1, 0),
+              accepted_post_id = nullif(accepted_post_id, $2),
+              status = case when accepted_post_id = $2 and status = 'answered' then 'open' else status end
+       where id = $1`,
+      [thread.row.id, id],
+    );
+  });
+  await notifyPostChange(db, thread.row, 'post-updated', id);
+}
+
+/** Facilitators hide a post from everyone else (resolving its reports) or show it again. */
+export async function setPostHidden(db: Database, id: string, viewer: Viewer, hidden: boolean) {
+  const { thread } = await requirePost(db, id, viewer);
+  assertFacilitator(thread.access);
+  await db.transaction(async (tx) => {
+    await tx.query('update posts set hidden = $2, version = version + 1 where id = $1 and hidden <> $2', [id, hidden]);
+    if (hidden) {
+      await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [id, viewer.memberId]);
+    }
+  });
+  const [post] = await fetchPosts(db, 'p.id = $2', [id], viewer);
+  if (!post) throw notFound('The post');
+  await notifyPostChange(db, thread.row, 'post-updated', id);
+  return post;
+}

@@ -1,0 +1,275 @@
+/**
+ * Loading threads and posts as the viewer may see them. Hidden posts reach facilitators only;
+ * deleted posts stay as empty tombstones so replies keep their context.
+ */
+import type { z } from '@hono/zod-openapi';
+import { assertFacilitator, readableCommunity, readableCommunitySql, type CommunityAccess } from '../communities/access.ts';
+import type { Post, Thread } from '../contract/threads.ts';
+import type { Database, Queryable } from '../db/index.ts';
+import { recordFacts } from '../participation/facts.ts';
+import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
+import { changedMeanwhile, HttpProblem, notFound } from '../shared/problem.ts';
+import type { Viewer } from '../shared/viewer.ts';
+import { authorStandings, standingOf, type Standing } from './author-standing.ts';
+
+export interface ThreadRow {
+  id: string;
+  community_id: string;
+  community: string;
+  page_key: string | null;
+  title: string;
+  kind: 'discussion' | 'question';
+  status: 'open' | 'answered' | 'locked';
+  pinned: boolean;
+  accepted_post_id: string | null;
+  post_count: number;
+  created_by: string | null;
+  creator_name: string | null;
+  creator_avatar: string | null;
+  created_at: Date;
+  last_post_at: Date | null;
+  version: number;
+}
+
+const THREAD_SELECT = `
+  select t.id, t.community_id, c.slug as community, t.page_key, t.title, t.kind, t.status, t.pinned, t.accepted_post_id,
+         t.post_count, t.created_by, cm.name as creator_name, cm.avatar_url as creator_avatar, t.created_at, t.last_post_at, t.version
+  from threads t join communities c on c.id = t.community_id left join members cm on cm.id = t.created_by`;
+
+export interface LoadedThread {
+  row: ThreadRow;
+  access: CommunityAccess;
+}
+
+/** The thread and the viewer's access to its community; 404 when either is not visible. */
+export async function loadThread(
+  db: Queryable,
+  by: { id: string } | { key: string },
+  viewer: Viewer | null,
+): Promise<LoadedThread | null> {
+  const { rows } = await db.query<ThreadRow>(
+    `${THREAD_SELECT} where ${'id' in by ? 't.id = $1' : 't.page_key = $1'}`,
+    ['id' in by ? by.id : by.key],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  try {
+    return { row, access: await readableCommunity(db, { id: row.community_id }, viewer) };
+  } catch {
+    return null;
+  }
+}
+
+export async function requireThread(db: Queryable, by: { id: string } | { key: string }, viewer: Viewer | null) {
+  const thread = await loadThread(db, by, viewer);
+  if (!thread) throw notFound('The thread');
+  return thread;
+}
+
+export function toThread({ row, access }: LoadedThread, viewer: Viewer | null): z.infer<typeof Thread> {
+  const isFacilitator = access.role === 'facilitator';
+  const canContribute =
+    viewer !== null && access.lifecycle !== 'closed' && (access.visibility === 'public' || access.role !== null);
+  return {
+    id: row.id,
+    community: row.community,
+    key: row.page_key,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    pinned: row.pinned,
+    acceptedPostId: row.accepted_post_id,
+    postCount: row.post_count,
+    createdBy: row.created_by ? { id: row.created_by, name: row.creator_name ?? '', avatarUrl: row.creator_avatar } : null,
+    createdAt: row.created_at.toISOString(),
+    lastPostAt: row.last_post_at?.toISOString() ?? null,
+    version: row.version,
+    viewer: {
+      canPost: canContribute && (row.status !== 'locked' || isFacilitator),
+      canModerate: isFacilitator,
+      canAccept: row.kind === 'question' && (isFacilitator || (viewer !== null && viewer.memberId === row.created_by)),
+    },
+  };
+}
+
+interface PostRow {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  author_name: string;
+  author_avatar: string | null;
+  reply_to_id: string | null;
+  reply_to_author: string | null;
+  body_md: string;
+  body_html: string;
+  language: string;
+  created_at: Date;
+  edited_at: Date | null;
+  hidden: boolean;
+  deleted: boolean;
+  accepted: boolean;
+  version: number;
+  reactions: Record<string, number> | null;
+  viewer_reactions: string[] | null;
+}
+
+/** Post columns; `$1` must be the viewer id (or null). */
+export const POST_SELECT = `
+  select p.id, p.thread_id, p.author_id, a.name as author_name, a.avatar_url as author_avatar,
+         p.reply_to_id, ra.name as reply_to_author, p.body_md, p.body_html, p.language, p.created_at, p.edited_at,
+         p.hidden, p.deleted, (t.accepted_post_id is not distinct from p.id) as accepted, p.version,
+         (select json_object_agg(kind, n) from (select kind, count(*)::int as n from reactions r where r.post_id = p.id group by kind) k) as reactions,
+         (select array_agg(kind order by kind) from reactions r where r.post_id = p.id and r.member_id = $1) as viewer_reactions
+  from posts p join threads t on t.id = p.thread_id join members a on a.id = p.author_id
+  left join posts rp on rp.id = p.reply_to_id left join members ra on ra.id = rp.author_id`;
+
+export function toPost(row: PostRow, viewer: Viewer | null, standing: Standing): z.infer<typeof Post> {
+  const gone = row.deleted;
+  return {
+    id: row.id,
+    thread: row.thread_id,
+    author: { id: row.author_id, name: row.author_name, avatarUrl: row.author_avatar, ...standing },
+    replyTo: row.reply_to_id ? { id: row.reply_to_id, author: row.reply_to_author ?? '' } : null,
+    bodyMd: gone ? '' : row.body_md,
+    bodyHtml: gone ? '' : row.body_html,
+    language: row.language,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    hidden: row.hidden,
+    deleted: row.deleted,
+    accepted: row.accepted,
+    version: row.version,
+    reactions: row.reactions ?? {},
+    viewerReactions: (row.viewer_reactions ?? []) as z.infer<typeof Post>['viewerReactions'],
+    viewerCanEdit: !gone && viewer?.memberId === row.author_id,
+  };
+}
+
+export async function fetchPosts(
+  db: Queryable,
+  where: string,
+  params: unknown[],
+  viewer: Viewer | null,
+  suffix = '',
+): Promise<z.infer<typeof Post>[]> {
+  const { rows } = await db.query<PostRow>(`${POST_SELECT} where ${where} ${suffix}`, [viewer?.memberId ?? null, ...params]);
+  const standings = await authorStandings(
+    db,
+    rows.map((row) => ({ memberId: row.author_id, threadId: row.thread_id })),
+  );
+  return rows.map((row) => toPost(row, viewer, standingOf(standings, row.author_id, row.thread_id)));
+}
+
+/** A post with its thread's access, or 404 when the viewer may not see it. */
+export async function requirePost(db: Queryable, postId: string, viewer: Viewer | null) {
+  const { rows } = await db.query<{ thread_id: string }>('select thread_id from posts where id = $1', [postId]);
+  const threadId = rows[0]?.thread_id;
+  const thread = threadId ? await loadThread(db, { id: threadId }, viewer) : null;
+  if (!thread) throw notFound('The post');
+  const [post] = await fetchPosts(db, 'p.id = $2', [postId], viewer);
+  if (!post || (post.hidden && thread.access.role !== 'facilitator')) {
+    throw notFound('The post');
+  }
+  return { post, thread };
+}
+
+/** Fans a change out to live streams on every instance (LISTEN/NOTIFY). */
+export async function notifyPostChange(
+  db: { notify(channel: string, payload: string): Promise<void> },
+  thread: ThreadRow,
+  type: 'post' | 'post-updated',
+  postId: string,
+): Promise<void> {
+  const payload = JSON.stringify({ type, post: postId, thread: thread.id });
+  await db.notify(`grove_thread_${thread.id}`, payload);
+  await db.notify(`grove_community_${thread.community_id}`, payload);
+}
+
+/** Visible post counts for page keys the viewer may read (0 for keys without a thread). */
+export async function threadCounts(db: Queryable, keys: readonly string[], viewer: Viewer | null): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ page_key: string; n: number }>(
+    `select t.page_key, (select count(*)::int from posts p where p.thread_id = t.id and not p.hidden and not p.deleted) as n
+     from threads t join communities c on c.id = t.community_id
+     where t.page_key = any($2::text[]) and ${readableCommunitySql('c', '$1')}`,
+    [viewer?.memberId ?? null, keys],
+  );
+  return Object.fromEntries(keys.map((key) => [key, rows.find((r) => r.page_key === key)?.n ?? 0]));
+}
+
+/** A keyset page of a thread's posts; hidden ones only for its facilitators. */
+export async function listPosts(
+  db: Queryable,
+  thread: LoadedThread,
+  viewer: Viewer | null,
+  page: { order: 'oldest' | 'newest'; cursor?: string | undefined; limit: number },
+): Promise<{ items: z.infer<typeof Post>[]; next: string | null }> {
+  const after = decodeCursor(page.cursor, ['timestamp', 'id']);
+  const where = ['p.thread_id = $2'];
+  const params: unknown[] = [thread.row.id];
+  if (thread.access.role !== 'facilitator') where.push('not p.hidden');
+  if (after) {
+    const op = page.order === 'oldest' ? '>' : '<';
+    where.push(`(p.created_at, p.id) ${op} ($${params.push(after[0]) + 1}::timestamptz, $${params.push(after[1]) + 1}::bigint)`);
+  }
+  const dir = page.order === 'oldest' ? 'asc' : 'desc';
+  const rows = await fetchPosts(
+    db,
+    where.join(' and '),
+    [...params, page.limit + 1],
+    viewer,
+    `order by p.created_at ${dir}, p.id ${dir} limit $${params.length + 2}`,
+  );
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return { items, next: rows.length > page.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+}
+
+export interface ThreadChange {
+  pinned?: boolean | undefined;
+  locked?: boolean | undefined;
+  acceptedPost?: string | null | undefined;
+}
+
+/**
+ * Pins, locks or accepts an answer at `version` (the caller checked If-Match against it); 412 when the
+ * thread changed meanwhile. Facilitators may do all three, the asker of a question only accept.
+ */
+export async function moderateThread(db: Database, thread: LoadedThread, viewer: Viewer, change: ThreadChange): Promise<void> {
+  const { row } = thread;
+  const onlyAccepting = change.pinned === undefined && change.locked === undefined;
+  const isAsker = row.created_by === viewer.memberId && row.kind === 'question';
+  if (!(onlyAccepting && isAsker)) assertFacilitator(thread.access);
+  if (change.acceptedPost !== undefined && row.kind !== 'question') {
+    throw new HttpProblem(422, 'Only questions have an accepted answer', {
+      errors: [{ field: 'body.acceptedPost', message: 'The thread is a discussion' }],
+    });
+  }
+  await db.transaction(async (tx) => {
+    let accepted = row.accepted_post_id;
+    if (change.acceptedPost !== undefined && change.acceptedPost !== null) {
+      const { rows } = await tx.query<{ author_id: string }>(
+        'select author_id from posts where id = $1 and thread_id = $2 and not deleted and not hidden',
+        [change.acceptedPost, row.id],
+      );
+      const author = rows[0]?.author_id;
+      if (!author) {
+        throw new HttpProblem(422, 'That post is not a visible post of this thread', {
+          errors: [{ field: 'body.acceptedPost', message: 'Not in this thread' }],
+        });
+      }
+      if (change.acceptedPost !== accepted) {
+        await recordFacts(tx, [{ memberId: author, communityId: row.community_id, kind: 'accepted-answer', subjectId: change.acceptedPost }]);
+      }
+      accepted = change.acceptedPost;
+    } else if (change.acceptedPost === null) {
+      accepted = null;
+    }
+    const locked = change.locked ?? row.status === 'locked';
+    const status = locked ? 'locked' : accepted ? 'answered' : 'open';
+    const updated = await tx.query(
+      `update threads set pinned = $2, status = $3, accepted_post_id = $4, version = version + 1 where id = $1 and version = $5 returning id`,
+      [row.id, change.pinned ?? row.pinned, status, accepted, row.version],
+    );
+    if (updated.rows.length === 0) throw changedMeanwhile();
+  });
+}

@@ -1,0 +1,76 @@
+/** The expert finder's answer: ranked members as cards, each with the evidence that ranks them. */
+import type { z } from '@hono/zod-openapi';
+import { readableCommunity } from '../communities/access.ts';
+import type { ExpertQuery } from '../contract/experts.ts';
+import type { ContactChannel } from '../contract/members.ts';
+import type { Queryable } from '../db/index.ts';
+import { summaryColumns, toSummary } from '../members/directory.ts';
+import type { Viewer } from '../shared/viewer.ts';
+import { loadTaxonomy, rankExperts, type RankedExpert } from './ranker.ts';
+import type { TaxonomySkill } from './skill-match.ts';
+import type { ExpertWeights } from './weights.ts';
+
+type Contact = z.infer<typeof ContactChannel>;
+type SummaryRow = Parameters<typeof toSummary>[0] & { contact: Contact | null };
+
+/** The label of a skill in `lang`, then its primary subtag, then English, then the slug (as labelSql does). */
+function label(skill: TaxonomySkill, lang: string): string {
+  return skill.labels[lang] ?? skill.labels[lang.split('-')[0] ?? ''] ?? skill.labels.en ?? skill.slug;
+}
+
+/**
+ * Cards for the ranked members, with the first contact channel the viewer may use to ask: public ones,
+ * and members-only ones when the viewer shares a community with the expert (the directory's rule).
+ */
+async function loadCards(db: Queryable, experts: RankedExpert[], viewerId: string | null, lang: string) {
+  const { rows } = await db.query<SummaryRow>(
+    `select ${summaryColumns('$1')},
+       (select json_build_object('kind', cc.kind, 'value', cc.value, 'visibility', cc.visibility) from contact_channels cc
+        where cc.member_id = m.id and (cc.visibility = 'public' or (cc.visibility = 'members' and exists (
+          select 1 from memberships a join memberships b on a.community_id = b.community_id
+          where a.member_id = m.id and b.member_id = $3)))
+        order by cc.position, cc.id limit 1) as contact
+     from members m where m.id = any($2::bigint[])`,
+    [lang, experts.map((expert) => expert.id), viewerId],
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function findExperts(db: Queryable, query: z.infer<typeof ExpertQuery>, viewer: Viewer | null, weights: ExpertWeights) {
+  const { q, community, lang = 'en', limit } = query;
+  const viewerId = viewer?.memberId ?? null;
+  const scope = community ? await readableCommunity(db, { slug: community }, viewer) : null;
+  const taxonomy = await loadTaxonomy(db);
+  const bySkillId = new Map(taxonomy.map((skill) => [skill.id, skill]));
+  const skillRef = (id: string) => {
+    const skill = bySkillId.get(id);
+    return skill ? [{ slug: skill.slug, label: label(skill, lang) }] : [];
+  };
+  // Decay and load read the clock to the minute: the same question within a minute gives the same
+  // bytes, so revalidation (If-None-Match) answers 304 instead of resending a page of evidence.
+  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const ranked = await rankExperts(db, { q, viewerId, communityId: scope?.id ?? null, limit, weights, now }, taxonomy);
+  const cards = ranked.experts.length ? await loadCards(db, ranked.experts, viewerId, lang) : new Map<string, SummaryRow>();
+  const topicIds = new Set(ranked.topics.map((topic) => topic.id));
+  const items = ranked.experts.flatMap((expert) => {
+    const card = cards.get(expert.id);
+    if (!card) return [];
+    return [{
+      member: toSummary(card),
+      score: expert.score,
+      evidence: expert.evidence.map((evidence) => ({
+        kind: evidence.kind,
+        count: evidence.count,
+        share: evidence.share,
+        // A post found by its words may sit in a thread on another topic: only the question's topics explain it.
+        skills: evidence.skillIds.filter((id) => topicIds.has(id)).flatMap(skillRef),
+        items: evidence.items.map((item) => ({ kind: item.refKind, id: item.refId, title: item.title, url: item.url, at: item.at })),
+      })),
+      recentContributions: expert.recentContributions,
+      tempering: { availability: expert.availabilityFactor, load: expert.loadFactor },
+      contact: card.contact,
+    }];
+  });
+  const topics = ranked.topics.flatMap((topic) => skillRef(topic.id).map((ref) => ({ ...ref, strength: topic.strength })));
+  return { items, topics };
+}

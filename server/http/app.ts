@@ -1,0 +1,142 @@
+/**
+ * The HTTP application: middleware in the order a request meets it, then every route. Kept free of
+ * sockets and process concerns so tests drive it with `app.request()` and `startServer` adds the rest.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { OverloadedError, type Database } from '../db/index.ts';
+import type { ServerConfig } from '../config.ts';
+import type { AppEnv } from './env.ts';
+import { LiveHub } from '../discussion/live-hub.ts';
+import { authenticate, createTokenVerifier } from './middleware/auth.ts';
+import { clientAddress } from './middleware/client-address.ts';
+import { conditionalGet } from './middleware/conditional.ts';
+import { idempotency } from './middleware/idempotency.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
+import { requestLog, type LogSink } from './middleware/request-log.ts';
+import { HttpProblem, problemResponse, validationProblem } from '../shared/problem.ts';
+import { registerAuth } from './routes/auth.ts';
+import { registerCommunities } from './routes/communities.ts';
+import { registerCredentials } from './routes/credentials.ts';
+import { registerDemoMembers } from './routes/demo-members.ts';
+import { registerEvents } from './routes/events.ts';
+import { registerExperts } from './routes/experts.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerMe } from './routes/me.ts';
+import { registerMembers } from './routes/members.ts';
+import { registerParticipation } from './routes/participation.ts';
+import { registerPosts } from './routes/posts.ts';
+import { registerReactions } from './routes/reactions.ts';
+import { registerReports } from './routes/reports.ts';
+import { registerSkills } from './routes/skills.ts';
+import { registerStreams } from './routes/streams.ts';
+import { registerThreads } from './routes/threads.ts';
+import { mountStatic } from './static.ts';
+
+export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Grove API',
+    version: '1.0.0',
+    description:
+      'The REST contract behind the Grove elements. Errors are RFC 9457 problem+json; reads carry weak ETags; ' +
+      'every POST needs an Idempotency-Key; PATCH and DELETE need If-Match.',
+    license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+  },
+  servers: [{ url: '/' }],
+};
+
+export interface AppOptions {
+  db: Database;
+  config: ServerConfig;
+  log?: LogSink | null;
+}
+
+export interface GroveApp {
+  app: OpenAPIHono<AppEnv>;
+  hub: LiveHub;
+  /** Periodic housekeeping (rate-limit buckets). */
+  sweep: () => void;
+}
+
+export function createApp({ db, config, log = null }: AppOptions): GroveApp {
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures become problem+json naming each field, not zod-openapi's default JSON.
+    defaultHook: (result, c) => {
+      if (!result.success) return problemResponse(validationProblem(result.error, result.target), c.req.path);
+    },
+  });
+  const hub = new LiveHub(db);
+  const limiter = rateLimit(config.rateLimit);
+  const allowed = new Set(config.corsOrigins);
+
+  app.use('*', requestLog(log));
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'Last-Event-ID'],
+      exposeHeaders: ['ETag', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
+  app.use('*', compress());
+  app.use('*', clientAddress(config.trustedProxies));
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    c.set('viewer', null);
+    await next();
+  });
+  app.use('/api/*', authenticate(createTokenVerifier(config.auth)));
+  app.use('/api/*', limiter);
+  app.use('/api/*', idempotency());
+  app.use('/api/*', conditionalGet());
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(error, c.req.path);
+    if (error instanceof OverloadedError) {
+      const seconds = String(error.retryAfterSeconds);
+      return problemResponse(new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': seconds } }), c.req.path);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(new HttpProblem(error.status, error.message || 'Bad request'), c.req.path);
+    }
+    return problemResponse(new HttpProblem(500, 'Something went wrong on the server'), c.req.path);
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A JWT whose `sub` is the member id (from your identity provider, or /api/v1/auth/demo in demo mode)',
+  });
+  registerHealth(app);
+  registerAuth(app, config.auth.jwtSecret);
+  registerDemoMembers(app);
+  registerMe(app);
+  registerCommunities(app);
+  registerSkills(app);
+  registerMembers(app);
+  registerThreads(app);
+  registerPosts(app);
+  registerReactions(app);
+  registerReports(app);
+  registerEvents(app);
+  registerParticipation(app);
+  registerCredentials(app);
+  registerExperts(app);
+  registerStreams(app, hub);
+  app.doc31('/api/openapi.json', OPENAPI_INFO);
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problemResponse(new HttpProblem(404, `No route for ${c.req.method} ${c.req.path}`), c.req.path)
+      : c.text('Not found', 404),
+  );
+  mountStatic(app, config.staticRoots);
+  return { app, hub, sweep: () => limiter.sweep() };
+}

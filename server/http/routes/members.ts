@@ -1,0 +1,65 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { readableCommunity, requireViewer } from '../../communities/access.ts';
+import { searchMembers } from '../../members/directory.ts';
+import { endorse } from '../../members/endorsements.ts';
+import { loadProfile } from '../../members/profile.ts';
+import { notFound } from '../../shared/problem.ts';
+import type { AppEnv } from '../env.ts';
+import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, LanguageTag } from '../../contract/common.ts';
+import { Endorsement, EndorsementInput, MemberPage, MemberProfile, MemberQuery } from '../../contract/members.ts';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/members',
+  tags: ['members'],
+  summary: 'The member directory: search, filters, facets and keyset paging',
+  request: { query: MemberQuery },
+  responses: { 200: jsonContent(MemberPage, 'A page of members'), ...errorResponses(404) },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/members/{id}',
+  tags: ['members'],
+  summary: "A member's profile, with the contact channels this viewer may see",
+  request: { params: z.object({ id: Id }), query: z.object({ lang: LanguageTag.optional() }) },
+  responses: { 200: jsonContent(MemberProfile, 'The profile'), ...errorResponses(404) },
+});
+
+const endorseRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/members/{id}/endorsements',
+  tags: ['members'],
+  summary: "Endorse one of a member's declared skills (signed in, not yourself)",
+  security: [{ bearerAuth: [] }],
+  request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(EndorsementInput) },
+  responses: {
+    201: jsonContent(Endorsement, 'Endorsed'),
+    200: jsonContent(Endorsement, 'Already endorsed by this member'),
+    ...errorResponses(401, 403, 404, 422),
+  },
+});
+
+export function registerMembers(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const query = c.req.valid('query');
+    const viewer = c.var.viewer;
+    const community = query.community ? await readableCommunity(c.var.db, { slug: query.community }, viewer) : null;
+    return c.json(await searchMembers(c.var.db, query, viewer?.memberId ?? null, community?.id ?? null), 200);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const profile = await loadProfile(c.var.db, c.req.valid('param').id, c.var.viewer, c.req.valid('query').lang ?? 'en');
+    if (!profile) throw notFound('The member');
+    return c.json(profile, 200);
+  });
+
+  app.openapi(endorseRoute, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const memberId = c.req.valid('param').id;
+    const { skill } = c.req.valid('json');
+    const result = await endorse(c.var.db, memberId, skill, viewer);
+    const body = { member: memberId, skill, endorsements: result.endorsements, endorsedByViewer: true as const };
+    return result.created ? c.json(body, 201) : c.json(body, 200);
+  });
+}

@@ -1,0 +1,96 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { requireViewer } from '../../communities/access.ts';
+import { listPosts, moderateThread, requireThread, threadCounts, toThread } from '../../discussion/threads.ts';
+import type { AppEnv } from '../env.ts';
+import { checkIfMatch, versionETag } from '../middleware/conditional.ts';
+import { Cursor, errorResponses, Id, IfMatchHeaders, jsonBody, jsonContent, Limit, page, Text } from '../../contract/common.ts';
+import { Post, Thread, ThreadCounts, ThreadModeration } from '../../contract/threads.ts';
+
+const countsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/threads/counts',
+  tags: ['threads'],
+  summary: 'Visible post counts for several page keys at once (the comment-count element)',
+  request: {
+    query: z.object({
+      key: z.union([Text().min(1).max(500), z.array(Text().min(1).max(500)).min(1).max(100)]).openapi({
+        description: 'Repeat for each page key (up to 100)',
+      }),
+    }),
+  },
+  responses: { 200: jsonContent(ThreadCounts, 'Counts by key'), ...errorResponses() },
+});
+
+const byKeyRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/threads',
+  tags: ['threads'],
+  summary: 'The thread attached to a page key (404 until its first post)',
+  request: { query: z.object({ key: Text().min(1).max(500) }) },
+  responses: { 200: jsonContent(Thread, 'The thread'), ...errorResponses(404) },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/threads/{id}',
+  tags: ['threads'],
+  summary: 'One thread',
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: jsonContent(Thread, 'The thread'), ...errorResponses(404) },
+});
+
+const postsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/threads/{id}/posts',
+  tags: ['threads'],
+  summary: 'Posts of a thread, oldest or newest first, keyset paged',
+  request: {
+    params: z.object({ id: Id }),
+    query: z.object({ order: z.enum(['oldest', 'newest']).default('oldest'), cursor: Cursor, limit: Limit }),
+  },
+  responses: { 200: jsonContent(page(Post, 'PostPage'), 'A page of posts'), ...errorResponses(404) },
+});
+
+const moderateRoute = createRoute({
+  method: 'patch',
+  path: '/api/v1/threads/{id}',
+  tags: ['moderation'],
+  summary: 'Pin, lock, or accept an answer (facilitators; the asker may accept)',
+  security: [{ bearerAuth: [] }],
+  request: { params: z.object({ id: Id }), headers: IfMatchHeaders, body: jsonBody(ThreadModeration) },
+  responses: { 200: jsonContent(Thread, 'The updated thread'), ...errorResponses(401, 403, 404, 412, 422, 428) },
+});
+
+export function registerThreads(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(countsRoute, async (c) => {
+    const raw = c.req.valid('query').key;
+    const keys = [...new Set(Array.isArray(raw) ? raw : [raw])];
+    return c.json({ counts: await threadCounts(c.var.db, keys, c.var.viewer) }, 200);
+  });
+
+  app.openapi(byKeyRoute, async (c) => {
+    const thread = await requireThread(c.var.db, { key: c.req.valid('query').key }, c.var.viewer);
+    return c.json(toThread(thread, c.var.viewer), 200);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const thread = await requireThread(c.var.db, { id: c.req.valid('param').id }, c.var.viewer);
+    return c.json(toThread(thread, c.var.viewer), 200);
+  });
+
+  app.openapi(postsRoute, async (c) => {
+    const thread = await requireThread(c.var.db, { id: c.req.valid('param').id }, c.var.viewer);
+    return c.json(await listPosts(c.var.db, thread, c.var.viewer, c.req.valid('query')), 200);
+  });
+
+  app.openapi(moderateRoute, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const { id } = c.req.valid('param');
+    const thread = await requireThread(c.var.db, { id }, viewer);
+    checkIfMatch(c.req.header('if-match'), thread.row.version);
+    await moderateThread(c.var.db, thread, viewer, c.req.valid('json'));
+    const updated = await requireThread(c.var.db, { id }, viewer);
+    c.header('etag', versionETag(updated.row.version));
+    return c.json(toThread(updated, viewer), 200);
+  });
+}

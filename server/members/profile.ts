@@ -1,0 +1,77 @@
+/** Member profiles: what a viewer may see of someone, and what a member sees of themselves. */
+import { readableCommunitySql } from '../communities/access.ts';
+import type { Queryable } from '../db/index.ts';
+import { labelSql } from '../shared/labels.ts';
+import type { Viewer } from '../shared/viewer.ts';
+import { summaryColumns, toSummary } from './directory.ts';
+
+/** Loads a profile the viewer may see: opted-out members are visible only to themselves. */
+export async function loadProfile(db: Queryable, memberId: string, viewer: Viewer | null, lang: string) {
+  const isSelf = viewer?.memberId === memberId;
+  const { rows } = await db.query<Parameters<typeof toSummary>[0] & { bio: string; created_at: Date; last_active_at: Date | null }>(
+    `select ${summaryColumns('$2')}, m.bio, m.created_at, m.last_active_at from members m
+     where m.id = $3 and ($4::boolean or (not m.directory_opt_out and exists (
+       select 1 from memberships f join communities fc on fc.id = f.community_id
+       where f.member_id = m.id and ${readableCommunitySql('fc', '$1')})))`,
+    [viewer?.memberId ?? null, lang, memberId, isSelf],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const viewerId = viewer?.memberId ?? null;
+  const [skills, interests, memberships, contacts] = await Promise.all([
+    db.query<{ slug: string; label: string; level: number; endorsements: number; endorsed_by_viewer: boolean }>(
+      `select s.slug, ${labelSql('s', '$2')} as label, ms.level,
+              (select count(*)::int from endorsements e where e.member_id = ms.member_id and e.skill_id = s.id) as endorsements,
+              exists (select 1 from endorsements e where e.member_id = ms.member_id and e.skill_id = s.id and e.endorser_id = $3)
+                as endorsed_by_viewer
+       from member_skills ms join skills s on s.id = ms.skill_id where ms.member_id = $1 order by ms.level desc, s.slug`,
+      [memberId, lang, viewerId],
+    ),
+    db.query<{ slug: string; label: string }>(
+      `select s.slug, ${labelSql('s', '$2')} as label from member_interests mi join skills s on s.id = mi.skill_id
+       where mi.member_id = $1 order by s.slug`,
+      [memberId, lang],
+    ),
+    db.query<{ community: string; name: string; role: 'member' | 'facilitator'; joined_at: Date }>(
+      `select c.slug as community, c.name, ms.role, ms.joined_at from memberships ms join communities c on c.id = ms.community_id
+       where ms.member_id = $2 and ${readableCommunitySql('c', '$1')} order by c.name`,
+      [viewerId, memberId],
+    ),
+    // public: everyone; members: signed-in members sharing a community; nobody: only the member.
+    db.query<{ kind: 'email' | 'phone' | 'website' | 'linkedin' | 'chat' | 'other'; value: string; visibility: 'public' | 'members' | 'nobody' }>(
+      `select kind, value, visibility from contact_channels where member_id = $1 and (
+         $3::boolean or visibility = 'public' or (visibility = 'members' and exists (
+           select 1 from memberships a join memberships b on a.community_id = b.community_id
+           where a.member_id = $1 and b.member_id = $2)))
+       order by position, id`,
+      [memberId, viewerId, isSelf],
+    ),
+  ]);
+  return {
+    ...toSummary(row),
+    bio: row.bio,
+    skills: skills.rows.map((s) => ({
+      slug: s.slug,
+      label: s.label,
+      level: s.level,
+      endorsements: s.endorsements,
+      endorsedByViewer: s.endorsed_by_viewer,
+    })),
+    interests: interests.rows,
+    memberships: memberships.rows.map((m) => ({ community: m.community, name: m.name, role: m.role, joinedAt: m.joined_at.toISOString() })),
+    contacts: contacts.rows,
+    createdAt: row.created_at.toISOString(),
+    lastActiveAt: row.last_active_at?.toISOString() ?? null,
+  };
+}
+
+/** The signed-in member's own profile with their privacy settings; null when they no longer exist. */
+export async function loadMe(db: Queryable, viewer: Viewer, lang: string) {
+  const profile = await loadProfile(db, viewer.memberId, viewer, lang);
+  if (!profile) return null;
+  const { rows } = await db.query<{ directory_opt_out: boolean; badge_hidden: boolean }>(
+    'select directory_opt_out, badge_hidden from members where id = $1',
+    [viewer.memberId],
+  );
+  return { ...profile, directoryOptOut: rows[0]?.directory_opt_out ?? false, badgeHidden: rows[0]?.badge_hidden ?? false };
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { MemberPage } from '../../../server/contract/members.ts';
+import { assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
+
+let ctx: Awaited<ReturnType<typeof setup>>;
+let f: Fixture;
+/** Scopes network-wide queries to this file's rows: the demo seed has Kenyan facilitators too. */
+const ORG = `Facets Test Org ${process.pid}`;
+before(async () => {
+  ctx = await setup();
+  f = ctx.fixture;
+  // Two Kenyans join the fixture's public community; one of them facilitates another community.
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `insert into members (name, organisation, country, languages, time_zone) values ('Wanjiru Kamau', $1, 'KE', '{en,sw}', 'Africa/Nairobi'),
+     ('Otieno Ouma', $1, 'KE', '{en}', 'Africa/Nairobi') returning id`,
+    [ORG],
+  );
+  for (const { id } of rows) {
+    await ctx.db.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'member')`, [f.grove.id, id]);
+  }
+  await ctx.db.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'facilitator')`, [f.other.id, rows[1]!.id]);
+});
+after(async () => (await testDatabase()).close());
+
+async function directory(query: string) {
+  const result = await call(ctx.grove, `/api/v1/members?facets=true&${query}`);
+  assert.equal(result.status, 200, result.text);
+  const body = assertSchema(MemberPage, result.json);
+  const counts = (facet: keyof NonNullable<typeof body.facets>) =>
+    Object.fromEntries((body.facets?.[facet] ?? []).map((v) => [v.value, v.count]));
+  return { body, counts };
+}
+
+describe('directory facets', () => {
+  test('a facet is counted without its own filter, under every other one', async () => {
+    const { body, counts } = await directory(`community=${f.grove.slug}&country=SN`);
+    assert.equal(body.total, 2, 'the facilitator and the member from Senegal (the opted-out one never counts)');
+    assert.deepEqual(counts('country'), { SN: 2, KE: 2 }, 'other countries stay visible to switch to');
+    assert.equal(counts('language').sw, undefined, 'other facets narrow to Senegal');
+    // Senegalese members per community, across the network: the outsider in the other community included.
+    assert.equal(counts('community')[f.grove.slug], 2);
+    assert.equal(counts('community')[f.other.slug], 1);
+  });
+
+  test('choosing a community keeps the other communities in the community facet', async () => {
+    const { counts } = await directory(`community=${f.other.slug}&country=KE`);
+    assert.equal(counts('community')[f.other.slug], 1);
+    assert.equal(counts('community')[f.grove.slug], 2);
+  });
+
+  test('the role facet counts roles in the chosen community', async () => {
+    const inGrove = await directory(`community=${f.grove.slug}&country=KE`);
+    assert.deepEqual(inGrove.counts('role'), { member: 2 }, 'facilitating elsewhere does not count here');
+    const network = await directory(`organisation=${encodeURIComponent(ORG)}`);
+    assert.deepEqual(network.counts('role'), { member: 2, facilitator: 1 }, 'roles held anywhere visible');
+  });
+
+  test('the community facet respects a role filter', async () => {
+    const { body, counts } = await directory(`role=facilitator&organisation=${encodeURIComponent(ORG)}`);
+    assert.equal(body.total, 1);
+    assert.deepEqual(counts('community'), { [f.other.slug]: 1 });
+    assert.deepEqual(counts('role'), { member: 2, facilitator: 1 }, 'its own filter set aside');
+  });
+});
