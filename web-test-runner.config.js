@@ -37,6 +37,8 @@ function groveServerPlugin() {
           port: 0,
           host: '127.0.0.1',
           corsOrigins: [origin],
+          // Integration tests key their threads on intranet.example.org pages (test/components/discussion-thread/live-server.ts).
+          pageOrigins: ['https://intranet.example.org'],
           demoMode: true,
           seed: false,
           database: db,

@@ -27,6 +27,11 @@ export interface ServerConfig {
   demoMode: boolean;
   /** Exact origins allowed to call the API from a browser; `*` is deliberately not supported. */
   corsOrigins: string[];
+  /**
+   * Origins of the sites whose pages may open a discussion by page key (besides the CORS origins and the
+   * server's own); a URL page key on any other origin cannot start a thread.
+   */
+  pageOrigins: string[];
   /** Proxy addresses or CIDR ranges whose X-Forwarded-For entries are believed. */
   trustedProxies: string[];
   auth: AuthConfig;
@@ -45,6 +50,7 @@ Environment variables:
   GROVE_DEMO=1            demo mode: enables POST /api/v1/auth/demo (short-lived tokens for seeded members)
   GROVE_SEED=demo|none    seed an empty database (default demo for PGlite, none for PostgreSQL)
   GROVE_CORS_ORIGINS      comma-separated exact origins allowed to call the API (e.g. https://intranet.example.org)
+  GROVE_PAGE_ORIGINS      more origins whose pages may start a discussion by page key (default: the CORS origins)
   GROVE_TRUSTED_PROXIES   comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed
   GROVE_JWT_SECRET        HS256 secret for bearer tokens (at least 32 characters)
   GROVE_JWKS_URL          JWKS URL of your identity provider (RS256/ES256 tokens); sub = member id
@@ -113,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
     seed: seedSetting === 'demo' ? 'demo' : false,
     demoMode: env.GROVE_DEMO === '1' || env.GROVE_DEMO === 'true',
     corsOrigins: list(env.GROVE_CORS_ORIGINS),
+    pageOrigins: list(env.GROVE_PAGE_ORIGINS),
     trustedProxies: list(env.GROVE_TRUSTED_PROXIES),
     auth: {
       jwtSecret,

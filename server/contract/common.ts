@@ -81,5 +81,5 @@ export const IdempotencyHeaders = z.object({
   'idempotency-key': Text().min(8).max(200).openapi({ description: 'Unique per intended write; retries reuse it' }),
 });
 export const IfMatchHeaders = z.object({
-  'if-match': Text().optional().openapi({ description: 'The ETag (version) the edit is based on; required' }),
+  'if-match': Text().optional().openapi({ description: 'The ETag the edit is based on (as GET sent it, or "version"); required' }),
 });

@@ -18,7 +18,7 @@ export const Thread = z
     createdBy: MemberRef.nullable(),
     createdAt: Timestamp,
     lastPostAt: Timestamp.nullable(),
-    version: z.number().int().openapi({ description: 'Send as If-Match ("N") to PATCH' }),
+    version: z.number().int().openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH' }),
     viewer: z.object({ canPost: z.boolean(), canModerate: z.boolean(), canAccept: z.boolean() }),
   })
   .openapi('Thread');
@@ -46,7 +46,7 @@ export const Post = z
     hidden: z.boolean().openapi({ description: 'Hidden by a facilitator; only facilitators receive hidden posts' }),
     deleted: z.boolean(),
     accepted: z.boolean(),
-    version: z.number().int().openapi({ description: 'Send as If-Match ("N") to PATCH or DELETE' }),
+    version: z.number().int().openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH or DELETE' }),
     reactions: z.record(z.string(), z.number().int()),
     viewerReactions: z.array(ReactionKind),
     viewerCanEdit: z.boolean(),
@@ -75,6 +75,10 @@ export const ThreadModeration = z
     pinned: z.boolean().optional(),
     locked: z.boolean().optional(),
     acceptedPost: Id.nullable().optional().openapi({ description: 'Accept an answer (null clears it)' }),
+    title: Text().trim().min(1).max(200).optional().openapi({ description: 'Retitle the thread (facilitators)' }),
+    community: Slug.optional().openapi({
+      description: 'Move the thread to another community (facilitators of both); a page then finds it under that community',
+    }),
   })
   .openapi('ThreadModeration');
 

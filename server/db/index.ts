@@ -10,6 +10,7 @@ import type { Database, OpenDatabaseOptions } from './types.ts';
 
 export { OverloadedError } from './slot-queue.ts';
 export { migrate } from './migrate.ts';
+export { bindTransaction, isUniqueViolation } from './types.ts';
 export type { Database, OpenDatabaseOptions, Queryable, QueryResult, TransactionQueryable } from './types.ts';
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {

@@ -63,3 +63,41 @@ export function assertChannel(channel: string): void {
     throw new TypeError(`Invalid notification channel "${channel}": use ${CHANNEL_PATTERN.source}`);
   }
 }
+
+/**
+ * A `Database` whose every query runs inside the open transaction `tx`: request-scoped work (an
+ * idempotent write and its stored response) commits or rolls back as one. A nested `transaction()` becomes
+ * a savepoint, so a step that fails undoes only itself; `notify` is sent at commit, so listeners never
+ * hear of a write that was rolled back; `listen` stays on the parent, which outlives the transaction.
+ */
+export function bindTransaction(tx: TransactionQueryable, parent: Database): Database {
+  let savepoints = 0;
+  return {
+    kind: parent.kind,
+    query: (sql, params) => tx.query(sql, params),
+    exec: (sql) => tx.exec(sql),
+    async transaction(fn) {
+      const name = `grove_nested_${++savepoints}`;
+      await tx.exec(`savepoint ${name}`);
+      try {
+        const result = await fn(tx);
+        await tx.exec(`release savepoint ${name}`);
+        return result;
+      } catch (error) {
+        await tx.exec(`rollback to savepoint ${name}`);
+        throw error;
+      }
+    },
+    listen: (channel, onPayload) => parent.listen(channel, onPayload),
+    async notify(channel, payload) {
+      assertChannel(channel);
+      await tx.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    close: () => Promise.reject(new Error('A transaction-bound database is closed by its transaction, not by close()')),
+  };
+}
+
+/** True for a unique-constraint violation (SQLSTATE 23505), the same on both back ends. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -10,13 +10,24 @@ import { recordFacts } from '../participation/facts.ts';
 import { changedMeanwhile, forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { renderMarkdown } from './markdown.ts';
+import { assertMayOpenThread } from './page-keys.ts';
 import { fetchPosts, loadThread, notifyPostChange, requirePost, requireThread, type LoadedThread } from './threads.ts';
 
 type NewPost = z.infer<typeof PostInput>;
 
 const lockedThread = () => new HttpProblem(403, 'This thread is locked', { type: 'thread-locked' });
 
-async function resolveTarget(db: Database, input: NewPost, viewer: Viewer): Promise<LoadedThread | { create: { communityId: string } }> {
+/** The sites whose pages may open a thread by URL key (see page-keys.ts). */
+export interface PostContext {
+  pageOrigins: ReadonlySet<string>;
+}
+
+async function resolveTarget(
+  db: Database,
+  input: NewPost,
+  viewer: Viewer,
+  context: PostContext,
+): Promise<LoadedThread | { create: { communityId: string } }> {
   if (input.thread) return requireThread(db, { id: input.thread }, viewer);
   if (!input.key) {
     throw new HttpProblem(400, 'Give a thread, or a key with community and title', {
@@ -24,7 +35,7 @@ async function resolveTarget(db: Database, input: NewPost, viewer: Viewer): Prom
       errors: [{ field: 'body.thread', message: 'Required when key is absent' }],
     });
   }
-  const existing = await loadThread(db, { key: input.key }, viewer);
+  const existing = await loadThread(db, { key: input.key, community: input.community }, viewer);
   if (existing) return existing;
   const missing = (['community', 'title'] as const).filter((field) => !input[field]);
   if (missing.length > 0) {
@@ -35,12 +46,13 @@ async function resolveTarget(db: Database, input: NewPost, viewer: Viewer): Prom
   }
   const access = await readableCommunity(db, { slug: input.community as string }, viewer);
   assertCanContribute(access);
+  assertMayOpenThread(input.key, context.pageOrigins);
   return { create: { communityId: access.id } };
 }
 
 /** Posts as `viewer`; returns the new post's id. */
-export async function createPost(db: Database, input: NewPost, viewer: Viewer): Promise<string> {
-  const target = await resolveTarget(db, input, viewer);
+export async function createPost(db: Database, input: NewPost, viewer: Viewer, context: PostContext): Promise<string> {
+  const target = await resolveTarget(db, input, viewer, context);
   if ('row' in target) {
     assertCanContribute(target.access);
     if (target.row.status === 'locked' && target.access.role !== 'facilitator') throw lockedThread();
@@ -51,17 +63,18 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer): 
     if ('row' in target) {
       threadId = target.row.id;
     } else {
-      // Two first posts on the same page may race: the unique page_key picks one thread for both.
+      // Two first posts on the same page may race: the unique (page_key, community) picks one thread for both.
       const created = await tx.query<{ id: string }>(
         `insert into threads (community_id, page_key, title, kind, created_by) values ($1, $2, $3, $4, $5)
-         on conflict (page_key) do nothing returning id`,
+         on conflict (page_key, community_id) do nothing returning id`,
         [target.create.communityId, input.key, input.title, input.kind ?? 'discussion', viewer.memberId],
       );
       const raced = created.rows[0]
         ? null
-        : await tx.query<{ id: string; community_id: string }>('select id, community_id from threads where page_key = $1', [input.key]);
-      if (raced && raced.rows[0]?.community_id !== target.create.communityId) throw notFound('The thread');
-      threadId = (created.rows[0] ?? raced?.rows[0])?.id as string;
+        : await tx.query<{ id: string }>('select id from threads where page_key = $1 and community_id = $2', [input.key, target.create.communityId]);
+      const id = (created.rows[0] ?? raced?.rows[0])?.id;
+      if (!id) throw notFound('The thread');
+      threadId = id;
     }
     if (input.replyTo) {
       const parent = await tx.query('select 1 from posts where id = $1 and thread_id = $2 and not deleted', [input.replyTo, threadId]);

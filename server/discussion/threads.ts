@@ -3,9 +3,9 @@
  * deleted posts stay as empty tombstones so replies keep their context.
  */
 import type { z } from '@hono/zod-openapi';
-import { assertFacilitator, readableCommunity, readableCommunitySql, type CommunityAccess } from '../communities/access.ts';
+import { assertCanContribute, assertFacilitator, readableCommunity, readableCommunitySql, type CommunityAccess } from '../communities/access.ts';
 import type { Post, Thread } from '../contract/threads.ts';
-import type { Database, Queryable } from '../db/index.ts';
+import { isUniqueViolation, type Database, type Queryable } from '../db/index.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { changedMeanwhile, HttpProblem, notFound } from '../shared/problem.ts';
@@ -41,16 +41,21 @@ export interface LoadedThread {
   access: CommunityAccess;
 }
 
-/** The thread and the viewer's access to its community; 404 when either is not visible. */
-export async function loadThread(
-  db: Queryable,
-  by: { id: string } | { key: string },
-  viewer: Viewer | null,
-): Promise<LoadedThread | null> {
-  const { rows } = await db.query<ThreadRow>(
-    `${THREAD_SELECT} where ${'id' in by ? 't.id = $1' : 't.page_key = $1'}`,
-    ['id' in by ? by.id : by.key],
-  );
+/**
+ * Where a thread is looked up: by id, or by page key within the community the page declares (without a
+ * community, the key's oldest thread: pages written before threads were bound to their community).
+ */
+export type ThreadLocator = { id: string } | { key: string; community?: string | undefined };
+
+/** The thread and the viewer's access to its community; null when either is not visible. */
+export async function loadThread(db: Queryable, by: ThreadLocator, viewer: Viewer | null): Promise<LoadedThread | null> {
+  const { rows } =
+    'id' in by
+      ? await db.query<ThreadRow>(`${THREAD_SELECT} where t.id = $1`, [by.id])
+      : await db.query<ThreadRow>(`${THREAD_SELECT} where t.page_key = $1 and ($2::text is null or c.slug = $2) order by t.id limit 1`, [
+          by.key,
+          by.community ?? null,
+        ]);
   const row = rows[0];
   if (!row) return null;
   try {
@@ -60,7 +65,7 @@ export async function loadThread(
   }
 }
 
-export async function requireThread(db: Queryable, by: { id: string } | { key: string }, viewer: Viewer | null) {
+export async function requireThread(db: Queryable, by: ThreadLocator, viewer: Viewer | null) {
   const thread = await loadThread(db, by, viewer);
   if (!thread) throw notFound('The thread');
   return thread;
@@ -185,13 +190,23 @@ export async function notifyPostChange(
   await db.notify(`grove_community_${thread.community_id}`, payload);
 }
 
-/** Visible post counts for page keys the viewer may read (0 for keys without a thread). */
-export async function threadCounts(db: Queryable, keys: readonly string[], viewer: Viewer | null): Promise<Record<string, number>> {
+/**
+ * Visible post counts for page keys the viewer may read (0 for keys without a thread), each key's
+ * thread found as `loadThread` finds it.
+ */
+export async function threadCounts(
+  db: Queryable,
+  keys: readonly string[],
+  community: string | undefined,
+  viewer: Viewer | null,
+): Promise<Record<string, number>> {
   const { rows } = await db.query<{ page_key: string; n: number }>(
-    `select t.page_key, (select count(*)::int from posts p where p.thread_id = t.id and not p.hidden and not p.deleted) as n
+    `select distinct on (t.page_key) t.page_key,
+            (select count(*)::int from posts p where p.thread_id = t.id and not p.hidden and not p.deleted) as n
      from threads t join communities c on c.id = t.community_id
-     where t.page_key = any($2::text[]) and ${readableCommunitySql('c', '$1')}`,
-    [viewer?.memberId ?? null, keys],
+     where t.page_key = any($2::text[]) and ($3::text is null or c.slug = $3) and ${readableCommunitySql('c', '$1')}
+     order by t.page_key, t.id`,
+    [viewer?.memberId ?? null, keys, community ?? null],
   );
   return Object.fromEntries(keys.map((key) => [key, rows.find((r) => r.page_key === key)?.n ?? 0]));
 }
@@ -228,15 +243,35 @@ export interface ThreadChange {
   pinned?: boolean | undefined;
   locked?: boolean | undefined;
   acceptedPost?: string | null | undefined;
+  title?: string | undefined;
+  community?: string | undefined;
+}
+
+const pageThreadExists = () =>
+  new HttpProblem(409, 'That community already has a discussion for this page', {
+    type: 'page-thread-exists',
+    errors: [{ field: 'body.community', message: 'Already has a thread for this page key' }],
+  });
+
+/** The community a facilitator moves a thread to: one they facilitate, open, without a thread for the same page. */
+async function moveTarget(db: Queryable, thread: LoadedThread, viewer: Viewer, slug: string): Promise<string> {
+  const target = await readableCommunity(db, { slug }, viewer);
+  assertFacilitator(target);
+  assertCanContribute(target);
+  if (thread.row.page_key !== null && target.id !== thread.row.community_id) {
+    const { rows } = await db.query('select 1 from threads where page_key = $1 and community_id = $2', [thread.row.page_key, target.id]);
+    if (rows.length > 0) throw pageThreadExists();
+  }
+  return target.id;
 }
 
 /**
- * Pins, locks or accepts an answer at `version` (the caller checked If-Match against it); 412 when the
- * thread changed meanwhile. Facilitators may do all three, the asker of a question only accept.
+ * Pins, locks, accepts an answer, retitles or moves at `version` (the caller checked If-Match against
+ * it); 412 when the thread changed meanwhile. Facilitators may do all, the asker of a question only accept.
  */
 export async function moderateThread(db: Database, thread: LoadedThread, viewer: Viewer, change: ThreadChange): Promise<void> {
   const { row } = thread;
-  const onlyAccepting = change.pinned === undefined && change.locked === undefined;
+  const onlyAccepting = change.pinned === undefined && change.locked === undefined && change.title === undefined && change.community === undefined;
   const isAsker = row.created_by === viewer.memberId && row.kind === 'question';
   if (!(onlyAccepting && isAsker)) assertFacilitator(thread.access);
   if (change.acceptedPost !== undefined && row.kind !== 'question') {
@@ -244,6 +279,7 @@ export async function moderateThread(db: Database, thread: LoadedThread, viewer:
       errors: [{ field: 'body.acceptedPost', message: 'The thread is a discussion' }],
     });
   }
+  const communityId = change.community === undefined ? row.community_id : await moveTarget(db, thread, viewer, change.community);
   await db.transaction(async (tx) => {
     let accepted = row.accepted_post_id;
     if (change.acceptedPost !== undefined && change.acceptedPost !== null) {
@@ -267,9 +303,13 @@ export async function moderateThread(db: Database, thread: LoadedThread, viewer:
     const locked = change.locked ?? row.status === 'locked';
     const status = locked ? 'locked' : accepted ? 'answered' : 'open';
     const updated = await tx.query(
-      `update threads set pinned = $2, status = $3, accepted_post_id = $4, version = version + 1 where id = $1 and version = $5 returning id`,
-      [row.id, change.pinned ?? row.pinned, status, accepted, row.version],
-    );
+      `update threads set pinned = $2, status = $3, accepted_post_id = $4, title = $6, community_id = $7, version = version + 1
+       where id = $1 and version = $5 returning id`,
+      [row.id, change.pinned ?? row.pinned, status, accepted, row.version, change.title ?? row.title, communityId],
+    ).catch((error: unknown) => {
+      // Another thread for the page reached the target community between the check and this move.
+      throw isUniqueViolation(error) ? pageThreadExists() : error;
+    });
     if (updated.rows.length === 0) throw changedMeanwhile();
   });
 }

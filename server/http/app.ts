@@ -13,7 +13,6 @@ import { LiveHub } from '../discussion/live-hub.ts';
 import { authenticate, createTokenVerifier } from './middleware/auth.ts';
 import { clientAddress } from './middleware/client-address.ts';
 import { conditionalGet } from './middleware/conditional.ts';
-import { idempotency } from './middleware/idempotency.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestLog, type LogSink } from './middleware/request-log.ts';
 import { HttpProblem, problemResponse, validationProblem } from '../shared/problem.ts';
@@ -46,6 +45,19 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
     license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
   },
   servers: [{ url: '/' }],
+  tags: [
+    { name: 'operations', description: 'Health of the server' },
+    { name: 'auth', description: 'Demo sign-in (demo mode only)' },
+    { name: 'members', description: 'The member directory, profiles and endorsements' },
+    { name: 'communities', description: 'Communities and their sub-communities' },
+    { name: 'skills', description: 'The skill taxonomy' },
+    { name: 'threads', description: 'Discussion threads, their posts and live updates' },
+    { name: 'posts', description: 'Writing, editing and reacting to posts' },
+    { name: 'moderation', description: 'Facilitators: reports, hiding, pinning, locking, accepting answers' },
+    { name: 'events', description: 'Event calendars, RSVPs and iCalendar feeds' },
+    { name: 'participation', description: 'Participation levels, badges and Open Badges credentials' },
+    { name: 'experts', description: 'Finding the members best placed to answer a question' },
+  ],
 };
 
 export interface AppOptions {
@@ -93,7 +105,6 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
   });
   app.use('/api/*', authenticate(createTokenVerifier(config.auth)));
   app.use('/api/*', limiter);
-  app.use('/api/*', idempotency());
   app.use('/api/*', conditionalGet());
 
   app.onError((error, c) => {

@@ -1,8 +1,10 @@
 /**
  * The store behind Idempotency-Key: one row per (principal, key) holding the request's hash and, once
- * answered, the response to replay.
+ * answered, the response to replay. `once` runs a request's work so that the claim, its writes and its
+ * stored response commit together (server/http/middleware/idempotency.ts explains why).
  */
-import type { Queryable } from '../db/index.ts';
+import { bindTransaction, type Database, type Queryable } from '../db/index.ts';
+import { failpoint } from '../shared/failpoints.ts';
 
 export interface StoredResponse {
   request_hash: string;
@@ -49,4 +51,52 @@ export async function releaseKey(db: Queryable, principal: string, key: string):
 /** Deletes keys older than a day; called on a timer by the server. */
 export async function purgeIdempotencyKeys(db: Queryable): Promise<void> {
   await db.query("delete from idempotency_keys where created_at < now() - interval '1 day'");
+}
+
+export interface Claim {
+  principal: string;
+  key: string;
+  requestHash: string;
+}
+
+/** What a request's work produced: a response to store (its writes undone for a refusal), or nothing to keep. */
+export type Verdict = { store: { status: number; headers: Record<string, string>; body: string }; undoWrites: boolean } | 'discard';
+
+/** Thrown inside the transaction to roll all of it back; never leaves this module. */
+class Discard extends Error {}
+
+/**
+ * Runs `work` once per key: with a database bound to a transaction that also holds the claim and, at the
+ * end, the stored response. Returns the response an earlier request with this key stored (to replay),
+ * or null when this call did the work (kept or discarded).
+ */
+export async function once(db: Database, claim: Claim, work: (bound: Database) => Promise<Verdict>): Promise<StoredResponse | null> {
+  const { principal, key, requestHash } = claim;
+  // A retry of a finished request is answered without opening a write transaction.
+  const stored = await findKey(db, principal, key);
+  if (stored?.state === 'done') return stored;
+  // A 'pending' row can only be one the earlier scheme committed for a request that died: take it over.
+  if (stored) await releaseKey(db, principal, key);
+  const outcome = await db
+    .transaction(async (tx): Promise<{ earlier: StoredResponse } | 'kept'> => {
+      if (!(await claimKey(tx, principal, key, requestHash))) {
+        // A duplicate committed while this one waited for its lock: answer as it did.
+        const earlier = await findKey(tx, principal, key);
+        if (!earlier) throw new Error('idempotency key neither claimable nor stored');
+        return { earlier };
+      }
+      await tx.exec('savepoint grove_request');
+      const verdict = await work(bindTransaction(tx, db));
+      if (verdict === 'discard') throw new Discard();
+      if (verdict.undoWrites) await tx.exec('rollback to savepoint grove_request');
+      await storeResponse(tx, principal, key, verdict.store);
+      failpoint('idempotency-before-commit');
+      return 'kept';
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Discard) return 'discarded' as const;
+      throw error;
+    });
+  if (outcome === 'kept') failpoint('idempotency-after-commit');
+  return typeof outcome === 'object' ? outcome.earlier : null;
 }

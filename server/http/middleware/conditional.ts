@@ -1,28 +1,43 @@
 /**
- * Conditional reads: every successful GET carries a weak ETag (the handler's own, or a hash of the
- * body) and a Cache-Control (the handler's, or `private, no-cache`); a matching If-None-Match gets 304
- * with no body, which is what keeps revalidation cheap on slow connections.
+ * ETags, one scheme for every resource (docs/decisions/server-etags.md):
+ * - a resource without a version (lists, profiles, badges) gets `W/"<digest>"`, a hash of its JSON;
+ * - a versioned resource (threads, posts) gets `W/"<version>.<digest>"`: the digest changes with anything
+ *   in the representation (counts, reactions, the viewer's rights), so revalidation is exact; the
+ *   version changes with every edit of the resource's own fields. If-Match compares the version only, so
+ *   the ETag a GET sent is what a PATCH or DELETE accepts, and a reaction arriving meanwhile does not fail
+ *   a moderator's edit. (`"<version>"` alone, as the widgets send it from a list item, is accepted too.)
+ * Every successful JSON GET also carries a Cache-Control (the handler's, or `private, no-cache`), and a
+ * matching If-None-Match gets 304 with no body, which keeps revalidation cheap on slow connections.
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { HttpProblem } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
 
+const VERSION_ONLY = /^W\/"(\d+)"$/;
+/** One entity tag of an If-Match list: optional W/, then "version" or "version.digest". */
+const VERSIONED_TAG = /^(?:W\/)?"(\d+)(?:\.[A-Za-z0-9_-]+)?"$/;
+
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
 function matches(ifNoneMatch: string, etag: string): boolean {
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch === '*' || ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
+
+const digest = async (res: Response) =>
+  createHash('sha1').update(new Uint8Array(await res.clone().arrayBuffer())).digest('base64url').slice(0, 16);
 
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
+    if (c.res.status < 200 || c.res.status >= 300 || !(c.res.headers.get('content-type') ?? '').includes('json')) return;
+    // A handler names a versioned resource's version; the digest of what was sent completes the tag.
+    const version = VERSION_ONLY.exec(c.res.headers.get('etag') ?? '')?.[1];
+    if (version !== undefined) c.res.headers.set('etag', `W/"${version}.${await digest(c.res)}"`);
     if (c.req.method !== 'GET' || c.res.status !== 200) return;
-    const type = c.res.headers.get('content-type') ?? '';
-    if (!type.includes('json')) return;
     let etag = c.res.headers.get('etag');
     if (!etag) {
-      const body = await c.res.clone().arrayBuffer();
-      etag = `W/"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`;
+      etag = `W/"${await digest(c.res)}"`;
       c.res.headers.set('etag', etag);
     }
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'private, no-cache');
@@ -40,24 +55,28 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Parses If-Match for a resource whose ETag is its version number (`"3"` or `W/"3"`). */
-export function versionFromIfMatch(header: string | undefined): number | null | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
-  return match ? Number(match[1]) : null;
-}
-
+/** What a handler sets as the ETag of a versioned resource; the middleware above appends the digest. */
 export const versionETag = (version: number): string => `W/"${version}"`;
 
-/** 428 without If-Match, 412 when it names another version. */
+/**
+ * 428 without If-Match; 412 unless one of its tags names version `current` (or it is `*`). A header
+ * that is not a list of this resource's tags names the field.
+ */
 export function checkIfMatch(header: string | undefined, current: number): void {
-  const expected = versionFromIfMatch(header);
-  if (expected === undefined) {
-    throw new HttpProblem(428, 'Send If-Match with the version you edited', {
+  if (header === undefined || header.trim() === '') {
+    throw new HttpProblem(428, 'Send If-Match with the ETag (or version) you edited', {
       errors: [{ field: 'header.if-match', message: 'Required' }],
     });
   }
-  if (expected !== current) {
+  if (header.trim() === '*') return;
+  const versions = header.split(',').map((tag) => VERSIONED_TAG.exec(tag.trim())?.[1]);
+  if (versions.some((version) => version === undefined)) {
+    throw new HttpProblem(400, 'If-Match must hold the ETag this resource sent', {
+      type: 'validation',
+      errors: [{ field: 'header.if-match', message: 'Not an ETag of this resource, e.g. W/"3.abc" or "3"' }],
+    });
+  }
+  if (!versions.includes(String(current))) {
     throw new HttpProblem(412, `This was changed meanwhile (now version ${current}); reload and retry`, {
       headers: { etag: versionETag(current) },
     });

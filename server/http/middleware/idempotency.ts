@@ -1,23 +1,56 @@
 /**
- * Idempotency-Key on every POST (draft retries from flaky connections must never post twice).
- * The first request with a key claims it in `idempotency_keys` ('pending'); its response is stored
- * ('done') and replayed byte for byte to any retry with the same body. Another body under the same key
- * is a client bug (422); a retry while the first is still running gets 409 with Retry-After.
- * Server failures (5xx) release the key so a retry can do the work.
+ * Idempotency-Key on every POST: a draft resent from a flaky connection must never post twice, and a
+ * crash must never leave a key that blocks its own retry.
+ *
+ * The key is claimed, the handler's writes are made and its response is stored in ONE transaction
+ * (`once` in server/operations/idempotency-keys.ts hands the handler a database bound to it). So a retry
+ * finds either nothing (the first attempt rolled back or died before commit: the retry does the work)
+ * or the stored response (it committed: the retry gets those bytes back, marked `Idempotent-Replayed`).
+ * There is no window in which a key is taken without its write. A concurrent duplicate waits on the
+ * claimed row's lock (PostgreSQL) or the single connection (PGlite) and then replays.
+ *
+ * A refusal the handler made (403, 404, 409, 422...) is stored and replayed too, with its partial writes
+ * rolled back: the same request gets the same answer. As with Stripe's keys, a request that never reached
+ * the handler (400 invalid input, 401, 413) stores nothing, so the client may fix it and retry under the
+ * same key; a 5xx rolls everything back, so a retry can succeed. The same key with another body is a
+ * client bug: 422.
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { claimKey, findKey, releaseKey, storeResponse } from '../../operations/idempotency-keys.ts';
-import type { AppEnv } from '../env.ts';
+import { once, type StoredResponse } from '../../operations/idempotency-keys.ts';
 import { HttpProblem } from '../../shared/problem.ts';
+import type { AppEnv } from '../env.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
 /** Response headers worth replaying; the rest (date, CORS, rate limit) belong to the new exchange. */
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
+/** Answers given before the handler acted: the client may correct the request and reuse the key. */
+const NOT_STORED = new Set([400, 401, 413, 415, 429]);
 
-export function idempotency(): MiddlewareHandler<AppEnv> {
+function replay(stored: StoredResponse, requestHash: string): Response {
+  if (stored.request_hash !== requestHash) {
+    throw new HttpProblem(422, 'This Idempotency-Key was already used for a different request', {
+      type: 'idempotency-key-reused',
+      errors: [{ field: 'header.idempotency-key', message: 'Already used for another request' }],
+    });
+  }
+  return new Response(stored.body, {
+    status: stored.status ?? 200,
+    headers: { ...(stored.headers ?? {}), 'idempotent-replayed': 'true' },
+  });
+}
+
+async function toStore(res: Response) {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = res.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return { status: res.status, headers, body: await res.clone().text() };
+}
+
+export function idempotent(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
     const key = c.req.header('idempotency-key');
     if (!key || !KEY_PATTERN.test(key)) {
       throw new HttpProblem(400, 'Every POST needs an Idempotency-Key header (8-200 visible ASCII characters)', {
@@ -27,46 +60,19 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     }
     const db = c.var.db;
     const principal = c.var.viewer ? `member:${c.var.viewer.memberId}` : `address:${c.var.clientAddress}`;
+    // Bounded by the route's body limit, which runs first.
     const body = await c.req.text();
     const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('base64url');
-
-    if (!(await claimKey(db, principal, key, requestHash))) {
-      const stored = await findKey(db, principal, key);
-      // Released between our insert and select: ask the client to retry rather than racing again.
-      if (!stored) throw new HttpProblem(409, 'This Idempotency-Key is being reused; retry', { headers: { 'retry-after': '1' } });
-      if (stored.request_hash !== requestHash) {
-        throw new HttpProblem(422, 'This Idempotency-Key was already used for a different request', { type: 'idempotency-key-reused' });
+    const earlier = await once(db, { principal, key, requestHash }, async (bound) => {
+      c.set('db', bound);
+      try {
+        await next();
+      } finally {
+        c.set('db', db);
       }
-      if (stored.state === 'pending') {
-        throw new HttpProblem(409, 'A request with this Idempotency-Key is still in progress', {
-          type: 'idempotency-in-progress',
-          headers: { 'retry-after': '1' },
-        });
-      }
-      c.res = new Response(stored.body, {
-        status: stored.status ?? 200,
-        headers: { ...(stored.headers ?? {}), 'idempotent-replayed': 'true' },
-      });
-      return;
-    }
-
-    let completed = false;
-    try {
-      await next();
-      if (c.res.status < 500) {
-        const headers: Record<string, string> = {};
-        for (const name of REPLAYED_HEADERS) {
-          const value = c.res.headers.get(name);
-          if (value !== null) headers[name] = value;
-        }
-        const responseBody = await c.res.clone().text();
-        await storeResponse(db, principal, key, { status: c.res.status, headers, body: responseBody });
-        completed = true;
-      }
-    } finally {
-      if (!completed) {
-        await releaseKey(db, principal, key).catch(() => undefined);
-      }
-    }
+      if (c.res.status >= 500 || NOT_STORED.has(c.res.status)) return 'discard';
+      return { store: await toStore(c.res), undoWrites: c.res.status >= 400 };
+    });
+    if (earlier) c.res = replay(earlier, requestHash);
   };
 }

@@ -4,6 +4,7 @@ import { memberRef } from '../../members/accounts.ts';
 import type { AppEnv } from '../env.ts';
 import { HttpProblem, notFound } from '../../shared/problem.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, MemberRef, Timestamp } from '../../contract/common.ts';
+import { anyone } from '../route-policy.ts';
 
 /** Demo tokens live a quarter of an hour: long enough to try things, short enough to be harmless. */
 export const DEMO_TOKEN_SECONDS = 15 * 60;
@@ -14,6 +15,8 @@ const DemoToken = z.object({ token: z.string(), expiresAt: Timestamp, member: Me
 const route = createRoute({
   method: 'post',
   path: '/api/v1/auth/demo',
+  operationId: 'signInAsDemoMember',
+  ...anyone({ idempotent: true }),
   tags: ['auth'],
   summary: 'Demo mode only: a short-lived HS256 token for a seeded member',
   request: { headers: IdempotencyHeaders, body: jsonBody(DemoSignIn) },

@@ -3,10 +3,13 @@ import { findCommunity, listCommunities } from '../../communities/communities.ts
 import { Community } from '../../contract/communities.ts';
 import { Cursor, errorResponses, jsonContent, Limit, page, Slug } from '../../contract/common.ts';
 import type { AppEnv } from '../env.ts';
+import { anyone } from '../route-policy.ts';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/communities',
+  operationId: 'listCommunities',
+  ...anyone(),
   tags: ['communities'],
   summary: 'Communities visible to the viewer, by name; top-level ones unless `parent` is given',
   request: {
@@ -23,6 +26,8 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/communities/{slug}',
+  operationId: 'getCommunity',
+  ...anyone(),
   tags: ['communities'],
   summary: 'One community',
   request: { params: z.object({ slug: Slug }) },

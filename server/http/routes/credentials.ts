@@ -12,6 +12,7 @@ import { AchievementDefinition, IssuerProfile, JsonWebKeySet } from '../../contr
 import { findAward } from '../../participation/awards.ts';
 import { achievementDefinition, buildCredential, issuerProfile, signCredential, type IssuerInfo } from '../../participation/credentials.ts';
 import { badgeSigner, type BadgeSigner } from '../../participation/signing-key.ts';
+import { noCredentials, signedIn } from '../route-policy.ts';
 
 const BASE = '/api/v1/participation';
 const AchievementId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Must be an achievement id').openapi({ example: 'first-accepted-answer' });
@@ -19,6 +20,8 @@ const AchievementId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Must be an achievem
 const issuerRoute = createRoute({
   method: 'get',
   path: `${BASE}/issuer`,
+  operationId: 'getBadgeIssuer',
+  ...noCredentials(),
   tags: ['participation'],
   summary: 'The Open Badges 3.0 issuer profile of this network',
   responses: { 200: jsonContent(IssuerProfile, 'Issuer profile'), ...errorResponses(404) },
@@ -27,6 +30,8 @@ const issuerRoute = createRoute({
 const jwksRoute = createRoute({
   method: 'get',
   path: `${BASE}/issuer/jwks`,
+  operationId: 'getBadgeIssuerKeys',
+  ...noCredentials(),
   tags: ['participation'],
   summary: "The issuer's public keys, to verify credentials",
   responses: { 200: jsonContent(JsonWebKeySet, 'JWKS'), ...errorResponses(404) },
@@ -35,6 +40,8 @@ const jwksRoute = createRoute({
 const achievementRoute = createRoute({
   method: 'get',
   path: `${BASE}/achievements/{achievement}`,
+  operationId: 'getAchievement',
+  ...noCredentials(),
   tags: ['participation'],
   summary: 'What an achievement means (the Achievement a credential refers to)',
   request: { params: z.object({ achievement: AchievementId }) },
@@ -44,9 +51,10 @@ const achievementRoute = createRoute({
 const credentialRoute = createRoute({
   method: 'get',
   path: `${BASE}/members/{id}/credentials/{achievement}`,
+  operationId: 'exportCredential',
+  ...signedIn(),
   tags: ['participation'],
   summary: 'One of your own achievements as an Open Badges 3.0 credential (VC-JWT, RS256)',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id, achievement: AchievementId }), query: z.object({ community: Slug }) },
   responses: {
     200: { description: 'The signed credential', content: { 'application/vc+jwt': { schema: z.string() } } },

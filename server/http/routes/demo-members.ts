@@ -3,6 +3,7 @@ import { demoIdentities } from '../../members/accounts.ts';
 import type { AppEnv } from '../env.ts';
 import { HttpProblem } from '../../shared/problem.ts';
 import { errorResponses, Id, jsonContent, Slug } from '../../contract/common.ts';
+import { anyone } from '../route-policy.ts';
 
 const DemoMember = z
   .object({
@@ -16,6 +17,8 @@ const DemoMember = z
 const route = createRoute({
   method: 'get',
   path: '/api/v1/auth/demo-members',
+  operationId: 'listDemoMembers',
+  ...anyone(),
   tags: ['auth'],
   summary: 'Demo mode only: a few stable seeded identities (facilitators and members) to sign in as',
   responses: {

@@ -4,10 +4,13 @@ import { ExpertPage, ExpertQuery } from '../../contract/experts.ts';
 import { findExperts } from '../../experts/find.ts';
 import { parseWeights, type ExpertWeights } from '../../experts/weights.ts';
 import type { AppEnv } from '../env.ts';
+import { anyone } from '../route-policy.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/api/v1/experts',
+  operationId: 'findExperts',
+  ...anyone(),
   tags: ['experts'],
   summary: 'The members best placed to answer a question, each with the evidence that ranks them',
   description:

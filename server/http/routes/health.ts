@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { pingDatabase } from '../../operations/health.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses, jsonContent } from '../../contract/common.ts';
+import { noCredentials } from '../route-policy.ts';
 
 const Health = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() })
@@ -10,6 +11,8 @@ const Health = z
 const route = createRoute({
   method: 'get',
   path: '/api/health',
+  operationId: 'getHealth',
+  ...noCredentials(),
   tags: ['operations'],
   summary: 'Liveness and database reachability',
   responses: { 200: jsonContent(Health, 'The server and its database answer'), ...errorResponses() },

@@ -5,6 +5,7 @@ import { loadMe } from '../../members/profile.ts';
 import { notFound } from '../../shared/problem.ts';
 import { errorResponses, jsonContent, LanguageTag } from '../../contract/common.ts';
 import { MemberProfile } from '../../contract/members.ts';
+import { signedIn } from '../route-policy.ts';
 
 const Me = MemberProfile.extend({
   directoryOptOut: z.boolean(),
@@ -14,9 +15,10 @@ const Me = MemberProfile.extend({
 const route = createRoute({
   method: 'get',
   path: '/api/v1/me',
+  operationId: 'getMe',
+  ...signedIn(),
   tags: ['members'],
   summary: 'The signed-in member, with every own contact channel and privacy setting',
-  security: [{ bearerAuth: [] }],
   request: { query: z.object({ lang: LanguageTag.optional() }) },
   responses: { 200: jsonContent(Me, 'You'), ...errorResponses(401) },
 });

@@ -7,10 +7,13 @@ import { notFound } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, LanguageTag } from '../../contract/common.ts';
 import { Endorsement, EndorsementInput, MemberPage, MemberProfile, MemberQuery } from '../../contract/members.ts';
+import { anyone, signedIn } from '../route-policy.ts';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/members',
+  operationId: 'searchMembers',
+  ...anyone(),
   tags: ['members'],
   summary: 'The member directory: search, filters, facets and keyset paging',
   request: { query: MemberQuery },
@@ -20,6 +23,8 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/members/{id}',
+  operationId: 'getMember',
+  ...anyone(),
   tags: ['members'],
   summary: "A member's profile, with the contact channels this viewer may see",
   request: { params: z.object({ id: Id }), query: z.object({ lang: LanguageTag.optional() }) },
@@ -29,9 +34,10 @@ const getRoute = createRoute({
 const endorseRoute = createRoute({
   method: 'post',
   path: '/api/v1/members/{id}/endorsements',
+  operationId: 'endorseMember',
+  ...signedIn({ idempotent: true }),
   tags: ['members'],
   summary: "Endorse one of a member's declared skills (signed in, not yourself)",
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(EndorsementInput) },
   responses: {
     201: jsonContent(Endorsement, 'Endorsed'),

@@ -12,12 +12,15 @@ import type { AppEnv } from '../env.ts';
 import { forbidden, notFound } from '../../shared/problem.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
 import { BadgeVisibility, CommunityParticipation, MemberBadge, MemberBadges, ParticipationRules } from '../../contract/participation.ts';
+import { anyone, noCredentials, signedIn } from '../route-policy.ts';
 
 const MAX_MEMBERS = 100;
 
 const badgesRoute = createRoute({
   method: 'get',
   path: '/api/v1/participation/badges',
+  operationId: 'listBadges',
+  ...anyone(),
   tags: ['participation'],
   summary: 'Badges of several members at once (a directory page of inline badges costs one request)',
   request: {
@@ -32,6 +35,8 @@ const badgesRoute = createRoute({
 const memberRoute = createRoute({
   method: 'get',
   path: '/api/v1/participation/members/{id}',
+  operationId: 'getMemberBadge',
+  ...anyone(),
   tags: ['participation'],
   summary: "A member's badge, overall or in one community (404 when they hide it, except to themselves)",
   request: { params: z.object({ id: Id }), query: z.object({ community: Slug.optional() }) },
@@ -41,6 +46,8 @@ const memberRoute = createRoute({
 const communityRoute = createRoute({
   method: 'get',
   path: '/api/v1/participation/communities/{slug}',
+  operationId: 'getCommunityParticipation',
+  ...anyone(),
   tags: ['participation'],
   summary: "A community's participation profile: members per level and its trend, newcomers, unanswered questions, reply time",
   request: { params: z.object({ slug: Slug }) },
@@ -50,9 +57,10 @@ const communityRoute = createRoute({
 const visibilityRoute = createRoute({
   method: 'post',
   path: '/api/v1/participation/members/{id}/visibility',
+  operationId: 'setBadgeVisibility',
+  ...signedIn({ idempotent: true }),
   tags: ['participation'],
   summary: 'Hide your badge from everyone else, or show it again',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(BadgeVisibility) },
   responses: { 200: jsonContent(BadgeVisibility, 'The visibility now'), ...errorResponses(401, 403, 404) },
 });
@@ -60,6 +68,8 @@ const visibilityRoute = createRoute({
 const rulesRoute = createRoute({
   method: 'get',
   path: '/api/v1/participation/rules',
+  operationId: 'getParticipationRules',
+  ...noCredentials(),
   tags: ['participation'],
   summary: 'The window, points and thresholds that levels and achievements are computed with',
   responses: { 200: jsonContent(ParticipationRules, 'The rules'), ...errorResponses() },

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requireViewer } from '../../communities/access.ts';
 import { errorResponses, Id, IdempotencyHeaders, IfMatchHeaders, jsonBody, jsonContent } from '../../contract/common.ts';
 import { Post, PostEdit, PostInput } from '../../contract/threads.ts';
@@ -7,13 +8,16 @@ import { fetchPosts, requirePost } from '../../discussion/threads.ts';
 import { notFound } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
 import { checkIfMatch, versionETag } from '../middleware/conditional.ts';
+import { POST_BODY_BYTES } from '../middleware/body-limit.ts';
+import { anyone, signedIn } from '../route-policy.ts';
 
 const createPostRoute = createRoute({
   method: 'post',
   path: '/api/v1/posts',
+  operationId: 'createPost',
+  ...signedIn({ idempotent: true, body: POST_BODY_BYTES }),
   tags: ['posts'],
   summary: 'Post into a thread, or into the thread of a page key (created on first post)',
-  security: [{ bearerAuth: [] }],
   request: { headers: IdempotencyHeaders, body: jsonBody(PostInput) },
   responses: { 201: jsonContent(Post, 'The new post'), ...errorResponses(401, 403, 404, 409, 422) },
 });
@@ -21,6 +25,8 @@ const createPostRoute = createRoute({
 const getPostRoute = createRoute({
   method: 'get',
   path: '/api/v1/posts/{id}',
+  operationId: 'getPost',
+  ...anyone(),
   tags: ['posts'],
   summary: 'One post (its ETag is its version)',
   request: { params: z.object({ id: Id }) },
@@ -30,9 +36,10 @@ const getPostRoute = createRoute({
 const editPostRoute = createRoute({
   method: 'patch',
   path: '/api/v1/posts/{id}',
+  operationId: 'editPost',
+  ...signedIn({ body: POST_BODY_BYTES }),
   tags: ['posts'],
   summary: 'Edit your own post',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IfMatchHeaders, body: jsonBody(PostEdit) },
   responses: { 200: jsonContent(Post, 'The edited post'), ...errorResponses(401, 403, 404, 412, 428) },
 });
@@ -40,9 +47,10 @@ const editPostRoute = createRoute({
 const deletePostRoute = createRoute({
   method: 'delete',
   path: '/api/v1/posts/{id}',
+  operationId: 'deletePost',
+  ...signedIn(),
   tags: ['posts'],
   summary: 'Delete your own post (facilitators may delete any); leaves a tombstone',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IfMatchHeaders },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 412, 428) },
 });
@@ -51,17 +59,24 @@ const moderationRoute = (action: 'hide' | 'restore') =>
   createRoute({
     method: 'post',
     path: `/api/v1/posts/{id}/${action}`,
+    operationId: `${action}Post`,
+    ...signedIn({ idempotent: true }),
     tags: ['moderation'],
     summary: action === 'hide' ? 'Hide a post from everyone but facilitators' : 'Show a hidden post again',
-    security: [{ bearerAuth: [] }],
     request: { params: z.object({ id: Id }), headers: IdempotencyHeaders },
     responses: { 200: jsonContent(Post, 'The post'), ...errorResponses(401, 403, 404) },
   });
 
+/** The sites whose pages may open discussions: the CORS origins, GROVE_PAGE_ORIGINS and this server's own pages. */
+function pageOrigins(c: Context<AppEnv>): ReadonlySet<string> {
+  const { corsOrigins, pageOrigins: extra } = c.var.config;
+  return new Set([...corsOrigins, ...extra, new URL(c.req.url).origin]);
+}
+
 export function registerPosts(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createPostRoute, async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    const postId = await createPost(c.var.db, c.req.valid('json'), viewer);
+    const postId = await createPost(c.var.db, c.req.valid('json'), viewer, { pageOrigins: pageOrigins(c) });
     const { post } = await requirePost(c.var.db, postId, viewer);
     c.header('location', `/api/v1/posts/${postId}`);
     c.header('etag', versionETag(post.version));

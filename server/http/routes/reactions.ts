@@ -4,13 +4,15 @@ import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent } from '.
 import { ReactionInput, ReactionKind, ReactionSummary, Report, ReportInput } from '../../contract/threads.ts';
 import { addReaction, removeReaction, reportPost } from '../../discussion/reactions.ts';
 import type { AppEnv } from '../env.ts';
+import { signedIn } from '../route-policy.ts';
 
 const addRoute = createRoute({
   method: 'post',
   path: '/api/v1/posts/{id}/reactions',
+  operationId: 'addReaction',
+  ...signedIn({ idempotent: true }),
   tags: ['posts'],
   summary: 'React to a post (not your own); reacting twice is harmless',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(ReactionInput) },
   responses: { 200: jsonContent(ReactionSummary, 'Reactions after the change'), ...errorResponses(401, 403, 404) },
 });
@@ -18,9 +20,10 @@ const addRoute = createRoute({
 const removeRoute = createRoute({
   method: 'delete',
   path: '/api/v1/posts/{id}/reactions/{kind}',
+  operationId: 'removeReaction',
+  ...signedIn(),
   tags: ['posts'],
   summary: 'Withdraw your reaction',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id, kind: ReactionKind }) },
   responses: { 200: jsonContent(ReactionSummary, 'Reactions after the change'), ...errorResponses(401, 404) },
 });
@@ -28,9 +31,10 @@ const removeRoute = createRoute({
 const reportRoute = createRoute({
   method: 'post',
   path: '/api/v1/posts/{id}/reports',
+  operationId: 'reportPost',
+  ...signedIn({ idempotent: true }),
   tags: ['moderation'],
   summary: 'Report a post to the facilitators (once per member and post)',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(ReportInput) },
   responses: { 201: jsonContent(Report, 'Reported'), ...errorResponses(401, 404, 409) },
 });

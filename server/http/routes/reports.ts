@@ -4,13 +4,15 @@ import { Cursor, errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, 
 import { QueuedReport, ReportResolution } from '../../contract/reports.ts';
 import { listReports, resolveReport } from '../../discussion/reports.ts';
 import type { AppEnv } from '../env.ts';
+import { signedIn } from '../route-policy.ts';
 
 const queueRoute = createRoute({
   method: 'get',
   path: '/api/v1/communities/{slug}/reports',
+  operationId: 'listReports',
+  ...signedIn(),
   tags: ['moderation'],
   summary: 'Facilitators only: reports on posts in this community (open ones oldest first, resolved ones newest first)',
-  security: [{ bearerAuth: [] }],
   request: {
     params: z.object({ slug: Slug }),
     query: z.object({ status: z.enum(['open', 'resolved']).default('open'), cursor: Cursor, limit: Limit }),
@@ -21,9 +23,10 @@ const queueRoute = createRoute({
 const resolveRoute = createRoute({
   method: 'post',
   path: '/api/v1/reports/{id}/resolution',
+  operationId: 'resolveReport',
+  ...signedIn({ idempotent: true }),
   tags: ['moderation'],
   summary: "Facilitators only: resolve a report (and every other open report on the same post)",
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(ReportResolution) },
   responses: { 200: jsonContent(QueuedReport, 'The resolved report'), ...errorResponses(401, 403, 404, 409) },
 });

@@ -3,10 +3,13 @@ import { Cursor, errorResponses, jsonContent, Limit, page, Text } from '../../co
 import { LangQuery, Skill } from '../../contract/skills.ts';
 import { listSkills } from '../../members/skills.ts';
 import type { AppEnv } from '../env.ts';
+import { anyone } from '../route-policy.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/api/v1/skills',
+  operationId: 'listSkills',
+  ...anyone(),
   tags: ['skills'],
   summary: 'The skill taxonomy, labelled in `lang`; `q` matches labels in any language and synonyms',
   request: {

@@ -7,6 +7,7 @@ import type { LiveHub } from '../../discussion/live-hub.ts';
 import { requireThread } from '../../discussion/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses, Id, Slug } from '../../contract/common.ts';
+import { anyone } from '../route-policy.ts';
 
 const KEEP_ALIVE_MS = 25_000;
 
@@ -24,6 +25,8 @@ const streamResponse = {
 const threadStreamRoute = createRoute({
   method: 'get',
   path: '/api/v1/threads/{id}/stream',
+  operationId: 'streamThread',
+  ...anyone(),
   tags: ['threads'],
   summary: 'Live updates of a thread',
   request: { params: z.object({ id: Id }), headers: z.object({ 'last-event-id': Id.optional() }) },
@@ -33,6 +36,8 @@ const threadStreamRoute = createRoute({
 const communityStreamRoute = createRoute({
   method: 'get',
   path: '/api/v1/communities/{slug}/stream',
+  operationId: 'streamCommunity',
+  ...anyone(),
   tags: ['communities'],
   summary: 'Live updates of every thread of a community',
   request: { params: z.object({ slug: Slug }), headers: z.object({ 'last-event-id': Id.optional() }) },

@@ -3,12 +3,20 @@ import { requireViewer } from '../../communities/access.ts';
 import { listPosts, moderateThread, requireThread, threadCounts, toThread } from '../../discussion/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { checkIfMatch, versionETag } from '../middleware/conditional.ts';
-import { Cursor, errorResponses, Id, IfMatchHeaders, jsonBody, jsonContent, Limit, page, Text } from '../../contract/common.ts';
+import { Cursor, errorResponses, Id, IfMatchHeaders, jsonBody, jsonContent, Limit, page, Slug, Text } from '../../contract/common.ts';
 import { Post, Thread, ThreadCounts, ThreadModeration } from '../../contract/threads.ts';
+import { SMALL_BODY_BYTES } from '../middleware/body-limit.ts';
+import { anyone, signedIn } from '../route-policy.ts';
+
+const PageCommunity = Slug.optional().openapi({
+  description: "The community the page declares; without it, the key's oldest thread in any community",
+});
 
 const countsRoute = createRoute({
   method: 'get',
   path: '/api/v1/threads/counts',
+  operationId: 'countThreadPosts',
+  ...anyone(),
   tags: ['threads'],
   summary: 'Visible post counts for several page keys at once (the comment-count element)',
   request: {
@@ -16,6 +24,7 @@ const countsRoute = createRoute({
       key: z.union([Text().min(1).max(500), z.array(Text().min(1).max(500)).min(1).max(100)]).openapi({
         description: 'Repeat for each page key (up to 100)',
       }),
+      community: PageCommunity,
     }),
   },
   responses: { 200: jsonContent(ThreadCounts, 'Counts by key'), ...errorResponses() },
@@ -24,15 +33,19 @@ const countsRoute = createRoute({
 const byKeyRoute = createRoute({
   method: 'get',
   path: '/api/v1/threads',
+  operationId: 'getThreadByKey',
+  ...anyone(),
   tags: ['threads'],
-  summary: 'The thread attached to a page key (404 until its first post)',
-  request: { query: z.object({ key: Text().min(1).max(500) }) },
+  summary: 'The thread attached to a page key in the community the page declares (404 until its first post)',
+  request: { query: z.object({ key: Text().min(1).max(500), community: PageCommunity }) },
   responses: { 200: jsonContent(Thread, 'The thread'), ...errorResponses(404) },
 });
 
 const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/threads/{id}',
+  operationId: 'getThread',
+  ...anyone(),
   tags: ['threads'],
   summary: 'One thread',
   request: { params: z.object({ id: Id }) },
@@ -42,6 +55,8 @@ const getRoute = createRoute({
 const postsRoute = createRoute({
   method: 'get',
   path: '/api/v1/threads/{id}/posts',
+  operationId: 'listThreadPosts',
+  ...anyone(),
   tags: ['threads'],
   summary: 'Posts of a thread, oldest or newest first, keyset paged',
   request: {
@@ -54,9 +69,10 @@ const postsRoute = createRoute({
 const moderateRoute = createRoute({
   method: 'patch',
   path: '/api/v1/threads/{id}',
+  operationId: 'moderateThread',
+  ...signedIn({ body: SMALL_BODY_BYTES }),
   tags: ['moderation'],
   summary: 'Pin, lock, or accept an answer (facilitators; the asker may accept)',
-  security: [{ bearerAuth: [] }],
   request: { params: z.object({ id: Id }), headers: IfMatchHeaders, body: jsonBody(ThreadModeration) },
   responses: { 200: jsonContent(Thread, 'The updated thread'), ...errorResponses(401, 403, 404, 412, 422, 428) },
 });
@@ -65,16 +81,18 @@ export function registerThreads(app: OpenAPIHono<AppEnv>): void {
   app.openapi(countsRoute, async (c) => {
     const raw = c.req.valid('query').key;
     const keys = [...new Set(Array.isArray(raw) ? raw : [raw])];
-    return c.json({ counts: await threadCounts(c.var.db, keys, c.var.viewer) }, 200);
+    return c.json({ counts: await threadCounts(c.var.db, keys, c.req.valid('query').community, c.var.viewer) }, 200);
   });
 
   app.openapi(byKeyRoute, async (c) => {
-    const thread = await requireThread(c.var.db, { key: c.req.valid('query').key }, c.var.viewer);
+    const thread = await requireThread(c.var.db, c.req.valid('query'), c.var.viewer);
+    c.header('etag', versionETag(thread.row.version));
     return c.json(toThread(thread, c.var.viewer), 200);
   });
 
   app.openapi(getRoute, async (c) => {
     const thread = await requireThread(c.var.db, { id: c.req.valid('param').id }, c.var.viewer);
+    c.header('etag', versionETag(thread.row.version));
     return c.json(toThread(thread, c.var.viewer), 200);
   });
 
