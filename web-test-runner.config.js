@@ -42,7 +42,7 @@ function groveServerPlugin() {
           demoMode: true,
           seed: false,
           database: db,
-          log: null,
+          log: process.env.GROVE_TEST_LOG ? undefined : null,
         });
       } catch (error) {
         await db?.close().catch(() => {});

@@ -34,6 +34,8 @@ export interface ServerConfig {
   pageOrigins: string[];
   /** Proxy addresses or CIDR ranges whose X-Forwarded-For entries are believed. */
   trustedProxies: string[];
+  /** Hosts avatars may be fetched from (then only those, internal ones included); empty: any public host. */
+  avatarHosts: string[];
   auth: AuthConfig;
   rateLimit: RateLimitConfig;
   /** Directories served as static files; absent entries are skipped. */
@@ -52,6 +54,7 @@ Environment variables:
   GROVE_CORS_ORIGINS      comma-separated exact origins allowed to call the API (e.g. https://intranet.example.org)
   GROVE_PAGE_ORIGINS      more origins whose pages may start a discussion by page key (default: the CORS origins)
   GROVE_TRUSTED_PROXIES   comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed
+  GROVE_AVATAR_HOSTS      comma-separated hosts avatars may be fetched from (default: any public host)
   GROVE_JWT_SECRET        HS256 secret for bearer tokens (at least 32 characters)
   GROVE_JWKS_URL          JWKS URL of your identity provider (RS256/ES256 tokens); sub = member id
   GROVE_JWT_ISSUER        expected iss claim (optional)
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
     corsOrigins: list(env.GROVE_CORS_ORIGINS),
     pageOrigins: list(env.GROVE_PAGE_ORIGINS),
     trustedProxies: list(env.GROVE_TRUSTED_PROXIES),
+    avatarHosts: list(env.GROVE_AVATAR_HOSTS),
     auth: {
       jwtSecret,
       jwksUrl: setting(env.GROVE_JWKS_URL),

@@ -7,6 +7,7 @@
  * wait in that order, so a cancellation promotes the first waiting member without any write of its own.
  */
 import type { Queryable } from '../db/index.ts';
+import { safeLink } from '../shared/urls.ts';
 import type { IcsEvent } from './ics.ts';
 
 export type EventKind = 'webinar' | 'workshop' | 'meeting' | 'learning-event' | 'other';
@@ -53,7 +54,7 @@ export const FIRST_START_SQL = `(case when e.all_day
 /** Joined with the community and the organiser; callers add `where` and may order by `first_start`. */
 export const EVENT_SELECT = `
   select e.id, e.community_id, c.slug as community, c.visibility as community_visibility, e.organiser_id,
-         o.name as organiser_name, o.avatar_url as organiser_avatar, e.title, e.description, e.kind, e.starts_at, e.ends_at,
+         o.name as organiser_name, grove_avatar_path(o.id, o.avatar_url) as organiser_avatar, e.title, e.description, e.kind, e.starts_at, e.ends_at,
          ${FIRST_START_SQL} as first_start, e.time_zone, e.all_day, e.rrule, e.exdates, e.mode, e.location, e.join_url,
          e.capacity, e.cancelled, e.sequence, e.created_at, e.updated_at
   from events e join communities c on c.id = e.community_id join members o on o.id = e.organiser_id`;
@@ -93,7 +94,7 @@ export function icsEvent(row: EventRow): IcsEvent {
     kind: row.kind,
     mode: row.mode,
     location: row.location,
-    joinUrl: row.join_url,
+    joinUrl: safeLink(row.join_url),
     cancelled: row.cancelled,
     sequence: row.sequence,
     createdAt: row.created_at,

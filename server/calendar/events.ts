@@ -10,6 +10,7 @@ import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
 import { SqlParams } from '../shared/sql.ts';
+import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import {
   EVENT_SELECT, FIRST_START_SQL, type EventRow, icsEvent, occurrenceState, occurrenceStates, type OccurrenceState, seriesEndedSql,
@@ -61,7 +62,7 @@ function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceSt
     exdates: row.exdates.map((date) => date.toISOString()),
     mode: row.mode,
     location: row.location,
-    joinUrl: row.join_url,
+    joinUrl: safeLink(row.join_url),
     capacity: row.capacity,
     cancelled: row.cancelled,
     sequence: row.sequence,

@@ -37,6 +37,13 @@ export const Problem = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
+/**
+ * A registered component that may be null. `Component.nullable()` renders as
+ * `allOf: [{$ref}, {type: [..., 'null']}]`, which no null satisfies (the contract fuzzer caught it);
+ * a union renders as `anyOf: [{$ref}, {type: 'null'}]`.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const MemberRef = z
   .object({ id: Id, name: z.string(), avatarUrl: z.string().nullable() })
   .openapi('MemberRef');
@@ -54,14 +61,16 @@ export function errorResponses(...statuses: number[]) {
     401: 'Missing or invalid bearer token',
     403: 'Not allowed for this member',
     404: 'Not found or not visible to this viewer',
-    409: 'Conflict (in-flight idempotent request, duplicate)',
+    409: 'Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After)',
     412: 'If-Match does not match the current version',
+    413: 'The request body is larger than this route accepts',
+    415: 'The body is not application/json',
     422: 'Idempotency-Key reused with another body, or a rule of the domain refused the request',
     428: 'If-Match is required',
     429: 'Rate limited; see Retry-After',
     503: 'Database overloaded; see Retry-After',
   };
-  const all = [...new Set([400, 429, 503, ...statuses])];
+  const all = [...new Set([400, 429, 503, ...statuses])].sort((a, b) => a - b);
   return Object.fromEntries(
     all.map((status) => [status, { description: descriptions[status] ?? 'Error', content: problemContent }]),
   );

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, LanguageTag, Slug, Text, Timestamp } from './common.ts';
+import { Id, LanguageTag, Slug, Text, Timestamp, orNull } from './common.ts';
 import { ContactChannel, MemberSummary } from './members.ts';
 import { SkillRef } from './skills.ts';
 
@@ -51,7 +51,7 @@ export const Expert = z
     tempering: z
       .object({ availability: z.number(), load: z.number() })
       .openapi({ description: 'Multipliers applied for limited availability and recent load (1 = none)' }),
-    contact: ContactChannel.nullable().openapi({ description: 'The first contact channel this viewer may see, to ask' }),
+    contact: orNull(ContactChannel).openapi({ description: 'The first contact channel this viewer may see, to ask' }),
   })
   .openapi('Expert');
 

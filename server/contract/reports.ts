@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, MemberRef, Timestamp } from './common.ts';
+import { Id, MemberRef, Timestamp, orNull } from './common.ts';
 
 export const QueuedReport = z
   .object({
@@ -8,7 +8,7 @@ export const QueuedReport = z
     reporter: MemberRef,
     createdAt: Timestamp,
     resolvedAt: Timestamp.nullable(),
-    resolvedBy: MemberRef.nullable(),
+    resolvedBy: orNull(MemberRef),
     post: z.object({
       id: Id,
       thread: Id,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, LanguageTag, MemberRef, Slug, Text, Timestamp } from './common.ts';
+import { Id, LanguageTag, MemberRef, Slug, Text, Timestamp, orNull } from './common.ts';
 
 export const REACTION_KINDS = ['helpful', 'thanks', 'agree', 'insightful'] as const;
 export const ReactionKind = z.enum(REACTION_KINDS);
@@ -13,9 +13,9 @@ export const Thread = z
     kind: z.enum(['discussion', 'question']),
     status: z.enum(['open', 'answered', 'locked']),
     pinned: z.boolean(),
-    acceptedPostId: Id.nullable(),
+    acceptedPostId: orNull(Id),
     postCount: z.number().int(),
-    createdBy: MemberRef.nullable(),
+    createdBy: orNull(MemberRef),
     createdAt: Timestamp,
     lastPostAt: Timestamp.nullable(),
     version: z.number().int().openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH' }),
@@ -74,7 +74,7 @@ export const ThreadModeration = z
   .object({
     pinned: z.boolean().optional(),
     locked: z.boolean().optional(),
-    acceptedPost: Id.nullable().optional().openapi({ description: 'Accept an answer (null clears it)' }),
+    acceptedPost: orNull(Id).optional().openapi({ description: 'Accept an answer (null clears it)' }),
     title: Text().trim().min(1).max(200).optional().openapi({ description: 'Retitle the thread (facilitators)' }),
     community: Slug.optional().openapi({
       description: 'Move the thread to another community (facilitators of both); a page then finds it under that community',

@@ -37,10 +37,10 @@ interface QueueRow {
 
 const QUEUE_SELECT = `
   select r.id, r.reason, r.created_at, r.resolved_at,
-         rep.id as reporter_id, rep.name as reporter_name, rep.avatar_url as reporter_avatar,
-         res.id as resolver_id, res.name as resolver_name, res.avatar_url as resolver_avatar,
+         rep.id as reporter_id, rep.name as reporter_name, grove_avatar_path(rep.id, rep.avatar_url) as reporter_avatar,
+         res.id as resolver_id, res.name as resolver_name, grove_avatar_path(res.id, res.avatar_url) as resolver_avatar,
          p.id as post_id, t.id as thread_id, t.title as thread_title,
-         a.id as author_id, a.name as author_name, a.avatar_url as author_avatar, p.body_md, p.hidden, p.deleted,
+         a.id as author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar, p.body_md, p.hidden, p.deleted,
          (select count(*)::int from reports o where o.post_id = p.id and o.resolved_at is null) as open_reports
   from reports r
   join posts p on p.id = r.post_id

@@ -33,7 +33,7 @@ export interface ThreadRow {
 
 const THREAD_SELECT = `
   select t.id, t.community_id, c.slug as community, t.page_key, t.title, t.kind, t.status, t.pinned, t.accepted_post_id,
-         t.post_count, t.created_by, cm.name as creator_name, cm.avatar_url as creator_avatar, t.created_at, t.last_post_at, t.version
+         t.post_count, t.created_by, cm.name as creator_name, grove_avatar_path(cm.id, cm.avatar_url) as creator_avatar, t.created_at, t.last_post_at, t.version
   from threads t join communities c on c.id = t.community_id left join members cm on cm.id = t.created_by`;
 
 export interface LoadedThread {
@@ -120,7 +120,7 @@ interface PostRow {
 
 /** Post columns; `$1` must be the viewer id (or null). */
 export const POST_SELECT = `
-  select p.id, p.thread_id, p.author_id, a.name as author_name, a.avatar_url as author_avatar,
+  select p.id, p.thread_id, p.author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar,
          p.reply_to_id, ra.name as reply_to_author, p.body_md, p.body_html, p.language, p.created_at, p.edited_at,
          p.hidden, p.deleted, (t.accepted_post_id is not distinct from p.id) as accepted, p.version,
          (select json_object_agg(kind, n) from (select kind, count(*)::int as n from reactions r where r.post_id = p.id group by kind) k) as reactions,

@@ -5,6 +5,7 @@ import type { ExpertQuery } from '../contract/experts.ts';
 import type { ContactChannel } from '../contract/members.ts';
 import type { Queryable } from '../db/index.ts';
 import { summaryColumns, toSummary } from '../members/directory.ts';
+import { servedContact } from '../members/contacts.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { loadTaxonomy, rankExperts, type RankedExpert } from './ranker.ts';
 import type { TaxonomySkill } from './skill-match.ts';
@@ -68,7 +69,7 @@ export async function findExperts(db: Queryable, query: z.infer<typeof ExpertQue
       })),
       recentContributions: expert.recentContributions,
       tempering: { availability: expert.availabilityFactor, load: expert.loadFactor },
-      contact: card.contact,
+      contact: card.contact && servedContact(card.contact),
     }];
   });
   const topics = ranked.topics.flatMap((topic) => skillRef(topic.id).map((ref) => ({ ...ref, strength: topic.strength })));

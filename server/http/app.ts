@@ -15,6 +15,7 @@ import { clientAddress } from './middleware/client-address.ts';
 import { conditionalGet } from './middleware/conditional.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestLog, type LogSink } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { HttpProblem, problemResponse, validationProblem } from '../shared/problem.ts';
 import { registerAuth } from './routes/auth.ts';
 import { registerCommunities } from './routes/communities.ts';
@@ -85,6 +86,7 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
   const allowed = new Set(config.corsOrigins);
 
   app.use('*', requestLog(log));
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     cors({
@@ -114,7 +116,16 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
       return problemResponse(new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': seconds } }), c.req.path);
     }
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(new HttpProblem(error.status, error.message || 'Bad request'), c.req.path);
+      // Hono's body validators: malformed JSON (400) or another media type (415); name what was wrong.
+      const field = error.status === 415 ? 'header.content-type' : error.status === 400 ? 'body' : undefined;
+      const message = error.status === 415 ? 'Send the body as application/json' : error.message || 'Bad request';
+      return problemResponse(
+        new HttpProblem(error.status, message, {
+          ...(error.status === 400 ? { type: 'validation' } : {}),
+          ...(field ? { errors: [{ field, message }] } : {}),
+        }),
+        c.req.path,
+      );
     }
     return problemResponse(new HttpProblem(500, 'Something went wrong on the server'), c.req.path);
   });

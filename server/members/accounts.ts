@@ -8,7 +8,7 @@ export async function memberExists(db: Queryable, memberId: string): Promise<boo
 
 export async function memberRef(db: Queryable, memberId: string): Promise<{ id: string; name: string; avatarUrl: string | null } | null> {
   const { rows } = await db.query<{ id: string; name: string; avatar_url: string | null }>(
-    'select id, name, avatar_url from members where id = $1',
+    'select id, name, grove_avatar_path(id, avatar_url) as avatar_url from members where id = $1',
     [memberId],
   );
   const row = rows[0];

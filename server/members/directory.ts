@@ -105,7 +105,7 @@ export function toSummary(row: SummaryRow): Summary {
 }
 
 /** Summary columns of `members m`; `lang` is the placeholder of the label language. */
-export const summaryColumns = (lang: string): string => `m.id, m.name, m.avatar_url, m.practice, m.organisation, m.country, m.languages, m.time_zone, m.availability,
+export const summaryColumns = (lang: string): string => `m.id, m.name, grove_avatar_path(m.id, m.avatar_url) as avatar_url, m.practice, m.organisation, m.country, m.languages, m.time_zone, m.availability,
   (select json_agg(json_build_object('slug', s.slug, 'label', ${labelSql('s', lang)}, 'level', ms.level) order by ms.level desc, s.slug)
      from (select * from member_skills x where x.member_id = m.id order by x.level desc, x.skill_id limit 5) ms
      join skills s on s.id = ms.skill_id) as skills`;

@@ -3,6 +3,7 @@ import { readableCommunitySql } from '../communities/access.ts';
 import type { Queryable } from '../db/index.ts';
 import { labelSql } from '../shared/labels.ts';
 import type { Viewer } from '../shared/viewer.ts';
+import { servedContact, type ContactRow } from './contacts.ts';
 import { summaryColumns, toSummary } from './directory.ts';
 
 /** Loads a profile the viewer may see: opted-out members are visible only to themselves. */
@@ -38,7 +39,7 @@ export async function loadProfile(db: Queryable, memberId: string, viewer: Viewe
       [viewerId, memberId],
     ),
     // public: everyone; members: signed-in members sharing a community; nobody: only the member.
-    db.query<{ kind: 'email' | 'phone' | 'website' | 'linkedin' | 'chat' | 'other'; value: string; visibility: 'public' | 'members' | 'nobody' }>(
+    db.query<ContactRow>(
       `select kind, value, visibility from contact_channels where member_id = $1 and (
          $3::boolean or visibility = 'public' or (visibility = 'members' and exists (
            select 1 from memberships a join memberships b on a.community_id = b.community_id
@@ -59,7 +60,7 @@ export async function loadProfile(db: Queryable, memberId: string, viewer: Viewe
     })),
     interests: interests.rows,
     memberships: memberships.rows.map((m) => ({ community: m.community, name: m.name, role: m.role, joinedAt: m.joined_at.toISOString() })),
-    contacts: contacts.rows,
+    contacts: contacts.rows.flatMap((row) => servedContact(row) ?? []),
     createdAt: row.created_at.toISOString(),
     lastActiveAt: row.last_active_at?.toISOString() ?? null,
   };

@@ -5,6 +5,7 @@
  */
 import { bindTransaction, type Database, type Queryable } from '../db/index.ts';
 import { failpoint } from '../shared/failpoints.ts';
+import { HttpProblem } from '../shared/problem.ts';
 
 export interface StoredResponse {
   request_hash: string;
@@ -82,7 +83,8 @@ export async function once(db: Database, claim: Claim, work: (bound: Database) =
       if (!(await claimKey(tx, principal, key, requestHash))) {
         // A duplicate committed while this one waited for its lock: answer as it did.
         const earlier = await findKey(tx, principal, key);
-        if (!earlier) throw new Error('idempotency key neither claimable nor stored');
+        // Purged or taken over between the two statements: let the client retry rather than guess.
+        if (!earlier) throw new HttpProblem(409, 'This Idempotency-Key is being reused; retry', { headers: { 'retry-after': '1' } });
         return { earlier };
       }
       await tx.exec('savepoint grove_request');

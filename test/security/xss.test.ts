@@ -1,5 +1,5 @@
 /**
- * The XSS corpus (/work/shared/security/xss-payloads.json, 984 payloads from DOMPurify, OWASP, bleach,
+ * The XSS corpus (test/security/xss-payloads.json, provenance in test/security/README.md; 984 payloads from DOMPurify, OWASP, bleach,
  * markdown-it and others, each rewritten to call `window.__xss(<its id>)` when it runs) goes through the
  * real API into the fields it fits, and the discussion thread renders the result in Chromium:
  * - html, mxss and markdown payloads as post bodies (Markdown with raw HTML attempts);
@@ -39,7 +39,7 @@ const RENDER_BATCH = 4;
 
 /** The corpus sits beside the repository; the dev server serves it through its outside-root prefix. */
 async function loadCorpus(): Promise<Payload[]> {
-  const response = await fetch('/__wds-outside-root__/1/shared/security/xss-payloads.json');
+  const response = await fetch('/test/security/xss-payloads.json');
   if (!response.ok) throw new Error(`corpus not found: ${response.status}`);
   return (await response.json()) as Payload[];
 }

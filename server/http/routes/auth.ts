@@ -20,7 +20,7 @@ const route = createRoute({
   tags: ['auth'],
   summary: 'Demo mode only: a short-lived HS256 token for a seeded member',
   request: { headers: IdempotencyHeaders, body: jsonBody(DemoSignIn) },
-  responses: { 200: jsonContent(DemoToken, 'A bearer token'), ...errorResponses(404) },
+  responses: { 200: jsonContent(DemoToken, 'A bearer token'), ...errorResponses(404, 409, 413, 415, 422) },
 });
 
 export function registerAuth(app: OpenAPIHono<AppEnv>, secret: string | undefined): void {

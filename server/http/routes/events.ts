@@ -46,7 +46,7 @@ const rsvpRoute = createRoute({
   tags: ['events'],
   summary: 'Answer going / maybe / not going for one occurrence; beyond capacity "going" joins its waitlist',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(RsvpInput) },
-  responses: { 200: jsonContent(ViewerRsvp, 'Your answer and place'), ...errorResponses(401, 403, 404, 409, 422) },
+  responses: { 200: jsonContent(ViewerRsvp, 'Your answer and place'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
 const calendarContent = (description: string) => ({

@@ -1,13 +1,14 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { readableCommunity, requireViewer } from '../../communities/access.ts';
 import { searchMembers } from '../../members/directory.ts';
+import { memberAvatar } from '../../members/avatars.ts';
 import { endorse } from '../../members/endorsements.ts';
 import { loadProfile } from '../../members/profile.ts';
 import { notFound } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, LanguageTag } from '../../contract/common.ts';
 import { Endorsement, EndorsementInput, MemberPage, MemberProfile, MemberQuery } from '../../contract/members.ts';
-import { anyone, signedIn } from '../route-policy.ts';
+import { anyone, noCredentials, signedIn } from '../route-policy.ts';
 
 const listRoute = createRoute({
   method: 'get',
@@ -31,6 +32,26 @@ const getRoute = createRoute({
   responses: { 200: jsonContent(MemberProfile, 'The profile'), ...errorResponses(404) },
 });
 
+const avatarRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/members/{id}/avatar',
+  operationId: 'getMemberAvatar',
+  ...noCredentials(),
+  tags: ['members'],
+  summary: "A member's avatar, fetched, checked and cached by this server (the `avatarUrl` the API gives)",
+  description:
+    'Viewers never contact the host a member chose. The image is PNG, JPEG, GIF or WebP (checked by its bytes), ' +
+    'at most 512 KB; `v` is the version the API put in `avatarUrl` (it changes when the member changes their avatar).',
+  request: {
+    params: z.object({ id: Id }),
+    query: z.object({ v: z.string().regex(/^[0-9a-f]{16}$/, 'Must be the version from avatarUrl') }),
+  },
+  responses: {
+    200: { description: 'The image', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...errorResponses(404),
+  },
+});
+
 const endorseRoute = createRoute({
   method: 'post',
   path: '/api/v1/members/{id}/endorsements',
@@ -42,7 +63,7 @@ const endorseRoute = createRoute({
   responses: {
     201: jsonContent(Endorsement, 'Endorsed'),
     200: jsonContent(Endorsement, 'Already endorsed by this member'),
-    ...errorResponses(401, 403, 404, 422),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -58,6 +79,18 @@ export function registerMembers(app: OpenAPIHono<AppEnv>): void {
     const profile = await loadProfile(c.var.db, c.req.valid('param').id, c.var.viewer, c.req.valid('query').lang ?? 'en');
     if (!profile) throw notFound('The member');
     return c.json(profile, 200);
+  });
+
+  app.openapi(avatarRoute, async (c) => {
+    const image = await memberAvatar(c.var.db, c.req.valid('param').id, c.req.valid('query').v, { hosts: c.var.config.avatarHosts });
+    if (!image) throw notFound('The avatar');
+    return c.body(image.bytes, 200, {
+      'content-type': image.contentType,
+      // The URL carries the version, and embedding pages on other origins show it in <img>.
+      'cache-control': 'public, max-age=86400',
+      'cross-origin-resource-policy': 'cross-origin',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
   });
 
   app.openapi(endorseRoute, async (c) => {

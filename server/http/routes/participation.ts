@@ -62,7 +62,7 @@ const visibilityRoute = createRoute({
   tags: ['participation'],
   summary: 'Hide your badge from everyone else, or show it again',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(BadgeVisibility) },
-  responses: { 200: jsonContent(BadgeVisibility, 'The visibility now'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonContent(BadgeVisibility, 'The visibility now'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
 const rulesRoute = createRoute({

@@ -19,7 +19,7 @@ const createPostRoute = createRoute({
   tags: ['posts'],
   summary: 'Post into a thread, or into the thread of a page key (created on first post)',
   request: { headers: IdempotencyHeaders, body: jsonBody(PostInput) },
-  responses: { 201: jsonContent(Post, 'The new post'), ...errorResponses(401, 403, 404, 409, 422) },
+  responses: { 201: jsonContent(Post, 'The new post'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
 const getPostRoute = createRoute({
@@ -41,7 +41,7 @@ const editPostRoute = createRoute({
   tags: ['posts'],
   summary: 'Edit your own post',
   request: { params: z.object({ id: Id }), headers: IfMatchHeaders, body: jsonBody(PostEdit) },
-  responses: { 200: jsonContent(Post, 'The edited post'), ...errorResponses(401, 403, 404, 412, 428) },
+  responses: { 200: jsonContent(Post, 'The edited post'), ...errorResponses(401, 403, 404, 412, 428, 413, 415) },
 });
 
 const deletePostRoute = createRoute({
@@ -64,7 +64,7 @@ const moderationRoute = (action: 'hide' | 'restore') =>
     tags: ['moderation'],
     summary: action === 'hide' ? 'Hide a post from everyone but facilitators' : 'Show a hidden post again',
     request: { params: z.object({ id: Id }), headers: IdempotencyHeaders },
-    responses: { 200: jsonContent(Post, 'The post'), ...errorResponses(401, 403, 404) },
+    responses: { 200: jsonContent(Post, 'The post'), ...errorResponses(401, 403, 404, 409, 413, 422) },
   });
 
 /** The sites whose pages may open discussions: the CORS origins, GROVE_PAGE_ORIGINS and this server's own pages. */

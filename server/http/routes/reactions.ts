@@ -14,7 +14,7 @@ const addRoute = createRoute({
   tags: ['posts'],
   summary: 'React to a post (not your own); reacting twice is harmless',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(ReactionInput) },
-  responses: { 200: jsonContent(ReactionSummary, 'Reactions after the change'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonContent(ReactionSummary, 'Reactions after the change'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
 const removeRoute = createRoute({
@@ -36,7 +36,7 @@ const reportRoute = createRoute({
   tags: ['moderation'],
   summary: 'Report a post to the facilitators (once per member and post)',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(ReportInput) },
-  responses: { 201: jsonContent(Report, 'Reported'), ...errorResponses(401, 404, 409) },
+  responses: { 201: jsonContent(Report, 'Reported'), ...errorResponses(401, 404, 409, 413, 415, 422) },
 });
 
 export function registerReactions(app: OpenAPIHono<AppEnv>): void {

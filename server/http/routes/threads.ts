@@ -74,7 +74,7 @@ const moderateRoute = createRoute({
   tags: ['moderation'],
   summary: 'Pin, lock, or accept an answer (facilitators; the asker may accept)',
   request: { params: z.object({ id: Id }), headers: IfMatchHeaders, body: jsonBody(ThreadModeration) },
-  responses: { 200: jsonContent(Thread, 'The updated thread'), ...errorResponses(401, 403, 404, 412, 422, 428) },
+  responses: { 200: jsonContent(Thread, 'The updated thread'), ...errorResponses(401, 403, 404, 409, 412, 413, 415, 422, 428) },
 });
 
 export function registerThreads(app: OpenAPIHono<AppEnv>): void {
