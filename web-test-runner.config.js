@@ -82,4 +82,6 @@ export default {
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,
   testFramework: { config: { timeout: 5000 } },
+  // The XSS corpus file renders 984 payloads: minutes on a loaded 2-core machine, not the default 2.
+  testsFinishTimeout: 300_000,
 };

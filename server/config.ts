@@ -16,6 +16,10 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** Algorithms accepted from the JWKS (default RS256, PS256, ES256, EdDSA); HS256 only with the secret. */
+  algorithms?: string[];
+  /** Longest token lifetime accepted, in seconds (default 12 h). */
+  maxLifetimeSeconds?: number;
 }
 
 export interface ServerConfig {
@@ -59,6 +63,8 @@ Environment variables:
   GROVE_JWKS_URL          JWKS URL of your identity provider (RS256/ES256 tokens); sub = member id
   GROVE_JWT_ISSUER        expected iss claim (optional)
   GROVE_JWT_AUDIENCE      expected aud claim (optional)
+  GROVE_JWT_ALGORITHMS    algorithms accepted from the JWKS (default RS256,PS256,ES256,EdDSA)
+  GROVE_JWT_MAX_LIFETIME  longest token lifetime accepted, in seconds (default 43200); tokens need exp
   GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
 `;
@@ -130,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
       jwksUrl: setting(env.GROVE_JWKS_URL),
       issuer: setting(env.GROVE_JWT_ISSUER),
       audience: setting(env.GROVE_JWT_AUDIENCE),
+      algorithms: list(env.GROVE_JWT_ALGORITHMS),
+      maxLifetimeSeconds: integer('GROVE_JWT_MAX_LIFETIME', env.GROVE_JWT_MAX_LIFETIME, 12 * 3600),
     },
     rateLimit: {
       anonymousPerMinute: integer('GROVE_RATE_LIMIT', env.GROVE_RATE_LIMIT, 600),

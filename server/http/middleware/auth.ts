@@ -20,10 +20,22 @@ function invalidToken(detail: string): HttpProblem {
   });
 }
 
+/** Asymmetric algorithms accepted from an identity provider's JWKS when none are configured. */
+export const DEFAULT_JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+/** Longest a token may live, in seconds, when GROVE_JWT_MAX_LIFETIME is not set: a working day. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 12 * 3600;
+
+/**
+ * Tokens must say when they expire (`exp` required), may not live longer than the configured maximum
+ * (counted from `iat`, or from now when absent), must carry the configured `iss` and `aud`, and must be
+ * signed with an allowed algorithm: HS256 with the shared secret, or the JWKS algorithms.
+ */
 export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
   const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : undefined;
-  const claims = { issuer: auth.issuer, audience: auth.audience };
+  const claims = { issuer: auth.issuer, audience: auth.audience, requiredClaims: ['exp'] };
+  const jwksAlgorithms = auth.algorithms?.length ? auth.algorithms : DEFAULT_JWKS_ALGORITHMS;
+  const maxLifetime = auth.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
   return async (token) => {
     let alg: string | undefined;
     try {
@@ -37,11 +49,13 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
         alg === 'HS256' && secret
           ? await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] })
           : jwks
-            ? await jwtVerify(token, jwks, claims)
+            ? await jwtVerify(token, jwks, { ...claims, algorithms: jwksAlgorithms })
             : (() => {
                 throw new Error('no key for this algorithm');
               })();
       if (!isId(payload.sub)) throw new Error('sub is not a member id');
+      const issuedAt = payload.iat ?? Math.floor(Date.now() / 1000);
+      if ((payload.exp ?? 0) - issuedAt > maxLifetime) throw new Error(`it lives longer than ${maxLifetime} s`);
       return payload.sub;
     } catch (error) {
       throw invalidToken(`The bearer token was refused: ${(error as Error).message}`);
