@@ -72,19 +72,30 @@ export function assertChannel(channel: string): void {
  */
 export function bindTransaction(tx: TransactionQueryable, parent: Database): Database {
   let savepoints = 0;
+  // One connection runs one statement at a time: statements a handler starts together (Promise.all)
+  // are queued here rather than handed to the driver at once (which node-postgres deprecates).
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = last.then(run, run);
+    last = next.catch(() => undefined);
+    return next;
+  };
+  const serial: TransactionQueryable = {
+    query: (sql, params) => inTurn(() => tx.query(sql, params)),
+    exec: (sql) => inTurn(() => tx.exec(sql)),
+  };
   return {
     kind: parent.kind,
-    query: (sql, params) => tx.query(sql, params),
-    exec: (sql) => tx.exec(sql),
+    ...serial,
     async transaction(fn) {
       const name = `grove_nested_${++savepoints}`;
-      await tx.exec(`savepoint ${name}`);
+      await serial.exec(`savepoint ${name}`);
       try {
-        const result = await fn(tx);
-        await tx.exec(`release savepoint ${name}`);
+        const result = await fn(serial);
+        await serial.exec(`release savepoint ${name}`);
         return result;
       } catch (error) {
-        await tx.exec(`rollback to savepoint ${name}`);
+        await serial.exec(`rollback to savepoint ${name}`);
         throw error;
       }
     },

@@ -3,6 +3,7 @@
  * PostgreSQL NOTIFY reaches every instance, so a post made through one instance appears in streams
  * served by all of them. `close()` ends every stream so shutdown does not wait on idle clients.
  */
+import { setMaxListeners } from 'node:events';
 import type { Database } from '../db/index.ts';
 
 type Listener = (payload: string) => void;
@@ -19,6 +20,8 @@ export class LiveHub {
 
   constructor(db: Database) {
     this.#db = db;
+    // Every open stream listens for shutdown on this one signal: many streams are normal, not a leak.
+    setMaxListeners(0, this.#shutdown.signal);
   }
 
   /** Aborted when the server shuts down; streams end when it fires. */
