@@ -55,21 +55,25 @@ for (const backend of backends) {
 
     test('notifications reach listeners until they unlisten', async () => {
       const received: string[] = [];
-      const arrived = new Promise<void>((resolve) => {
-        void db.listen('grove_test_channel', (payload) => {
-          received.push(payload);
-          resolve();
-        }).then((unlisten) => { stop = unlisten; });
+      let arrive = (): void => undefined;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      // listen() resolves once LISTEN has run on the listening connection, so NOTIFY cannot overtake it.
+      const stop = await db.listen('grove_test_channel', (payload) => {
+        received.push(payload);
+        arrive();
       });
-      let stop: (() => Promise<void>) | undefined;
-      // The listener is registered before NOTIFY is sent (listen resolves after LISTEN ran).
-      await new Promise((resolve) => setTimeout(resolve, 20));
       await db.notify('grove_test_channel', '{"thread":"1"}');
       await arrived;
       assert.deepEqual(received, ['{"thread":"1"}']);
-      await stop?.();
+      await stop();
+      // Notifications arrive in commit order: once a marker sent after it is here, 'after' would be too.
+      let markerArrived = (): void => undefined;
+      const marker = new Promise<void>((resolve) => (markerArrived = resolve));
+      const stopMarker = await db.listen('grove_test_marker', () => markerArrived());
       await db.notify('grove_test_channel', 'after');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await db.notify('grove_test_marker', 'done');
+      await marker;
+      await stopMarker();
       assert.deepEqual(received, ['{"thread":"1"}'], 'no payload after unlisten');
     });
 
