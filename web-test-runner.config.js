@@ -81,7 +81,8 @@ export default {
   <head><script>window.GROVE_API = ${JSON.stringify(apiUrl ?? null)};</script></head>
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,
-  testFramework: { config: { timeout: 5000 } },
+  // Five seconds is short for a first import through esbuild on a loaded 2-core machine; tests wait on events.
+  testFramework: { config: { timeout: 15000 } },
   // The XSS corpus file renders 984 payloads: minutes on a loaded 2-core machine, not the default 2.
   testsFinishTimeout: 300_000,
 };
