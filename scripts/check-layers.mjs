@@ -1,5 +1,6 @@
 // Holds the reference server to one rule (docs/architecture.md, "Server layers"):
-//   http (routes, middleware) → domain folders → db, with contract/ and shared/ as leaves anyone may use.
+//   interfaces (http/: routes, middleware; smtp/: mail in) → domain folders → db, with contract/ and shared/
+//   as leaves anyone may use.
 // Checked: no SQL in http/, no route importing a route, nothing below http importing it, db/ self-contained,
 // leaves importing only leaves, and no cycle between folders. `--diagram` prints the folder graph as Mermaid.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const serverDir = join(root, 'server');
 const LEAVES = new Set(['contract', 'shared']);
+/** Where requests come in: nothing but the server entry may depend on them. */
+const INTERFACES = new Set(['http', 'smtp']);
 const TOP = new Set(['index.ts', 'config.ts']);
 
 /** @returns {string[]} */
@@ -35,7 +38,7 @@ for (const file of walk(serverDir)) {
   const from = folderOf(file);
   const text = readFileSync(file, 'utf8');
   const rel = relative(root, file);
-  if (from === 'http' && SQL_CALL.test(text)) problems.push(`${rel}: runs SQL; move the query into a domain module`);
+  if (INTERFACES.has(from) && SQL_CALL.test(text)) problems.push(`${rel}: runs SQL; move the query into a domain module`);
   for (const match of text.matchAll(IMPORT)) {
     const spec = match[3] ?? match[4];
     const typeOnly = Boolean(match[2]);
@@ -51,9 +54,9 @@ for (const file of walk(serverDir)) {
     if (from === 'http' && rel.includes('/routes/') && targetRel.includes('server/http/routes/')) {
       problems.push(`${rel}: imports the route file ${targetRel}; share through a domain module instead`);
     }
-    if (from !== 'http' && from !== '.' && to === 'http') problems.push(`${rel}: imports ${targetRel}; only the server entry may depend on http/`);
-    if (from === 'http' && to === 'db' && !typeOnly && !rel.endsWith('http/app.ts')) {
-      problems.push(`${rel}: imports ${targetRel}; http/ reaches the database through domain modules`);
+    if (from !== to && from !== '.' && INTERFACES.has(to)) problems.push(`${rel}: imports ${targetRel}; only the server entry may depend on ${to}/`);
+    if (INTERFACES.has(from) && to === 'db' && !typeOnly && !rel.endsWith('http/app.ts')) {
+      problems.push(`${rel}: imports ${targetRel}; ${from}/ reaches the database through domain modules`);
     }
     if (from === 'db' && to !== 'db') problems.push(`${rel}: imports ${targetRel}; db/ depends on nothing else`);
     if (LEAVES.has(from) && !LEAVES.has(to)) problems.push(`${rel}: imports ${targetRel}; ${from}/ may import only contract/ and shared/`);
@@ -85,5 +88,5 @@ if (problems.length > 0) {
   console.error(`Layer check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;
 } else {
-  console.log(`Layer check passed: ${[...edges.keys()].length} folders, http → domains → db, no cycles.`);
+  console.log(`Layer check passed: ${[...edges.keys()].length} folders, interfaces → domains → db, no cycles.`);
 }

@@ -22,6 +22,18 @@ export interface AuthConfig {
   maxLifetimeSeconds?: number;
 }
 
+export interface MailConfig {
+  /** Relay the outbox sends through (smtp://user:pass@host:port); unset: no mail leaves, unless in demo mode. */
+  smtpUrl?: string;
+  /** Port of the inbound SMTP server (replies and topics by mail); unset: none, unless in demo mode. */
+  inboundPort?: number;
+  /** Domain of the From, reply and list addresses. */
+  domain: string;
+  from?: string;
+  /** Origin members reach this server at, for links in mail (default: the address it listens on). */
+  publicUrl?: string;
+}
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -42,6 +54,7 @@ export interface ServerConfig {
   avatarHosts: string[];
   auth: AuthConfig;
   rateLimit: RateLimitConfig;
+  mail: MailConfig;
   /** Directories served as static files; absent entries are skipped. */
   staticRoots: { demo: string; cdn: string; storybook: string };
 }
@@ -65,6 +78,11 @@ Environment variables:
   GROVE_JWT_AUDIENCE      expected aud claim (optional)
   GROVE_JWT_ALGORITHMS    algorithms accepted from the JWKS (default RS256,PS256,ES256,EdDSA)
   GROVE_JWT_MAX_LIFETIME  longest token lifetime accepted, in seconds (default 43200); tokens need exp
+  SMTP_URL                relay for outgoing mail (smtp://user:pass@host:587); demo mode without it: a built-in catcher
+  SMTP_IN_PORT            port for mail in (replies, topics, bounces) on HOST; demo mode without it: a free port
+  GROVE_MAIL_DOMAIN       domain of From, reply and list addresses (default grove.localhost)
+  GROVE_MAIL_FROM         From of every message (default "Grove <notifications@GROVE_MAIL_DOMAIN>"); DKIM is the relay's job
+  GROVE_PUBLIC_URL        origin members reach the server at, for links in mail (default: where it listens)
   GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
 `;
@@ -142,6 +160,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
     rateLimit: {
       anonymousPerMinute: integer('GROVE_RATE_LIMIT', env.GROVE_RATE_LIMIT, 600),
       memberPerMinute: integer('GROVE_RATE_LIMIT_MEMBER', env.GROVE_RATE_LIMIT_MEMBER, 1200),
+    },
+    mail: {
+      smtpUrl: setting(env.SMTP_URL),
+      inboundPort: env.SMTP_IN_PORT ? integer('SMTP_IN_PORT', env.SMTP_IN_PORT, 0) : undefined,
+      domain: setting(env.GROVE_MAIL_DOMAIN) ?? 'grove.localhost',
+      from: setting(env.GROVE_MAIL_FROM),
+      publicUrl: setting(env.GROVE_PUBLIC_URL),
     },
     staticRoots: { demo: 'demo', cdn: 'dist/cdn', storybook: 'storybook-static' },
   };

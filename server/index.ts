@@ -12,6 +12,7 @@ import { createApp } from './http/app.ts';
 import { purgeIdempotencyKeys } from './operations/idempotency-keys.ts';
 import { stdoutSink, type LogSink } from './http/middleware/request-log.ts';
 import { migrate, openDatabase, type Database } from './db/index.ts';
+import { startMailService } from './mail-service.ts';
 import { seed } from './seed/index.ts';
 
 export interface StartOptions extends Partial<Omit<ServerConfig, 'staticRoots'>> {
@@ -55,6 +56,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     auth: { ...defaults.auth, ...options.auth },
     rateLimit: { ...defaults.rateLimit, ...options.rateLimit },
     staticRoots: { ...defaults.staticRoots, ...options.staticRoots },
+    mail: { ...defaults.mail, ...options.mail },
   };
   const log = options.log === undefined ? stdoutSink : options.log;
   if (config.demoMode && !config.auth.jwtSecret) {
@@ -62,7 +64,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config.auth = { ...config.auth, jwtSecret: randomBytes(32).toString('base64url') };
   }
   const db = options.database ?? (await prepareDatabase(config, log));
-  const { app, hub, sweep } = createApp({ db, config, log });
+  const pageOrigins = new Set([...config.corsOrigins, ...config.pageOrigins]);
+  const mail = await startMailService(db, {
+    config: config.mail,
+    demoMode: config.demoMode,
+    host: config.host,
+    // Replaced by the listening address below when GROVE_PUBLIC_URL is not set.
+    listeningUrl: config.mail.publicUrl ?? 'http://localhost',
+    pageOrigins,
+    ...(log ? { log } : {}),
+  });
+  const { app, hub, sweep } = createApp({
+    db,
+    config,
+    log,
+    mail: { context: mail.context, catcher: mail.catcher, inbound: mail.inbound && { host: config.host, port: mail.inbound.port } },
+  });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -70,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  if (!config.mail.publicUrl) mail.context.publicUrl = url;
 
   const housekeeping = setInterval(() => {
     sweep();
@@ -82,6 +100,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     (closing ??= (async () => {
       clearInterval(housekeeping);
       hub.close(); // ends live streams so server.close() is not held open by them
+      await mail.close();
       await new Promise<void>((resolve) => {
         const http = server as import('node:http').Server;
         const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -108,7 +127,8 @@ async function main(): Promise<void> {
   stdoutSink({ level: 'info', msg: 'listening', url: server.url, database: server.db.kind, demoMode: config.demoMode });
   process.stderr.write(
     `\nGrove is running: ${server.url}/ (demo intranet page), ${server.url}/community.html (community hub), ` +
-      `${server.url}/cms.html (CMS page), ${server.url}/storybook/, ${server.url}/api/openapi.json (contract)\n\n`,
+      `${server.url}/cms.html (CMS page), ${server.url}/mail.html (mail the network sent), ${server.url}/storybook/, ` +
+      `${server.url}/api/openapi.json (contract)\n\n`,
   );
   const stop = (signal: string) => {
     stdoutSink({ level: 'info', msg: 'shutting down', signal });

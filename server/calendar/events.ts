@@ -6,6 +6,8 @@ import type { z } from '@hono/zod-openapi';
 import { assertCanContribute, readableCommunity, readableCommunitySql } from '../communities/access.ts';
 import type { EventOccurrence, EventQuery, RsvpInput } from '../contract/events.ts';
 import type { Database, Queryable } from '../db/index.ts';
+import type { MailContext } from '../mail/compose.ts';
+import { mailWaitlistPromotion } from '../mail/notify.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
@@ -194,12 +196,13 @@ export async function getOccurrence(db: Queryable, id: string, start: string | u
 }
 
 /** Answers for one occurrence; "going" beyond capacity joins its waitlist. */
-export async function answerRsvp(db: Database, id: string, input: z.infer<typeof RsvpInput>, viewer: Viewer) {
+export async function answerRsvp(db: Database, id: string, input: z.infer<typeof RsvpInput>, viewer: Viewer, mail: MailContext | null = null) {
   const event = await requireEvent(db, id, viewer);
   assertCanContribute(await readableCommunity(db, { id: event.community_id }, viewer));
   if (event.cancelled) throw new HttpProblem(409, 'This event was cancelled', { type: 'event-cancelled' });
   const occurrence = findOccurrence(event, input.occurrence, 'body.occurrence');
   await db.transaction(async (tx) => {
+    const heldSeat = event.capacity !== null && (await holdsSeat(tx, id, occurrence.start, viewer.memberId, event.capacity));
     // Changing to "going" joins the end of the queue; other changes keep one's place.
     const { rows } = await tx.query<{ inserted: boolean }>(
       `insert into rsvps (event_id, occurrence, member_id, status) values ($1, $2, $3, $4)
@@ -211,10 +214,37 @@ export async function answerRsvp(db: Database, id: string, input: z.infer<typeof
     if (rows[0]?.inserted && input.status !== 'not-going') {
       await recordFacts(tx, [{ memberId: viewer.memberId, communityId: event.community_id, kind: 'rsvp', subjectId: id }]);
     }
+    if (heldSeat && input.status !== 'going' && event.capacity !== null && mail) {
+      // Everyone behind moved up one: whoever now holds the last seat was first on the waitlist.
+      const promoted = await seatHolder(tx, id, occurrence.start, event.capacity);
+      if (promoted) {
+        await mailWaitlistPromotion(tx, mail, {
+          memberId: promoted,
+          communityId: event.community_id,
+          event: event.title,
+          start: occurrence.start,
+          timeZone: event.time_zone,
+          url: null,
+        });
+      }
+    }
   });
   const state = await occurrenceState(db, { event, start: occurrence.start }, viewer.memberId);
   if (!state.viewerRsvp) throw new Error('RSVP vanished after write');
   return state.viewerRsvp;
+}
+
+/** The members going to an occurrence, in the order seats go to them (see event-store.ts). */
+const GOING_ORDER = `select member_id from rsvps where event_id = $1 and occurrence = $2 and status = 'going' order by created_at, member_id`;
+
+async function holdsSeat(tx: Queryable, eventId: string, start: Date, memberId: string, capacity: number): Promise<boolean> {
+  const { rows } = await tx.query<{ member_id: string }>(`${GOING_ORDER} limit $3`, [eventId, start, capacity]);
+  return rows.some((row) => row.member_id === memberId);
+}
+
+async function seatHolder(tx: Queryable, eventId: string, start: Date, seat: number): Promise<string | null> {
+  const { rows } = await tx.query<{ member_id: string }>(`${GOING_ORDER} offset $3 limit 1`, [eventId, start, seat - 1]);
+  return rows[0]?.member_id ?? null;
 }
 
 /** One event as iCalendar text, with the visibility of its community (for caching). */

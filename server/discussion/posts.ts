@@ -6,6 +6,8 @@ import type { z } from '@hono/zod-openapi';
 import { assertCanContribute, assertFacilitator, readableCommunity } from '../communities/access.ts';
 import type { PostInput } from '../contract/threads.ts';
 import type { Database } from '../db/index.ts';
+import type { MailContext } from '../mail/compose.ts';
+import { mailHiddenPost, mailNewPost } from '../mail/notify.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { changedMeanwhile, forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
@@ -17,9 +19,11 @@ type NewPost = z.infer<typeof PostInput>;
 
 const lockedThread = () => new HttpProblem(403, 'This thread is locked', { type: 'thread-locked' });
 
-/** The sites whose pages may open a thread by URL key (see page-keys.ts). */
 export interface PostContext {
+  /** The sites whose pages may open a thread by URL key (see page-keys.ts). */
   pageOrigins: ReadonlySet<string>;
+  /** Who is told by mail, and how; null when this server sends no mail. */
+  mail: MailContext | null;
 }
 
 async function resolveTarget(
@@ -95,6 +99,7 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
     if (!row) throw new Error('post insert returned nothing');
     const isAnswer = row.kind === 'question' && row.created_by !== viewer.memberId;
     await recordFacts(tx, [{ memberId: viewer.memberId, communityId: row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: row.id }]);
+    if (context.mail) await mailNewPost(tx, context.mail, row.id);
     return { postId: row.id, threadId };
   });
   const thread = await requireThread(db, { id: threadId }, viewer);
@@ -148,14 +153,15 @@ export async function deletePost(db: Database, id: string, viewer: Viewer, check
   await notifyPostChange(db, thread.row, 'post-updated', id);
 }
 
-/** Facilitators hide a post from everyone else (resolving its reports) or show it again. */
-export async function setPostHidden(db: Database, id: string, viewer: Viewer, hidden: boolean) {
+/** Facilitators hide a post from everyone else (resolving its reports; its author is told) or show it again. */
+export async function setPostHidden(db: Database, id: string, viewer: Viewer, hidden: boolean, mail: MailContext | null) {
   const { thread } = await requirePost(db, id, viewer);
   assertFacilitator(thread.access);
   await db.transaction(async (tx) => {
-    await tx.query('update posts set hidden = $2, version = version + 1 where id = $1 and hidden <> $2', [id, hidden]);
+    const changed = await tx.query('update posts set hidden = $2, version = version + 1 where id = $1 and hidden <> $2 returning id', [id, hidden]);
     if (hidden) {
       await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [id, viewer.memberId]);
+      if (mail && changed.rows.length > 0) await mailHiddenPost(tx, mail, id, viewer.memberId);
     }
   });
   const [post] = await fetchPosts(db, 'p.id = $2', [id], viewer);

@@ -7,6 +7,8 @@ import type { z } from '@hono/zod-openapi';
 import { assertFacilitator, readableCommunity } from '../communities/access.ts';
 import type { QueuedReport } from '../contract/reports.ts';
 import type { Database, Queryable } from '../db/index.ts';
+import type { MailContext } from '../mail/compose.ts';
+import { mailHiddenPost } from '../mail/notify.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
@@ -101,7 +103,13 @@ export async function listReports(
 }
 
 /** Resolves a report and every other open report on its post, hiding the post when asked. */
-export async function resolveReport(db: Database, id: string, viewer: Viewer, action: 'hide-post' | 'dismiss'): Promise<z.infer<typeof QueuedReport>> {
+export async function resolveReport(
+  db: Database,
+  id: string,
+  viewer: Viewer,
+  action: 'hide-post' | 'dismiss',
+  mail: MailContext | null = null,
+): Promise<z.infer<typeof QueuedReport>> {
   const report = await loadReport(db, id);
   if (!report) throw notFound('The report');
   const thread = await requireThread(db, { id: report.thread_id }, viewer).catch(() => {
@@ -111,7 +119,8 @@ export async function resolveReport(db: Database, id: string, viewer: Viewer, ac
   if (report.resolved_at) throw new HttpProblem(409, 'This report was already resolved', { type: 'already-resolved' });
   await db.transaction(async (tx) => {
     if (action === 'hide-post') {
-      await tx.query('update posts set hidden = true, version = version + 1 where id = $1 and not hidden', [report.post_id]);
+      const hidden = await tx.query('update posts set hidden = true, version = version + 1 where id = $1 and not hidden returning id', [report.post_id]);
+      if (mail && hidden.rows.length > 0) await mailHiddenPost(tx, mail, report.post_id, viewer.memberId);
     }
     await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [
       report.post_id,

@@ -6,6 +6,8 @@ import type { z } from '@hono/zod-openapi';
 import { assertCanContribute, assertFacilitator, readableCommunity, readableCommunitySql, type CommunityAccess } from '../communities/access.ts';
 import type { Post, Thread } from '../contract/threads.ts';
 import { isUniqueViolation, type Database, type Queryable } from '../db/index.ts';
+import type { MailContext } from '../mail/compose.ts';
+import { mailAcceptedAnswer } from '../mail/notify.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { changedMeanwhile, HttpProblem, notFound } from '../shared/problem.ts';
@@ -269,7 +271,7 @@ async function moveTarget(db: Queryable, thread: LoadedThread, viewer: Viewer, s
  * Pins, locks, accepts an answer, retitles or moves at `version` (the caller checked If-Match against
  * it); 412 when the thread changed meanwhile. Facilitators may do all, the asker of a question only accept.
  */
-export async function moderateThread(db: Database, thread: LoadedThread, viewer: Viewer, change: ThreadChange): Promise<void> {
+export async function moderateThread(db: Database, thread: LoadedThread, viewer: Viewer, change: ThreadChange, mail: MailContext | null = null): Promise<void> {
   const { row } = thread;
   const onlyAccepting = change.pinned === undefined && change.locked === undefined && change.title === undefined && change.community === undefined;
   const isAsker = row.created_by === viewer.memberId && row.kind === 'question';
@@ -295,6 +297,7 @@ export async function moderateThread(db: Database, thread: LoadedThread, viewer:
       }
       if (change.acceptedPost !== accepted) {
         await recordFacts(tx, [{ memberId: author, communityId: row.community_id, kind: 'accepted-answer', subjectId: change.acceptedPost }]);
+        if (mail) await mailAcceptedAnswer(tx, mail, change.acceptedPost, viewer.memberId);
       }
       accepted = change.acceptedPost;
     } else if (change.acceptedPost === null) {

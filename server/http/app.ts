@@ -8,6 +8,8 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { OverloadedError, type Database } from '../db/index.ts';
 import type { ServerConfig } from '../config.ts';
+import type { MailContext } from '../mail/compose.ts';
+import type { MailCatcher } from '../mail/mailbox.ts';
 import type { AppEnv } from './env.ts';
 import { LiveHub } from '../discussion/live-hub.ts';
 import { authenticate, createTokenVerifier } from './middleware/auth.ts';
@@ -25,6 +27,7 @@ import { registerEvents } from './routes/events.ts';
 import { registerExperts } from './routes/experts.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
+import { registerMail } from './routes/mail.ts';
 import { registerMembers } from './routes/members.ts';
 import { registerParticipation } from './routes/participation.ts';
 import { registerPosts } from './routes/posts.ts';
@@ -58,6 +61,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
     { name: 'events', description: 'Event calendars, RSVPs and iCalendar feeds' },
     { name: 'participation', description: 'Participation levels, badges and Open Badges credentials' },
     { name: 'experts', description: 'Finding the members best placed to answer a question' },
+    { name: 'mail', description: 'Mail settings, following, mailing-list mode, unsubscribing; the demo mail catcher' },
   ],
 };
 
@@ -65,6 +69,15 @@ export interface AppOptions {
   db: Database;
   config: ServerConfig;
   log?: LogSink | null;
+  /** Mail in and out (server/mail-service.ts); without it, writes mail nobody. */
+  mail?: AppMail | null;
+}
+
+export interface AppMail {
+  context: MailContext;
+  /** The demo's catcher and where mail comes in, for the demo mail page. */
+  catcher?: MailCatcher | null;
+  inbound?: { host: string; port: number } | null;
 }
 
 export interface GroveApp {
@@ -74,7 +87,7 @@ export interface GroveApp {
   sweep: () => void;
 }
 
-export function createApp({ db, config, log = null }: AppOptions): GroveApp {
+export function createApp({ db, config, log = null, mail = null }: AppOptions): GroveApp {
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures become problem+json naming each field, not zod-openapi's default JSON.
     defaultHook: (result, c) => {
@@ -103,6 +116,7 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
     c.set('db', db);
     c.set('config', config);
     c.set('viewer', null);
+    c.set('mail', mail?.context ?? null);
     await next();
   });
   app.use('/api/*', authenticate(createTokenVerifier(config.auth)));
@@ -152,6 +166,7 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
   registerCredentials(app);
   registerExperts(app);
   registerStreams(app, hub);
+  registerMail(app, { catcher: mail?.catcher ?? null, inbound: mail?.inbound ?? null });
   app.doc31('/api/openapi.json', OPENAPI_INFO);
 
   app.notFound((c) =>

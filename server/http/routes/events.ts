@@ -99,7 +99,7 @@ export function registerEvents(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(rsvpRoute, async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    return c.json(await answerRsvp(c.var.db, c.req.valid('param').id, c.req.valid('json'), viewer), 200);
+    return c.json(await answerRsvp(c.var.db, c.req.valid('param').id, c.req.valid('json'), viewer, c.var.mail), 200);
   });
 
   app.openapi(feedRoute, async (c) => {

@@ -76,7 +76,7 @@ function pageOrigins(c: Context<AppEnv>): ReadonlySet<string> {
 export function registerPosts(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createPostRoute, async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    const postId = await createPost(c.var.db, c.req.valid('json'), viewer, { pageOrigins: pageOrigins(c) });
+    const postId = await createPost(c.var.db, c.req.valid('json'), viewer, { pageOrigins: pageOrigins(c), mail: c.var.mail });
     const { post } = await requirePost(c.var.db, postId, viewer);
     c.header('location', `/api/v1/posts/${postId}`);
     c.header('etag', versionETag(post.version));
@@ -108,7 +108,7 @@ export function registerPosts(app: OpenAPIHono<AppEnv>): void {
   for (const action of ['hide', 'restore'] as const) {
     app.openapi(moderationRoute(action), async (c) => {
       const viewer = requireViewer(c.var.viewer);
-      return c.json(await setPostHidden(c.var.db, c.req.valid('param').id, viewer, action === 'hide'), 200);
+      return c.json(await setPostHidden(c.var.db, c.req.valid('param').id, viewer, action === 'hide', c.var.mail), 200);
     });
   }
 }

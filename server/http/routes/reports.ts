@@ -41,6 +41,6 @@ export function registerReports(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(resolveRoute, async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    return c.json(await resolveReport(c.var.db, c.req.valid('param').id, viewer, c.req.valid('json').action), 200);
+    return c.json(await resolveReport(c.var.db, c.req.valid('param').id, viewer, c.req.valid('json').action, c.var.mail), 200);
   });
 }

@@ -106,7 +106,7 @@ export function registerThreads(app: OpenAPIHono<AppEnv>): void {
     const { id } = c.req.valid('param');
     const thread = await requireThread(c.var.db, { id }, viewer);
     checkIfMatch(c.req.header('if-match'), thread.row.version);
-    await moderateThread(c.var.db, thread, viewer, c.req.valid('json'));
+    await moderateThread(c.var.db, thread, viewer, c.req.valid('json'), c.var.mail);
     const updated = await requireThread(c.var.db, { id }, viewer);
     c.header('etag', versionETag(updated.row.version));
     return c.json(toThread(updated, viewer), 200);

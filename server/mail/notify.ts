@@ -1,0 +1,171 @@
+/**
+ * Who is told of what, by mail. Each function runs in the transaction of the event it reports and
+ * queues at most one message per recipient and event, the most specific kind winning (a reply to you
+ * over a mention over a mailing-list copy over a followed thread). Nobody is mailed about their own act,
+ * about a community they may not read, with no address, with an address that keeps bouncing, or about
+ * a kind they switched off.
+ */
+import type { Queryable } from '../db/index.ts';
+import { noticeMail, threadMail, type MailContext, type Recipient, type ThreadRef } from './compose.ts';
+import { mailLanguage } from './messages.ts';
+import { ADDRESS_SQL, enqueue } from './outbox.ts';
+
+interface RecipientRow {
+  member_id: string;
+  kind: 'reply' | 'mention' | 'list-post' | 'thread-post';
+  name: string;
+  address: string;
+  languages: string[];
+}
+
+/** SQL: member `m` may be mailed `kind` ($ placeholder) about community `community_id` (column or param). */
+function reachable(kindSql: string, communitySql: string): string {
+  return `${ADDRESS_SQL} is not null
+    and not exists (select 1 from mail_settings s where s.member_id = m.id and (s.failing_since is not null or ${kindSql} = any(s.off_kinds)))
+    and exists (select 1 from communities rc where rc.id = ${communitySql}
+                and (rc.visibility = 'public' or exists (select 1 from memberships rm where rm.community_id = rc.id and rm.member_id = m.id)))`;
+}
+
+const toRecipient = (row: { member_id: string; name: string; address: string; languages: string[] }): Recipient => ({
+  memberId: row.member_id,
+  name: row.name,
+  address: row.address,
+  lang: mailLanguage(row.languages),
+});
+
+interface PostContext {
+  post_id: string;
+  thread_id: string;
+  author_id: string;
+  author_name: string;
+  body_md: string;
+  body_html: string;
+  title: string;
+  page_key: string | null;
+  community_id: string;
+  slug: string;
+  community_name: string;
+  first_post: boolean;
+}
+
+function threadRef(row: Pick<PostContext, 'thread_id' | 'title' | 'page_key' | 'slug' | 'community_name'>): ThreadRef {
+  const url = row.page_key && /^https?:\/\//i.test(row.page_key) ? row.page_key : null;
+  return { id: row.thread_id, title: row.title, community: { slug: row.slug, name: row.community_name }, url };
+}
+
+/**
+ * A new visible post: the author now follows its thread; the author of the post it replies to, members it
+ * mentions (`@Full Name` of someone in the thread or facilitating the community), the community's
+ * mailing-list subscribers, the thread's followers and, for a new thread, the community's followers hear of it.
+ */
+export async function mailNewPost(tx: Queryable, context: MailContext, postId: string): Promise<void> {
+  const { rows } = await tx.query<PostContext>(
+    `select p.id as post_id, p.thread_id, p.author_id, a.name as author_name, p.body_md, p.body_html, t.title, t.page_key,
+            t.community_id, c.slug, c.name as community_name,
+            not exists (select 1 from posts e where e.thread_id = p.thread_id and e.id < p.id) as first_post
+     from posts p join threads t on t.id = p.thread_id join communities c on c.id = t.community_id join members a on a.id = p.author_id
+     where p.id = $1 and not p.hidden and not p.deleted`,
+    [postId],
+  );
+  const post = rows[0];
+  if (!post) return;
+  await tx.query('insert into follows (member_id, thread_id) values ($1, $2) on conflict do nothing', [post.author_id, post.thread_id]);
+  const { rows: recipients } = await tx.query<RecipientRow>(
+    `with candidates as (
+       select rp.author_id as member_id, 'reply' as kind, 1 as rank from posts p join posts rp on rp.id = p.reply_to_id where p.id = $1
+       union all
+       select m.id, 'mention', 2 from members m
+       where m.id in (select author_id from posts where thread_id = $2
+                      union select member_id from memberships where community_id = $3 and role = 'facilitator')
+         and position(lower('@' || m.name) in lower($4)) > 0
+       union all
+       select member_id, 'list-post', 3 from list_subscriptions where community_id = $3
+       union all
+       select member_id, 'thread-post', 4 from follows where thread_id = $2
+       union all
+       select member_id, 'thread-post', 4 from follows where community_id = $3 and $6::boolean
+     ), chosen as (
+       select distinct on (member_id) member_id, kind from candidates where member_id <> $5 order by member_id, rank
+     )
+     select ch.member_id, ch.kind, m.name, ${ADDRESS_SQL} as address, m.languages
+     from chosen ch join members m on m.id = ch.member_id
+     where ${reachable('ch.kind', '$3::bigint')}`,
+    [post.post_id, post.thread_id, post.community_id, post.body_md, post.author_id, post.first_post],
+  );
+  const thread = threadRef(post);
+  await enqueue(
+    tx,
+    recipients.map((row) =>
+      threadMail(context, {
+        kind: row.kind,
+        recipient: toRecipient(row),
+        thread,
+        author: post.author_name,
+        post: { markdown: post.body_md, html: post.body_html },
+      }),
+    ),
+  );
+}
+
+async function oneRecipient(tx: Queryable, memberId: string, kind: string, communityId: string): Promise<Recipient | null> {
+  const { rows } = await tx.query<{ member_id: string; name: string; address: string; languages: string[] }>(
+    `select m.id as member_id, m.name, ${ADDRESS_SQL} as address, m.languages from members m where m.id = $1 and ${reachable('$2::text', '$3::bigint')}`,
+    [memberId, kind, communityId],
+  );
+  return rows[0] ? toRecipient(rows[0]) : null;
+}
+
+async function postContext(tx: Queryable, postId: string): Promise<PostContext | undefined> {
+  const { rows } = await tx.query<PostContext>(
+    `select p.id as post_id, p.thread_id, p.author_id, a.name as author_name, p.body_md, p.body_html, t.title, t.page_key,
+            t.community_id, c.slug, c.name as community_name, false as first_post
+     from posts p join threads t on t.id = p.thread_id join communities c on c.id = t.community_id join members a on a.id = p.author_id
+     where p.id = $1`,
+    [postId],
+  );
+  return rows[0];
+}
+
+/** The author of an accepted answer hears who accepted it (unless they accepted their own). */
+export async function mailAcceptedAnswer(tx: Queryable, context: MailContext, postId: string, acceptedById: string): Promise<void> {
+  const post = await postContext(tx, postId);
+  if (!post || post.author_id === acceptedById) return;
+  const { rows: names } = await tx.query<{ name: string }>('select name from members where id = $1', [acceptedById]);
+  const acceptedBy = { id: acceptedById, name: names[0]?.name ?? '' };
+  const recipient = await oneRecipient(tx, post.author_id, 'accepted', post.community_id);
+  if (!recipient) return;
+  const thread = threadRef(post);
+  await enqueue(tx, [
+    noticeMail(context, { kind: 'accepted', recipient, values: { author: acceptedBy.name, thread: post.title }, url: thread.url, threadId: post.thread_id }),
+  ]);
+}
+
+/** The author of a post a facilitator hid is told, in the community's name, not the facilitator's. */
+export async function mailHiddenPost(tx: Queryable, context: MailContext, postId: string, hiddenBy: string): Promise<void> {
+  const post = await postContext(tx, postId);
+  if (!post || post.author_id === hiddenBy) return;
+  const recipient = await oneRecipient(tx, post.author_id, 'moderation', post.community_id);
+  if (!recipient) return;
+  const thread = threadRef(post);
+  await enqueue(tx, [
+    noticeMail(context, {
+      kind: 'moderation',
+      recipient,
+      values: { thread: post.title, community: post.community_name },
+      url: thread.url,
+      threadId: post.thread_id,
+    }),
+  ]);
+}
+
+/** A member who moved off an occurrence's waitlist is told they are going. */
+export async function mailWaitlistPromotion(
+  tx: Queryable,
+  context: MailContext,
+  input: { memberId: string; communityId: string; event: string; start: Date; timeZone: string; url: string | null },
+): Promise<void> {
+  const recipient = await oneRecipient(tx, input.memberId, 'waitlist-promoted', input.communityId);
+  if (!recipient) return;
+  const when = new Intl.DateTimeFormat(recipient.lang, { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone }).format(input.start);
+  await enqueue(tx, [noticeMail(context, { kind: 'waitlist-promoted', recipient, values: { event: input.event, when }, url: input.url })]);
+}

@@ -1,0 +1,237 @@
+/**
+ * Mail over real SMTP: the outbox worker sends through nodemailer to an SMTP server in this process
+ * (smtp-server), and replies come back in over SMTP to Grove's inbound server, sent by nodemailer as a
+ * member's mail client would. Nothing in between is faked.
+ */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { createTransport } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { createApp } from '../../../server/http/app.ts';
+import type { MailContext } from '../../../server/mail/compose.ts';
+import { runDigests } from '../../../server/mail/digest.ts';
+import { loadMailKeys } from '../../../server/mail/keys.ts';
+import { startMailWorker, type MailWorker } from '../../../server/mail/worker.ts';
+import { startInboundServer, type InboundServer } from '../../../server/smtp/inbound.ts';
+import { call, createFixture, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
+
+const DOMAIN = 'grove.test';
+let db: Awaited<ReturnType<typeof testDatabase>>;
+let f: Fixture;
+let context: MailContext;
+let grove: ReturnType<typeof createApp>;
+let worker: MailWorker;
+let inbound: InboundServer;
+let sink: SMTPServer;
+/** What the sink received, parsed, newest last; `reply(code)` makes it refuse the next message. */
+const received: { envelopeFrom: string; to: string[]; mail: ParsedMail; raw: string }[] = [];
+let refuseNext: number | null = null;
+
+before(async () => {
+  db = await testDatabase();
+  f = await createFixture(db);
+  await db.query(`update members set email = 'zelie@example.org', languages = '{ar,fr}' where id = $1`, [f.facilitator]);
+  await db.query(`update members set email = 'oscar@example.org' where id = $1`, [f.outsider]);
+  sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (refuseNext !== null) {
+          const code = refuseNext;
+          refuseNext = null;
+          callback(Object.assign(new Error(code >= 500 ? 'No such mailbox' : 'Try later'), { responseCode: code }));
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        void simpleParser(raw).then((mail) => {
+          received.push({ envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), mail, raw });
+          callback();
+        });
+      });
+    },
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  const keys = await loadMailKeys(db);
+  context = { domain: DOMAIN, from: `Grove <notifications@${DOMAIN}>`, publicUrl: 'https://grove.example.org', keys };
+  worker = await startMailWorker(db, { smtpUrl: `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`, from: context.from, domain: DOMAIN, bounceKey: keys.bounce, pollMs: 60_000 });
+  grove = createApp({ db, config: testConfig(), mail: { context } });
+  inbound = await startInboundServer(db, { port: 0, host: '127.0.0.1', domain: DOMAIN, keys, context: { pageOrigins: new Set(['https://intranet.example.org']), mail: context } });
+});
+after(async () => {
+  await worker.stop();
+  await inbound.close();
+  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await db.close();
+});
+beforeEach(() => {
+  received.length = 0;
+});
+
+const post = (body: Record<string, unknown>, as: string) => call(grove, '/api/v1/posts', { method: 'POST', as, body });
+const to = (address: string) => received.filter((m) => m.to.includes(address));
+const header = (mail: ParsedMail, name: string) => {
+  const line = mail.headerLines.find((h) => h.key === name)?.line ?? '';
+  return line.slice(line.indexOf(':') + 1).trim();
+};
+
+async function sendAsMemberClient(toAddress: string, options: { text: string; messageId?: string; attachment?: boolean; subject?: string; from?: string }) {
+  const transport = createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
+  try {
+    return await transport.sendMail({
+      from: options.from ?? 'emile@example.org',
+      to: toAddress,
+      subject: options.subject ?? 'Re: a thread',
+      text: options.text,
+      ...(options.messageId ? { messageId: options.messageId } : {}),
+      ...(options.attachment ? { attachments: [{ filename: 'notes.txt', content: 'file' }] } : {}),
+    });
+  } finally {
+    transport.close();
+  }
+}
+
+describe('notifications by mail', () => {
+  test('a reply reaches the author of the post over SMTP, with threading, list and unsubscribe headers, in their language', async () => {
+    const first = await post({ thread: f.thread, body: 'Who has tried **drip kits**?' }, f.facilitator);
+    await worker.drain();
+    received.length = 0; // the facilitator's own post mails the thread's followers, not them
+    await post({ thread: f.thread, body: 'We did, with *good* results.', replyTo: String(first.json?.id) }, f.member);
+    await worker.drain();
+    const [message] = to('zelie@example.org');
+    assert.ok(message, `the author got a message: ${JSON.stringify(received.map((r) => r.to))}`);
+    const mail = message.mail;
+    assert.match(mail.subject ?? '', /Émile Ndiaye/, 'the subject names who replied');
+    assert.match(mail.text ?? '', /We did, with \*good\* results\./, 'plain text carries the Markdown as written');
+    assert.match(String(mail.html), /<html lang="ar" dir="rtl">/, 'Arabic first: right-to-left HTML');
+    assert.equal(header(mail, 'in-reply-to'), `<thread-${f.thread}@${DOMAIN}>`);
+    assert.equal(header(mail, 'references'), `<thread-${f.thread}@${DOMAIN}>`);
+    assert.match(header(mail, 'list-id'), new RegExp(`<${f.grove.slug}\\.${DOMAIN}>`));
+    assert.match(header(mail, 'list-unsubscribe'), /^<https:\/\/grove\.example\.org\/api\/v1\/mail\/unsubscribe\?token=/);
+    assert.equal(header(mail, 'list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+    assert.equal(header(mail, 'auto-submitted'), 'auto-generated');
+    assert.match(header(mail, 'reply-to'), new RegExp(`^reply\\+${f.facilitator}-${f.thread}-\\d+-[a-z2-7]{20}@${DOMAIN}$`));
+    assert.match(message.envelopeFrom, new RegExp(`^bounce\\+\\d+-[a-z2-7]{20}@${DOMAIN}$`), 'bounces come back to a VERP address');
+    assert.ok(mail.messageId?.endsWith(`@${DOMAIN}>`));
+  });
+
+  test('a write that is refused mails nobody', async () => {
+    const before = await db.query<{ n: number }>('select count(*)::int as n from mail_outbox');
+    const refused = await post({ thread: f.privateThread, body: 'Not a member here' }, f.outsider);
+    assert.equal(refused.status, 404);
+    const afterCount = await db.query<{ n: number }>('select count(*)::int as n from mail_outbox');
+    assert.equal(afterCount.rows[0]?.n, before.rows[0]?.n);
+  });
+
+  test('one-click unsubscribe works without signing in and stops the next notification', async () => {
+    const first = await post({ thread: f.thread, body: 'Unsubscribe test opener' }, f.facilitator);
+    await post({ thread: f.thread, body: 'A reply', replyTo: String(first.json?.id) }, f.member);
+    await worker.drain();
+    const link = header(to('zelie@example.org').at(-1)!.mail, 'list-unsubscribe').slice(1, -1);
+    const path = new URL(link).pathname + new URL(link).search;
+    const page = await call(grove, path);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<form method="post"/);
+    const oneClick = await grove.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    assert.equal(oneClick.status, 200);
+    received.length = 0;
+    await post({ thread: f.thread, body: 'Another reply', replyTo: String(first.json?.id) }, f.member);
+    await worker.drain();
+    assert.equal(to('zelie@example.org').length, 0, 'no more notifications');
+    const settings = await call(grove, '/api/v1/me/mail', { as: f.facilitator });
+    assert.ok((settings.json?.off as string[]).includes('reply'));
+    // Saving settings turns notifications back on for the next test.
+    await call(grove, '/api/v1/me/mail', { method: 'PATCH', as: f.facilitator, body: { off: [] } });
+  });
+
+  test('an accepted answer, a hidden post and a temporary refusal', async () => {
+    await db.query(`update members set email = 'emile@example.org' where id = $1`, [f.member]);
+    const answer = await post({ thread: f.question, body: 'Here is how' }, f.facilitator);
+    const version = (await call(grove, `/api/v1/threads/${f.question}`)).json?.version as number;
+    // The asker (f.member) accepts the facilitator's answer; the facilitator is told.
+    const accepted = await call(grove, `/api/v1/threads/${f.question}`, { method: 'PATCH', as: f.member, body: { acceptedPost: answer.json?.id }, headers: { 'if-match': `"${version}"` } });
+    assert.equal(accepted.status, 200, accepted.text);
+    refuseNext = 451; // the relay is busy once: the message waits and goes on the next attempt
+    await worker.drain();
+    const { rows } = await db.query<{ state: string; attempts: number }>("select state, attempts from mail_outbox where kind = 'accepted' order by id desc limit 1");
+    assert.deepEqual(rows[0], { state: 'queued', attempts: 1 }, 'kept for a later attempt');
+    await db.query("update mail_outbox set next_attempt_at = now() where kind = 'accepted'");
+    await worker.drain();
+    // Zélie reads Arabic first: « قُبلت إجابتك ».
+    assert.ok(to('zelie@example.org').some((m) => (m.mail.subject ?? '').includes('قُبلت إجابتك')), 'the answerer learns it was accepted');
+    received.length = 0;
+    const hidden = await post({ thread: f.thread, body: 'Off-topic advert' }, f.member);
+    await call(grove, `/api/v1/posts/${String(hidden.json?.id)}/hide`, { method: 'POST', as: f.facilitator });
+    await worker.drain();
+    // Émile reads French first: « Un·e animateur·rice a masqué votre message ».
+    assert.ok(to('emile@example.org').some((m) => (m.mail.subject ?? '').includes('masqué votre message')), 'the author learns a facilitator hid the post');
+  });
+});
+
+describe('taking part by mail', () => {
+  test('replying to a notification posts in the thread as that member, without the quoted text, once', async () => {
+    await db.query(`update members set email = 'emile@example.org' where id = $1`, [f.member]);
+    const opener = await post({ thread: f.thread, body: 'Reply by mail, please' }, f.facilitator);
+    await post({ thread: f.thread, body: 'Tagging along', replyTo: String(opener.json?.id) }, f.member);
+    await worker.drain();
+    const notification = to('zelie@example.org').at(-1);
+    assert.ok(notification);
+    const replyTo = header(notification.mail, 'reply-to');
+    const messageId = `<reply-${Date.now()}@client.example.org>`;
+    const text = 'Answered by mail with **Markdown**.\n\nOn Monday, Grove wrote:\n> Tagging along\n> and more';
+    await sendAsMemberClient(replyTo, { text, messageId });
+    const posts = await call(grove, `/api/v1/threads/${f.thread}/posts?order=newest&limit=1`);
+    const newest = (posts.json?.items as { bodyMd: string; author: { id: string } }[])[0];
+    assert.equal(newest?.bodyMd, 'Answered by mail with **Markdown**.');
+    assert.equal(newest.author.id, f.facilitator, 'posted as the member the address was made for');
+    await sendAsMemberClient(replyTo, { text, messageId }); // delivered twice by a retrying relay
+    const count = await db.query<{ n: number }>("select count(*)::int as n from posts where body_md = 'Answered by mail with **Markdown**.'");
+    assert.equal(count.rows[0]?.n, 1, 'never posted twice');
+  });
+
+  test('a forged or altered reply address, and an attachment, are refused and post nothing', async () => {
+    await assert.rejects(sendAsMemberClient(`reply+${f.member}-${f.thread}-99999-aaaaaaaaaaaaaaaaaaaa@${DOMAIN}`, { text: 'forged' }), /not one Grove gave out/);
+    const notification = await (async () => {
+      await post({ thread: f.thread, body: 'For the attachment test' }, f.facilitator);
+      await post({ thread: f.thread, body: 'reply', replyTo: String((await post({ thread: f.thread, body: 'x' }, f.facilitator)).json?.id) }, f.member);
+      await worker.drain();
+      return to('zelie@example.org').at(-1);
+    })();
+    const replyTo = header(notification!.mail, 'reply-to');
+    await assert.rejects(sendAsMemberClient(replyTo, { text: 'see file', attachment: true }), /attachments/);
+    await assert.rejects(sendAsMemberClient(replyTo.replace(/-(\d+)-/, (_m, thread: string) => `-${Number(thread) + 1}-`), { text: 'other thread' }), /not one Grove gave out/);
+  });
+
+  test('a message to a community address starts a topic for the member who sent it', async () => {
+    const subject = `Pumps by mail ${Date.now()}`;
+    await sendAsMemberClient(`${f.grove.slug}@${DOMAIN}`, { from: 'oscar@example.org', subject, text: 'Which solar pumps work at 40 °C?' });
+    const { rows } = await db.query<{ title: string; created_by: string }>('select title, created_by from threads where title = $1', [subject]);
+    assert.deepEqual(rows[0], { title: subject, created_by: f.outsider });
+    await assert.rejects(sendAsMemberClient(`${f.grove.slug}@${DOMAIN}`, { from: 'stranger@elsewhere.example', text: 'hi' }), /not the address of a member/);
+  });
+});
+
+describe('digests', () => {
+  test('a weekly digest lists what is new, only once a period, only when there is news, small enough for slow lines', async () => {
+    await db.query(`update members set email = 'emile@example.org', time_zone = 'UTC', last_active_at = now() - interval '30 days' where id = $1`, [f.member]);
+    await db.query('delete from mail_settings where member_id = $1', [f.member]);
+    for (let i = 0; i < 10; i++) await post({ key: `https://intranet.example.org/digest/${Date.now()}-${i}`, community: f.grove.slug, title: `Digest topic ${i}`, body: `Body ${i}` }, f.facilitator);
+    const morning = new Date();
+    morning.setUTCHours(8, 0, 0, 0);
+    const first = await runDigests(db, context, morning, 10_000);
+    assert.ok(first.queued >= 1);
+    received.length = 0;
+    await worker.drain();
+    const digest = to('emile@example.org').find((m) => header(m.mail, 'precedence') === 'bulk');
+    assert.ok(digest, 'the member got a digest');
+    assert.match(digest.mail.text ?? '', /Digest topic 9/);
+    assert.ok(Buffer.byteLength(digest.raw) <= 30_000, `a digest of 10 items is ${Buffer.byteLength(digest.raw)} bytes`);
+    const again = await runDigests(db, context, new Date(morning.getTime() + 3600_000), 10_000);
+    assert.ok(!(await db.query("select 1 from mail_outbox where kind = 'digest' and created_at > now() - interval '1 second' and recipient_id = $1", [f.member])).rows.length || again.queued === 0);
+  });
+});
