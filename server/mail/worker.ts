@@ -41,6 +41,7 @@ export async function startMailWorker(db: Database, options: WorkerOptions): Pro
   // Flags that handlers and timers flip: an object, so each read sees the current value.
   const state = { stopped: false, again: false, running: null as Promise<void> | null };
   const stopped = (): boolean => state.stopped;
+  const askedAgain = (): boolean => state.again;
 
   async function send(row: OutboxRow): Promise<void> {
     try {
@@ -86,7 +87,7 @@ export async function startMailWorker(db: Database, options: WorkerOptions): Pro
       do {
         state.again = false;
         await round().catch((error: unknown) => options.log?.({ level: 'error', msg: 'mail round failed', error: String(error) }));
-      } while (state.again && !stopped());
+      } while (askedAgain() && !stopped());
       state.running = null;
     })();
     return state.running;
