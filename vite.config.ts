@@ -39,9 +39,14 @@ async function widgetEntries(): Promise<Record<string, string>> {
   return entries;
 }
 
-/** The core runtime every widget shares: Lit, @lit/context, @lit/task, ky and our core folders. */
-const RUNTIME_LIBRARIES = /node_modules[\\/](lit|lit-html|lit-element|@lit|ky|@oxc-project[\\/]runtime)[\\/]/;
-const RUNTIME_SOURCES = /[\\/]src[\\/](api|context|controllers|events|render|styles|i18n)/;
+/**
+ * The core runtime every widget shares: Lit, @lit/context, @lit/task, ky, Oxc's decorator helper (a
+ * virtual module, `\0@oxc-project+runtime@…`, which every element uses) and our core folders. Code only
+ * some widgets share lives in src/components/shared/ and lands in chunks of its own, so a page never
+ * downloads it for a widget it does not show (docs/decisions/0012-page-size-budgets.md).
+ */
+const RUNTIME_LIBRARIES = /node_modules[\\/](lit|lit-html|lit-element|@lit|ky|@oxc-project[\\/]runtime)[\\/]|^\0@oxc-project\+runtime@/;
+const RUNTIME_SOURCES = /[\\/]src[\\/](api|context|controllers|events|render|styles|i18n|validation)[\\/]/;
 
 const base: UserConfig = {
   // Oxc reads experimentalDecorators / useDefineForClassFields from tsconfig.json; only legacy

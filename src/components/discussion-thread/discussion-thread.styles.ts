@@ -240,12 +240,4 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_space-s);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -300,6 +300,8 @@ describe('grove-discussion-thread', () => {
       'PATCH /v1/threads/7': { ...question, status: 'answered', acceptedPostId: '2', version: 5 },
     });
     const element = await render(client);
+    // Post actions come with the authoring chunk, loaded for signed-in viewers.
+    await until(element, () => $$(element, '[part~="accept-button"]').length === 2, 'the post actions');
     $$(element, '[part~="accept-button"]')[1]?.click();
     await until(element, () => Boolean($(element, '#post-2[part~="accepted-post"]')), 'the accepted mark');
     const [call] = client.callsTo('PATCH', '/v1/threads/7');

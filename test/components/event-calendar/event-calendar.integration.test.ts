@@ -67,6 +67,7 @@ describe('grove-event-calendar against the reference server', function () {
     const dialog = root.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.querySelector('#dialog-title')!.textContent).to.equal(target!.title);
+    await waitUntil(() => dialog.querySelector('[data-rsvp="maybe"]'), 'the details body loads');
 
     const answered = oneEvent<GroveRsvpEvent>(el, 'grove-rsvp');
     dialog.querySelector<HTMLElement>('[data-rsvp="maybe"]')!.click();

@@ -39,6 +39,18 @@ async function loaded(client: FakeClient, template = november, lang?: string): P
 
 const cell = (el: Element, date: string) => $(el, `[data-date="${date}"]`);
 
+/** Waits for the details dialog's body, which loads with the first event opened (its own chunk). */
+async function detailsShown(el: Calendar): Promise<void> {
+  await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders');
+}
+
+/** Opens an event's details by clicking its chip, and waits for the dialog's body. */
+async function openDetails(el: Calendar, key: string): Promise<void> {
+  $(el, `[data-key^="${key}"]`).click();
+  await el.updateComplete;
+  await detailsShown(el);
+}
+
 describe('grove-event-calendar', () => {
   it('renders the month as a labelled grid with events on the viewer-zone day', async () => {
     const client = calendarClient();
@@ -128,7 +140,8 @@ describe('grove-event-calendar', () => {
     await el.updateComplete;
     const dialog = ($(el, 'dialog') as HTMLDialogElement);
     expect(dialog.open).to.equal(true);
-    expect(deepActive()?.id, 'focus moves into the dialog').to.equal('dialog-title');
+    expect(deepActive()?.id, 'focus moves into the dialog at once, while its body loads').to.equal('dialog-title');
+    await detailsShown(el);
     const details = dialog.textContent.replace(/\s+/g, ' ');
     expect(details).to.include('Tuesday, November 10, 2026').and.include('12:00').and.include('Central European');
     expect(details, 'the organiser zone alongside').to.include('2:00 PM for the organiser (East Africa Time)');
@@ -145,8 +158,7 @@ describe('grove-event-calendar', () => {
 
   it('does not reopen the details by itself when the calendar is moved', async () => {
     const el = await loaded(calendarClient());
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
@@ -166,8 +178,7 @@ describe('grove-event-calendar', () => {
   it('answers an RSVP for the occurrence and shows the waitlist position', async () => {
     const client = calendarClient(undefined, { authenticated: true });
     const el = await loaded(client);
-    $(el, '[data-key^="12@2026-11-17"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-17');
     const answered = oneEvent<GroveRsvpEvent>(el, 'grove-rsvp');
     $(el, '[data-rsvp="going"]').click();
     const event = await answered;
@@ -181,8 +192,7 @@ describe('grove-event-calendar', () => {
     expect($(el, '[data-rsvp="going"]').getAttribute('aria-pressed')).to.equal('true');
     ($(el, 'dialog') as HTMLDialogElement).close();
     await el.updateComplete;
-    $(el, '[data-key^="12@2026-11-17"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-17');
     expect($(el, '[data-rsvp="going"]').getAttribute('aria-pressed'), 'the answer is remembered on reopening').to.equal('true');
     expect($(el, '[data-key^="12@2026-11-17"] [part~="answer"]').textContent, 'and shown on the event').to.equal('Waitlist 1');
   });
@@ -190,8 +200,7 @@ describe('grove-event-calendar', () => {
   it('downloads the .ics with the member token when signed in, and says so when it fails', async () => {
     const client = calendarClient(undefined, { authenticated: true });
     const el = await loaded(client);
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     const saved: Blob[] = [];
     const createObjectURL = URL.createObjectURL.bind(URL);
     URL.createObjectURL = (blob: Blob) => {
@@ -219,8 +228,7 @@ describe('grove-event-calendar', () => {
 
   it('asks anonymous viewers to sign in instead of offering RSVP buttons', async () => {
     const el = await loaded(calendarClient());
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     expect($$(el, '[data-rsvp]')).to.have.length(0);
     expect(text(el)).to.include('Sign in to answer.');
   });
@@ -252,8 +260,7 @@ describe('grove-event-calendar', () => {
   it('opens the event discussion on demand, keyed to the event', async () => {
     const client = calendarClient(undefined, { authenticated: true });
     const el = await loaded(client);
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     expect($$(el, 'grove-discussion-thread'), 'nothing fetched before it is opened').to.have.length(0);
     const toggle = $(el, '[part~="discussion-button"]');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -342,8 +349,7 @@ describe('grove-event-calendar', () => {
       await december;
       await sendKeys({ press: 'PageUp' });
       await el.updateComplete;
-      $(el, '[data-key^="12@2026-11-10"]').click();
-      await el.updateComplete;
+      await openDetails(el, '12@2026-11-10');
       const answered = oneEvent(el, 'grove-rsvp');
       $(el, '[data-rsvp="maybe"]').click();
       await answered;

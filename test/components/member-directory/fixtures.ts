@@ -86,7 +86,7 @@ export function directoryRoutes(members: readonly MemberSummary[] = [amina, omar
       const limit = Number(call.query.limit ?? 24);
       const items = found.slice(start, start + limit);
       const next = start + limit < found.length ? String(start + limit) : null;
-      return { items, next, total: found.length, ...(call.query.facets ? { facets } : {}) };
+      return { items, next, total: found.length, ...(call.query.facets === 'true' ? { facets } : {}) };
     },
     'GET /v1/members/:id': (call: FakeCall) => {
       if (call.params.id === amina.id) return aminaProfile;
