@@ -135,10 +135,10 @@ export class ComposerController {
       <label for="composer-input" class="composer-label">${label}</label>
       ${this.restored ? html`<p class="hint" role="status">${t.t('thread.composer.draftRestored')}</p>` : nothing}
       <div class="composer-tabs">
-        <button type="button" part="tab" aria-pressed=${String(!this.preview)} @click=${() => this.#setPreview(false)}>
+        <button type="button" part="tab" class="tab" aria-pressed=${String(!this.preview)} @click=${() => this.#setPreview(false)}>
           ${t.t('thread.composer.write')}
         </button>
-        <button type="button" part="tab" aria-pressed=${String(this.preview)} @click=${() => this.#setPreview(true)}>
+        <button type="button" part="tab" class="tab" aria-pressed=${String(this.preview)} @click=${() => this.#setPreview(true)}>
           ${t.t('thread.composer.preview')}
         </button>
       </div>

@@ -123,11 +123,11 @@ export const styles = css`
     border-color: currentColor;
   }
   button.reaction[aria-pressed='true'],
-  button[part~='tab'][aria-pressed='true'] {
+  .tab[aria-pressed='true'] {
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  button[part~='tab'] {
+  .tab {
     font: inherit;
     background: none;
     color: var(--_text);

@@ -212,7 +212,7 @@ export class GroveMemberDirectory extends LitElement {
   #clearAll = (): void => {
     this.#view.update({ filters: {} });
     // The chips (and the button just pressed) are gone: keep focus in the widget, at the search.
-    this.renderRoot.querySelector<HTMLElement>('input, [part~="list"]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#q, #results')?.focus();
   };
 
   #handleSort = (event: Event): void => this.#view.update({ sort: (event.target as HTMLSelectElement).value });

@@ -119,7 +119,7 @@ export class GroveParticipationBadge extends LitElement {
     try {
       await setHidden(client, badge.member, !badge.hidden);
       await this.#data.run();
-      this.renderRoot.querySelector<HTMLElement>('[part~="visibility-button"]')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('#visibility')?.focus();
     } catch (error) {
       this.#actionFailed(error);
     }
@@ -140,14 +140,14 @@ export class GroveParticipationBadge extends LitElement {
   #handleBeforeToggle = (event: ToggleEvent): void => {
     const details = event.target as HTMLElement;
     if (event.newState === 'closed' && details.matches(':focus-within')) {
-      queueMicrotask(() => this.renderRoot.querySelector<HTMLElement>('[part~="badge"]')?.focus());
+      queueMicrotask(() => this.renderRoot.querySelector<HTMLElement>('#badge')?.focus());
     }
   };
 
   #handleToggle = (event: ToggleEvent): void => {
     this.#open = event.newState === 'open';
     this.requestUpdate();
-    if (this.#open) this.renderRoot.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
+    if (this.#open) this.renderRoot.querySelector<HTMLElement>('#close')?.focus();
   };
 
   #close = (): void => this.renderRoot.querySelector<HTMLElement>('[popover]')?.hidePopover();
@@ -176,7 +176,7 @@ export class GroveParticipationBadge extends LitElement {
   #renderInline(badge: MemberBadge): TemplateResult {
     const t = this.#t;
     const label = t.t('badge.details', { name: badge.name, level: levelLabel(badge, t) });
-    return html`<button type="button" part="badge" class="chip" aria-expanded=${this.#open ? 'true' : 'false'}
+    return html`<button type="button" id="badge" part="badge" class="chip" aria-expanded=${this.#open ? 'true' : 'false'}
         aria-controls="details" @click=${() => this.#handleOpen(badge)}>
         ${renderLevel(badge, t)}<span class="visually-hidden">, ${badge.name}</span>
       </button>
@@ -184,7 +184,7 @@ export class GroveParticipationBadge extends LitElement {
         @beforetoggle=${this.#handleBeforeToggle} @toggle=${this.#handleToggle}>
         <div class="details-header">
           <span class="name">${badge.name}</span>${renderLevel(badge, t)}
-          <button type="button" part="close-button" class="close grove-button" @click=${this.#close}>${t.t('badge.close')}</button>
+          <button type="button" id="close" part="close-button" class="close grove-button" @click=${this.#close}>${t.t('badge.close')}</button>
         </div>
         ${renderDetails(badge, t)}
       </div>`;
@@ -204,7 +204,7 @@ export class GroveParticipationBadge extends LitElement {
   #renderOwnControls(badge: MemberBadge): TemplateResult {
     const t = this.#t;
     return html`${badge.hidden ? html`<p class="muted">${t.t('badge.hiddenNotice')}</p>` : nothing}
-      <button type="button" part="visibility-button" class="link" @click=${() => void this.#toggleHidden(badge)}>
+      <button type="button" id="visibility" part="visibility-button" class="link" @click=${() => void this.#toggleHidden(badge)}>
         ${t.t(badge.hidden ? 'badge.show' : 'badge.hide')}
       </button>`;
   }

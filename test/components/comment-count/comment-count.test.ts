@@ -8,6 +8,7 @@ import { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
 
 defineElement('grove-comment-count', GroveCommentCount);
 
@@ -28,6 +29,14 @@ async function settle(elements: GroveCommentCount[]): Promise<void> {
 }
 
 const text = (element: Element) => element.shadowRoot?.querySelector('[part="count"]')?.textContent ?? '';
+
+
+widgetSuite({
+  tag: 'grove-comment-count',
+  template: html`<grove-comment-count key="/c"></grove-comment-count>`,
+  client: countsClient,
+  loadPath: '/v1/threads/counts',
+});
 
 describe('grove-comment-count', () => {
   it('costs one request however many counts the page shows', async () => {

@@ -9,9 +9,10 @@ import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { GroveModerateEvent } from '../../../src/events/grove-moderate-event.js';
 import { GrovePostEvent } from '../../../src/events/grove-post-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
-import type { FakeCall } from '../../helpers/fake-client.js';
+import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
-import { makePost, makeThread } from './fixtures.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
+import { makePost, makeThread, threadRoutes } from './fixtures.js';
 import { $, $$, clearOwnStorage, composer, ctrlEnter, KEY, paste, postTexts, render, textarea, threadClient, type, until } from './thread-helpers.js';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
@@ -19,6 +20,16 @@ defineElement('grove-discussion-thread', GroveDiscussionThread);
 const STREAM = '/v1/threads/7/stream';
 
 beforeEach(() => clearOwnStorage());
+
+
+widgetSuite({
+  tag: 'grove-discussion-thread',
+  template: html`<grove-discussion-thread key="https://example.org/suite" community="water"></grove-discussion-thread>`,
+  client: () => new FakeClient(threadRoutes([makePost('1'), makePost('2')])),
+  emptyClient: () => new FakeClient(threadRoutes([])),
+  loadPath: '/v1/threads',
+  invalid: { template: html`<grove-discussion-thread order="sideways"></grove-discussion-thread>`, name: 'order', says: 'oldest or newest' },
+});
 
 describe('grove-discussion-thread', () => {
   it('renders the posts of the page’s thread with author, times and per-post language', async () => {

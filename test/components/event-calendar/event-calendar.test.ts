@@ -9,33 +9,18 @@ import type { GroveRsvpEvent } from '../../../src/events/grove-rsvp-event.js';
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient } from '../../helpers/fake-client.js';
+import { $, $$, deepActive, loaded as loadedWidget, text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { calendarClient, manyEvents, occurrence } from './fixtures.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
 
 defineElement('grove-event-calendar', GroveEventCalendar);
 
 type Calendar = GroveEventCalendar;
-const $ = (el: Element, selector: string): HTMLElement => {
-  const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`No ${selector} in the shadow root`);
-  return found;
-};
-const $$ = (el: Element, selector: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
-const text = (el: Element) => el.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
-const deepActive = (): Element | null => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 const november = html`<grove-event-calendar community="water" date="2026-11-10" time-zone="Europe/Paris" view="month"></grove-event-calendar>`;
 
-async function loaded(client: FakeClient, template = november, lang?: string): Promise<Calendar> {
-  const firstLoad = oneEvent(document, 'grove-load');
-  const el = await fixtureWithClient<Calendar>(template, client, lang ? { lang } : {});
-  await firstLoad;
-  await el.updateComplete;
-  return el;
-}
+/** Renders a calendar and waits for its first load (test/helpers/dom.ts). */
+const loaded = (client: FakeClient, template = november, lang?: string) => loadedWidget<Calendar>(template, client, lang ? { lang } : {});
 
 const cell = (el: Element, date: string) => $(el, `[data-date="${date}"]`);
 
@@ -50,6 +35,16 @@ async function openDetails(el: Calendar, key: string): Promise<void> {
   await el.updateComplete;
   await detailsShown(el);
 }
+
+
+widgetSuite({
+  tag: 'grove-event-calendar',
+  template: november,
+  client: calendarClient,
+  emptyClient: () => calendarClient([]),
+  loadPath: '/v1/events',
+  invalid: { template: html`<grove-event-calendar view="mounth"></grove-event-calendar>`, name: 'view', says: 'month, week, or agenda' },
+});
 
 describe('grove-event-calendar', () => {
   it('renders the month as a labelled grid with events on the viewer-zone day', async () => {

@@ -121,14 +121,3 @@ export function variedMembers(count: number): MemberSummary[] {
     return { ...amina, ...base, id: String(index + 500), name: index < VARIETY.length ? base.name : `${base.name} ${String(Math.floor(index / VARIETY.length) + 1)}` };
   });
 }
-
-/**
- * Test pages run in background tabs, where Chromium never delivers IntersectionObserver callbacks
- * (they ride on rendering frames). Without the observer, VisibilityController starts at once, as it
- * does in browsers that lack it. Returns the function that puts the observer back.
- */
-export function startWithoutLazyLoading(): () => void {
-  const original = window.IntersectionObserver;
-  Object.defineProperty(window, 'IntersectionObserver', { value: undefined, configurable: true, writable: true });
-  return () => Object.defineProperty(window, 'IntersectionObserver', { value: original, configurable: true, writable: true });
-}

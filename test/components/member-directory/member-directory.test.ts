@@ -8,39 +8,33 @@ import type { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
+import { $, $$, deepActive, loaded as loadedWidget, text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import type { MemberSummary } from '../../../src/components/member-directory/types.js';
-import { amina, directoryClient, manyMembers, startWithoutLazyLoading } from './fixtures.js';
+import { amina, directoryClient, manyMembers } from './fixtures.js';
+import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
 
 defineElement('grove-member-directory', GroveMemberDirectory);
 
 type Directory = GroveMemberDirectory;
-const $ = (el: Element, selector: string): HTMLElement => {
-  const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`No ${selector} in the shadow root`);
-  return found;
-};
-const $$ = (el: Element, selector: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
-const text = (el: Element) => el.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
-const deepActive = (): Element | null => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
-/** Renders a directory and waits for its first page of results. */
-async function loaded(client: FakeClient, template = html`<grove-member-directory></grove-member-directory>`, lang?: string) {
-  // Listened for on the document before rendering: a fast fake answers before the fixture resolves.
-  const firstLoad = oneEvent(document, 'grove-load');
-  const el = await fixtureWithClient<Directory>(template, client, lang ? { lang } : {});
-  await firstLoad;
-  await el.updateComplete;
-  return el;
-}
+/** Renders a directory and waits for its first load (test/helpers/dom.ts). */
+const loaded = (client: FakeClient, template = html`<grove-member-directory></grove-member-directory>`, lang?: string) => loadedWidget<Directory>(template, client, lang ? { lang } : {});
+
+
+widgetSuite({
+  tag: 'grove-member-directory',
+  template: html`<grove-member-directory community="water"></grove-member-directory>`,
+  client: directoryClient,
+  emptyClient: () => directoryClient([]),
+  loadPath: '/v1/members',
+  invalid: { template: html`<grove-member-directory view="grid"></grove-member-directory>`, name: 'view', says: 'cards or list' },
+});
 
 describe('grove-member-directory', () => {
   let restoreLazyLoading: () => void;
-  before(() => (restoreLazyLoading = startWithoutLazyLoading()));
+  before(() => (restoreLazyLoading = withoutIntersectionObserver()));
   after(() => restoreLazyLoading());
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
@@ -70,7 +64,7 @@ describe('grove-member-directory', () => {
       expect(client.calls).to.have.length(1);
     } finally {
       window.IntersectionObserver = original;
-      restoreLazyLoading = startWithoutLazyLoading();
+      restoreLazyLoading = withoutIntersectionObserver();
     }
   });
 
@@ -437,6 +431,20 @@ describe('grove-member-directory', () => {
     await more;
     await el.updateComplete;
     expect($$(el, '[part~="card"]')).to.have.length(3);
+  });
+
+  it('finishes loading an open profile when moved in the page, without a false error', async () => {
+    const client = directoryClient();
+    const el = await loaded(client);
+    const release = client.hold();
+    $(el, '[data-member="1"]').click();
+    await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for');
+    el.parentElement!.append(el);
+    release();
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads after the move');
+    expect(dialog.querySelector('[role="alert"]'), 'no error shown').to.equal(null);
+    expect(client.callsTo('GET', '/v1/members/1'), 'the cut-off request is made again').to.have.length(2);
   });
 
   it('shows a translated error inside the profile when it cannot be loaded', async () => {
