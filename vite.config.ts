@@ -1,5 +1,5 @@
 /**
- * Two builds from one config, chosen by mode (see docs/decisions/0001-build-outputs.md):
+ * Two builds from one config, chosen by mode (see docs/decisions/0010-build-outputs.md):
  *
  *   vite build --mode npm   ES modules in dist/npm/, one file per source module, dependencies external.
  *                           Types come from `tsc -p tsconfig.build.json` into the same folder.
@@ -116,7 +116,7 @@ async function cdnConfig(): Promise<UserConfig> {
       copyPublicDir: false,
       manifest: true,
       // Terser first (rolldown's minifier then strips comments): about 0.13 KB gzip less on the
-      // runtime chunk than the Oxc minifier alone (docs/decisions/0001-ky-1.md).
+      // runtime chunk than the Oxc minifier alone (docs/decisions/0013-build-time-size-transforms.md).
       minify: 'terser',
       terserOptions: { compress: { passes: 2 } },
       // Library mode: Vite then inserts no dynamic-import preload helper. That helper is shared, so it
