@@ -1,4 +1,4 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { initialState } from '@lit/task';
 import { LitElement, html } from 'lit';
 import { GroveApiError, toGroveError } from '../../src/api/problem.js';
@@ -38,16 +38,21 @@ function deferred(): { promise: Promise<string>; resolve: (value: string) => voi
   return { promise, resolve, reject };
 }
 
+/** A probe in a container of its own (not `fixture()`, which waits for an animation frame: test pages run in background tabs). */
 async function probe(gate: Promise<string>): Promise<LoadProbe> {
   const element = new LoadProbe();
   element.gate = gate;
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const container = document.body.appendChild(document.createElement('div'));
   container.append(element);
   await element.updateComplete;
   return element;
 }
 
 describe('LoadController', () => {
+  afterEach(() => {
+    for (const element of document.querySelectorAll('grove-load-probe')) element.parentElement?.remove();
+  });
+
   it('aborts a pending task when its host is removed, and reports nothing', async () => {
     const { promise } = deferred();
     const element = await probe(promise);
@@ -67,7 +72,7 @@ describe('LoadController', () => {
     expect(element.runs, 'a second run after the move').to.have.length(2);
     expect(element.runs[0]?.aborted).to.equal(true);
     gate.resolve('loaded');
-    await waitUntil(() => element.shadowRoot?.textContent === 'loaded', 'the rerun completes');
+    await waitUntil(() => element.shadowRoot?.textContent === 'loaded', 'the rerun completes', { timeout: 4000 });
   });
 
   it('leaves a finished task alone when its host moves', async () => {

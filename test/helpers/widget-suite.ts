@@ -112,7 +112,7 @@ export function widgetSuite(contract: WidgetContract): void {
       const client = contract.client();
       const release = client.hold();
       const element = await fixtureWithClient<Widget>(template, client);
-      await waitUntil(() => calls(client, loadPath) > 0, 'the first request leaves');
+      await waitUntil(() => calls(client, loadPath) > 0, 'the first request leaves', { timeout: 4000 });
       element.remove();
       expect(client.callsTo('GET', loadPath)[0]?.signal?.aborted, 'the request is aborted').to.equal(true);
       release();
@@ -122,7 +122,7 @@ export function widgetSuite(contract: WidgetContract): void {
       const client = contract.client();
       const release = client.hold();
       const element = await fixtureWithClient<Widget>(template, client);
-      await waitUntil(() => calls(client, loadPath) > 0, 'the first request leaves');
+      await waitUntil(() => calls(client, loadPath) > 0, 'the first request leaves', { timeout: 4000 });
       const parent = element.parentElement;
       if (!parent) throw new Error('the widget has no parent');
       const reloaded = oneEvent<GroveLoadEvent>(element, 'grove-load');

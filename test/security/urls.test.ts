@@ -52,7 +52,7 @@ describe('hostile URLs in data and attributes', () => {
       const el = await loaded<GroveEventCalendar>(html`<grove-event-calendar date="2026-11-10" time-zone="Europe/Paris"></grove-event-calendar>`, client);
       $(el, '[data-key^="12@"]').click();
       await el.updateComplete;
-      await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders');
+      await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders', { timeout: 4000 });
       expect(el.shadowRoot?.querySelector('[part~="join-link"]'), JSON.stringify(joinUrl)).to.equal(null);
       expectNoScriptUrl(el);
     }
@@ -75,7 +75,7 @@ describe('hostile URLs in data and attributes', () => {
     const client = new FakeClient({ ...directoryRoutes(), 'GET /v1/members/:id': { ...aminaProfile, contacts } });
     const el = await loaded<GroveMemberDirectory>(html`<grove-member-directory></grove-member-directory>`, client);
     $(el, '[data-member="1"]').click();
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~="vcard-button"]'), 'the profile loads');
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
     expect(el.shadowRoot?.querySelector('[part~="contact-link"]')).to.equal(null);
     expectNoScriptUrl(el);
   });

@@ -13,7 +13,7 @@ import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { widgetSuite } from '../../helpers/widget-suite.js';
 import { makePost, makeThread, threadRoutes } from './fixtures.js';
-import { $, $$, clearOwnStorage, composer, ctrlEnter, KEY, paste, postTexts, render, textarea, threadClient, type, until } from './thread-helpers.js';
+import { $, $$, clearOwnStorage, composer, ctrlEnter, KEY, paste, postActions, postTexts, render, textarea, threadClient, type, until } from './thread-helpers.js';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
 
@@ -282,6 +282,7 @@ describe('grove-discussion-thread', () => {
       'POST /v1/posts/:id/hide': { ...post, hidden: true },
     });
     const element = await render(client);
+    await postActions(element);
     const moderated = oneEvent<GroveModerateEvent>(element, 'grove-moderate');
     $(element, '[part~="hide-button"]')?.click();
     const event = await moderated;
@@ -293,6 +294,7 @@ describe('grove-discussion-thread', () => {
   it('reports a post with a reason typed in an inline form', async () => {
     const client = threadClient([makePost('1')], { 'POST /v1/posts/:id/reports': { id: '5', post: '1', reason: 'Spam', createdAt: '2026-11-03T00:00:00Z' } });
     const element = await render(client);
+    await postActions(element);
     $(element, '[part~="report-button"]')?.click();
     await element.updateComplete;
     $(element, 'input[name="reason"]')?.focus();
@@ -311,8 +313,7 @@ describe('grove-discussion-thread', () => {
       'PATCH /v1/threads/7': { ...question, status: 'answered', acceptedPostId: '2', version: 5 },
     });
     const element = await render(client);
-    // Post actions come with the authoring chunk, loaded for signed-in viewers.
-    await until(element, () => $$(element, '[part~="accept-button"]').length === 2, 'the post actions');
+    await postActions(element);
     $$(element, '[part~="accept-button"]')[1]?.click();
     await until(element, () => Boolean($(element, '#post-2[part~="accepted-post"]')), 'the accepted mark');
     const [call] = client.callsTo('PATCH', '/v1/threads/7');

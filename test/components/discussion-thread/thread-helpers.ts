@@ -60,6 +60,11 @@ export const postTexts = (element: Element) => $$(element, '[part~="body"]').map
 /** The polite live region's current sentence. */
 export const announcement = (element: Element) => $(element, '.visually-hidden')?.textContent ?? '';
 
+/** The actions under each post come with the authoring chunk, loaded on demand for signed-in viewers. */
+export async function postActions(element: GroveDiscussionThread): Promise<void> {
+  await until(element, () => Boolean(element.shadowRoot?.querySelector('.post-footer[role="group"]')), 'the post actions');
+}
+
 /** The composer loads on demand for signed-in viewers. */
 export async function composer(element: GroveDiscussionThread): Promise<HTMLTextAreaElement> {
   await until(element, () => textarea(element) !== null, 'the composer');

@@ -26,7 +26,7 @@ const cell = (el: Element, date: string) => $(el, `[data-date="${date}"]`);
 
 /** Waits for the details dialog's body, which loads with the first event opened (its own chunk). */
 async function detailsShown(el: Calendar): Promise<void> {
-  await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders');
+  await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders', { timeout: 4000 });
 }
 
 /** Opens an event's details by clicking its chip, and waits for the dialog's body. */
@@ -205,7 +205,7 @@ describe('grove-event-calendar', () => {
     try {
       const link = $(el, '[part~="download-link"]');
       link.click();
-      await waitUntil(() => saved.length === 1, 'the calendar file is saved');
+      await waitUntil(() => saved.length === 1, 'the calendar file is saved', { timeout: 4000 });
       expect(await saved[0]!.text()).to.include('UID:event-12@');
       expect(client.callsTo('GET', '/v1/events/12.ics')).to.have.length(1);
       client.route('GET /v1/events/:id.ics', () => {
@@ -266,8 +266,8 @@ describe('grove-event-calendar', () => {
     const thread = $(el, 'grove-discussion-thread');
     expect([thread.getAttribute('key'), thread.getAttribute('community'), thread.getAttribute('title')])
       .to.deep.equal(['event:12', 'water', 'Drip irrigation clinic']);
-    await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand');
-    await waitUntil(() => client.callsTo('GET', '/v1/threads').length > 0, 'the thread asks for its key');
+    await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand', { timeout: 4000 });
+    await waitUntil(() => client.callsTo('GET', '/v1/threads').length > 0, 'the thread asks for its key', { timeout: 4000 });
     expect(client.callsTo('GET', '/v1/threads')[0]!.query.key).to.equal('event:12');
     await expectAccessible(el);
   });
@@ -275,7 +275,7 @@ describe('grove-event-calendar', () => {
   it('names an invalid attribute in a translated message', async () => {
     const el = await fixtureWithClient<Calendar>(html`<grove-event-calendar view="mounth" lang="fr"></grove-event-calendar>`, calendarClient());
     // The French core catalogue is fetched on demand.
-    await waitUntil(() => $(el, '[role="alert"]').textContent.includes('attribut'), 'French message shown');
+    await waitUntil(() => $(el, '[role="alert"]').textContent.includes('attribut'), 'French message shown', { timeout: 4000 });
     expect($(el, '[role="alert"]').textContent).to.include('view').and.include('mounth');
     const zone = await fixtureWithClient<Calendar>(html`<grove-event-calendar time-zone="Mars/Olympus"></grove-event-calendar>`, calendarClient());
     expect($(zone, '[role="alert"]').textContent).to.include('time-zone');
@@ -328,7 +328,7 @@ describe('grove-event-calendar', () => {
   it('defaults to the agenda on narrow widths', async () => {
     const narrow = await loaded(calendarClient(), html`<grove-event-calendar style="width: 320px" date="2026-11-10"></grove-event-calendar>`);
     // Inside a provider that has not rendered its slot yet, the first measure comes from the ResizeObserver.
-    await waitUntil(() => $$(narrow, '[part~="agenda"]').length === 1, 'agenda shown at 320px');
+    await waitUntil(() => $$(narrow, '[part~="agenda"]').length === 1, 'agenda shown at 320px', { timeout: 4000 });
   });
 
   it('renders, navigates and opens details without Lit warnings or console errors', async () => {

@@ -203,7 +203,7 @@ describe('grove-member-directory', () => {
       client,
     );
     const [left, right] = [...both.querySelectorAll<Directory>('grove-member-directory')] as [Directory, Directory];
-    await waitUntil(() => $$(left, '[part~="card"]').length && $$(right, '[part~="card"]').length, 'both load');
+    await waitUntil(() => $$(left, '[part~="card"]').length && $$(right, '[part~="card"]').length, 'both load', { timeout: 4000 });
     const reloaded = oneEvent(left, 'grove-load');
     $$(left, '[part~="facet-option"]').find((option) => option.textContent.includes('GIS'))!.click();
     await reloaded;
@@ -254,7 +254,7 @@ describe('grove-member-directory', () => {
     expect(dialog.contains(deepActive()), 'focus moves into the dialog').to.equal(true);
     expect(location.hash).to.equal('#members.member=1');
 
-    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads');
+    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
     await expectAccessible(el);
     expect(dialog.textContent).to.include('12 endorsements').and.include('Remote sensing').and.include('Open to questions');
     expect(dialog.querySelector('a[href="mailto:amina@example.org"]')).not.to.equal(null);
@@ -271,7 +271,7 @@ describe('grove-member-directory', () => {
     const el = await loaded(directoryClient(), html`<grove-member-directory></grove-member-directory>`, 'fr');
     $(el, '[data-member="1"]').click();
     const dialog = $(el, 'dialog');
-    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads');
+    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
     expect(dialog.textContent).to.include('Compétences').and.include('12 recommandations').and.include('Parle français et wolof');
     expect($(el, '[part~="vcard-button"]').textContent.trim()).to.equal('Télécharger la fiche contact (vCard)');
     expect(dialog.textContent, 'no English left over').not.to.include('Skills');
@@ -295,7 +295,7 @@ describe('grove-member-directory', () => {
     try {
       const el = await loaded(directoryClient());
       $(el, '[data-member="1"]').click();
-      await waitUntil(() => el.shadowRoot?.querySelector('[part~="vcard-button"]'), 'the profile loads');
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
       $(el, '[part~="vcard-button"]').click();
       const card = await blobs[0]!.text();
       expect(blobs[0]!.type).to.equal('text/vcard;charset=utf-8');
@@ -340,7 +340,7 @@ describe('grove-member-directory', () => {
       const client = directoryClient();
       const el = await fixtureWithClient<Directory>(html`<grove-member-directory view="grid"></grove-member-directory>`, client, { lang });
       const alert = () => $(el, '[role="alert"]').textContent.trim();
-      await waitUntil(() => alert() === sentence, `the ${lang} message, got ${alert()}`);
+      await waitUntil(() => alert() === sentence, `the ${lang} message, got ${alert()}`, { timeout: 4000 });
       expect(client.calls, 'nothing is requested').to.have.length(0);
     }
   });
@@ -438,11 +438,11 @@ describe('grove-member-directory', () => {
     const el = await loaded(client);
     const release = client.hold();
     $(el, '[data-member="1"]').click();
-    await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for');
+    await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for', { timeout: 4000 });
     el.parentElement!.append(el);
     release();
     const dialog = $(el, 'dialog') as HTMLDialogElement;
-    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads after the move');
+    await waitUntil(() => dialog.querySelector('[part~="vcard-button"]'), 'the profile loads after the move', { timeout: 4000 });
     expect(dialog.querySelector('[role="alert"]'), 'no error shown').to.equal(null);
     expect(client.callsTo('GET', '/v1/members/1'), 'the cut-off request is made again').to.have.length(2);
   });
@@ -511,7 +511,7 @@ describe('grove-member-directory', () => {
       await reloaded;
       await el.updateComplete;
       $(el, '[data-member="1"]').click();
-      await waitUntil(() => el.shadowRoot?.querySelector('[part~="vcard-button"]'), 'the profile loads');
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
     } finally {
       console.warn = original;
     }
