@@ -55,6 +55,9 @@ describe('hostile URLs in data and attributes', () => {
       await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders', { timeout: 4000 });
       expect(el.shadowRoot?.querySelector('[part~="join-link"]'), JSON.stringify(joinUrl)).to.equal(null);
       expectNoScriptUrl(el);
+      // A modal left open would make the rest of the page inert for the next tests.
+      el.shadowRoot?.querySelector('dialog')?.close();
+      el.remove();
     }
   });
 
@@ -75,7 +78,8 @@ describe('hostile URLs in data and attributes', () => {
     const client = new FakeClient({ ...directoryRoutes(), 'GET /v1/members/:id': { ...aminaProfile, contacts } });
     const el = await loaded<GroveMemberDirectory>(html`<grove-member-directory></grove-member-directory>`, client);
     $(el, '[data-member="1"]').click();
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
+    await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for', { timeout: 4000 });
+    await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="contact"], dialog .contacts, dialog [part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
     expect(el.shadowRoot?.querySelector('[part~="contact-link"]')).to.equal(null);
     expectNoScriptUrl(el);
   });

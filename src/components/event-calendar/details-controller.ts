@@ -110,13 +110,16 @@ export class EventDetailsController implements ReactiveController {
       <h2 id="dialog-title" tabindex="-1" dir="auto">${item.title}</h2>
       <button type="button" part="close-button" class="close" aria-label=${t.t('calendar.close')} @click=${close}>×</button>
     </header>`;
-    if (!this.#view) return html`${header}${this.#viewError ? renderError(t, this.#viewError, () => void this.#loadView()) : renderLoading(t)}`;
-    return html`${header}${this.#view.renderDetails(item, {
-      t, locale: t.locale, zone, now: new Date(), time: (instant, timeZone) => formatTime(t.locale, instant, timeZone),
-      signedIn: client.isAuthenticated, saving: this.#saving, rsvpError: this.#rsvpError, icsUrl: icsUrl(client, item.id),
-      downloadError: this.#downloadError, discussion: this.#discussion, rsvp: (status) => void this.#rsvp(status),
-      download: this.#download, toggleDiscussion: this.#toggleDiscussion,
-    })}`;
+    const body = !this.#view
+      ? this.#viewError ? renderError(t, this.#viewError, () => void this.#loadView()) : renderLoading(t)
+      : this.#view.renderDetails(item, {
+          t, locale: t.locale, zone, now: new Date(), time: (instant, timeZone) => formatTime(t.locale, instant, timeZone),
+          signedIn: client.isAuthenticated, saving: this.#saving, rsvpError: this.#rsvpError, icsUrl: icsUrl(client, item.id),
+          downloadError: this.#downloadError, discussion: this.#discussion, rsvp: (status) => void this.#rsvp(status),
+          download: this.#download, toggleDiscussion: this.#toggleDiscussion,
+        });
+    // One template for both states: the header (and the focus on its title) stays when the body arrives.
+    return html`${header}${body}`;
   }
 
   async #rsvp(status: RsvpStatus): Promise<void> {

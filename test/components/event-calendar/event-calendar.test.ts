@@ -137,6 +137,7 @@ describe('grove-event-calendar', () => {
     expect(dialog.open).to.equal(true);
     expect(deepActive()?.id, 'focus moves into the dialog at once, while its body loads').to.equal('dialog-title');
     await detailsShown(el);
+    expect(deepActive()?.id, 'and stays there when the body arrives').to.equal('dialog-title');
     const details = dialog.textContent.replace(/\s+/g, ' ');
     expect(details).to.include('Tuesday, November 10, 2026').and.include('12:00').and.include('Central European');
     expect(details, 'the organiser zone alongside').to.include('2:00 PM for the organiser (East Africa Time)');
