@@ -73,13 +73,14 @@ describe('hostile URLs in data and attributes', () => {
     expect($(el, '[part~="avatar"] img').getAttribute('src'), 'the API path, on the API origin').to.equal('https://grove.test/api/v1/members/1/avatar');
   });
 
-  it('shows a hostile contact channel as text, never as a link', async () => {
+  it('shows a hostile contact channel as text, never as a link', async function () {
+    this.timeout(15000);
     const contacts = HOSTILE.map((value) => ({ kind: 'website' as const, value, visibility: 'public' as const }));
     const client = new FakeClient({ ...directoryRoutes(), 'GET /v1/members/:id': { ...aminaProfile, contacts } });
     const el = await loaded<GroveMemberDirectory>(html`<grove-member-directory></grove-member-directory>`, client);
     $(el, '[data-member="1"]').click();
     await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for', { timeout: 4000 });
-    await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="contact"], dialog .contacts, dialog [part~="vcard-button"]'), 'the profile loads', { timeout: 4000 });
+    await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="contact"], dialog .contacts, dialog [part~="vcard-button"]'), 'the profile loads (its chunk is fetched on first use)', { timeout: 10000 });
     expect(el.shadowRoot?.querySelector('[part~="contact-link"]')).to.equal(null);
     expectNoScriptUrl(el);
   });
