@@ -229,30 +229,6 @@ describe('grove-event-calendar', () => {
     expect(text(el)).to.include('Sign in to answer.');
   });
 
-  it('aborts the request when removed', async () => {
-    const client = calendarClient();
-    client.hold();
-    const el = await fixtureWithClient<Calendar>(november, client);
-    const [call] = client.callsTo('GET', '/v1/events');
-    el.remove();
-    expect(call!.signal!.aborted).to.equal(true);
-  });
-
-  it('loads again when moved in the page while loading', async () => {
-    const client = calendarClient();
-    const release = client.hold();
-    const el = await fixtureWithClient<Calendar>(november, client);
-    const parent = el.parentElement!;
-    el.remove();
-    release();
-    const reloaded = oneEvent(el, 'grove-load');
-    parent.append(el);
-    await reloaded;
-    await el.updateComplete;
-    expect($$(el, '[part~="event"]').length).to.be.above(0);
-    expect(client.callsTo('GET', '/v1/events')).to.have.length(2);
-  });
-
   it('opens the event discussion on demand, keyed to the event', async () => {
     const client = calendarClient(undefined, { authenticated: true });
     const el = await loaded(client);

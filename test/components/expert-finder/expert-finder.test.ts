@@ -257,29 +257,4 @@ describe('grove-expert-finder', () => {
     }
     expect(warnings.filter((w) => !String((w as unknown[])[0]).includes('Lit is in dev mode'))).to.deep.equal([]);
   });
-
-  it('searches again when moved in the DOM mid-search', async () => {
-    const client = finderClient();
-    const release = client.hold();
-    const el = await fixtureWithClient<Finder>(html`<grove-expert-finder query="drip"></grove-expert-finder>`, client);
-    const parent = el.parentElement!;
-    el.remove();
-    release();
-    const done = oneEvent(el, 'grove-load');
-    parent.append(el);
-    await done;
-    await el.updateComplete;
-    expect($$(el, '[part~="expert"]')).to.have.length(2);
-    expect(client.callsTo('GET', '/v1/experts')).to.have.length(2);
-  });
-
-  it('aborts its request when removed', async () => {
-    const client = finderClient();
-    const release = client.hold();
-    const el = await fixtureWithClient<Finder>(html`<grove-expert-finder query="drip"></grove-expert-finder>`, client);
-    const signal = client.callsTo('GET', '/v1/experts')[0]!.signal!;
-    el.remove();
-    expect(signal.aborted).to.equal(true);
-    release();
-  });
 });

@@ -370,21 +370,6 @@ describe('grove-participation-badge', () => {
     expect($(second!, '[part~="card"]')).to.equal(null);
   });
 
-  it('loads again when moved in the page while loading', async () => {
-    const client = badgeClient();
-    const release = client.hold();
-    const list = await fixtureWithClient<HTMLElement>(
-      html`<div><section></section><grove-participation-badge member="1" variant="card"></grove-participation-badge></div>`,
-      client,
-    );
-    const el = list.querySelector<Badge>('grove-participation-badge')!;
-    await waitUntil(() => client.calls.length === 1, 'the first request leaves');
-    list.querySelector('section')!.append(el);
-    release();
-    await waitUntil(() => $(el, '[part~="card"]'), 'the moved badge loads');
-    expect(client.calls[0]?.signal?.aborted, 'the first request was abandoned').to.equal(true);
-  });
-
   it('shows a member’s name as text, never as markup', async () => {
     const hostile = '<img src=x onerror="window.__badgeXss = 1">';
     const el = await loaded(
