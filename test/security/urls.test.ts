@@ -41,7 +41,10 @@ function expectNoScriptUrl(element: Element): void {
   for (const url of urls(element)) expect(url, url).not.to.match(/^\s*(javascript|data|vbscript):|&#/i);
 }
 
-describe('hostile URLs in data and attributes', () => {
+describe('hostile URLs in data and attributes', function () {
+  // Each test renders several widgets and loads their on-demand chunks; beside the XSS corpus test, which
+  // runs in parallel and keeps the server busy, that takes seconds.
+  this.timeout(30_000);
   let restoreObserver: () => void;
   beforeEach(() => (restoreObserver = withoutIntersectionObserver()));
   afterEach(() => restoreObserver());
@@ -52,7 +55,7 @@ describe('hostile URLs in data and attributes', () => {
       const el = await loaded<GroveEventCalendar>(html`<grove-event-calendar date="2026-11-10" time-zone="Europe/Paris"></grove-event-calendar>`, client);
       $(el, '[data-key^="12@"]').click();
       await el.updateComplete;
-      await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders', { timeout: 4000 });
+      await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders', { timeout: 15_000 });
       expect(el.shadowRoot?.querySelector('[part~="join-link"]'), JSON.stringify(joinUrl)).to.equal(null);
       expectNoScriptUrl(el);
       // A modal left open would make the rest of the page inert for the next tests.
@@ -73,14 +76,13 @@ describe('hostile URLs in data and attributes', () => {
     expect($(el, '[part~="avatar"] img').getAttribute('src'), 'the API path, on the API origin').to.equal('https://grove.test/api/v1/members/1/avatar');
   });
 
-  it('shows a hostile contact channel as text, never as a link', async function () {
-    this.timeout(15000);
+  it('shows a hostile contact channel as text, never as a link', async () => {
     const contacts = HOSTILE.map((value) => ({ kind: 'website' as const, value, visibility: 'public' as const }));
     const client = new FakeClient({ ...directoryRoutes(), 'GET /v1/members/:id': { ...aminaProfile, contacts } });
     const el = await loaded<GroveMemberDirectory>(html`<grove-member-directory></grove-member-directory>`, client);
     $(el, '[data-member="1"]').click();
-    await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for', { timeout: 4000 });
-    await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="vcard-button"]'), 'the profile loads (its chunk is fetched on first use)', { timeout: 10000 }).catch((error: unknown) => {
+    await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for', { timeout: 15_000 });
+    await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="vcard-button"]'), 'the profile loads (its chunk is fetched on first use)', { timeout: 15_000 }).catch((error: unknown) => {
       throw new Error(`${String(error)}; the dialog says: ${el.shadowRoot?.querySelector('dialog')?.textContent.replace(/\s+/g, ' ') ?? 'no dialog'}`);
     });
     expect(el.shadowRoot?.querySelector('[part~="contact-link"]')).to.equal(null);
