@@ -69,7 +69,9 @@ export function widgetSuite(contract: WidgetContract): void {
     return { element, event };
   }
 
-  describe(`${tag}: the shared widget contract`, () => {
+  describe(`${tag}: the shared widget contract`, function () {
+    // Some of these render a widget in six states, each with its axe run: seconds on a busy machine.
+    this.timeout(20_000);
     // Test pages run in background tabs, where IntersectionObserver never reports: widgets load at once.
     let restoreObserver: () => void;
     beforeEach(() => (restoreObserver = withoutIntersectionObserver()));

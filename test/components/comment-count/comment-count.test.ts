@@ -60,7 +60,7 @@ describe('grove-comment-count', () => {
 
   it('counts in the page’s language', async () => {
     const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count key="/c"></grove-comment-count>`, countsClient(), { lang: 'fr' });
-    await waitUntil(() => text(element).includes('commentaires'), 'the French count');
+    await waitUntil(() => text(element).includes('commentaires'), 'the French count', { timeout: 4000 });
     expect(text(element)).to.equal('12 commentaires');
   });
 
