@@ -68,7 +68,7 @@ export default tseslint.config(
     settings: { wc: { elementBaseClasses: ['LitElement'] } },
   },
   {
-    files: ['server/**/*.ts', 'test/server/**/*.ts', 'scripts/**', 'bench/**', 'test/smoke/**', '*.config.*', '*.mjs', '.storybook/**'],
+    files: ['server/**/*.ts', 'test/server/**/*.ts', 'scripts/**', 'bench/**', 'test/smoke/**', 'test/scripts/**', '*.config.*', '*.mjs', '.storybook/**'],
     languageOptions: { globals: globals.node },
   },
   {

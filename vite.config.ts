@@ -1,5 +1,5 @@
 /**
- * Two builds from one config, chosen by mode (see docs/decisions/0001-build-outputs.md):
+ * Two builds from one config, chosen by mode (see docs/decisions/0010-build-outputs.md):
  *
  *   vite build --mode npm   ES modules in dist/npm/, one file per source module, dependencies external.
  *                           Types come from `tsc -p tsconfig.build.json` into the same folder.
@@ -39,9 +39,14 @@ async function widgetEntries(): Promise<Record<string, string>> {
   return entries;
 }
 
-/** The core runtime every widget shares: Lit, @lit/context, @lit/task, ky and our core folders. */
-const RUNTIME_LIBRARIES = /node_modules[\\/](lit|lit-html|lit-element|@lit|ky|@oxc-project[\\/]runtime)[\\/]/;
-const RUNTIME_SOURCES = /[\\/]src[\\/](api|context|controllers|events|render|styles|i18n)/;
+/**
+ * The core runtime every widget shares: Lit, @lit/context, @lit/task, ky, Oxc's decorator helper (a
+ * virtual module, `\0@oxc-project+runtime@…`, which every element uses) and our core folders. Code only
+ * some widgets share lives in src/components/shared/ and lands in chunks of its own, so a page never
+ * downloads it for a widget it does not show (docs/decisions/0012-page-size-budgets.md).
+ */
+const RUNTIME_LIBRARIES = /node_modules[\\/](lit|lit-html|lit-element|@lit|ky|@oxc-project[\\/]runtime)[\\/]|^\0@oxc-project\+runtime@/;
+const RUNTIME_SOURCES = /[\\/]src[\\/](api|context|controllers|events|render|styles|i18n|validation)[\\/]/;
 
 const base: UserConfig = {
   // Oxc reads experimentalDecorators / useDefineForClassFields from tsconfig.json; only legacy
@@ -111,7 +116,7 @@ async function cdnConfig(): Promise<UserConfig> {
       copyPublicDir: false,
       manifest: true,
       // Terser first (rolldown's minifier then strips comments): about 0.13 KB gzip less on the
-      // runtime chunk than the Oxc minifier alone (docs/decisions/0001-ky-1.md).
+      // runtime chunk than the Oxc minifier alone (docs/decisions/0013-build-time-size-transforms.md).
       minify: 'terser',
       terserOptions: { compress: { passes: 2 } },
       // Library mode: Vite then inserts no dynamic-import preload helper. That helper is shared, so it

@@ -14,7 +14,7 @@ export type {
 } from './api/client.js';
 export { buildUrl, newIdempotencyKey } from './api/client.js';
 export { createKyClient, type KyClientOptions } from './api/ky-client.js';
-export { GroveApiError, type FieldError, type GroveErrorKind, type ProblemDetails } from './api/problem.js';
+export { GroveApiError, toGroveError, type FieldError, type GroveErrorKind, type ProblemDetails } from './api/problem.js';
 export { ResponseCache } from './api/response-cache.js';
 
 export {
@@ -28,6 +28,7 @@ export { GroveProvider } from './context/grove-provider.js';
 export { configure } from './context/page-config.js';
 
 export { ConfigController } from './controllers/config-controller.js';
+export { LoadController, type LoadConfig } from './controllers/load-controller.js';
 export { LocalizeController, type WidgetMessages } from './controllers/localize-controller.js';
 export { VisibilityController } from './controllers/visibility-controller.js';
 

@@ -48,3 +48,10 @@ describe('custom-elements.json against the source', () => {
     });
   }
 });
+
+describe('public parts are for theming only', () => {
+  it('no script or stylesheet of ours selects by part: renaming a theming hook must not break focus or layout', () => {
+    const offenders = sources.filter((text) => /\[part[~|^$*]?=/.test(text));
+    assert.deepEqual(offenders.map((text) => text.slice(0, 80)), [], 'select internal ids or classes, not [part~=…]');
+  });
+});

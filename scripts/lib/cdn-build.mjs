@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const root = join(import.meta.dirname, '../..');
-export const cdnDir = join(root, 'dist/cdn');
+export const cdnDir = process.env.CDN_DIR ?? join(root, 'dist/cdn');
 
 /**
  * @typedef {{ file: string, name?: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean,
  *   imports?: string[], dynamicImports?: string[] }} ManifestChunk
- * @typedef {{ role: 'autoloader' | 'runtime' | 'widget' | 'lazy', name: string, file: string,
- *   staticImports: string[] }} CdnFile
+ * @typedef {{ role: 'autoloader' | 'runtime' | 'widget' | 'shared' | 'lazy', name: string, file: string,
+ *   staticImports: string[], dynamicImports: string[] }} CdnFile
  */
 
 /** @returns {Record<string, ManifestChunk>} */
@@ -34,20 +34,22 @@ export function cdnFiles() {
     .filter((chunk) => chunk.file.endsWith('.js'))
     .map((chunk) => {
       const staticImports = (chunk.imports ?? []).map(fileOf);
+      const dynamicImports = (chunk.dynamicImports ?? []).map(fileOf);
       const widget = chunk.src ? WIDGET_SOURCE.exec(chunk.src) : null;
-      if (chunk.src === 'src/autoloader.ts') return { role: 'autoloader', name: 'grove.js (autoloader)', file: chunk.file, staticImports };
-      if (widget?.[1]) return { role: 'widget', name: widget[1], file: chunk.file, staticImports };
-      if (chunk.name === 'runtime') return { role: 'runtime', name: 'runtime', file: chunk.file, staticImports };
+      const file = { file: chunk.file, staticImports, dynamicImports };
+      if (chunk.src === 'src/autoloader.ts') return { role: 'autoloader', name: 'grove.js (autoloader)', ...file };
+      if (widget?.[1]) return { role: 'widget', name: widget[1], ...file };
+      if (chunk.name === 'runtime') return { role: 'runtime', name: 'runtime', ...file };
       // Named by source path: three widgets each have a lazy `ar` catalogue.
       const name = chunk.src?.replace(/^src\/(components\/)?/, '').replace(/\.ts$/, '') ?? chunk.name ?? chunk.file;
-      return { role: 'lazy', name, file: chunk.file, staticImports };
+      return { role: chunk.isDynamicEntry ? 'lazy' : 'shared', name, ...file };
     })
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.name.localeCompare(b.name));
 }
 
 /** @param {CdnFile['role']} role */
 function roleOrder(role) {
-  return ['autoloader', 'runtime', 'widget', 'lazy'].indexOf(role);
+  return ['autoloader', 'runtime', 'widget', 'shared', 'lazy'].indexOf(role);
 }
 
 /** Sizes of one built file: raw, gzip -9 (what a CDN precompresses) and brotli q11. */

@@ -4,7 +4,7 @@
  * ky 1.14 imports `utils/body.js` (progress streams and body-size estimation) unconditionally, though
  * it only runs when a request passes `onUploadProgress` / `onDownloadProgress`. Grove never does: the
  * `GroveClient` interface has no such option and widgets never import ky. The module costs about
- * 0.38 KB gzip of the 16 KB runtime budget (docs/decisions/0001-ky-1.md), so it is replaced by one that
+ * 0.38 KB gzip on every page's first view (docs/decisions/0013-build-time-size-transforms.md), so it is replaced by one that
  * fails loudly should a future caller pass a progress callback. Everything else in ky is untouched.
  */
 import type { Plugin } from 'vite';

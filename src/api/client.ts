@@ -67,7 +67,7 @@ export interface StreamOptions {
 export interface GroveClient {
   /** The API base URL, without a trailing slash. */
   readonly baseUrl: string;
-  /** True when requests carry a token (anonymous reads stay CORS-simple; see docs/decisions/0002-client.md). */
+  /** True when requests carry a token (anonymous reads stay CORS-simple; see docs/decisions/0002-client-cache-and-cors.md). */
   readonly isAuthenticated: boolean;
 
   /** GET JSON through the page-wide cache (ETag revalidation, de-duplication of identical requests). */

@@ -59,7 +59,17 @@ export class GroveApiError extends Error {
   }
 }
 
-/** Abort errors pass through untouched (Lit's Task expects them); everything else becomes a GroveApiError. */
+/** An abort: the caller stopped waiting (the widget left the page). Not a failure to show or report. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/**
+ * The one error path: every failure as a `GroveApiError`, so widgets and their listeners handle one type;
+ * undefined for an abort, which is not a failure. Client errors pass through; anything else (a bug, a
+ * chunk that failed to download) becomes kind `unknown` with the original as `cause`.
+ */
+export function toGroveError(error: unknown): GroveApiError | undefined {
+  if (isAbortError(error)) return undefined;
+  return error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error });
 }

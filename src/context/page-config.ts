@@ -76,3 +76,16 @@ function meta(name: string): string | undefined {
   // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
   return document.querySelector<HTMLMetaElement>(`meta[name="grove-${name}"]`)?.content.trim() || undefined;
 }
+
+/**
+ * The page key of a discussion when the editor gave none: the page's canonical URL (what a CMS publishes
+ * as the page's identity), else its address without the fragment, so `#comment-3` links share the page's
+ * thread. The thread and the comment count must agree on it.
+ */
+export function defaultPageKey(doc: Document = document): string {
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href;
+  if (canonical) return canonical;
+  const url = new URL(doc.location.href);
+  url.hash = '';
+  return url.href;
+}

@@ -6,7 +6,7 @@ import type { Catalogue, CatalogueLoaders, MessageParams, SupportedLanguage } fr
 
 /**
  * Core translations load on demand like widget ones, in parallel with them: inlining all four cost
- * 2.4 KB gzip of the 16 KB shared-runtime budget (docs/decisions/0003-i18n-catalogues.md).
+ * 2.4 KB gzip on every page's first view (docs/decisions/0003-i18n-catalogues.md).
  */
 const CORE_LOADERS: CatalogueLoaders<CoreMessages> = {
   fr: () => import('../i18n/core/fr.js'),

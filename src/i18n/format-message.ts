@@ -67,6 +67,6 @@ export function cached<T>(key: string, create: () => T): T {
 }
 
 /** A cached `new Intl.X(locale, options)`. */
-export function intl<T, O extends object>(Formatter: new (locale: string, options?: O) => T, locale: string, options?: O): T {
-  return cached(`${Formatter.name} ${locale} ${JSON.stringify(options)}`, () => new Formatter(locale, options));
+export function intl<T, O extends object>(Formatter: new (locale: string, options: O) => T, locale: string, options?: NoInfer<O>): T {
+  return cached(`${Formatter.name} ${locale} ${JSON.stringify(options)}`, () => new Formatter(locale, options as O));
 }

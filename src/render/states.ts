@@ -2,10 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { GroveApiError, type GroveErrorKind } from '../api/problem.js';
 import type { CoreMessages } from '../i18n/core/en.js';
 import type { MessageParams } from '../i18n/types.js';
+import type { InvalidAttribute } from '../validation/attributes.js';
 
 /** The part of `LocalizeController` the shared states need. */
 export interface Translator {
   t(key: keyof CoreMessages, params?: MessageParams): string;
+  formatList(items: readonly string[], options?: Intl.ListFormatOptions): string;
 }
 
 // Templates are written on one line: whitespace inside them would ship in the runtime chunk.
@@ -36,9 +38,30 @@ export function renderNotConfigured(t: Translator): TemplateResult {
   return alert(t.t('core.notConfigured'));
 }
 
-/** For a site editor's typo (`view="mounth"`): name the attribute and quote the value back. */
-export function renderInvalidAttribute(t: Translator, name: string, value: string | null): TemplateResult {
-  return alert(value ? t.t('core.invalidAttribute', { name, value }) : t.t('core.missingAttribute', { name }));
+/**
+ * What stops a widget before any request, in the one order every widget checks: a wrong or missing
+ * attribute first (the editor's fix, and it needs no server to show), then a missing server
+ * configuration. Undefined when the widget can load.
+ */
+export function renderUnusable(t: Translator, invalid: InvalidAttribute | undefined, client: unknown): TemplateResult | undefined {
+  return invalid ? renderInvalidAttribute(t, invalid) : client ? undefined : renderNotConfigured(t);
+}
+
+/**
+ * For a site editor's typo (`view="mounth"`) or a missing attribute: names the attribute, quotes the value
+ * back and says what a valid one looks like (the values it takes, an example or the range), in one alert
+ * so a screen reader reads it all.
+ */
+export function renderInvalidAttribute(t: Translator, { name, value, hint }: InvalidAttribute): TemplateResult {
+  if (!value) return alert(t.t('core.missingAttribute', { name }));
+  const params: MessageParams = !hint
+    ? {}
+    : 'oneOf' in hint
+      ? { hint: 'oneOf', values: t.formatList(hint.oneOf, { type: 'disjunction' }) }
+      : 'example' in hint
+        ? { hint: 'example', example: hint.example }
+        : { hint: 'range', ...hint };
+  return alert(t.t('core.invalidAttribute', { name, value, ...params }).trim());
 }
 
 function alert(content: unknown): TemplateResult {

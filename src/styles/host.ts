@@ -37,6 +37,15 @@ export const hostStyles = [
       color: var(--_text);
       border-inline-start: 4px solid var(--_danger);
     }
+    /* Read by screen readers, not shown: live status lines, table captions, labels the layout implies. */
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
     .grove-button {
       font: inherit;
       color: var(--_on-accent);

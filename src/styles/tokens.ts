@@ -8,7 +8,7 @@ import { css } from 'lit';
  * Colours use `light-dark()` (Baseline widely available): which side applies follows the inherited
  * `color-scheme` (set by `theme="light|dark|auto"`). No plain-colour fallback is declared before each
  * one: a custom property accepts any value, so the later declaration always won and a browser without
- * `light-dark()` got an invalid value anyway (docs/decisions/0001-ky-1.md, "runtime budget").
+ * `light-dark()` got an invalid value anyway (docs/decisions/0014-colour-tokens-without-fallbacks.md).
  */
 export const tokens = css`
   :host {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { formatRelativeTime } from '../../src/components/discussion-thread/relative-time.js';
+import { relativeTime } from '../../src/components/discussion-thread/relative-time.js';
 import { formatMessage } from '../../src/i18n/format-message.js';
 import type { GroveProbe } from '../helpers/probe-element.js';
 import '../helpers/probe-element.js';
@@ -59,8 +59,8 @@ describe('LocalizeController', () => {
     const t = probe.localize;
     const date = new Date('2025-03-01T23:30:00Z');
     expect(t.formatDate(date, { timeStyle: 'short', timeZone: 'Asia/Tokyo' })).to.equal('08:30');
-    expect(formatRelativeTime(t.locale, new Date('2025-02-27T23:30:00Z'), date)).to.equal('avant-hier');
-    expect(formatRelativeTime(t.locale, new Date('2025-03-01T20:30:00Z'), date)).to.equal('il y a 3 heures');
+    expect(relativeTime(t.locale, new Date('2025-02-27T23:30:00Z'), date)).to.equal('avant-hier');
+    expect(relativeTime(t.locale, new Date('2025-03-01T20:30:00Z'), date)).to.equal('il y a 3 heures');
     expect(t.formatList(['français', 'espagnol', 'arabe'])).to.equal('français, espagnol et arabe');
   });
 });

@@ -74,8 +74,23 @@ describe('shared states', () => {
     const notConfigured = await show((t) => renderNotConfigured(t));
     expect(notConfigured.shadowRoot!.textContent).to.contain('<meta name="grove-api">');
     await expectAccessible(notConfigured);
-    const invalid = await show((t) => renderInvalidAttribute(t, 'view', 'mounth'), 'ar');
+    const invalid = await show((t) => renderInvalidAttribute(t, { name: 'view', value: 'mounth', hint: { oneOf: ['cards', 'list'] } }), 'ar');
     expect(invalid.shadowRoot!.textContent).to.contain('view').and.to.contain('mounth');
     await expectAccessible(invalid);
+  });
+
+  it('one invalid-attribute message says what a valid value looks like, translated', async () => {
+    const cases = [
+      [{ oneOf: ['cards', 'list'] }, 'en', 'The attribute view has an invalid value “grid”. Possible values: cards or list.'],
+      [{ oneOf: ['cards', 'list'] }, 'fr', 'L’attribut view a une valeur non valide « grid ». Valeurs possibles : cards ou list.'],
+      [{ example: 'KE' }, 'es', 'El atributo view tiene un valor no válido «grid». Por ejemplo: KE.'],
+      [{ min: 1, max: 100 }, 'en', 'The attribute view has an invalid value “grid”. Use a whole number from 1 to 100.'],
+    ] as const;
+    for (const [hint, lang, expected] of cases) {
+      const host = await show((t) => renderInvalidAttribute(t, { name: 'view', value: 'grid', hint }), lang);
+      expect(host.shadowRoot!.querySelector('[role="alert"]')?.textContent, lang).to.equal(expected);
+    }
+    const missing = await show((t) => renderInvalidAttribute(t, { name: 'member', value: '' }));
+    expect(missing.shadowRoot!.textContent).to.contain('The attribute member is required.');
   });
 });

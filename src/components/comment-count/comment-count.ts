@@ -1,14 +1,12 @@
-import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { GroveApiError, isAbortError } from '../../api/problem.js';
+import { defaultPageKey } from '../../context/page-config.js';
 import { ConfigController } from '../../controllers/config-controller.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
-import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { tokens } from '../../styles/tokens.js';
-import { defaultPageKey } from '../discussion-thread/attributes.js';
-import { countFor } from './count-batcher.js';
+import { countFor } from './api.js';
 import en from './messages/en.js';
 
 const messages = {
@@ -44,26 +42,18 @@ export class GroveCommentCount extends LitElement {
 
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
-  #count = new Task(this, {
+  #load = new LoadController(this);
+  #count = this.#load.task({
     task: async ([client, key], { signal }) => {
       if (!client) return undefined;
-      const [count] = await Promise.all([countFor(client, key, signal), this.#t.ready]);
+      const [count] = await Promise.all([countFor(client, '', key, signal), this.#t.ready]);
       return { key, count };
     },
-    args: () => [this.#config.client, this.key || defaultPageKey()] as const,
+    args: () => [this.#config.client, this.key.trim() || defaultPageKey()] as const,
     onComplete: (loaded) => {
       if (loaded) this.dispatchEvent(new GroveLoadEvent(loaded));
     },
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
-    },
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#count.abort();
-  }
 
   override render(): TemplateResult | typeof nothing {
     const loaded = this.#count.value;

@@ -1,19 +1,22 @@
 /**
- * Everything a signed-in member needs to write, loaded only for them: the composer with its draft, and
- * the outbox that delivers posts exactly once. Anonymous readers (most viewers of an embedded thread)
+ * Everything a signed-in member needs to write, loaded only for them: the composer with its draft, the
+ * outbox that delivers posts exactly once, and the actions under each post. Anonymous readers (most viewers of an embedded thread)
  * never download it, which keeps the widget's first render within its size budget.
  */
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
-import type { LocalizeController } from '../../controllers/localize-controller.js';
+import { LocalizeController, type LanguageSource, type WidgetMessages } from '../../controllers/localize-controller.js';
+import { createPost } from './api.js';
 import { ComposerController, type Submission } from './composer.js';
-import type { ThreadMessages } from './messages/en.js';
+import en, { type AuthoringMessages } from './messages/authoring-en.js';
 import { Outbox, type OutboxItem } from './outbox.js';
+import { renderPostActions, type ActionContext } from './post-actions.js';
 import { renderOutbox } from './render-outbox.js';
 import type { NewPost, Post } from './types.js';
 
 export type { Submission };
+export type { PostAction } from './post-actions.js';
 
 export interface AuthoringHooks {
   client(): GroveClient | undefined;
@@ -21,7 +24,8 @@ export interface AuthoringHooks {
   onSent(post: Post): void;
 }
 
-export class Authoring {
+/** A controller of its host: the outbox sends while the host is on the page and pauses while it is away. */
+export class Authoring implements ReactiveController {
   readonly composer: ComposerController;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #hooks: AuthoringHooks;
@@ -29,10 +33,15 @@ export class Authoring {
   #ref: string | undefined;
   #items: readonly OutboxItem<NewPost>[] = [];
 
-  constructor(host: ReactiveControllerHost & HTMLElement, t: LocalizeController<ThreadMessages>, hooks: AuthoringHooks) {
+  /** The composer's and outbox's words: their English came with this chunk, their translations with the thread's. */
+  readonly #t: LocalizeController<AuthoringMessages>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, language: LanguageSource, load: WidgetMessages<AuthoringMessages>['load'], hooks: AuthoringHooks) {
     this.#host = host;
     this.#hooks = hooks;
-    this.composer = new ComposerController(host, t);
+    this.#t = new LocalizeController(host, language, { en, load });
+    this.composer = new ComposerController(host, this.#t);
+    host.addController(this);
   }
 
   /** Points the draft and the queue at a thread (`thread:<id>` or `key:<page key>`). */
@@ -47,7 +56,7 @@ export class Authoring {
         const client = this.#hooks.client();
         // No client yet (configuration pending) is a transient state: the outbox retries later.
         if (!client) return Promise.reject(new GroveApiError('offline', 0));
-        return client.send<Post>('POST', '/v1/posts', { body: payload, idempotencyKey, signal });
+        return createPost(client, payload, idempotencyKey, signal);
       },
       onChange: (items) => {
         this.#items = [...items];
@@ -58,11 +67,13 @@ export class Authoring {
     if (this.#host.isConnected) this.#outbox.start();
   }
 
-  start(): void {
+  /** Back on the page (after a move): resume sending what is queued. */
+  hostConnected(): void {
     this.#outbox?.start();
   }
 
-  stop(): void {
+  /** Off the page: stop sending; queued posts stay in storage for the next start. */
+  hostDisconnected(): void {
     this.#outbox?.stop();
   }
 
@@ -80,8 +91,12 @@ export class Authoring {
     return this.composer.render({ onSubmit, busy });
   }
 
-  renderOutbox(t: LocalizeController<ThreadMessages>): ReturnType<typeof renderOutbox> {
-    return renderOutbox(this.#items, t, {
+  renderActions(post: Post, context: ActionContext): TemplateResult {
+    return renderPostActions(post, this.#t, context);
+  }
+
+  renderOutbox(): ReturnType<typeof renderOutbox> {
+    return renderOutbox(this.#items, this.#t, {
       retry: (key) => this.#outbox?.retry(key),
       edit: (item) => {
         if (this.#outbox?.discard(item.key)) this.composer.fill(item.payload.body, item.payload.language);

@@ -7,7 +7,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { DraftStore } from './draft-store.js';
-import type { ThreadMessages } from './messages/en.js';
+import type { AuthoringMessages } from './messages/authoring-en.js';
 import type { Post } from './types.js';
 
 /** The server accepts 20,000; the counter appears when the end is near. */
@@ -39,11 +39,11 @@ export class ComposerController {
   restored = false;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #t: LocalizeController<ThreadMessages>;
+  readonly #t: LocalizeController<AuthoringMessages>;
   readonly #drafts: DraftStore;
   #draftKey: string | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, t: LocalizeController<ThreadMessages>, drafts = new DraftStore()) {
+  constructor(host: ReactiveControllerHost & HTMLElement, t: LocalizeController<AuthoringMessages>, drafts = new DraftStore()) {
     this.#host = host;
     this.#t = t;
     this.#drafts = drafts;
@@ -135,10 +135,10 @@ export class ComposerController {
       <label for="composer-input" class="composer-label">${label}</label>
       ${this.restored ? html`<p class="hint" role="status">${t.t('thread.composer.draftRestored')}</p>` : nothing}
       <div class="composer-tabs">
-        <button type="button" part="tab" aria-pressed=${String(!this.preview)} @click=${() => this.#setPreview(false)}>
+        <button type="button" part="tab" class="tab" aria-pressed=${String(!this.preview)} @click=${() => this.#setPreview(false)}>
           ${t.t('thread.composer.write')}
         </button>
-        <button type="button" part="tab" aria-pressed=${String(this.preview)} @click=${() => this.#setPreview(true)}>
+        <button type="button" part="tab" class="tab" aria-pressed=${String(this.preview)} @click=${() => this.#setPreview(true)}>
           ${t.t('thread.composer.preview')}
         </button>
       </div>

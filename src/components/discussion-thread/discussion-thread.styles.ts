@@ -123,11 +123,11 @@ export const styles = css`
     border-color: currentColor;
   }
   button.reaction[aria-pressed='true'],
-  button[part~='tab'][aria-pressed='true'] {
+  .tab[aria-pressed='true'] {
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  button[part~='tab'] {
+  .tab {
     font: inherit;
     background: none;
     color: var(--_text);
@@ -239,13 +239,5 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-s);
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -1,28 +1,31 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { GroveClient } from '../../api/client.js';
-import { GroveApiError, isAbortError } from '../../api/problem.js';
+import { GroveApiError } from '../../api/problem.js';
+import { defaultPageKey } from '../../context/page-config.js';
 import { ConfigController } from '../../controllers/config-controller.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
-import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveModerateEvent, type ModerationAction } from '../../events/grove-moderate-event.js';
 import { GrovePostEvent } from '../../events/grove-post-event.js';
 import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
-import { errorMessageKey, renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { errorMessageKey, renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { defaultPageKey, invalidAttribute, newThreadTitle } from './attributes.js';
-import type { Authoring, Submission } from './authoring.js';
+import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { fillTemplate } from '../../validation/url.js';
+import * as api from './api.js';
+import { ATTRIBUTES, newThreadTitle } from './attributes.js';
+import type { Authoring, PostAction, Submission } from './authoring.js';
 import { styles } from './discussion-thread.styles.js';
 import { LiveThread } from './live-thread.js';
 import en from './messages/en.js';
 import { renderHeader } from './render-header.js';
-import { renderPost, type PostAction, type PostContext } from './render-post.js';
+import { renderPost, type PostContext } from './render-post.js';
 import { ReportsPanel } from './reports-panel.js';
-import * as actions from './thread-actions.js';
 import { nestPosts, newestId, removePost, upsertPosts, type Order } from './thread-state.js';
-import type { Post, PostPage, Thread } from './types.js';
+import type { Post, PostPage, Thread, ThreadChange } from './types.js';
 
 const messages = {
   en,
@@ -91,9 +94,9 @@ export class GroveDiscussionThread extends LitElement {
   /** Page key the thread is attached to; by default the page's canonical URL, else its address without `#…`. */
   @property() key = '';
   /** Community slug of a thread created by the first post on `key`. */
-  @property() community = '';
+  @property({ converter: keyword }) community = '';
   /** `oldest` (default) or `newest` first. */
-  @property() order = 'oldest';
+  @property({ converter: keyword }) order = 'oldest';
   /** Posts per page, 1 to 100. */
   @property({ attribute: 'page-size' }) pageSize = '20';
   /** Shows the conversation without the composer. */
@@ -109,7 +112,7 @@ export class GroveDiscussionThread extends LitElement {
   /** The composer and outbox, loaded once the viewer is signed in. */
   #authoring: Authoring | undefined;
   #authoringRequested = false;
-  #pending: PostContext['pending'];
+  #pending: { type: 'confirm-delete' | 'report'; postId: string } | undefined;
   #busy = false;
   #actionError: unknown;
   #announcement = '';
@@ -117,6 +120,7 @@ export class GroveDiscussionThread extends LitElement {
 
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
+  #lifecycle = new LoadController(this);
   #live = new LiveThread(this, {
     onPost: (post) => this.#receive(post, true),
     onUpdate: (post) => this.#posts.some((known) => known.id === post.id) && this.#receive(post, false),
@@ -128,21 +132,19 @@ export class GroveDiscussionThread extends LitElement {
   /** The facilitators' reports queue, downloaded the first time one opens it. */
   #reports = new ReportsPanel(this, this.#config, {
     client: () => this.#config.client,
+    load: this.#lifecycle,
     threadId: () => this.#thread?.id,
     onPostChanged: (post, decision) => {
       if (this.#posts.some((known) => known.id === post.id)) this.#receive(post, false);
       this.dispatchEvent(new GroveModerateEvent(decision, post.thread, post.id));
     },
     announce: (message) => this.#announce(message),
-    onError: (error) => this.#reportError(error),
   });
-  #load = new Task(this, {
+  #load = this.#lifecycle.task({
     task: async ([client, ref, order, limit], { signal }): Promise<Loaded | typeof initialState> => {
-      if (!client || invalidAttribute(this)) return initialState;
-      const thread = await this.#fetchThread(client, ref, signal);
-      const page = thread
-        ? await client.get<PostPage>(`/v1/threads/${encodeURIComponent(thread.id)}/posts`, { query: { order, limit }, signal })
-        : { items: [], next: null };
+      if (!client || invalidAttribute(this, ATTRIBUTES)) return initialState;
+      const thread = await api.fetchThread(client, ref.startsWith('thread:') ? { id: this.thread.trim() } : { key: ref.slice('key:'.length) }, signal);
+      const page = thread ? await api.postsPage(client, thread, { order, limit }, signal) : { items: [], next: null };
       await this.#t.ready;
       return { thread, page };
     },
@@ -154,24 +156,24 @@ export class GroveDiscussionThread extends LitElement {
       this.#now = new Date();
       this.dispatchEvent(new GroveLoadEvent(loaded));
     },
-    onError: (error) => this.#reportError(error),
   });
-  #more = new Task(this, {
+  /** The next page of posts, when the reader asks for it ("load more"). */
+  #more = this.#lifecycle.task({
     autoRun: false,
-    task: async ([client, thread, cursor]: [GroveClient, Thread, string], { signal }) => {
-      const query = { order: this.#order, limit: Number(this.pageSize) || 20, cursor };
-      return client.get<PostPage>(`/v1/threads/${encodeURIComponent(thread.id)}/posts`, { query, signal });
+    task: async ([client, thread, cursor], { signal }): Promise<PostPage | typeof initialState> => {
+      if (!client || !thread || !cursor) return initialState;
+      return api.postsPage(client, thread, { order: this.#order, limit: Number(this.pageSize) || 20, cursor }, signal);
     },
+    args: () => [this.#config.client, this.#thread, this.#next] as const,
     onComplete: (page) => {
       this.#posts = upsertPosts(this.#posts, page.items, this.#order);
       this.#next = page.next;
     },
-    onError: (error) => this.#reportError(error),
   });
 
   /** `thread:<id>` or `key:<page key>`: names the draft and the outbox, which outlive the page. */
   get #ref(): string {
-    return this.thread ? `thread:${this.thread}` : `key:${this.key || defaultPageKey()}`;
+    return this.thread.trim() ? `thread:${this.thread.trim()}` : `key:${this.key.trim() || defaultPageKey()}`;
   }
 
   get #order(): Order {
@@ -180,29 +182,18 @@ export class GroveDiscussionThread extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated) return;
-    // Back on the page after a move: resume sending, reload if the load was cut off, and follow again.
-    this.#authoring?.start();
-    this.#reports.refresh();
-    if (this.#load.status === TaskStatus.ERROR || !this.#load.value) void this.#load.run();
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#load.abort();
-    this.#more.abort();
-    this.#reports.abort();
-    this.#authoring?.stop();
+    // Back on the page after a move: the live stream (stopped on leaving) follows again after the update.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (invalidAttribute(this)) return;
+    if (invalidAttribute(this, ATTRIBUTES)) return;
     if (changed.has('thread') || changed.has('key')) this.#authoring?.use(this.#ref);
-    if (!this.#authoringRequested && !this.readonly && this.#config.client?.isAuthenticated) {
+    // Also for `readonly`: reactions, reports and moderation stay; only the composer is left out.
+    if (!this.#authoringRequested && this.#config.client?.isAuthenticated) {
       this.#authoringRequested = true;
       void import('./authoring.js').then(({ Authoring }) => {
-        this.#authoring = new Authoring(this, this.#t, { client: () => this.#config.client, onSent: (post) => void this.#confirmed(post) });
+        this.#authoring = new Authoring(this, this.#config, messages.load, { client: () => this.#config.client, onSent: (post) => void this.#confirmed(post) });
         this.#authoring.use(this.#ref);
         this.requestUpdate();
       });
@@ -221,7 +212,7 @@ export class GroveDiscussionThread extends LitElement {
     const client = this.#config.client;
     if (!this.#thread && client) {
       // The first post created the thread: load it so moderation, counts and live updates work.
-      this.#thread = await client.get<Thread>(`/v1/threads/${encodeURIComponent(post.thread)}`).catch(() => null);
+      this.#thread = await api.fetchThread(client, { id: post.thread }).catch(() => null);
       this.requestUpdate();
     }
   }
@@ -247,7 +238,7 @@ export class GroveDiscussionThread extends LitElement {
     if (submission.editing) {
       const post = submission.editing;
       void this.#act(async (client) => {
-        const edited = await actions.editPost(client, post, submission.body, submission.language);
+        const edited = await api.editPost(client, post, submission.body, submission.language);
         this.#receive(edited, false);
         this.#authoring?.composer.reset();
         this.dispatchEvent(new GrovePostEvent(edited, 'edited'));
@@ -256,7 +247,7 @@ export class GroveDiscussionThread extends LitElement {
     }
     const target = this.#thread
       ? { thread: this.#thread.id }
-      : { key: this.key || defaultPageKey(), community: this.community, title: newThreadTitle(this.title, document.title, this.#t.t('thread.untitled')) };
+      : { key: this.key.trim() || defaultPageKey(), community: this.community.trim(), title: newThreadTitle(this.title, document.title, this.#t.t('thread.untitled')) };
     this.#authoring?.send({ ...target, body: submission.body, language: submission.language, ...(submission.replyTo ? { replyTo: submission.replyTo.id } : {}) });
   };
 
@@ -264,10 +255,7 @@ export class GroveDiscussionThread extends LitElement {
     if (this.#thread) void this.#reports.toggle(this.#thread.community);
   };
 
-  #handleMore = (): void => {
-    const client = this.#config.client;
-    if (client && this.#thread && this.#next) void this.#more.run([client, this.#thread, this.#next]);
-  };
+  #handleMore = (): void => void this.#more.run();
 
   #handlePostAction = (action: PostAction): void => {
     const { post } = action;
@@ -286,23 +274,23 @@ export class GroveDiscussionThread extends LitElement {
         { this.requestUpdate(); return; }
       case 'confirm-delete':
         return void this.#act(async (client) => {
-          const deleted = await actions.deletePost(client, post);
+          const deleted = await api.deletePost(client, post);
           this.#receive(deleted, false);
           this.dispatchEvent(new GrovePostEvent(deleted, 'deleted'));
         });
       case 'send-report':
         return void this.#act(async (client) => {
-          await actions.reportPost(client, post, action.reason);
+          await api.reportPost(client, post, action.reason);
           this.#announce(this.#t.t('thread.reported'));
           moderated('report');
         });
       case 'react':
-        return void this.#act(async (client) => this.#receive(await actions.toggleReaction(client, post, action.kind), false));
+        return void this.#act(async (client) => this.#receive(await api.toggleReaction(client, post, action.kind), false));
       case 'hide':
       case 'restore': {
         const name = action.type;
         return void this.#act(async (client) => {
-          this.#receive(await actions.setHidden(client, post, name === 'hide'), false);
+          this.#receive(await api.setHidden(client, post, name === 'hide'), false);
           moderated(name);
           // Hiding resolves the post's reports on the server: an open queue shows that.
           this.#reports.refresh();
@@ -313,11 +301,11 @@ export class GroveDiscussionThread extends LitElement {
     }
   };
 
-  async #moderateThread(change: actions.ThreadChange, name: ModerationAction, postId?: string): Promise<void> {
+  async #moderateThread(change: ThreadChange, name: ModerationAction, postId?: string): Promise<void> {
     const thread = this.#thread;
     if (!thread) return;
     await this.#act(async (client) => {
-      this.#thread = await actions.moderateThread(client, thread, change);
+      this.#thread = await api.moderateThread(client, thread, change);
       const accepted = this.#thread.acceptedPostId;
       this.#posts = this.#posts.map((post) => (post.accepted === (post.id === accepted) ? post : { ...post, accepted: post.id === accepted }));
       this.dispatchEvent(new GroveModerateEvent(name, thread.id, postId));
@@ -335,43 +323,21 @@ export class GroveDiscussionThread extends LitElement {
       await work(client);
       this.#pending = undefined;
     } catch (error) {
-      this.#actionError = error;
-      this.#reportError(error);
+      this.#actionError = this.#lifecycle.fail(error);
     } finally {
       this.#busy = false;
       this.requestUpdate();
     }
   }
 
-  #reportError(error: unknown): void {
-    if (isAbortError(error)) return;
-    const apiError = error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error });
-    this.dispatchEvent(new GroveErrorEvent(apiError));
-  }
-
-  async #fetchThread(client: GroveClient, ref: string, signal: AbortSignal): Promise<Thread | null> {
-    if (ref.startsWith('thread:')) return client.get<Thread>(`/v1/threads/${encodeURIComponent(this.thread)}`, { signal });
-    try {
-      return await client.get<Thread>('/v1/threads', { query: { key: ref.slice('key:'.length) }, signal });
-    } catch (error) {
-      // No thread for this page yet: an empty conversation, created by its first post.
-      if (error instanceof GroveApiError && error.kind === 'not-found') return null;
-      throw error;
-    }
-  }
-
   override render(): TemplateResult {
     const t = this.#t;
-    const invalid = invalidAttribute(this);
     // Empty strings fall through too: an untitled page still gets a label.
     const title = [this.#thread?.title, this.title].find((candidate) => candidate) ?? t.t('thread.untitled');
     // title="" stops the host's `title` attribute (the new thread's title) showing as a tooltip everywhere.
     return html`<section part="thread" class="thread" dir=${t.dir} lang=${t.language} title="" aria-label=${t.t('thread.label', { title })}>
-      ${invalid
-        ? renderInvalidAttribute(t, invalid.name, invalid.value)
-        : !this.#config.client
-          ? renderNotConfigured(t)
-          : this.#load.render({
+      ${renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ??
+        this.#load.render({
               initial: () => renderLoading(t),
               pending: () => (this.#load.value ? this.#renderThread() : renderLoading(t)),
               complete: () => this.#renderThread(),
@@ -394,7 +360,7 @@ export class GroveDiscussionThread extends LitElement {
             ${t.t('thread.loadMore')}
           </button>`
         : nothing}
-      ${this.#authoring?.renderOutbox(t) ?? nothing}
+      ${this.#authoring?.renderOutbox() ?? nothing}
       ${this.#actionError ? html`<p part="error" class="grove-error action-error" role="alert">${t.t(actionErrorKey(this.#actionError))}</p>` : nothing}
       ${newestFirst ? nothing : composer}`;
   }
@@ -413,15 +379,14 @@ export class GroveDiscussionThread extends LitElement {
   }
 
   #renderList(): TemplateResult {
+    const authoring = this.#authoring;
+    const actions = { thread: this.#thread, pending: this.#pending, onAction: this.#handlePostAction };
     const context: PostContext = {
       t: this.#t,
-      thread: this.#thread,
-      signedIn: this.#config.client?.isAuthenticated ?? false,
       now: this.#now,
-      profileUrl: (id) => (this.profileUrl ? this.profileUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined),
-      badge: (id) => renderParticipationBadge(this.badges, id, this.#thread?.community ?? this.community),
-      pending: this.#pending,
-      onAction: this.#handlePostAction,
+      profileUrl: (id) => (this.profileUrl.trim() ? fillTemplate(this.profileUrl.trim(), { id }) : undefined),
+      badge: (id) => renderParticipationBadge(this.badges, id, this.#thread?.community ?? this.community.trim()),
+      actions: authoring && ((post) => authoring.renderActions(post, actions)),
     };
     return html`<ol part="list" class="posts">
       ${nestPosts(this.#posts).map(
@@ -438,7 +403,7 @@ export class GroveDiscussionThread extends LitElement {
     if (this.readonly) return nothing;
     if (this.#thread?.status === 'locked' && !this.#thread.viewer.canModerate) return html`<p part="status" class="grove-state">${t.t('thread.locked')}</p>`;
     if (!this.#config.client?.isAuthenticated) return html`<p part="status" class="grove-state">${t.t('thread.composer.signIn')}</p>`;
-    if (!this.#thread && !this.community) return renderInvalidAttribute(t, 'community', null);
+    if (!this.#thread && !this.community.trim()) return renderInvalidAttribute(t, { name: 'community', value: '' });
     return this.#authoring?.renderComposer(this.#handleSubmit, this.#busy) ?? nothing;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GroveClient, StreamMessage } from '../../api/client.js';
+import { followThread } from './api.js';
 import type { Post } from './types.js';
 
 export interface LiveThreadHandlers {
@@ -32,7 +33,7 @@ export class LiveThread implements ReactiveController {
     this.stop();
     this.#following = { client, threadId };
     const abort = (this.#abort = new AbortController());
-    void client.stream(`/v1/threads/${encodeURIComponent(threadId)}/stream`, {
+    void followThread(client, threadId, {
       signal: abort.signal,
       ...(after ? { lastEventId: after } : {}),
       onMessage: (message) => this.#dispatch(message),

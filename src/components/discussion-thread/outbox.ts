@@ -7,7 +7,7 @@
  * Items are persisted in storage one key each, so two tabs never overwrite each other's queue, and are sent
  * strictly in order: a later post waits while an earlier one retries, so replies never overtake.
  */
-import { GroveApiError, isAbortError, type GroveErrorKind } from '../../api/problem.js';
+import { GroveApiError, toGroveError, type GroveErrorKind } from '../../api/problem.js';
 import { pageStorage } from './draft-store.js';
 
 export type OutboxState =
@@ -202,16 +202,18 @@ export class Outbox<P, R> {
       this.#unpersist(item);
       this.#options.onSent(item, result);
     } catch (error) {
-      if (controller.signal.aborted || isAbortError(error)) return;
+      // The one error path: an abort is the outbox stopping (the next start resends), not a failure.
+      const failure = toGroveError(error);
+      if (controller.signal.aborted || !failure) return;
       this.#inFlight = undefined;
-      this.#fail(item, error);
+      this.#fail(item, failure);
     }
     this.#changed();
     this.#pump();
   }
 
-  #fail(item: OutboxItem<P>, error: unknown): void {
-    item.error = error instanceof GroveApiError ? error.kind : 'unknown';
+  #fail(item: OutboxItem<P>, error: GroveApiError): void {
+    item.error = error.kind;
     if (!isTransient(error)) {
       item.state = 'rejected';
       this.#persist(item);

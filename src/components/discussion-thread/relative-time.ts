@@ -11,10 +11,10 @@ const RELATIVE_UNITS = [
 ] as const;
 
 /**
- * "3 days ago", "in 2 hours", "yesterday" in `locale`: the largest unit that fits. Only the thread
- * shows relative times, so this lives with it rather than in the shared runtime every page loads.
+ * "3 days ago", "in 2 hours", "yesterday" in `locale`: the largest unit that fits. Only the thread (and
+ * its reports queue) shows relative times, so this lives with it.
  */
-export function formatRelativeTime(locale: string, value: Date | string | number, now: Date = new Date()): string {
+export function relativeTime(locale: string, value: Date | string | number, now: Date = new Date()): string {
   let amount = (new Date(value).getTime() - now.getTime()) / 1000;
   let unit: Intl.RelativeTimeFormatUnit = 'year';
   for (const [name, size] of RELATIVE_UNITS) {

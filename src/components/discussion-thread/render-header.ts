@@ -6,8 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
 import type { ModerationAction } from '../../events/grove-moderate-event.js';
 import type { ThreadMessages } from './messages/en.js';
-import type { ThreadChange } from './thread-actions.js';
-import type { Thread } from './types.js';
+import type { Thread, ThreadChange } from './types.js';
 
 export interface HeaderContext {
   t: LocalizeController<ThreadMessages>;

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { errorMessageKey } from '../../render/states.js';
 import { GroveApiError } from '../../api/problem.js';
-import type { ThreadMessages } from './messages/en.js';
+import type { AuthoringMessages } from './messages/authoring-en.js';
 import type { OutboxItem } from './outbox.js';
 import type { NewPost } from './types.js';
 
@@ -17,12 +17,12 @@ export interface OutboxHandlers {
 }
 
 /** A 400 on a new post is about its text (the widget checks everything else before sending). */
-function rejectionReason(item: OutboxItem<NewPost>, t: LocalizeController<ThreadMessages>): string {
+function rejectionReason(item: OutboxItem<NewPost>, t: LocalizeController<AuthoringMessages>): string {
   if (item.error === 'invalid') return t.t('thread.error.invalidText');
   return t.t(errorMessageKey(new GroveApiError(item.error ?? 'unknown', 0)));
 }
 
-export function renderOutbox(items: readonly OutboxItem<NewPost>[], t: LocalizeController<ThreadMessages>, handlers: OutboxHandlers): TemplateResult | typeof nothing {
+export function renderOutbox(items: readonly OutboxItem<NewPost>[], t: LocalizeController<AuthoringMessages>, handlers: OutboxHandlers): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
   return html`<ol part="outbox" class="outbox" aria-live="polite">
     ${items.map((item) => {

@@ -39,12 +39,7 @@ export class ReportsPanel {
     this.#queue.refresh();
   }
 
-  /** The host left the page: stop loading. */
-  abort(): void {
-    this.#queue?.abort();
-  }
-
-  /** Reloads an open queue: back on the page after `abort`, or after a post was judged outside it. */
+  /** Reloads an open queue after a post was judged outside it. */
   refresh(): void {
     if (this.#open) this.#queue?.refresh();
   }

@@ -6,13 +6,15 @@
  * The server resolves every open report on a post at once (the facilitator judges the post, not one
  * report), so a decision removes all of that post's reports from the list.
  */
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus, type Task } from '@lit/task';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
+import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
+import { relativeTime } from './relative-time.js';
 import { errorMessageKey, renderError, renderLoading } from '../../render/states.js';
-import { formatRelativeTime } from './relative-time.js';
+import { openReports, resolveReports, setHidden } from './api.js';
 import en, { type ReportMessages } from './report-messages/en.js';
 import type { Post, QueuedReport, ReportPage } from './types.js';
 
@@ -27,14 +29,14 @@ export type ReportDecision = 'hide' | 'keep-hidden' | 'restore' | 'dismiss';
 
 export interface ReportsQueueHooks {
   client(): GroveClient | undefined;
+  /** The host's load lifecycle: the queue's loads stop with the host, and its failures fire `grove-error`. */
+  load: LoadController;
   /** The thread being shown, so its own posts read "in this discussion" rather than by title. */
   threadId(): string | undefined;
   /** A decision changed a post's visibility; the thread shows the new state if it has the post. */
   onPostChanged(post: Post, decision: 'hide' | 'restore'): void;
   /** Polite announcement of a decision's outcome. */
   announce(message: string): void;
-  /** A load or a decision failed (shown in the queue, translated): for the host's `grove-error`. */
-  onError(error: unknown): void;
 }
 
 /** How much of a reported post the queue quotes: enough to judge, short enough to scan. */
@@ -60,28 +62,31 @@ export class ReportsQueue {
    */
   #deciding: string | undefined;
   #failure: { reportId: string; error: unknown } | undefined;
+  /** The page being asked for: null for the queue's start. */
+  #cursor: string | null = null;
 
-  #load: Task<[GroveClient, string, string | null], { page: ReportPage; cursor: string | null }>;
+  #load: Task<readonly [GroveClient | undefined, string, string | null], { page: ReportPage; cursor: string | null } | undefined>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, language: LanguageSource, community: string, hooks: ReportsQueueHooks) {
     this.#host = host;
     this.#t = new LocalizeController(host, language, messages);
     this.#hooks = hooks;
     this.#community = community;
-    this.#load = new Task(host, {
+    this.#load = hooks.load.task({
       autoRun: false,
       task: async ([client, slug, cursor], { signal }) => {
-        const query = { status: 'open', limit: 20, ...(cursor ? { cursor } : {}) };
-        const page = await client.get<ReportPage>(`/v1/communities/${encodeURIComponent(slug)}/reports`, { query, signal });
+        if (!client) return undefined;
+        const page = await openReports(client, slug, cursor, signal);
         await this.#t.ready;
         return { page, cursor };
       },
-      onComplete: ({ page, cursor }) => {
-        const known = cursor ? this.#items : [];
-        this.#items = [...known, ...page.items.filter((item) => !known.some((other) => other.id === item.id))];
-        this.#next = page.next;
+      args: () => [this.#hooks.client(), this.#community, this.#cursor] as const,
+      onComplete: (loaded) => {
+        if (!loaded) return;
+        const known = loaded.cursor ? this.#items : [];
+        this.#items = [...known, ...loaded.page.items.filter((item) => !known.some((other) => other.id === item.id))];
+        this.#next = loaded.page.next;
       },
-      onError: (error) => this.#hooks.onError(error),
     });
   }
 
@@ -91,12 +96,8 @@ export class ReportsQueue {
 
   /** Loads the queue from its start (on opening it, and on "Try again"). */
   refresh(): void {
-    const client = this.#hooks.client();
-    if (client) void this.#load.run([client, this.#community, null]);
-  }
-
-  abort(): void {
-    this.#load.abort();
+    this.#cursor = null;
+    void this.#load.run();
   }
 
   render(id: string): TemplateResult {
@@ -148,7 +149,7 @@ export class ReportsQueue {
             <span class="muted"
               >${t.t('reports.reportedBy', { name: report.reporter.name })} ·
               <time datetime=${report.createdAt} title=${t.formatDate(report.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
-                >${formatRelativeTime(t.locale, report.createdAt)}</time
+                >${relativeTime(t.locale, report.createdAt)}</time
               ></span
             >
             <p class="reason" dir="auto">${report.reason}</p>
@@ -182,7 +183,7 @@ export class ReportsQueue {
         this.#settle(report, this.#t.t('reports.alreadyResolved'));
       } else {
         this.#failure = { reportId: report.id, error };
-        this.#hooks.onError(error);
+        this.#hooks.load.fail(error);
       }
     } finally {
       this.#deciding = undefined;
@@ -191,14 +192,12 @@ export class ReportsQueue {
   }
 
   async #send(client: GroveClient, report: QueuedReport, decision: ReportDecision): Promise<void> {
-    const postPath = `/v1/posts/${encodeURIComponent(report.post.id)}`;
-    const resolve = (action: 'dismiss' | 'hide-post') =>
-      client.send('POST', `/v1/reports/${encodeURIComponent(report.id)}/resolution`, { body: { action } });
+    const resolve = (action: 'dismiss' | 'hide-post') => resolveReports(client, report.id, action);
     if (decision === 'hide') {
       // Hiding resolves the post's open reports on the server and answers with the post itself.
-      this.#hooks.onPostChanged(await client.send<Post>('POST', `${postPath}/hide`), 'hide');
+      this.#hooks.onPostChanged(await setHidden(client, report.post, true), 'hide');
     } else if (decision === 'restore') {
-      const post = await client.send<Post>('POST', `${postPath}/restore`);
+      const post = await setHidden(client, report.post, false);
       this.#markPost(report.post.id, { hidden: false });
       this.#hooks.onPostChanged(post, 'restore');
       await resolve('dismiss');
@@ -230,8 +229,9 @@ export class ReportsQueue {
   }
 
   #more(): void {
-    const client = this.#hooks.client();
-    if (client && this.#next) void this.#load.run([client, this.#community, this.#next]);
+    if (!this.#next) return;
+    this.#cursor = this.#next;
+    void this.#load.run();
   }
 }
 

@@ -1,20 +1,26 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { GroveClient } from '../../api/client.js';
+import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { GroveRsvpEvent } from '../../events/grove-rsvp-event.js';
-import { errorMessageKey } from '../../render/states.js';
-import { answerRsvp, downloadIcs, icsPath } from './calendar-api.js';
-import { loadDiscussionElement } from './discussion.js';
-import { renderDetails } from './render-details.js';
+import { errorMessageKey, renderError, renderLoading } from '../../render/states.js';
+import { answerRsvp, downloadIcs, icsUrl } from './api.js';
+import { formatTime } from './format.js';
+import type { CalendarMessages } from './messages/en.js';
 import { occurrenceKey } from './render-views.js';
 import type { EventOccurrence, RsvpStatus } from './types.js';
+
+/** The dialog's body, its discussion loader and their formats load with the first event opened. */
+const loadDetailsView = () => import('./render-details.js');
+type DetailsView = Awaited<ReturnType<typeof loadDetailsView>>;
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 export interface DetailsOptions {
   client: () => GroveClient | undefined;
   /** The element's localize controller: messages and the locale for dates. */
-  t: { t(key: string, params?: Record<string, string | number>): string; readonly locale: string };
-  reportError: (error: unknown) => void;
+  t: LocalizeController<CalendarMessages>;
+  /** The host's load lifecycle `fail`: reports with `grove-error` and returns the normalised error. */
+  reportError: (error: unknown) => unknown;
 }
 
 /**
@@ -30,6 +36,9 @@ export class EventDetailsController implements ReactiveController {
   #rsvpError: string | undefined;
   #downloadError: string | undefined;
   #discussion: 'closed' | 'open' | 'failed' = 'closed';
+  #view: DetailsView | undefined;
+  /** The body's chunk could not be fetched (offline): shown with a retry in the dialog. */
+  #viewError: unknown;
   /** Occurrences re-read after the viewer answered, by key, until the next load brings them anyway. */
   readonly #answered = new Map<string, EventOccurrence>();
 
@@ -61,6 +70,18 @@ export class EventDetailsController implements ReactiveController {
     this.#downloadError = undefined;
     this.#discussion = 'closed';
     this.#host.requestUpdate();
+    void this.#loadView();
+  }
+
+  async #loadView(): Promise<void> {
+    if (this.#view) return;
+    this.#viewError = undefined;
+    try {
+      this.#view = await loadDetailsView();
+    } catch (error) {
+      this.#viewError = this.#options.reportError(error);
+    }
+    this.#host.requestUpdate();
   }
 
   /** The dialog closed (button, Escape or the host). */
@@ -84,12 +105,21 @@ export class EventDetailsController implements ReactiveController {
     const item = this.#selected;
     if (!client || !item) return nothing;
     const t = this.#options.t;
-    return renderDetails(item, {
-      t, locale: t.locale, zone, now: new Date(), signedIn: client.isAuthenticated, saving: this.#saving,
-      rsvpError: this.#rsvpError, icsUrl: client.url(icsPath(item.id)), downloadError: this.#downloadError,
-      discussion: this.#discussion, close, rsvp: (status) => void this.#rsvp(status),
-      download: this.#download, toggleDiscussion: this.#toggleDiscussion,
-    });
+    // The header is here, not in the lazy body: it names the dialog and takes focus the moment it opens.
+    const header = html`<header class="dialog-header">
+      <h2 id="dialog-title" tabindex="-1" dir="auto">${item.title}</h2>
+      <button type="button" part="close-button" class="close" aria-label=${t.t('calendar.close')} @click=${close}>×</button>
+    </header>`;
+    const body = !this.#view
+      ? this.#viewError ? renderError(t, this.#viewError, () => void this.#loadView()) : renderLoading(t)
+      : this.#view.renderDetails(item, {
+          t, locale: t.locale, zone, now: new Date(), time: (instant, timeZone) => formatTime(t.locale, instant, timeZone),
+          signedIn: client.isAuthenticated, saving: this.#saving, rsvpError: this.#rsvpError, icsUrl: icsUrl(client, item.id),
+          downloadError: this.#downloadError, discussion: this.#discussion, rsvp: (status) => void this.#rsvp(status),
+          download: this.#download, toggleDiscussion: this.#toggleDiscussion,
+        });
+    // One template for both states: the header (and the focus on its title) stays when the body arrives.
+    return html`${header}${body}`;
   }
 
   async #rsvp(status: RsvpStatus): Promise<void> {
@@ -130,8 +160,8 @@ export class EventDetailsController implements ReactiveController {
   #toggleDiscussion = (): void => {
     this.#discussion = this.#discussion === 'closed' ? 'open' : 'closed';
     this.#host.requestUpdate();
-    if (this.#discussion === 'closed') return;
-    loadDiscussionElement().catch((error: unknown) => {
+    if (this.#discussion === 'closed' || !this.#view) return;
+    this.#view.loadDiscussionElement().catch((error: unknown) => {
       if (this.#discussion !== 'open') return;
       this.#discussion = 'failed';
       this.#host.requestUpdate();

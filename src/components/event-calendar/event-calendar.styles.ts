@@ -10,14 +10,6 @@ export const styles = css`
     --_event-color: var(--grove-event-calendar-event-color, var(--_accent));
     container-type: inline-size;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   h2, h3, p, ul, ol { margin: 0; }
   ul, ol { padding: 0; list-style: none; }
   button { font: inherit; color: inherit; }

@@ -1,19 +1,19 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { GroveClient } from '../../api/client.js';
-import { GroveApiError, isAbortError } from '../../api/problem.js';
 import { ConfigController } from '../../controllers/config-controller.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
-import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveNavigateEvent } from '../../events/grove-navigate-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
-import { renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { renderEmpty, renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { VIEWS, invalidAttribute, parseKinds } from './attributes.js';
+import { invalidAttribute, keyword, splitList } from '../../validation/attributes.js';
+import { feedUrl, loadRange } from './api.js';
+import { ATTRIBUTES, VIEWS } from './attributes.js';
 import { type CalendarDate, addDays, addMonths, firstDayOfWeek, groupByDate, isCalendarDate, isTimeZone, viewerTimeZone, zonedDate } from './date-grid.js';
-import { loadRange } from './calendar-api.js';
 import { EventDetailsController } from './details-controller.js';
 import { styles } from './event-calendar.styles.js';
 import { formatCalendarDate } from './format.js';
@@ -71,9 +71,9 @@ export class GroveEventCalendar extends LitElement {
   static override styles = [hostStyles, styles];
 
   /** `month`, `week` or `agenda`; by default agenda on narrow widths and month otherwise. */
-  @property() view = '';
+  @property({ converter: keyword }) view = '';
   /** Community slug whose events are shown; all readable communities when empty. */
-  @property() community = '';
+  @property({ converter: keyword }) community = '';
   /** IANA zone to show times in (e.g. `Africa/Nairobi`); the viewer's own zone by default. */
   @property({ attribute: 'time-zone' }) timeZone = '';
   /** The date to open on, `YYYY-MM-DD`; today by default. */
@@ -89,48 +89,41 @@ export class GroveEventCalendar extends LitElement {
   // would notify again within the same frame (a "ResizeObserver loop" error); the probe only changes width.
   #resize = new ResizeObserver(([entry]) => this.#handleResize(entry?.contentRect.width ?? 0));
   #observing = false;
-  #loadAborted = false;
 
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
+  #load = new LoadController(this);
   #details = new EventDetailsController(this, {
     client: () => this.#config.client,
     t: this.#t,
-    reportError: (error) => this.#reportError(error),
+    reportError: this.#load.fail,
   });
-  #occurrences = new Task(this, {
+  #occurrences = this.#load.task({
     task: async ([client, community, first, last], { signal }) => {
-      if (!client || invalidAttribute(this)) return initialState;
+      if (!client || invalidAttribute(this, ATTRIBUTES)) return initialState;
       const [items] = await Promise.all([loadRange(client, community, first, last, signal), this.#t.ready]);
       return items;
     },
     args: () => {
       const [first, last] = [this.#dates[0] ?? '', this.#dates.at(-1) ?? ''];
-      return [this.#config.client, this.community.trim().toLowerCase(), first, last] as const;
+      return [this.#config.client, this.community.trim(), first, last] as const;
     },
     onComplete: (items) => {
       this.#details.forgetAnswers();
       this.dispatchEvent(new GroveLoadEvent(items));
     },
-    onError: (error) => this.#reportError(error),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated) return;
-    // Moved in the page: disconnecting stopped the width observer (re-attached on update) and may have
-    // aborted a load, which must not leave the calendar loading for ever.
-    this.requestUpdate();
-    if (this.#loadAborted) void this.#occurrences.run();
-    this.#loadAborted = false;
+    // Moved in the page: disconnecting stopped the width observer, which the next update re-attaches.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
     this.#observing = false;
-    this.#loadAborted = this.#occurrences.status === TaskStatus.PENDING;
-    this.#occurrences.abort();
     // The open attribute would outlive the move and show an empty, non-modal box when put back.
     this.renderRoot.querySelector('dialog')?.close();
   }
@@ -169,7 +162,7 @@ export class GroveEventCalendar extends LitElement {
   }
 
   get #currentView(): CalendarView {
-    const own = this.view.trim().toLowerCase() as CalendarView;
+    const own = this.view.trim() as CalendarView;
     return this.#chosenView ?? ((VIEWS as readonly string[]).includes(own) ? own : this.#narrow ? 'agenda' : 'month');
   }
 
@@ -237,28 +230,19 @@ export class GroveEventCalendar extends LitElement {
 
   #closeDialog = (): void => this.renderRoot.querySelector('dialog')?.close();
 
-  #reportError(error: unknown): void {
-    if (isAbortError(error)) return;
-    this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
-  }
-
   /** The loaded occurrences, filtered by `kinds`, with the viewer's answers since the load. */
   get #items(): EventOccurrence[] {
     const items = this.#occurrences.value;
     if (!Array.isArray(items)) return [];
-    const kinds = parseKinds(this.kinds);
+    const kinds = splitList(this.kinds);
     const shown = kinds.length ? items.filter((item) => kinds.includes(item.kind)) : items;
     return shown.map((item) => this.#details.latest(item));
   }
 
   override render() {
     const t = this.#t;
-    const invalid = invalidAttribute(this);
-    const body = !this.#config.client
-      ? renderNotConfigured(t)
-      : invalid
-        ? renderInvalidAttribute(t, invalid.name, invalid.value)
-        : this.#renderCalendar(this.#config.client);
+    const client = this.#config.client;
+    const body = renderUnusable(t, invalidAttribute(this, ATTRIBUTES), client) ?? (client && this.#renderCalendar(client));
     return html`<div class="width-probe"></div>
       <section class="root" dir=${t.dir} lang=${t.language} aria-label=${t.t('calendar.label')}>${body}</section>`;
   }
@@ -274,10 +258,10 @@ export class GroveEventCalendar extends LitElement {
     const title = view === 'week'
       ? t.t('calendar.weekOf', { date: formatCalendarDate(t.locale, dates[0] ?? focus, { dateStyle: 'long' }) })
       : formatCalendarDate(t.locale, focus, { month: 'long', year: 'numeric' });
-    const community = this.community.trim().toLowerCase();
+    const community = this.community.trim();
     return html`${renderToolbar({
         t, view, title, zone: this.#zone,
-        feedUrl: community ? client.url(`/v1/communities/${encodeURIComponent(community)}/events.ics`) : '',
+        feedUrl: community ? feedUrl(client, community) : '',
         previous: () => shift(-1), next: () => shift(1),
         today: () => this.#navigate(view, zonedDate(new Date(), this.#zone)),
         switchTo: (value) => this.#navigate(value, focus),
@@ -291,7 +275,7 @@ export class GroveEventCalendar extends LitElement {
   #renderBody(view: CalendarView, focus: CalendarDate, firstDay: ReturnType<typeof firstDayOfWeek>, dates: CalendarDate[]) {
     const t = this.#t;
     const { status, error } = this.#occurrences;
-    if (status === TaskStatus.ERROR && !isAbortError(error)) return renderError(t, error, () => void this.#occurrences.run());
+    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#occurrences.run());
     if (!Array.isArray(this.#occurrences.value)) return renderLoading(t);
     const items = this.#items;
     const context: ViewContext = {

@@ -1,11 +1,21 @@
+/**
+ * The body of the details dialog: when, where, who, the join link, attendance and RSVP, the downloads and
+ * the event's discussion. Imported the first time an event is opened, like the directory's profile view:
+ * readers who only scan the month never download it. The dialog's header is the calendar's own.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
+import { intl } from '../../i18n/format-message.js';
+import { safeUrl } from '../../validation/url.js';
 import { discussionKey } from './discussion.js';
-import { formatTime, formatWhen, zoneName, zonesDiffer } from './format.js';
 import type { EventOccurrence, RsvpStatus } from './types.js';
+
+export { loadDiscussionElement } from './discussion.js';
 
 export interface DetailsContext {
   t: { t(key: string, params?: Record<string, string | number>): string };
   locale: string;
+  /** The grid's time format (`14:00`), for the organiser's time. */
+  time: (instant: string, zone: string) => string;
   zone: string;
   now: Date;
   signedIn: boolean;
@@ -17,7 +27,6 @@ export interface DetailsContext {
   downloadError: string | undefined;
   /** The event's discussion: folded away, shown, or its code failed to load. */
   discussion: 'closed' | 'open' | 'failed';
-  close: () => void;
   rsvp: (status: RsvpStatus) => void;
   toggleDiscussion: () => void;
   download: (event: MouseEvent) => void;
@@ -28,12 +37,14 @@ const RSVP_STATUSES: readonly RsvpStatus[] = ['going', 'maybe', 'not-going'];
 const JOIN_LEAD_MS = 15 * 60_000;
 
 function renderJoin(item: EventOccurrence, context: DetailsContext): TemplateResult | typeof nothing {
-  if (!item.joinUrl || item.mode === 'in-person' || item.cancelled) return nothing;
+  // An organiser's text: only an http(s) link may become the button (never `javascript:` or `data:`).
+  const href = safeUrl(item.joinUrl);
+  if (!href || item.mode === 'in-person' || item.cancelled) return nothing;
   const now = context.now.getTime();
   const start = new Date(item.start).getTime();
   const live = now >= start - JOIN_LEAD_MS && now < new Date(item.end).getTime();
   const label = !live ? 'calendar.join' : now >= start ? 'calendar.joinNow' : 'calendar.joinSoon';
-  return html`<p class="join"><a part="join-link" class="grove-button join-link ${live ? 'live' : ''}" href=${item.joinUrl}
+  return html`<p class="join"><a part="join-link" class="grove-button join-link ${live ? 'live' : ''}" href=${href}
     target="_blank" rel="noopener noreferrer">${context.t.t(label)}</a></p>`;
 }
 
@@ -69,15 +80,11 @@ function renderRsvp(item: EventOccurrence, context: DetailsContext): TemplateRes
     ${context.rsvpError ? html`<p part="error" class="grove-error rsvp-error" role="alert">${context.rsvpError}</p>` : nothing}`;
 }
 
-/** The contents of the details dialog for one occurrence. */
+/** The contents of the details dialog for one occurrence, below its header. */
 export function renderDetails(item: EventOccurrence, context: DetailsContext): TemplateResult {
   const t = context.t;
   const showOrganiserTime = !item.allDay && zonesDiffer(item.timeZone, context.zone, item.start);
-  return html`<header class="dialog-header">
-      <h2 id="dialog-title" tabindex="-1" dir="auto">${item.title}</h2>
-      <button type="button" part="close-button" class="close" aria-label=${t.t('calendar.close')} @click=${context.close}>×</button>
-    </header>
-    <p class="tags">
+  return html`<p class="tags">
       <span part="tag" class="tag">${t.t(`calendar.kind.${item.kind}`)}</span>
       <span part="tag" class="tag mode-${item.mode}">${t.t(`calendar.mode.${item.mode}`)}</span>
       ${item.recurring ? html`<span part="tag" class="tag">${t.t('calendar.recurring')}</span>` : nothing}
@@ -88,7 +95,7 @@ export function renderDetails(item: EventOccurrence, context: DetailsContext): T
       ${item.allDay ? nothing : html`<span class="zone">(${zoneName(context.locale, context.zone, item.start)})</span>`}
     </p>
     ${showOrganiserTime ? html`<p class="organiser-time">${t.t('calendar.organiserTime', {
-      time: formatTime(context.locale, item.start, item.timeZone), zone: zoneName(context.locale, item.timeZone, item.start) })}</p>` : nothing}
+      time: context.time(item.start, item.timeZone), zone: zoneName(context.locale, item.timeZone, item.start) })}</p>` : nothing}
     ${renderJoin(item, context)}
     ${item.location ? html`<p class="location"><span class="label">${t.t('calendar.location')}:</span> ${item.location}</p>` : nothing}
     <p class="organiser">${t.t('calendar.organisedBy', { name: item.organiser.name })}</p>
@@ -113,4 +120,28 @@ function renderDiscussion(item: EventOccurrence, context: DetailsContext): Templ
     </h3>
     ${open ? html`<div id="discussion-panel" class="discussion-panel">${panel}</div>` : nothing}
   </section>`;
+}
+
+/**
+ * "Tuesday 17 March 2026, 14:00 – 15:30", or a date range for all-day occurrences: calendar dates at UTC
+ * midnight formatted in UTC, so no zone shifts them, and the exclusive end date shown as the last day.
+ */
+function formatWhen(locale: string, item: EventOccurrence, zone: string): string {
+  if (item.allDay && item.startDate && item.endDate) {
+    const lastDay = Date.parse(`${item.endDate}T00:00:00Z`) - 86_400_000;
+    return intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' }).formatRange(new Date(`${item.startDate}T00:00:00Z`), lastDay);
+  }
+  return intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).formatRange(new Date(item.start), new Date(item.end));
+}
+
+/** The zone's name in the viewer's language, e.g. "Central European Time" (falls back to the IANA id). */
+function zoneName(locale: string, zone: string, at: string): string {
+  const parts = intl(Intl.DateTimeFormat, locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date(at));
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
+}
+
+/** True when two zones show different wall-clock times at `at`. */
+function zonesDiffer(a: string, b: string, at: string): boolean {
+  const clock = (zone: string) => intl(Intl.DateTimeFormat, 'en', { timeZone: zone, hour: 'numeric', minute: 'numeric', day: 'numeric', hourCycle: 'h23' }).format(new Date(at));
+  return clock(a) !== clock(b);
 }

@@ -5,14 +5,6 @@ export const styles = css`
   :host {
     --_avatar-size: var(--grove-expert-finder-avatar-size, 2.75rem);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   p,
   h3,
   ol,

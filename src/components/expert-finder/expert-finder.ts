@@ -1,22 +1,23 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { GroveApiError, isAbortError } from '../../api/problem.js';
 import { ConfigController } from '../../controllers/config-controller.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
-import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveSearchEvent } from '../../events/grove-search-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
 import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
-import { renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { renderEmpty, renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { DEFAULT_LIMIT, invalidAttribute } from './attributes.js';
+import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { findExperts, suggestTopics } from './api.js';
+import { ATTRIBUTES, DEFAULT_LIMIT } from './attributes.js';
 import { styles } from './expert-finder.styles.js';
 import en from './messages/en.js';
 import { renderExpert } from './render-expert.js';
-import type { Expert, ExpertPage, SkillPage } from './types.js';
+import type { Expert, ExpertPage } from './types.js';
 
 const messages = {
   en,
@@ -58,7 +59,7 @@ export class GroveExpertFinder extends LitElement {
   static override styles = [hostStyles, styles];
 
   /** Community slug: only its members (and its sub-communities') are suggested. */
-  @property() community = '';
+  @property({ converter: keyword }) community = '';
   /** A question or topic to search at once (e.g. set by the page). */
   @property() query = '';
   /** Experts to show, 1 to 50 (default 5). */
@@ -81,53 +82,38 @@ export class GroveExpertFinder extends LitElement {
   #suggestFor = '';
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   #now = new Date();
-  #resumeOnConnect = false;
 
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
   #visibility = new VisibilityController(this);
-  #experts = new Task(this, {
+  #load = new LoadController(this);
+  #experts = this.#load.task({
     task: async ([client, visible, q, community, limit, lang], { signal }): Promise<ExpertPage | typeof initialState> => {
-      if (!client || !visible || !q || invalidAttribute(this)) return initialState;
-      const request = client.get<ExpertPage>('/v1/experts', { query: { q, community: community || undefined, limit, lang }, signal });
+      if (!client || !visible || !q || invalidAttribute(this, ATTRIBUTES)) return initialState;
+      const request = findExperts(client, { q, community: community || undefined, limit, lang }, signal);
       // The translation loads alongside, so results never flash in English first.
       const [page] = await Promise.all([request, this.#t.ready]);
       return page;
     },
     args: () =>
-      [this.#config.client, this.#visibility.visible, this.#submitted, this.community.trim().toLowerCase(), Number(this.limit) || DEFAULT_LIMIT, this.#t.language] as const,
+      [this.#config.client, this.#visibility.visible, this.#submitted, this.community.trim(), Number(this.limit) || DEFAULT_LIMIT, this.#t.language] as const,
     onComplete: (page) => {
       this.#now = new Date();
       this.dispatchEvent(new GroveLoadEvent(page));
     },
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
-    },
   });
-  /** Topic suggestions; a failure only means no suggestions, never an error on screen. */
-  #suggestions = new Task(this, {
+  /** Topic suggestions; a failure only means no suggestions, never an error on screen or `grove-error`. */
+  #suggestions = this.#load.task({
     task: async ([client, q, lang], { signal }): Promise<string[]> => {
       if (!client || q.length < 2) return [];
-      const page = await client.get<SkillPage>('/v1/skills', { query: { q, lang, limit: SUGGESTIONS }, signal }).catch(() => undefined);
-      return page?.items.map((skill) => skill.label) ?? [];
+      return suggestTopics(client, q, lang, SUGGESTIONS, signal).catch(() => []);
     },
     args: () => [this.#config.client, this.#suggestFor, this.#t.language] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#resumeOnConnect) void this.#experts.run();
-    this.#resumeOnConnect = false;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#suggestTimer);
-    // Removed mid-search: abort now, and search again if the element is put back (moved in the DOM).
-    this.#resumeOnConnect = this.#experts.status === TaskStatus.PENDING;
-    this.#experts.abort();
-    this.#suggestions.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -168,12 +154,7 @@ export class GroveExpertFinder extends LitElement {
 
   override render() {
     const t = this.#t;
-    const invalid = invalidAttribute(this);
-    const body = !this.#config.client
-      ? renderNotConfigured(t)
-      : invalid
-        ? renderInvalidAttribute(t, invalid.name, invalid.value)
-        : html`${this.#renderSearch()}${this.#renderResults()}`;
+    const body = renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ?? html`${this.#renderSearch()}${this.#renderResults()}`;
     return html`<section class="root" dir=${t.dir} lang=${t.language} aria-label=${t.t('experts.label')}>${body}</section>`;
   }
 
@@ -192,7 +173,7 @@ export class GroveExpertFinder extends LitElement {
   #renderResults() {
     const t = this.#t;
     const { status, error, value } = this.#experts;
-    if (status === TaskStatus.ERROR && !isAbortError(error)) return renderError(t, error, () => void this.#experts.run());
+    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#experts.run());
     if (!this.#submitted) return html`<p part="status" class="grove-state">${t.t('experts.idle')}</p>`;
     if (!value) return renderLoading(t);
     const busy = status === TaskStatus.PENDING;
@@ -204,7 +185,7 @@ export class GroveExpertFinder extends LitElement {
       threadUrl: this.threadUrl.trim(),
       eventUrl: this.eventUrl.trim(),
       profileUrl: this.profileUrl.trim(),
-      badge: (id: string) => renderParticipationBadge(this.badges, id, this.community.trim().toLowerCase()),
+      badge: (id: string) => renderParticipationBadge(this.badges, id, this.community.trim()),
       onAsk: this.#handleAsk,
     };
     return html`<p role="status" class="visually-hidden">${busy ? t.t('core.loading') : t.t('experts.found', { count: value.items.length })}</p>

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
-import { fillTemplate } from './attributes.js';
-import { contactHref, initials, languageName, localTime } from './format.js';
+import { contactHref, initials, languageName, localTime } from '../shared/format.js';
+import { fillTemplate, safeUrl } from '../../validation/url.js';
 import type { ExpertMessages } from './messages/en.js';
 import type { Expert, ExpertEvidence, ExpertEvidenceItem } from './types.js';
 
@@ -23,7 +23,8 @@ export interface ExpertOptions {
 
 /** A thread's own page when it has one, else the page's link pattern; plain text when neither is set. */
 function itemHref(item: ExpertEvidenceItem, options: ExpertOptions): string | undefined {
-  if (item.url) return item.url;
+  const own = safeUrl(item.url);
+  if (own) return own;
   const template = item.kind === 'thread' ? options.threadUrl : options.eventUrl;
   return template ? fillTemplate(template, { id: item.id }) : undefined;
 }
@@ -54,7 +55,7 @@ function renderAsk(expert: Expert, t: Localize, options: ExpertOptions): Templat
   const href = options.askUrl
     ? fillTemplate(options.askUrl, { id: member.id, query: options.query })
     : contact
-      ? contactHref(contact.kind, contact.value)
+      ? contactHref(contact)
       : undefined;
   if (!href) return html`<p class="muted">${t.t('experts.noContact')}</p>`;
   return html`<a part="ask-button" class="grove-button ask" href=${href} rel="noopener" @click=${(event: Event) => options.onAsk(expert, event)}>
@@ -68,14 +69,13 @@ export function renderExpert(expert: Expert, t: Localize, options: ExpertOptions
   const languages = member.languages.map((tag) => languageName(tag, t.locale));
   const affiliation = [member.practice, member.organisation].filter(Boolean).join(' · ');
   const headingId = `expert-${member.id}`;
+  const profile = options.profileUrl ? fillTemplate(options.profileUrl, { id: member.id }) : undefined;
   return html`<li part="expert" class="expert" aria-labelledby=${headingId}>
     <span part="avatar" class="avatar" aria-hidden="true">${initials(member.name, t.locale)}</span>
     <div class="body">
       <div class="name-row">
         <h3 id=${headingId} class="name">
-          ${options.profileUrl
-            ? html`<a part="name-link" href=${fillTemplate(options.profileUrl, { id: member.id })}>${member.name}</a>`
-            : member.name}
+          ${profile ? html`<a part="name-link" href=${profile}>${member.name}</a>` : member.name}
         </h3>
         ${/* Beside the heading, not in it: the heading names the list item for screen readers. */ options.badge(member.id)}
       </div>

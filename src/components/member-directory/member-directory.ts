@@ -1,28 +1,28 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { GroveApiError, isAbortError } from '../../api/problem.js';
 import { ConfigController } from '../../controllers/config-controller.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
-import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveSearchEvent } from '../../events/grove-search-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
 import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
-import { renderError, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { QUERY_FIELDS, defaultState, invalidAttribute, queryValues } from './attributes.js';
+import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { memberProfile, memberUrl, searchMembers, type MemberQuery } from './api.js';
+import { ATTRIBUTES, QUERY_FIELDS, defaultState, queryValues } from './attributes.js';
 import { DirectoryStateController } from './directory-state-controller.js';
 import { withoutFilter, type FilterKey } from './hash-state.js';
 import { styles } from './member-directory.styles.js';
 import en from './messages/en.js';
 import { renderChips, renderFacets, renderSearch } from './render-filters.js';
-import { renderInvalidAttribute } from './render-invalid.js';
 import { renderProfileHeader } from './render-profile-header.js';
 import { renderResults, renderToolbar } from './render-results.js';
 import type { ProfileLocalize } from './render-profile.js';
-import type { BadgeRenderer, MemberPage, MemberProfile, MemberSummary } from './types.js';
+import type { BadgeRenderer, MemberPage, MemberSummary } from './types.js';
 
 /** The translations hold the profile's messages too (see messages/profile-en.ts): one download per language. */
 const messages = {
@@ -76,11 +76,11 @@ export class GroveMemberDirectory extends LitElement {
   static override styles = [hostStyles, styles];
 
   /** Community slug the directory is limited to (no community facet then). */
-  @property() community = '';
+  @property({ converter: keyword }) community = '';
   /** Initial search text. */
   @property() query = '';
   /** Initial skill filter (slug). */
-  @property() skill = '';
+  @property({ converter: keyword }) skill = '';
   /** Initial country filter (ISO 3166-1 alpha-2, any case). */
   @property() country = '';
   /** Initial language filter (BCP 47 primary tag). */
@@ -88,13 +88,13 @@ export class GroveMemberDirectory extends LitElement {
   /** Initial organisation filter (exact name). */
   @property() organisation = '';
   /** Initial role filter, `member` or `facilitator`; not `role`, which the host would expose as an (invalid) ARIA role. */
-  @property({ attribute: 'member-role' }) memberRole = '';
+  @property({ attribute: 'member-role', converter: keyword }) memberRole = '';
   /** `relevance`, `name` or `recent`; unset: relevance while searching, else name. */
-  @property() sort = '';
+  @property({ converter: keyword }) sort = '';
   /** Members per page, 1 to 100. */
   @property({ attribute: 'page-size' }) pageSize = '24';
   /** `cards` (a grid) or `list` (compact rows). */
-  @property() view = 'cards';
+  @property({ converter: keyword }) view = 'cards';
   /** Hides the search field, for an editor's fixed selection. */
   @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
   /** Hides the facets; active filters still show as removable chips. */
@@ -113,7 +113,6 @@ export class GroveMemberDirectory extends LitElement {
   #now = new Date();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #focusIndex: number | undefined;
-  #resumeOnConnect = false;
   /** Translates the profile; created when its chunk (which holds the catalogue) first arrives. */
   #profileT: ProfileLocalize | undefined;
 
@@ -125,11 +124,13 @@ export class GroveMemberDirectory extends LitElement {
     defaults: () => defaultState(this),
     onQueryChange: () => (this.#cursor = undefined),
   });
-  #results = new Task(this, {
+  #load = new LoadController(this);
+  #results = this.#load.task({
     task: async ([client, visible, cursor, ...values], { signal }): Promise<MemberPage | typeof initialState> => {
-      if (!client || !visible || invalidAttribute(this)) return initialState;
-      const query = Object.fromEntries(QUERY_FIELDS.map((name, index) => [name, values[index]]));
-      const request = client.get<MemberPage>('/v1/members', { query: { ...query, cursor, facets: !cursor }, signal });
+      if (!client || !visible || invalidAttribute(this, ATTRIBUTES)) return initialState;
+      // The values were checked against the attribute table, or come from the user's own hash.
+      const query = Object.fromEntries(QUERY_FIELDS.map((name, index) => [name, values[index]])) as MemberQuery;
+      const request = searchMembers(client, { ...query, cursor, facets: cursor ? 'false' : 'true' }, signal);
       // The translation loads alongside, so results never flash in English first.
       const [page] = await Promise.all([request, this.#t.ready]);
       const previous = cursor ? this.#page : undefined;
@@ -141,32 +142,19 @@ export class GroveMemberDirectory extends LitElement {
       this.#now = new Date();
       this.dispatchEvent(new GroveLoadEvent(page));
     },
-    onError: (error) => this.#reportError(error),
   });
-  #profile = new Task(this, {
+  #profile = this.#load.task({
     task: async ([client, id, lang], { signal }) => {
       if (!client || !id) return initialState;
-      const request = client.get<MemberProfile>(`/v1/members/${encodeURIComponent(id)}`, { query: { lang }, signal });
-      const [profile, { view, t }] = await Promise.all([request, this.#loadProfileView()]);
-      return { profile, view, t, uid: client.url(`/v1/members/${profile.id}`) };
+      const [profile, { view, t }] = await Promise.all([memberProfile(client, id, lang, signal), this.#loadProfileView()]);
+      return { profile, view, t, uid: memberUrl(client, profile.id) };
     },
     args: () => [this.#config.client, this.#view.state.member, this.#t.language] as const,
-    onError: (error) => this.#reportError(error),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#resumeOnConnect) void this.#results.run();
-    this.#resumeOnConnect = false;
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    // Removed mid-load: abort now, and load again if the element is put back (moved in the DOM).
-    this.#resumeOnConnect = this.#results.status === TaskStatus.PENDING;
-    this.#results.abort();
-    this.#profile.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -194,12 +182,6 @@ export class GroveMemberDirectory extends LitElement {
     const t = (this.#profileT ??= new LocalizeController(this, this.#config, { en: view.profileEnglish, load: messages.load }));
     await t.ready;
     return { view, t };
-  }
-
-  #reportError(error: unknown): void {
-    if (isAbortError(error)) return;
-    const apiError = error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error });
-    this.dispatchEvent(new GroveErrorEvent(apiError));
   }
 
   #handleInput = (event: InputEvent): void => {
@@ -230,7 +212,7 @@ export class GroveMemberDirectory extends LitElement {
   #clearAll = (): void => {
     this.#view.update({ filters: {} });
     // The chips (and the button just pressed) are gone: keep focus in the widget, at the search.
-    this.renderRoot.querySelector<HTMLElement>('input, [part~="list"]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#q, #results')?.focus();
   };
 
   #handleSort = (event: Event): void => this.#view.update({ sort: (event.target as HTMLSelectElement).value });
@@ -257,12 +239,7 @@ export class GroveMemberDirectory extends LitElement {
 
   override render() {
     const t = this.#t;
-    const invalid = invalidAttribute(this);
-    const body = !this.#config.client
-      ? renderNotConfigured(t)
-      : invalid
-        ? renderInvalidAttribute(invalid, t)
-        : this.#renderDirectory();
+    const body = renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ?? this.#renderDirectory();
     return html`<section class="root" dir=${t.dir} lang=${t.language} aria-label=${t.t('directory.label')}>${body}</section>`;
   }
 
@@ -294,7 +271,7 @@ export class GroveMemberDirectory extends LitElement {
 
   #renderResults(page: MemberPage | undefined) {
     const { status, error } = this.#results;
-    const failed = status === TaskStatus.ERROR && !isAbortError(error);
+    const failed = status === TaskStatus.ERROR;
     const retry = () => void this.#results.run();
     // A failed "show more" keeps the list and offers the retry where the button was.
     if (failed && !this.#cursor) return renderError(this.#t, error, retry);
@@ -304,7 +281,8 @@ export class GroveMemberDirectory extends LitElement {
       busy: status === TaskStatus.PENDING,
       moreError: failed ? renderError(this.#t, error, retry) : undefined,
       now: this.#now,
-      renderBadge: this.renderBadge ?? (this.badges ? (member: MemberSummary) => renderParticipationBadge(true, member.id, this.community.trim().toLowerCase()) : undefined),
+      apiBase: this.#config.client?.baseUrl,
+      renderBadge: this.renderBadge ?? (this.badges ? (member: MemberSummary) => renderParticipationBadge(true, member.id, this.community.trim()) : undefined),
       onSelect: this.#handleSelect,
       onMore: this.#handleMore,
     });
@@ -314,7 +292,7 @@ export class GroveMemberDirectory extends LitElement {
     const t = this.#t;
     const loaded = this.#profile.value?.profile.id === id ? this.#profile.value : undefined;
     const member = loaded?.profile ?? this.#page?.items.find((item) => item.id === id);
-    return html`${renderProfileHeader(member?.name ?? t.t('profile.loading'), t, this.#closeProfile, member)}
+    return html`${renderProfileHeader(member?.name ?? t.t('profile.loading'), t, this.#closeProfile, member, this.#config.client?.baseUrl)}
       ${this.#profile.render({
         pending: () => renderLoading(t),
         complete: ({ profile, view, t: profileT, uid }) => view.renderProfile(profile, profileT, { now: this.#now, uid }),

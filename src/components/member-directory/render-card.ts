@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
-import { countryName, initials, languageName, localTime } from './format.js';
+import { countryName, initials, languageName, localTime } from '../shared/format.js';
+import { safeUrl } from '../../validation/url.js';
 import type { DirectoryMessages } from './messages/en.js';
 import type { BadgeRenderer, MemberSummary } from './types.js';
 
@@ -11,9 +12,9 @@ export interface CardOptions {
   now: Date;
   renderBadge: BadgeRenderer | undefined;
   onSelect: (member: MemberSummary) => void;
+  /** The API's base URL: an avatar path the API gives is the API's, not the host page's. */
+  apiBase: string | undefined;
 }
-
-const isHttpUrl = (value: string | null): value is string => value !== null && /^https?:\/\//i.test(value);
 
 /** Hides a broken avatar image so the initials underneath show instead of a broken-image icon. */
 function hideBrokenImage(event: Event): void {
@@ -21,12 +22,11 @@ function hideBrokenImage(event: Event): void {
 }
 
 /** The avatar: initials always rendered, the photo (if any) laid over them and lazily loaded. */
-export function renderAvatar(member: Pick<MemberSummary, 'name' | 'avatarUrl'>, t: Localize): TemplateResult {
+export function renderAvatar(member: Pick<MemberSummary, 'name' | 'avatarUrl'>, t: Localize, apiBase: string | undefined): TemplateResult {
+  const src = safeUrl(member.avatarUrl, { relative: true, base: apiBase && `${apiBase}/` });
   return html`<span part="avatar" class="avatar" aria-hidden="true">
     <span class="initials">${initials(member.name, t.locale)}</span>
-    ${isHttpUrl(member.avatarUrl)
-      ? html`<img src=${member.avatarUrl} alt="" loading="lazy" decoding="async" @error=${hideBrokenImage} />`
-      : nothing}
+    ${src ? html`<img src=${src} alt="" loading="lazy" decoding="async" @error=${hideBrokenImage} />` : nothing}
   </span>`;
 }
 
@@ -50,7 +50,7 @@ export function renderCard(member: MemberSummary, t: Localize, options: CardOpti
   const time = localTime(member.timeZone, t.locale, options.now);
   const languages = member.languages.map((tag) => languageName(tag, t.locale));
   return html`<li part="card" class="card">
-    ${renderAvatar(member, t)}
+    ${renderAvatar(member, t, options.apiBase)}
     <div class="card-body">
       <h3 class="name">
         <button type="button" part="card-name" class="link" data-member=${member.id} @click=${() => options.onSelect(member)}>

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { countryName, languageName } from './format.js';
+import { countryName, languageName } from '../shared/format.js';
 import { FILTER_KEYS, type DirectoryState, type FilterKey } from './hash-state.js';
 import type { Localize } from './render-card.js';
 import type { MemberFacets } from './types.js';

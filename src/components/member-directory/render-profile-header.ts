@@ -11,10 +11,11 @@ export function renderProfileHeader(
   name: string,
   t: Localize,
   onClose: () => void,
-  member?: MemberSummary,
+  member: MemberSummary | undefined,
+  apiBase: string | undefined,
 ): TemplateResult {
   return html`<header class="profile-head">
-    ${member ? renderAvatar(member, t) : nothing}
+    ${member ? renderAvatar(member, t, apiBase) : nothing}
     <div>
       <h2 id="profile-title" class="profile-name">${name}</h2>
       ${member?.practice ? html`<p class="practice">${member.practice}</p>` : nothing}

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
-import { downloadText } from './download.js';
-import { countryName, languageName, localTime } from './format.js';
+import { downloadText } from '../shared/download.js';
+
+import { contactHref, countryName, languageName, localTime } from '../shared/format.js';
 import en, { type ProfileMessages } from './messages/profile-en.js';
 import type { ContactChannel, MemberProfile } from './types.js';
 import { buildVCard, vCardFileName } from './vcard.js';
@@ -13,21 +14,20 @@ export { en as profileEnglish };
 export type ProfileLocalize = LocalizeController<ProfileMessages>;
 
 const LINK_REL = 'nofollow ugc noopener noreferrer';
-const isHttpUrl = (value: string): boolean => /^https?:\/\//i.test(value);
 
 /**
  * A contact action per channel the server let through (it filters by visibility for this viewer).
- * Values are member-supplied text: only http(s), mailto and tel become links, everything else is text.
+ * Values are member-supplied text: only what the shared URL rule accepts becomes a link, the rest is text.
  */
 function renderContact(channel: ContactChannel, t: ProfileLocalize): TemplateResult {
   const { kind, value } = channel;
   const label = t.t(`profile.contact.${kind}`, { value });
-  if (kind === 'email') return html`<a part="contact-link" href=${`mailto:${value}`}>${label}</a>`;
-  if (kind === 'phone') return html`<a part="contact-link" href=${`tel:${value.replace(/[^\d+]/g, '')}`}>${label}</a>`;
-  if ((kind === 'website' || kind === 'linkedin') && isHttpUrl(value)) {
-    return html`<a part="contact-link" href=${value} rel=${LINK_REL} target="_blank">${label}</a>`;
-  }
-  return html`<span>${kind === 'website' || kind === 'linkedin' ? `${label}: ${value}` : label}</span>`;
+  const href = contactHref(channel);
+  if (!href) return html`<span>${kind === 'website' || kind === 'linkedin' ? `${label}: ${value}` : label}</span>`;
+  // Web pages open beside the widget and learn nothing about it; mailto and tel hand over to an app.
+  return /^https?:/i.test(href)
+    ? html`<a part="contact-link" href=${href} rel=${LINK_REL} target="_blank">${label}</a>`
+    : html`<a part="contact-link" href=${href}>${label}</a>`;
 }
 
 /** Clamps a self-declared level to the four the contract defines. */

@@ -43,7 +43,7 @@ export function renderToolbar(page: MemberPage | undefined, t: Localize, options
 export function renderResults(page: MemberPage, t: Localize, options: ResultsOptions): TemplateResult {
   return html`${page.items.length === 0
       ? renderEmpty(t, t.t('directory.empty'))
-      : html`<ul part="list" class="list ${options.view === 'list' ? 'rows' : 'cards'}" tabindex="-1" aria-busy=${options.busy ? 'true' : 'false'}>
+      : html`<ul id="results" part="list" class="list ${options.view === 'list' ? 'rows' : 'cards'}" tabindex="-1" aria-busy=${options.busy ? 'true' : 'false'}>
           ${page.items.map((member) => renderCard(member, t, options))}
         </ul>`}
     ${options.moreError ??

@@ -10,14 +10,6 @@ export const styles = css`
     display: inline-block;
     vertical-align: baseline;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   p,
   ul,
   h2,

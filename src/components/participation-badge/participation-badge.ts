@@ -1,18 +1,19 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { GroveApiError, isAbortError } from '../../api/problem.js';
+import type { GroveApiError } from '../../api/problem.js';
 import { ConfigController } from '../../controllers/config-controller.js';
+import { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
-import { GroveErrorEvent } from '../../events/grove-error-event.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveSelectEvent } from '../../events/grove-select-event.js';
-import { renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../render/states.js';
+import { downloadText } from '../shared/download.js';
+import { renderEmpty, renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { downloadText } from '../member-directory/download.js';
-import { invalidAttribute } from './attributes.js';
-import { badgeFor } from './badge-loader.js';
+import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { badgeFor, communityProfile, credential, setHidden } from './api.js';
+import { ATTRIBUTES, REQUIRED } from './attributes.js';
 import en from './messages/en.js';
 import { styles } from './participation-badge.styles.js';
 import { renderCommunity } from './render-community.js';
@@ -65,56 +66,35 @@ export class GroveParticipationBadge extends LitElement {
   /** The member's id; without it, `community` shows the community's participation profile. Reflected: an inline badge is laid out inline. */
   @property({ reflect: true }) member = '';
   /** Community slug: the badge in that community (else across every community), or the profile. */
-  @property() community = '';
+  @property({ converter: keyword }) community = '';
   /** `inline` (beside a name) or `card` (the level with its contributions and achievements). */
-  @property({ reflect: true }) variant = 'inline';
+  @property({ reflect: true, converter: keyword }) variant = 'inline';
 
   #open = false;
-  #resumeOnConnect = false;
   /** A failed credential download or visibility change, shown at the end of the card until the next attempt. */
-  #actionError: unknown;
+  #actionError: GroveApiError | undefined;
 
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
   /** A card or a profile below the fold waits until the reader scrolls near it; inline badges do not (they share one request). */
   #visibility = new VisibilityController(this);
-  #data = new Task(this, {
+  #load = new LoadController(this);
+  #data = this.#load.task({
     task: async ([client, member, community, visible], { signal }): Promise<Loaded | typeof initialState> => {
-      if (!client || !visible || invalidAttribute(this)) return initialState;
+      if (!client || !visible || invalidAttribute(this, ATTRIBUTES, REQUIRED)) return initialState;
       const request: Promise<Loaded> = member
-        ? badgeFor(client, member, community, signal).then((badge) => ({ kind: 'member', badge }))
-        : client
-            .get<CommunityParticipation>(`/v1/participation/communities/${encodeURIComponent(community)}`, { signal })
-            .then((profile) => ({ kind: 'community', profile }));
+        ? badgeFor(client, community, member, signal).then((badge) => ({ kind: 'member', badge }))
+        : communityProfile(client, community, signal).then((profile) => ({ kind: 'community', profile }));
       // The translation loads alongside, so the badge never flashes in English first.
       const [loaded] = await Promise.all([request, this.#t.ready]);
       return loaded;
     },
-    args: () => [this.#config.client, this.member.trim(), this.community.trim().toLowerCase(), this.#isInline || this.#visibility.visible] as const,
+    args: () => [this.#config.client, this.member.trim(), this.community.trim(), this.#isInline || this.#visibility.visible] as const,
     onComplete: (loaded) => this.dispatchEvent(new GroveLoadEvent(loaded.kind === 'member' ? loaded.badge : loaded.profile)),
-    onError: (error) => this.#reportError(error),
   });
 
   get #isInline(): boolean {
     return this.variant !== 'card' && this.member.trim() !== '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#resumeOnConnect) void this.#data.run();
-    this.#resumeOnConnect = false;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Removed mid-load: abort now, and load again if the element is put back (moved in the DOM).
-    this.#resumeOnConnect = this.#data.status === TaskStatus.PENDING;
-    this.#data.abort();
-  }
-
-  #reportError(error: unknown): void {
-    if (isAbortError(error)) return;
-    this.dispatchEvent(new GroveErrorEvent(error instanceof GroveApiError ? error : new GroveApiError('unknown', 0, {}, { cause: error })));
   }
 
   /** Fetched with the viewer's token (the credential is theirs alone), then saved through a Blob URL. */
@@ -124,8 +104,7 @@ export class GroveParticipationBadge extends LitElement {
     this.#actionError = undefined;
     this.requestUpdate();
     try {
-      const path = `/v1/participation/members/${encodeURIComponent(badge.member)}/credentials/${encodeURIComponent(achievement.id)}`;
-      const jwt = await client.text(path, { query: { community: achievement.community }, accept: 'application/vc+jwt' });
+      const jwt = await credential(client, badge.member, achievement);
       downloadText(jwt, 'application/vc+jwt', `${achievement.id}-${achievement.community}.jwt`);
     } catch (error) {
       this.#actionFailed(error);
@@ -138,18 +117,17 @@ export class GroveParticipationBadge extends LitElement {
     if (!client) return;
     this.#actionError = undefined;
     try {
-      await client.send('POST', `/v1/participation/members/${encodeURIComponent(badge.member)}/visibility`, { body: { hidden: !badge.hidden } });
+      await setHidden(client, badge.member, !badge.hidden);
       await this.#data.run();
-      this.renderRoot.querySelector<HTMLElement>('[part~="visibility-button"]')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('#visibility')?.focus();
     } catch (error) {
       this.#actionFailed(error);
     }
   };
 
   #actionFailed(error: unknown): void {
-    this.#actionError = error;
+    this.#actionError = this.#load.fail(error);
     this.requestUpdate();
-    this.#reportError(error);
   }
 
   #handleOpen = (badge: MemberBadge): void => {
@@ -162,26 +140,26 @@ export class GroveParticipationBadge extends LitElement {
   #handleBeforeToggle = (event: ToggleEvent): void => {
     const details = event.target as HTMLElement;
     if (event.newState === 'closed' && details.matches(':focus-within')) {
-      queueMicrotask(() => this.renderRoot.querySelector<HTMLElement>('[part~="badge"]')?.focus());
+      queueMicrotask(() => this.renderRoot.querySelector<HTMLElement>('#badge')?.focus());
     }
   };
 
   #handleToggle = (event: ToggleEvent): void => {
     this.#open = event.newState === 'open';
     this.requestUpdate();
-    if (this.#open) this.renderRoot.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
+    if (this.#open) this.renderRoot.querySelector<HTMLElement>('#close')?.focus();
   };
 
   #close = (): void => this.renderRoot.querySelector<HTMLElement>('[popover]')?.hidePopover();
 
   override render(): TemplateResult | typeof nothing {
     const t = this.#t;
-    const invalid = invalidAttribute(this);
-    if (!this.#config.client) return this.#frame(renderNotConfigured(t));
-    if (invalid) return this.#frame(renderInvalidAttribute(t, invalid.name, invalid.value));
+    // A site editor must see a wrong attribute, even where an inline badge otherwise stays quiet.
+    const unusable = renderUnusable(t, invalidAttribute(this, ATTRIBUTES, REQUIRED), this.#config.client);
+    if (unusable) return this.#frame(unusable);
     const inline = this.#isInline;
     const loaded = this.#data.value;
-    if (this.#data.status === TaskStatus.ERROR && !isAbortError(this.#data.error)) {
+    if (this.#data.status === TaskStatus.ERROR) {
       // Beside someone's name an alert box would break the host's sentence: the inline badge stays empty.
       return inline ? nothing : this.#frame(renderError(t, this.#data.error, () => void this.#data.run()));
     }
@@ -198,7 +176,7 @@ export class GroveParticipationBadge extends LitElement {
   #renderInline(badge: MemberBadge): TemplateResult {
     const t = this.#t;
     const label = t.t('badge.details', { name: badge.name, level: levelLabel(badge, t) });
-    return html`<button type="button" part="badge" class="chip" aria-expanded=${this.#open ? 'true' : 'false'}
+    return html`<button type="button" id="badge" part="badge" class="chip" aria-expanded=${this.#open ? 'true' : 'false'}
         aria-controls="details" @click=${() => this.#handleOpen(badge)}>
         ${renderLevel(badge, t)}<span class="visually-hidden">, ${badge.name}</span>
       </button>
@@ -206,7 +184,7 @@ export class GroveParticipationBadge extends LitElement {
         @beforetoggle=${this.#handleBeforeToggle} @toggle=${this.#handleToggle}>
         <div class="details-header">
           <span class="name">${badge.name}</span>${renderLevel(badge, t)}
-          <button type="button" part="close-button" class="close grove-button" @click=${this.#close}>${t.t('badge.close')}</button>
+          <button type="button" id="close" part="close-button" class="close grove-button" @click=${this.#close}>${t.t('badge.close')}</button>
         </div>
         ${renderDetails(badge, t)}
       </div>`;
@@ -226,7 +204,7 @@ export class GroveParticipationBadge extends LitElement {
   #renderOwnControls(badge: MemberBadge): TemplateResult {
     const t = this.#t;
     return html`${badge.hidden ? html`<p class="muted">${t.t('badge.hiddenNotice')}</p>` : nothing}
-      <button type="button" part="visibility-button" class="link" @click=${() => void this.#toggleHidden(badge)}>
+      <button type="button" id="visibility" part="visibility-button" class="link" @click=${() => void this.#toggleHidden(badge)}>
         ${t.t(badge.hidden ? 'badge.show' : 'badge.hide')}
       </button>`;
   }

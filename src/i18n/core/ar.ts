@@ -7,7 +7,8 @@ const ar: CatalogueOf<CoreMessages> = {
   'core.retry': 'إعادة المحاولة',
   'core.notConfigured':
     'لم يُضبط أي خادم Grove لهذه الأداة: أضف <grove-provider api=…> أو <meta name="grove-api">.',
-  'core.invalidAttribute': 'قيمة السمة {name} غير صالحة: «{value}».',
+  'core.invalidAttribute':
+    'قيمة السمة {name} غير صالحة: «{value}». {hint, select, oneOf {القيم الممكنة: {values}.} example {مثال: {example}.} range {أدخل عددًا صحيحًا من {min} إلى {max}.} other {}}',
   'core.missingAttribute': 'السمة {name} مطلوبة.',
   'core.error.offline': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مجددًا.',
   'core.error.timeout': 'استغرق الخادم وقتًا طويلًا للرد. حاول مجددًا.',

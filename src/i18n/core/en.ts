@@ -5,7 +5,8 @@ const en = {
   'core.retry': 'Try again',
   'core.notConfigured':
     'No Grove server is configured for this widget: add a <grove-provider api=…> or <meta name="grove-api">.',
-  'core.invalidAttribute': 'The attribute {name} has an invalid value “{value}”.',
+  'core.invalidAttribute':
+    'The attribute {name} has an invalid value “{value}”. {hint, select, oneOf {Possible values: {values}.} example {For example: {example}.} range {Use a whole number from {min} to {max}.} other {}}',
   'core.missingAttribute': 'The attribute {name} is required.',
   'core.error.offline': 'Could not reach the server. Check your connection and try again.',
   'core.error.timeout': 'The server took too long to answer. Try again.',

@@ -7,7 +7,8 @@ const es: CatalogueOf<CoreMessages> = {
   'core.retry': 'Reintentar',
   'core.notConfigured':
     'No hay ningún servidor Grove configurado para este widget: añada un <grove-provider api=…> o <meta name="grove-api">.',
-  'core.invalidAttribute': 'El atributo {name} tiene un valor no válido «{value}».',
+  'core.invalidAttribute':
+    'El atributo {name} tiene un valor no válido «{value}». {hint, select, oneOf {Valores posibles: {values}.} example {Por ejemplo: {example}.} range {Indique un número entero entre {min} y {max}.} other {}}',
   'core.missingAttribute': 'El atributo {name} es obligatorio.',
   'core.error.offline': 'No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
   'core.error.timeout': 'El servidor tardó demasiado en responder. Inténtelo de nuevo.',

@@ -7,7 +7,8 @@ const fr: CatalogueOf<CoreMessages> = {
   'core.retry': 'Réessayer',
   'core.notConfigured':
     'Aucun serveur Grove n’est configuré pour ce widget : ajoutez un <grove-provider api=…> ou <meta name="grove-api">.',
-  'core.invalidAttribute': 'L’attribut {name} a une valeur non valide « {value} ».',
+  'core.invalidAttribute':
+    'L’attribut {name} a une valeur non valide « {value} ». {hint, select, oneOf {Valeurs possibles : {values}.} example {Par exemple : {example}.} range {Indiquez un nombre entier de {min} à {max}.} other {}}',
   'core.missingAttribute': 'L’attribut {name} est obligatoire.',
   'core.error.offline': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'core.error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { invalidAttribute, newThreadTitle } from '../../../src/components/discussion-thread/attributes.js';
+import { ATTRIBUTES, newThreadTitle } from '../../../src/components/discussion-thread/attributes.js';
+import { invalidAttribute } from '../../../src/validation/attributes.js';
 
 describe('discussion thread attributes', () => {
   it('gives a new thread the editor’s title, else the page’s, else the fallback', () => {
@@ -15,8 +16,14 @@ describe('discussion thread attributes', () => {
   });
 
   it('names the first unusable attribute and accepts empty ones', () => {
-    expect(invalidAttribute({ thread: '', community: '', order: '', pageSize: '' })).to.equal(undefined);
-    expect(invalidAttribute({ thread: '12', community: 'Water', order: 'oldest', pageSize: '20' })).to.deep.equal({ name: 'community', value: 'Water' });
-    expect(invalidAttribute({ thread: '', community: 'water', order: 'oldest', pageSize: '500' })).to.deep.equal({ name: 'page-size', value: '500' });
+    const thread = (overrides = {}) => ({ thread: '', community: '', order: '', pageSize: '', profileUrl: '', ...overrides });
+    expect(invalidAttribute(thread(), ATTRIBUTES)).to.equal(undefined);
+    expect(invalidAttribute(thread({ thread: '12', community: 'soil health', order: 'oldest', pageSize: '20' }), ATTRIBUTES)).to.deep.equal({
+      name: 'community',
+      value: 'soil health',
+      hint: { example: 'water' },
+    });
+    expect(invalidAttribute(thread({ community: 'water', pageSize: '500' }), ATTRIBUTES)?.name).to.equal('page-size');
+    expect(invalidAttribute(thread({ profileUrl: 'javascript:alert(1)//{id}' }), ATTRIBUTES)?.name, 'one URL rule').to.equal('profile-url');
   });
 });

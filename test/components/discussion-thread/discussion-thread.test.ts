@@ -9,16 +9,27 @@ import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { GroveModerateEvent } from '../../../src/events/grove-moderate-event.js';
 import { GrovePostEvent } from '../../../src/events/grove-post-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
-import type { FakeCall } from '../../helpers/fake-client.js';
+import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
-import { makePost, makeThread } from './fixtures.js';
-import { $, $$, clearOwnStorage, composer, ctrlEnter, KEY, paste, postTexts, render, textarea, threadClient, type, until } from './thread-helpers.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
+import { makePost, makeThread, threadRoutes } from './fixtures.js';
+import { $, $$, clearOwnStorage, composer, ctrlEnter, KEY, paste, postActions, postTexts, render, textarea, threadClient, type, until } from './thread-helpers.js';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
 
 const STREAM = '/v1/threads/7/stream';
 
 beforeEach(() => clearOwnStorage());
+
+
+widgetSuite({
+  tag: 'grove-discussion-thread',
+  template: html`<grove-discussion-thread key="https://example.org/suite" community="water"></grove-discussion-thread>`,
+  client: () => new FakeClient(threadRoutes([makePost('1'), makePost('2')])),
+  emptyClient: () => new FakeClient(threadRoutes([])),
+  loadPath: '/v1/threads',
+  invalid: { template: html`<grove-discussion-thread order="sideways"></grove-discussion-thread>`, name: 'order', says: 'oldest or newest' },
+});
 
 describe('grove-discussion-thread', () => {
   it('renders the posts of the page’s thread with author, times and per-post language', async () => {
@@ -271,6 +282,7 @@ describe('grove-discussion-thread', () => {
       'POST /v1/posts/:id/hide': { ...post, hidden: true },
     });
     const element = await render(client);
+    await postActions(element);
     const moderated = oneEvent<GroveModerateEvent>(element, 'grove-moderate');
     $(element, '[part~="hide-button"]')?.click();
     const event = await moderated;
@@ -282,6 +294,7 @@ describe('grove-discussion-thread', () => {
   it('reports a post with a reason typed in an inline form', async () => {
     const client = threadClient([makePost('1')], { 'POST /v1/posts/:id/reports': { id: '5', post: '1', reason: 'Spam', createdAt: '2026-11-03T00:00:00Z' } });
     const element = await render(client);
+    await postActions(element);
     $(element, '[part~="report-button"]')?.click();
     await element.updateComplete;
     $(element, 'input[name="reason"]')?.focus();
@@ -300,6 +313,7 @@ describe('grove-discussion-thread', () => {
       'PATCH /v1/threads/7': { ...question, status: 'answered', acceptedPostId: '2', version: 5 },
     });
     const element = await render(client);
+    await postActions(element);
     $$(element, '[part~="accept-button"]')[1]?.click();
     await until(element, () => Boolean($(element, '#post-2[part~="accepted-post"]')), 'the accepted mark');
     const [call] = client.callsTo('PATCH', '/v1/threads/7');

@@ -11,7 +11,7 @@ import { expectAccessible } from '../../helpers/axe.js';
 import type { FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { makePost, makeThread } from './fixtures.js';
-import { $, $$, clearOwnStorage, announcement, KEY, render, threadClient, until } from './thread-helpers.js';
+import { $, $$, clearOwnStorage, announcement, KEY, postActions, render, threadClient, until } from './thread-helpers.js';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
 
@@ -199,6 +199,7 @@ describe('grove-discussion-thread reports queue', () => {
     });
     const element = await render(client);
     await openQueue(element);
+    await postActions(element);
     $(element, '#post-1 [part~="hide-button"]')?.click();
     await until(element, () => ($(element, '[part~="reports"]')?.textContent ?? '').includes('No open reports'), 'the refreshed queue');
     expect(client.callsTo('GET', '/v1/communities/water/reports')).to.have.length(2);

@@ -6,6 +6,7 @@ import type { NewPost, Post } from '../../../src/components/discussion-thread/ty
 import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { makePost, makeThread } from './fixtures.js';
+import { $$, query as $ } from '../../helpers/dom.js';
 
 /**
  * Unique per test page: test files run side by side in one browser and share its localStorage, where
@@ -53,12 +54,16 @@ export async function until(element: GroveDiscussionThread, condition: () => boo
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-export const $ = (element: Element, selector: string) => element.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
-export const $$ = (element: Element, selector: string) => [...(element.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
+export { $, $$ };
 export const textarea = (element: Element) => element.shadowRoot?.querySelector('textarea') ?? null;
 export const postTexts = (element: Element) => $$(element, '[part~="body"]').map((body) => body.textContent.trim());
 /** The polite live region's current sentence. */
 export const announcement = (element: Element) => $(element, '.visually-hidden')?.textContent ?? '';
+
+/** The actions under each post come with the authoring chunk, loaded on demand for signed-in viewers. */
+export async function postActions(element: GroveDiscussionThread): Promise<void> {
+  await until(element, () => Boolean(element.shadowRoot?.querySelector('.post-footer[role="group"]')), 'the post actions');
+}
 
 /** The composer loads on demand for signed-in viewers. */
 export async function composer(element: GroveDiscussionThread): Promise<HTMLTextAreaElement> {

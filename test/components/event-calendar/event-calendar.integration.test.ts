@@ -67,12 +67,13 @@ describe('grove-event-calendar against the reference server', function () {
     const dialog = root.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.querySelector('#dialog-title')!.textContent).to.equal(target!.title);
+    await waitUntil(() => dialog.querySelector('[data-rsvp="maybe"]'), 'the details body loads', { timeout: 4000 });
 
     const answered = oneEvent<GroveRsvpEvent>(el, 'grove-rsvp');
     dialog.querySelector<HTMLElement>('[data-rsvp="maybe"]')!.click();
     const rsvp = await answered;
     expect(rsvp.detail).to.include({ eventId: target!.id, occurrence: target!.start, status: 'maybe', waitlisted: false });
-    await waitUntil(() => dialog.querySelector('.rsvp-status')?.textContent === 'You might attend.', 'answer shown');
+    await waitUntil(() => dialog.querySelector('.rsvp-status')?.textContent === 'You might attend.', 'answer shown', { timeout: 4000 });
     await expectAccessible(el);
 
     const icsUrl = dialog.querySelector<HTMLAnchorElement>('[part~="download-link"]')!.href;

@@ -9,35 +9,42 @@ import type { GroveRsvpEvent } from '../../../src/events/grove-rsvp-event.js';
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient } from '../../helpers/fake-client.js';
+import { $, $$, deepActive, loaded as loadedWidget, text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { calendarClient, manyEvents, occurrence } from './fixtures.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
 
 defineElement('grove-event-calendar', GroveEventCalendar);
 
 type Calendar = GroveEventCalendar;
-const $ = (el: Element, selector: string): HTMLElement => {
-  const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`No ${selector} in the shadow root`);
-  return found;
-};
-const $$ = (el: Element, selector: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
-const text = (el: Element) => el.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
-const deepActive = (): Element | null => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 const november = html`<grove-event-calendar community="water" date="2026-11-10" time-zone="Europe/Paris" view="month"></grove-event-calendar>`;
 
-async function loaded(client: FakeClient, template = november, lang?: string): Promise<Calendar> {
-  const firstLoad = oneEvent(document, 'grove-load');
-  const el = await fixtureWithClient<Calendar>(template, client, lang ? { lang } : {});
-  await firstLoad;
-  await el.updateComplete;
-  return el;
-}
+/** Renders a calendar and waits for its first load (test/helpers/dom.ts). */
+const loaded = (client: FakeClient, template = november, lang?: string) => loadedWidget<Calendar>(template, client, lang ? { lang } : {});
 
 const cell = (el: Element, date: string) => $(el, `[data-date="${date}"]`);
+
+/** Waits for the details dialog's body, which loads with the first event opened (its own chunk). */
+async function detailsShown(el: Calendar): Promise<void> {
+  await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders', { timeout: 4000 });
+}
+
+/** Opens an event's details by clicking its chip, and waits for the dialog's body. */
+async function openDetails(el: Calendar, key: string): Promise<void> {
+  $(el, `[data-key^="${key}"]`).click();
+  await el.updateComplete;
+  await detailsShown(el);
+}
+
+
+widgetSuite({
+  tag: 'grove-event-calendar',
+  template: november,
+  client: calendarClient,
+  emptyClient: () => calendarClient([]),
+  loadPath: '/v1/events',
+  invalid: { template: html`<grove-event-calendar view="mounth"></grove-event-calendar>`, name: 'view', says: 'month, week, or agenda' },
+});
 
 describe('grove-event-calendar', () => {
   it('renders the month as a labelled grid with events on the viewer-zone day', async () => {
@@ -128,7 +135,9 @@ describe('grove-event-calendar', () => {
     await el.updateComplete;
     const dialog = ($(el, 'dialog') as HTMLDialogElement);
     expect(dialog.open).to.equal(true);
-    expect(deepActive()?.id, 'focus moves into the dialog').to.equal('dialog-title');
+    expect(deepActive()?.id, 'focus moves into the dialog at once, while its body loads').to.equal('dialog-title');
+    await detailsShown(el);
+    expect(deepActive()?.id, 'and stays there when the body arrives').to.equal('dialog-title');
     const details = dialog.textContent.replace(/\s+/g, ' ');
     expect(details).to.include('Tuesday, November 10, 2026').and.include('12:00').and.include('Central European');
     expect(details, 'the organiser zone alongside').to.include('2:00 PM for the organiser (East Africa Time)');
@@ -145,8 +154,7 @@ describe('grove-event-calendar', () => {
 
   it('does not reopen the details by itself when the calendar is moved', async () => {
     const el = await loaded(calendarClient());
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
@@ -166,8 +174,7 @@ describe('grove-event-calendar', () => {
   it('answers an RSVP for the occurrence and shows the waitlist position', async () => {
     const client = calendarClient(undefined, { authenticated: true });
     const el = await loaded(client);
-    $(el, '[data-key^="12@2026-11-17"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-17');
     const answered = oneEvent<GroveRsvpEvent>(el, 'grove-rsvp');
     $(el, '[data-rsvp="going"]').click();
     const event = await answered;
@@ -181,8 +188,7 @@ describe('grove-event-calendar', () => {
     expect($(el, '[data-rsvp="going"]').getAttribute('aria-pressed')).to.equal('true');
     ($(el, 'dialog') as HTMLDialogElement).close();
     await el.updateComplete;
-    $(el, '[data-key^="12@2026-11-17"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-17');
     expect($(el, '[data-rsvp="going"]').getAttribute('aria-pressed'), 'the answer is remembered on reopening').to.equal('true');
     expect($(el, '[data-key^="12@2026-11-17"] [part~="answer"]').textContent, 'and shown on the event').to.equal('Waitlist 1');
   });
@@ -190,8 +196,7 @@ describe('grove-event-calendar', () => {
   it('downloads the .ics with the member token when signed in, and says so when it fails', async () => {
     const client = calendarClient(undefined, { authenticated: true });
     const el = await loaded(client);
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     const saved: Blob[] = [];
     const createObjectURL = URL.createObjectURL.bind(URL);
     URL.createObjectURL = (blob: Blob) => {
@@ -201,7 +206,7 @@ describe('grove-event-calendar', () => {
     try {
       const link = $(el, '[part~="download-link"]');
       link.click();
-      await waitUntil(() => saved.length === 1, 'the calendar file is saved');
+      await waitUntil(() => saved.length === 1, 'the calendar file is saved', { timeout: 4000 });
       expect(await saved[0]!.text()).to.include('UID:event-12@');
       expect(client.callsTo('GET', '/v1/events/12.ics')).to.have.length(1);
       client.route('GET /v1/events/:id.ics', () => {
@@ -219,41 +224,15 @@ describe('grove-event-calendar', () => {
 
   it('asks anonymous viewers to sign in instead of offering RSVP buttons', async () => {
     const el = await loaded(calendarClient());
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     expect($$(el, '[data-rsvp]')).to.have.length(0);
     expect(text(el)).to.include('Sign in to answer.');
-  });
-
-  it('aborts the request when removed', async () => {
-    const client = calendarClient();
-    client.hold();
-    const el = await fixtureWithClient<Calendar>(november, client);
-    const [call] = client.callsTo('GET', '/v1/events');
-    el.remove();
-    expect(call!.signal!.aborted).to.equal(true);
-  });
-
-  it('loads again when moved in the page while loading', async () => {
-    const client = calendarClient();
-    const release = client.hold();
-    const el = await fixtureWithClient<Calendar>(november, client);
-    const parent = el.parentElement!;
-    el.remove();
-    release();
-    const reloaded = oneEvent(el, 'grove-load');
-    parent.append(el);
-    await reloaded;
-    await el.updateComplete;
-    expect($$(el, '[part~="event"]').length).to.be.above(0);
-    expect(client.callsTo('GET', '/v1/events')).to.have.length(2);
   });
 
   it('opens the event discussion on demand, keyed to the event', async () => {
     const client = calendarClient(undefined, { authenticated: true });
     const el = await loaded(client);
-    $(el, '[data-key^="12@2026-11-10"]').click();
-    await el.updateComplete;
+    await openDetails(el, '12@2026-11-10');
     expect($$(el, 'grove-discussion-thread'), 'nothing fetched before it is opened').to.have.length(0);
     const toggle = $(el, '[part~="discussion-button"]');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -264,8 +243,8 @@ describe('grove-event-calendar', () => {
     const thread = $(el, 'grove-discussion-thread');
     expect([thread.getAttribute('key'), thread.getAttribute('community'), thread.getAttribute('title')])
       .to.deep.equal(['event:12', 'water', 'Drip irrigation clinic']);
-    await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand');
-    await waitUntil(() => client.callsTo('GET', '/v1/threads').length > 0, 'the thread asks for its key');
+    await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand', { timeout: 4000 });
+    await waitUntil(() => client.callsTo('GET', '/v1/threads').length > 0, 'the thread asks for its key', { timeout: 4000 });
     expect(client.callsTo('GET', '/v1/threads')[0]!.query.key).to.equal('event:12');
     await expectAccessible(el);
   });
@@ -273,7 +252,7 @@ describe('grove-event-calendar', () => {
   it('names an invalid attribute in a translated message', async () => {
     const el = await fixtureWithClient<Calendar>(html`<grove-event-calendar view="mounth" lang="fr"></grove-event-calendar>`, calendarClient());
     // The French core catalogue is fetched on demand.
-    await waitUntil(() => $(el, '[role="alert"]').textContent.includes('attribut'), 'French message shown');
+    await waitUntil(() => $(el, '[role="alert"]').textContent.includes('attribut'), 'French message shown', { timeout: 4000 });
     expect($(el, '[role="alert"]').textContent).to.include('view').and.include('mounth');
     const zone = await fixtureWithClient<Calendar>(html`<grove-event-calendar time-zone="Mars/Olympus"></grove-event-calendar>`, calendarClient());
     expect($(zone, '[role="alert"]').textContent).to.include('time-zone');
@@ -326,7 +305,7 @@ describe('grove-event-calendar', () => {
   it('defaults to the agenda on narrow widths', async () => {
     const narrow = await loaded(calendarClient(), html`<grove-event-calendar style="width: 320px" date="2026-11-10"></grove-event-calendar>`);
     // Inside a provider that has not rendered its slot yet, the first measure comes from the ResizeObserver.
-    await waitUntil(() => $$(narrow, '[part~="agenda"]').length === 1, 'agenda shown at 320px');
+    await waitUntil(() => $$(narrow, '[part~="agenda"]').length === 1, 'agenda shown at 320px', { timeout: 4000 });
   });
 
   it('renders, navigates and opens details without Lit warnings or console errors', async () => {
@@ -342,8 +321,7 @@ describe('grove-event-calendar', () => {
       await december;
       await sendKeys({ press: 'PageUp' });
       await el.updateComplete;
-      $(el, '[data-key^="12@2026-11-10"]').click();
-      await el.updateComplete;
+      await openDetails(el, '12@2026-11-10');
       const answered = oneEvent(el, 'grove-rsvp');
       $(el, '[data-rsvp="maybe"]').click();
       await answered;

@@ -6,7 +6,7 @@ import type { ExpertPage } from '../../../src/components/expert-finder/types.js'
 import { defineElement } from '../../../src/define.js';
 import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
-import { startWithoutLazyLoading } from './fixtures.js';
+import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 
 defineElement('grove-expert-finder', GroveExpertFinder);
 
@@ -21,7 +21,7 @@ describe('grove-expert-finder against the reference server', function () {
   let restoreLazyLoading: (() => void) | undefined;
   before(function () {
     if (!api) this.skip();
-    restoreLazyLoading = startWithoutLazyLoading();
+    restoreLazyLoading = withoutIntersectionObserver();
   });
   after(() => restoreLazyLoading?.());
 

@@ -11,32 +11,32 @@ import type { GroveSearchEvent } from '../../../src/events/grove-search-event.js
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient } from '../../helpers/fake-client.js';
+import { $, $$, loaded as loadedWidget, text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
-import { amina, finderClient, startWithoutLazyLoading } from './fixtures.js';
+import { amina, finderClient } from './fixtures.js';
+import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
 
 defineElement('grove-expert-finder', GroveExpertFinder);
 
 type Finder = GroveExpertFinder;
-const $ = (el: Element, selector: string): HTMLElement => {
-  const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`No ${selector} in the shadow root`);
-  return found;
-};
-const $$ = (el: Element, selector: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
-const text = (el: Element) => el.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
 
-/** Renders a finder with a question and waits for its experts. */
-async function loaded(client: FakeClient, template = html`<grove-expert-finder query="drip irrigation"></grove-expert-finder>`, lang?: string) {
-  const firstLoad = oneEvent(document, 'grove-load');
-  const el = await fixtureWithClient<Finder>(template, client, lang ? { lang } : {});
-  await firstLoad;
-  await el.updateComplete;
-  return el;
-}
+/** Renders a finder and waits for its first load (test/helpers/dom.ts). */
+const loaded = (client: FakeClient, template = html`<grove-expert-finder query="drip irrigation"></grove-expert-finder>`, lang?: string) => loadedWidget<Finder>(template, client, lang ? { lang } : {});
+
+
+widgetSuite({
+  tag: 'grove-expert-finder',
+  template: html`<grove-expert-finder query="drip irrigation"></grove-expert-finder>`,
+  client: finderClient,
+  emptyClient: () => finderClient([]),
+  loadPath: '/v1/experts',
+  invalid: { template: html`<grove-expert-finder limit="0"></grove-expert-finder>`, name: 'limit', says: 'from 1 to 50' },
+});
 
 describe('grove-expert-finder', () => {
   let restoreLazyLoading: () => void;
-  before(() => (restoreLazyLoading = startWithoutLazyLoading()));
+  before(() => (restoreLazyLoading = withoutIntersectionObserver()));
   after(() => restoreLazyLoading());
 
   it('invites a question and asks the server nothing until there is one', async () => {
@@ -256,30 +256,5 @@ describe('grove-expert-finder', () => {
       console.warn = original;
     }
     expect(warnings.filter((w) => !String((w as unknown[])[0]).includes('Lit is in dev mode'))).to.deep.equal([]);
-  });
-
-  it('searches again when moved in the DOM mid-search', async () => {
-    const client = finderClient();
-    const release = client.hold();
-    const el = await fixtureWithClient<Finder>(html`<grove-expert-finder query="drip"></grove-expert-finder>`, client);
-    const parent = el.parentElement!;
-    el.remove();
-    release();
-    const done = oneEvent(el, 'grove-load');
-    parent.append(el);
-    await done;
-    await el.updateComplete;
-    expect($$(el, '[part~="expert"]')).to.have.length(2);
-    expect(client.callsTo('GET', '/v1/experts')).to.have.length(2);
-  });
-
-  it('aborts its request when removed', async () => {
-    const client = finderClient();
-    const release = client.hold();
-    const el = await fixtureWithClient<Finder>(html`<grove-expert-finder query="drip"></grove-expert-finder>`, client);
-    const signal = client.callsTo('GET', '/v1/experts')[0]!.signal!;
-    el.remove();
-    expect(signal.aborted).to.equal(true);
-    release();
   });
 });

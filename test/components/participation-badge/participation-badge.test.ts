@@ -9,26 +9,31 @@ import { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient } from '../../helpers/fake-client.js';
+import { query as $, loaded as loadedWidget, text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { fakeIntersectionObserver, withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 import { amina, badgeClient, waterProfile } from './fixtures.js';
+import { widgetSuite } from '../../helpers/widget-suite.js';
 
 defineElement('grove-participation-badge', GroveParticipationBadge);
 
 type Badge = GroveParticipationBadge;
 
 const root = (el: Element) => el.shadowRoot!;
-const $ = (el: Element, selector: string) => root(el).querySelector<HTMLElement>(selector);
-const text = (el: Element) => root(el).textContent.replace(/\s+/g, ' ').trim();
 
 /** Renders one badge and waits for its data (grove-load) and the render that follows. */
-async function loaded(template: ReturnType<typeof html>, client = badgeClient(), lang?: string): Promise<Badge> {
-  const load = oneEvent<GroveLoadEvent>(document, 'grove-load');
-  const el = await fixtureWithClient<Badge>(template, client, { lang });
-  await load;
-  await el.updateComplete;
-  return el;
-}
+const loaded = (template: ReturnType<typeof html>, client = badgeClient(), lang?: string) => loadedWidget<Badge>(template, client, { lang });
+
+
+widgetSuite({
+  tag: 'grove-participation-badge',
+  // The card shows every state; an inline badge stays quiet while loading and on errors.
+  template: html`<grove-participation-badge member="1" community="water" variant="card"></grove-participation-badge>`,
+  client: badgeClient,
+  emptyClient: () => badgeClient(() => undefined),
+  loadPath: '/v1/participation/badges',
+  invalid: { template: html`<grove-participation-badge member="1" variant="big"></grove-participation-badge>`, name: 'variant', says: 'inline or card' },
+});
 
 describe('grove-participation-badge', () => {
   // Background test tabs get no IntersectionObserver callbacks: cards and profiles load at once here.
@@ -363,21 +368,6 @@ describe('grove-participation-badge', () => {
     await second!.updateComplete;
     expect(loads, 'the aborted tasks complete nothing').to.deep.equal([]);
     expect($(second!, '[part~="card"]')).to.equal(null);
-  });
-
-  it('loads again when moved in the page while loading', async () => {
-    const client = badgeClient();
-    const release = client.hold();
-    const list = await fixtureWithClient<HTMLElement>(
-      html`<div><section></section><grove-participation-badge member="1" variant="card"></grove-participation-badge></div>`,
-      client,
-    );
-    const el = list.querySelector<Badge>('grove-participation-badge')!;
-    await waitUntil(() => client.calls.length === 1, 'the first request leaves');
-    list.querySelector('section')!.append(el);
-    release();
-    await waitUntil(() => $(el, '[part~="card"]'), 'the moved badge loads');
-    expect(client.calls[0]?.signal?.aborted, 'the first request was abandoned').to.equal(true);
   });
 
   it('shows a member’s name as text, never as markup', async () => {

@@ -1,7 +1,9 @@
 import type { CatalogueOf } from '../../../i18n/types.js';
+import type { AuthoringMessages } from './authoring-en.js';
 import type { ThreadMessages } from './en.js';
 
-const ar: CatalogueOf<ThreadMessages> = {
+/** The thread's messages and the composer's: the composer's English loads with its chunk, its translations here. */
+const ar: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.label': 'نقاش: {title}',
   'thread.untitled': 'نقاش',
   'thread.posts':

@@ -1,7 +1,9 @@
 import type { CatalogueOf } from '../../../i18n/types.js';
+import type { AuthoringMessages } from './authoring-en.js';
 import type { ThreadMessages } from './en.js';
 
-const es: CatalogueOf<ThreadMessages> = {
+/** The thread's messages and the composer's: the composer's English loads with its chunk, its translations here. */
+const es: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.label': 'Conversación: {title}',
   'thread.untitled': 'Conversación',
   'thread.posts': '{count, plural, =0 {Aún no hay respuestas} one {# mensaje} other {# mensajes}}',

@@ -1,7 +1,9 @@
 import type { CatalogueOf } from '../../../i18n/types.js';
+import type { AuthoringMessages } from './authoring-en.js';
 import type { ThreadMessages } from './en.js';
 
-const fr: CatalogueOf<ThreadMessages> = {
+/** The thread's messages and the composer's: the composer's English loads with its chunk, its translations here. */
+const fr: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.label': 'Discussion : {title}',
   'thread.untitled': 'Discussion',
   'thread.posts': '{count, plural, =0 {Aucune réponse pour l’instant} one {# message} other {# messages}}',

@@ -27,9 +27,6 @@ const en = {
   'directory.localTime': '{time} local time',
   'directory.speaks': 'Speaks {languages}',
   'directory.topSkills': 'Top skills',
-  'directory.attribute.oneOf': 'Possible values: {values}.',
-  'directory.attribute.example': 'For example: {example}.',
-  'directory.attribute.range': 'Use a whole number from {min} to {max}.',
   'profile.close': 'Close profile',
   'profile.loading': 'Loading profile…',
 } as const;

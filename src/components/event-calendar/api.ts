@@ -1,7 +1,9 @@
-/** The calendar's requests: occurrences for a range, an RSVP followed by the server's recount, a download. */
+/** The calendar's requests, typed by the contract: occurrences for a range, an RSVP and its recount, downloads. */
 import type { GroveClient } from '../../api/client.js';
+import { get, href, send, text } from '../../api/typed.js';
+import { downloadText } from '../shared/download.js';
 import { requestRange } from './date-grid.js';
-import type { EventOccurrence, OccurrencePage, Rsvp, RsvpStatus } from './types.js';
+import type { EventOccurrence, Rsvp, RsvpStatus } from './types.js';
 
 /** Pages of 100 occurrences fetched at most for one range (a month of a very busy network). */
 const MAX_PAGES = 10;
@@ -19,10 +21,8 @@ export async function loadRange(
   const items: EventOccurrence[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await client.get<OccurrencePage>('/v1/events', {
-      query: { community: community || undefined, from: range.from, to: range.to, limit: PAGE_SIZE, cursor },
-      signal,
-    });
+    const query = { community: community || undefined, from: range.from, to: range.to, limit: PAGE_SIZE, cursor };
+    const result = await get(client, '/v1/events', { query, signal });
     items.push(...result.items);
     if (!result.next) break;
     cursor = result.next;
@@ -39,23 +39,23 @@ export async function answerRsvp(
   item: EventOccurrence,
   status: RsvpStatus,
 ): Promise<{ answer: Rsvp; occurrence: EventOccurrence }> {
-  const path = `/v1/events/${encodeURIComponent(item.id)}`;
-  const answer = await client.send<Rsvp>('POST', `${path}/rsvp`, { body: { status, occurrence: item.start } });
-  const fresh = await client.get<EventOccurrence>(path, { query: { occurrence: item.start } }).catch(() => item);
+  const path = { id: item.id };
+  const answer = await send(client, 'POST', '/v1/events/{id}/rsvp', { path, body: { status, occurrence: item.start } });
+  const fresh = await get(client, '/v1/events/{id}', { path, query: { occurrence: item.start } }).catch(() => item);
   return { answer, occurrence: { ...fresh, viewerRsvp: answer } };
 }
 
-/** The event's iCalendar download (every occurrence: the series with its rule). */
-export const icsPath = (eventId: string): string => `/v1/events/${encodeURIComponent(eventId)}.ics`;
+/** The event's iCalendar file (every occurrence: the series with its rule), as a plain link. */
+export const icsUrl = (client: GroveClient, eventId: string): string => href(client, '/v1/events/{id}.ics', { path: { id: eventId } });
+
+/** The community's iCalendar feed, for a `webcal:` subscription. */
+export const feedUrl = (client: GroveClient, slug: string): string => href(client, '/v1/communities/{slug}/events.ics', { path: { slug } });
 
 /**
  * Downloads the event's .ics with the viewer's token, for members-only events a plain link cannot reach
  * (tokens never go in URLs), and saves it through a Blob URL.
  */
 export async function downloadIcs(client: GroveClient, eventId: string): Promise<void> {
-  const text = await client.text(icsPath(eventId), { accept: 'text/calendar' });
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-  Object.assign(document.createElement('a'), { href: url, download: `event-${eventId}.ics` }).click();
-  // Revoked on the next task: the click has been handed to the download manager by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  const ics = await text(client, '/v1/events/{id}.ics', { path: { id: eventId }, accept: 'text/calendar' });
+  downloadText(ics, 'text/calendar;charset=utf-8', `event-${eventId}.ics`);
 }

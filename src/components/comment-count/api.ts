@@ -1,0 +1,12 @@
+/** The comment count's one request, typed by the contract. */
+import { batcher } from '../shared/batcher.js';
+import { get } from '../../api/typed.js';
+
+/**
+ * The number of visible posts on a page key's thread (0 when it has none yet). Every count on a page
+ * asked for in the same task shares one `GET /v1/threads/counts?key=…&key=…` (chunks of the server's 100).
+ */
+export const countFor = batcher(async (client, _group, keys, signal) => {
+  const { counts } = await get(client, '/v1/threads/counts', { query: { key: keys }, signal });
+  return (key) => counts[key] ?? 0;
+});
