@@ -31,6 +31,10 @@ export interface ServerConfig {
   trustedProxies: string[];
   auth: AuthConfig;
   rateLimit: RateLimitConfig;
+  /** Admission control: the longest a query may wait for the database before the request is answered 503. */
+  queueWaitMs: number;
+  /** PostgreSQL: statement_timeout of request queries (0 = none). */
+  statementTimeoutMs: number;
   /** Directories served as static files; absent entries are skipped. */
   staticRoots: { demo: string; cdn: string; storybook: string };
 }
@@ -52,6 +56,8 @@ Environment variables:
   GROVE_JWT_AUDIENCE      expected aud claim (optional)
   GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
+  GROVE_QUEUE_WAIT_MS     longest a request waits for the database before a 503 + Retry-After (default 800)
+  GROVE_STATEMENT_TIMEOUT_MS  PostgreSQL statement_timeout for requests (default 10000; 0 = none)
 `;
 
 function list(value: string | undefined): string[] {
@@ -124,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
       anonymousPerMinute: integer('GROVE_RATE_LIMIT', env.GROVE_RATE_LIMIT, 600),
       memberPerMinute: integer('GROVE_RATE_LIMIT_MEMBER', env.GROVE_RATE_LIMIT_MEMBER, 1200),
     },
+    queueWaitMs: integer('GROVE_QUEUE_WAIT_MS', env.GROVE_QUEUE_WAIT_MS, 800),
+    statementTimeoutMs: integer('GROVE_STATEMENT_TIMEOUT_MS', env.GROVE_STATEMENT_TIMEOUT_MS, 10_000),
     staticRoots: { demo: 'demo', cdn: 'dist/cdn', storybook: 'storybook-static' },
   };
 }

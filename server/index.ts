@@ -34,7 +34,12 @@ const SHUTDOWN_GRACE_MS = 5_000;
 
 async function prepareDatabase(config: ServerConfig, log: LogSink | null): Promise<Database> {
   if (config.dataDir && !config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    queueTimeoutMs: config.queueWaitMs,
+    ...(config.statementTimeoutMs > 0 ? { statementTimeoutMs: config.statementTimeoutMs } : {}),
+  });
   const applied = await migrate(db);
   if (applied.length > 0) log?.({ level: 'info', msg: 'migrated', migrations: applied });
   if (config.seed === 'demo') {

@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { OverloadedError, type Database } from '../db/index.ts';
+import { OverloadedError, QueryAbortedError, type Database } from '../db/index.ts';
 import type { ServerConfig } from '../config.ts';
 import type { AppEnv } from './env.ts';
 import { LiveHub } from '../discussion/live-hub.ts';
@@ -47,6 +47,9 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
   },
   servers: [{ url: '/' }],
 };
+
+/** PostgreSQL's query_canceled: statement_timeout ran out (or an operator cancelled it). */
+const isStatementTimeout = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '57014';
 
 export interface AppOptions {
   db: Database;
@@ -89,7 +92,8 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
     c.set('db', db);
     c.set('config', config);
     c.set('viewer', null);
-    await next();
+    // Every query made for this request is cancelled when its client goes away, and queued in arrival order.
+    await db.withRequest({ signal: c.req.raw.signal, order: performance.now() }, next);
   });
   app.use('/api/*', authenticate(createTokenVerifier(config.auth)));
   app.use('/api/*', limiter);
@@ -98,10 +102,12 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error, c.req.path);
-    if (error instanceof OverloadedError) {
-      const seconds = String(error.retryAfterSeconds);
+    if (error instanceof OverloadedError || isStatementTimeout(error)) {
+      const seconds = String(error instanceof OverloadedError ? error.retryAfterSeconds : 1);
       return problemResponse(new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': seconds } }), c.req.path);
     }
+    // The client went away: nobody reads this answer.
+    if (error instanceof QueryAbortedError) return problemResponse(new HttpProblem(503, 'The request was abandoned'), c.req.path);
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(new HttpProblem(error.status, error.message || 'Bad request'), c.req.path);
     }
