@@ -226,15 +226,20 @@ begin
   where m.id = x.id and m.listed is distinct from x.listed;
 
   truncate member_tokens, directory_member_facets, directory_facet_counts;
+  -- grove_tokens() per member, spelled out set-based (an aggregate per call is not inlined).
   insert into member_tokens (token, kind, name, member_id, listed)
-  select distinct on (t.token, m.id) t.token, t.kind, m.name, m.id, m.listed
-  from members m
+  select distinct on (token, id) token, kind, name, id, listed from (
+    select m.id, m.name, m.listed, w.word, w.kind from members m
+    cross join lateral (
+      select regexp_split_to_table(grove_fold(m.name), '[^[:alnum:]]+') as word, 0::smallint as kind
+      union all select regexp_split_to_table(grove_fold(m.organisation || ' ' || m.practice), '[^[:alnum:]]+'), 1::smallint
+    ) w
+    where not m.directory_opt_out and w.word <> ''
+  ) words
   cross join lateral (
-    select unnest(grove_tokens(m.name)) as token, 0::smallint as kind
-    union all select unnest(grove_tokens(m.organisation || ' ' || m.practice)), 1::smallint
+    select word as token union all select substr(word, 3) where word like 'ال%' and char_length(word) > 3
   ) t
-  where not m.directory_opt_out
-  order by t.token, m.id, t.kind;
+  order by token, id, kind;
 
   insert into directory_member_facets (member_id, facet, value, listed)
   select m.id, 'all', '', m.listed from members m where not m.directory_opt_out

@@ -1,0 +1,59 @@
+/**
+ * Bulk loading (docs/decisions/seed-generator.md): a network is loaded without the work that makes
+ * single writes correct and reads fast, and that work is then done once, set-based.
+ *
+ * - Secondary indexes are dropped before the load and built after it: building a GIN index over 2.3
+ *   million posts once is minutes; keeping it current row by row was most of the time of an x100 seed.
+ * - Foreign-key checks and triggers are off while loading (`session_replication_role = replica`, which
+ *   needs a superuser; without one the load keeps them, slower). The generator writes consistent rows,
+ *   and what the triggers maintain (participation buckets, the directory's read model) is rebuilt after.
+ */
+import type { Database } from '../db/index.ts';
+
+export interface BulkLoad {
+  /** Whether triggers and foreign-key checks are off during the load. */
+  replica: boolean;
+  /** Rebuilds what triggers maintain, builds the dropped indexes, gathers statistics. */
+  finish(progress: (phase: string, done: number, total: number) => void): Promise<void>;
+}
+
+export async function startBulkLoad(db: Database): Promise<BulkLoad> {
+  const { rows: roles } = await db.query<{ superuser: boolean }>(`select rolsuper as superuser from pg_roles where rolname = current_user`);
+  const replica = roles[0]?.superuser ?? false;
+  // Indexes that no constraint owns (primary keys and unique constraints stay: they guard the load).
+  const { rows: indexes } = await db.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition from pg_indexes i
+     where i.schemaname = current_schema() and i.tablename <> 'schema_migrations'
+       and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace = (select oid from pg_namespace where nspname = current_schema()))`,
+  );
+  for (const index of indexes) await db.exec(`drop index ${index.name}`);
+  return {
+    replica,
+    async finish(progress) {
+      const run = (sql: string) => db.transaction(async (tx) => {
+        await tx.exec(`set local statement_timeout = 0; set local maintenance_work_mem = '512MB'; set local work_mem = '256MB'; ${sql}`);
+      });
+      // The rebuilds read through the loaded tables' indexes; the read model's own tables are filled
+      // by the rebuild, so their indexes come after it.
+      const readModel = /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets) /i;
+      const before = indexes.filter((index) => !readModel.test(index.definition));
+      const after = indexes.filter((index) => readModel.test(index.definition));
+      let built = 0;
+      const build = async (list: typeof indexes) => {
+        for (const index of list) {
+          await run(index.definition);
+          progress('indexes', ++built, indexes.length);
+        }
+      };
+      await build(before);
+      for (const [phase, sql] of [['participation', 'select grove_rebuild_participation()'], ['directory', 'select grove_rebuild_directory()']] as const) {
+        const started = performance.now();
+        await run(sql);
+        progress(`${phase} (${Math.round(performance.now() - started)} ms)`, 1, 1);
+      }
+      await build(after);
+      // Statistics for the planner and the visibility map for index-only scans.
+      await db.exec('vacuum analyze');
+    },
+  };
+}
