@@ -56,6 +56,7 @@ Environment variables:
   GROVE_JWT_AUDIENCE      expected aud claim (optional)
   GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
+  GROVE_REQUEST_LOG=off   no JSON line per request (benchmarks)
   GROVE_QUEUE_WAIT_MS     longest a request waits for the database before a 503 + Retry-After (default 800)
   GROVE_STATEMENT_TIMEOUT_MS  PostgreSQL statement_timeout for requests (default 10000; 0 = none)
 `;

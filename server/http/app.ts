@@ -72,7 +72,8 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
     },
   });
   const hub = new LiveHub(db);
-  const limiter = rateLimit(config.rateLimit);
+  // On PostgreSQL the budget is shared by every instance (buckets in the database).
+  const limiter = rateLimit(config.rateLimit, db);
   const allowed = new Set(config.corsOrigins);
 
   app.use('*', requestLog(log));

@@ -49,6 +49,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
   declareTables(writer);
   const generator = new NetworkGenerator(writer, preset, seedValue, anchor, progress);
   const groundTruth = await generator.run();
+  progress(`load (ms per table: ${[...writer.timings].map(([table, ms]) => `${table} ${Math.round(ms)}`).join(', ')})`, 1, 1);
   await bulk.finish(progress);
   await db.transaction(async (tx) => {
     for (const truth of groundTruth) {

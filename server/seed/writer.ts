@@ -63,6 +63,8 @@ export class RowWriter {
   #inflight: Promise<void> = Promise.resolve();
   /** Foreign-key checks and triggers off while loading (session_replication_role = replica); see bulk.ts. */
   #replica = false;
+  /** Milliseconds spent writing each table (the database's side of the load). */
+  readonly timings = new Map<string, number>();
 
   constructor(db: Database, batchSize = 5_000) {
     this.#db = db;
@@ -140,10 +142,12 @@ export class RowWriter {
     const unnest = spec.columns.map(([, type], index) => `$${index + 1}::${parameterCast(type)}`).join(', ');
     const select = [...spec.columns.map(([name, type]) => selectExpression(name, type)), ...spec.computed.map(([, sql]) => sql)].join(', ');
     const targets = [...names, ...spec.computed.map(([name]) => name)];
+    const started = performance.now();
     await tx.query(
       `insert into ${spec.table} (${targets.join(', ')}) ${spec.hasIdentity ? 'overriding system value' : ''}
        select ${select} from unnest(${unnest}) as u(${names.join(', ')})`,
       params,
     );
+    this.timings.set(spec.table, (this.timings.get(spec.table) ?? 0) + performance.now() - started);
   }
 }
