@@ -39,7 +39,7 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
       // The rebuilds read through the loaded tables' indexes; the read model's own tables are filled
       // by the rebuild, so their indexes come after it. Two statements at a time: the machine has two
       // cores and one is otherwise idle while an index builds.
-      const readModel = /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets) /i;
+      const readModel = /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets|expert_standing) /i;
       const before = indexes.filter((index) => !readModel.test(index.definition));
       const after = indexes.filter((index) => readModel.test(index.definition));
       let built = 0;
@@ -60,7 +60,11 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
         progress(`${phase} (${Math.round(performance.now() - started)} ms)`, 1, 1);
       };
       await inParallel(before.map(build));
-      await inParallel([rebuild('participation', 'select grove_rebuild_participation()'), rebuild('directory', 'select grove_rebuild_directory()')]);
+      await inParallel([
+        rebuild('participation', 'select grove_rebuild_participation()'),
+        rebuild('directory', 'select grove_rebuild_directory()'),
+        rebuild('experts', 'select grove_rebuild_expert_standing()'),
+      ]);
       await inParallel(after.map(build));
       // Statistics for the planner and the visibility map for index-only scans.
       await db.exec('vacuum analyze');
