@@ -57,7 +57,7 @@ Environment variables:
   GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
   GROVE_REQUEST_LOG=off   no JSON line per request (benchmarks)
-  GROVE_QUEUE_WAIT_MS     longest a request waits for the database before a 503 + Retry-After (default 800)
+  GROVE_QUEUE_WAIT_MS     longest a query waits for the database before a 503 + Retry-After (default 500)
   GROVE_STATEMENT_TIMEOUT_MS  PostgreSQL statement_timeout for requests (default 10000; 0 = none)
 `;
 
@@ -131,7 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
       anonymousPerMinute: integer('GROVE_RATE_LIMIT', env.GROVE_RATE_LIMIT, 600),
       memberPerMinute: integer('GROVE_RATE_LIMIT_MEMBER', env.GROVE_RATE_LIMIT_MEMBER, 1200),
     },
-    queueWaitMs: integer('GROVE_QUEUE_WAIT_MS', env.GROVE_QUEUE_WAIT_MS, 800),
+    queueWaitMs: integer('GROVE_QUEUE_WAIT_MS', env.GROVE_QUEUE_WAIT_MS, 500),
     statementTimeoutMs: integer('GROVE_STATEMENT_TIMEOUT_MS', env.GROVE_STATEMENT_TIMEOUT_MS, 10_000),
     staticRoots: { demo: 'demo', cdn: 'dist/cdn', storybook: 'storybook-static' },
   };

@@ -87,7 +87,7 @@ export interface OpenDatabaseOptions {
   queueLimit?: number;
   /**
    * Longest a query may wait for a connection before it is refused, in ms (default 10 000; the server
-   * uses GROVE_QUEUE_WAIT_MS, 800). A query expected to wait longer (measured service time × waiters
+   * uses GROVE_QUEUE_WAIT_MS, 500). A query expected to wait longer (measured service time × waiters
    * ahead) is refused at once.
    */
   queueTimeoutMs?: number;

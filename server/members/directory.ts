@@ -50,12 +50,31 @@ export async function directoryViewer(db: Queryable, viewerId: string | null): P
   return { id: viewerId, privateCommunities: rows.map((row) => row.id) };
 }
 
-/** The search words of `q` as the read model stores them (folded, split), and the folded whole. */
-export async function queryWords(db: Queryable, q: string): Promise<{ words: string[]; folded: string }> {
+const foldedQueries = new Map<string, Promise<{ words: string[]; folded: string }>>();
+
+/**
+ * The search words of `q` as the read model stores them (folded, split), and the folded whole. Folding
+ * is SQL (grove_fold, the function the stored words went through), immutable, so each query text is
+ * folded once per process.
+ */
+export function queryWords(db: Queryable, q: string): Promise<{ words: string[]; folded: string }> {
+  let folded = foldedQueries.get(q);
+  if (!folded) {
+    folded = foldQuery(db, q);
+    foldedQueries.set(q, folded);
+    folded.catch(() => foldedQueries.delete(q));
+    if (foldedQueries.size > 10_000) foldedQueries.delete(foldedQueries.keys().next().value ?? '');
+  }
+  return folded;
+}
+
+async function foldQuery(db: Queryable, q: string): Promise<{ words: string[]; folded: string }> {
   const { rows } = await db.query<{ words: string[]; folded: string }>(
     `select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words,
             array_to_string(array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> ''), ' ') as folded`,
     [q],
+    // Shared by every request folding the same text: one leaving must not cancel it for the others.
+    { signal: new AbortController().signal },
   );
   return rows[0] ?? { words: [], folded: '' };
 }
