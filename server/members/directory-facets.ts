@@ -52,9 +52,13 @@ export async function countFacets(
       const groups: [FacetName | undefined, FacetName[]][] = [[undefined, FACETS.filter((f) => !active.includes(f))]];
       for (const facet of active) groups.push([facet, [facet]]);
       const words = query.q ? await queryWords(db, query.q) : null;
+      // With one filter and no search, a facet counted without its own filter is the unfiltered count.
+      const unfiltered = !query.q && active.length === 1 && publicView;
       const parts = await Promise.all(
         groups.filter(([, facets]) => facets.length > 0)
-          .map(([except, facets]) => countOver(db, query, viewer, communityId, except, facets, words, Boolean(options.sample))),
+          .map(([except, facets]) => unfiltered && except
+            ? precomputed(db).then((all) => all.filter((row) => row.facet === except))
+            : countOver(db, query, viewer, communityId, except, facets, words, Boolean(options.sample))),
       );
       rows = parts.flat();
     }
