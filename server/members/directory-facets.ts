@@ -18,7 +18,7 @@ import type { Facets, MemberQuery } from '../contract/members.ts';
 import { labelSql } from '../shared/labels.ts';
 import { SqlParams } from '../shared/sql.ts';
 import { cached, type DirectoryCache } from './directory-cache.ts';
-import { DirectoryFilter, matchesSql, queryWords, Search, TOTAL_CAP, type DirectoryViewer, type FacetName } from './directory.ts';
+import { DirectoryFilter, matchesSql, queryWords, Search, TOTAL_CAP, type DirectoryViewer, type FacetName, type QueryWords } from './directory.ts';
 
 type Query = z.infer<typeof MemberQuery>;
 type FacetsBody = z.infer<typeof Facets>;
@@ -88,12 +88,12 @@ async function precomputed(db: Queryable): Promise<CountRow[]> {
 /** Counts `facets` over the visible members matching the query with the filter `except` set aside. */
 async function countOver(
   db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, except: FacetName | undefined, facets: FacetName[],
-  words: { words: string[]; folded: string } | null, sample: boolean,
+  words: QueryWords | null, sample: boolean,
 ): Promise<CountRow[]> {
   const params = new SqlParams();
   const filter = new DirectoryFilter(query, viewer, communityId, except, params);
   const ids = words && words.words.length > 0
-    ? `${matchesSql(filter, new Search(filter, words.words, words.folded))}${sample ? ` limit ${TOTAL_CAP}` : ''}`
+    ? `${matchesSql(filter, new Search(filter, words))}${sample ? ` limit ${TOTAL_CAP}` : ''}`
     : words ? 'select null::bigint as id where false' : `select m.id from members m where ${filter.membersWhere()}`;
   const scopedCommunity = except === 'community' ? null : communityId;
   const role = query.role && except !== 'role' ? query.role : null;

@@ -50,33 +50,53 @@ export async function directoryViewer(db: Queryable, viewerId: string | null): P
   return { id: viewerId, privateCommunities: rows.map((row) => row.id) };
 }
 
-const foldedQueries = new Map<string, Promise<{ words: string[]; folded: string }>>();
-
-/**
- * The search words of `q` as the read model stores them (folded, split), and the folded whole. Folding
- * is SQL (grove_fold, the function the stored words went through), immutable, so each query text is
- * folded once per process.
- */
-export function queryWords(db: Queryable, q: string): Promise<{ words: string[]; folded: string }> {
-  let folded = foldedQueries.get(q);
-  if (!folded) {
-    folded = foldQuery(db, q);
-    foldedQueries.set(q, folded);
-    folded.catch(() => foldedQueries.delete(q));
-    if (foldedQueries.size > 10_000) foldedQueries.delete(foldedQueries.keys().next().value ?? '');
-  }
-  return folded;
+export interface QueryWords {
+  words: string[];
+  /** The words joined by single spaces. */
+  folded: string;
+  /** Skills whose label or synonym has a word starting with the whole query (from SKILL_MIN_LENGTH characters). */
+  skills: string[];
 }
 
-async function foldQuery(db: Queryable, q: string): Promise<{ words: string[]; folded: string }> {
-  const { rows } = await db.query<{ words: string[]; folded: string }>(
-    `select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words,
-            array_to_string(array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> ''), ' ') as folded`,
+const foldedQueries = new Map<string, { at: number; value: Promise<QueryWords> }>();
+/** The skill taxonomy changes rarely (an administrator's edit): a folded query's skills are reused this long. */
+const FOLD_TTL_MS = 5 * 60_000;
+
+/**
+ * The search words of `q` as the read model stores them (folded by grove_fold, the function the stored
+ * words went through) and the skills it names, once per query text per process (five minutes).
+ */
+export function queryWords(db: Queryable, q: string): Promise<QueryWords> {
+  const now = Date.now();
+  let entry = foldedQueries.get(q);
+  if (!entry || now - entry.at > FOLD_TTL_MS) {
+    const value = foldQuery(db, q);
+    entry = { at: now, value };
+    foldedQueries.set(q, entry);
+    value.catch(() => foldedQueries.delete(q));
+    if (foldedQueries.size > 10_000) foldedQueries.delete(foldedQueries.keys().next().value ?? '');
+  }
+  return entry.value;
+}
+
+async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
+  const { rows } = await db.query<QueryWords>(
+    `with w as (select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words),
+          f as (select words, array_to_string(words, ' ') as folded from w)
+     select f.words, f.folded, array(
+       select s.id from skills s
+       where char_length(f.folded) >= ${SKILL_MIN_LENGTH} and (
+         exists (select 1 from jsonb_each_text(s.labels) l
+                 where ' ' || regexp_replace(grove_fold(l.value), '[^[:alnum:]]+', ' ', 'g') like '% ' || f.folded || '%')
+         or exists (select 1 from unnest(s.synonyms) y
+                    where ' ' || regexp_replace(grove_fold(y), '[^[:alnum:]]+', ' ', 'g') like '% ' || f.folded || '%'))
+       order by s.id) as skills
+     from f`,
     [q],
-    // Shared by every request folding the same text: one leaving must not cancel it for the others.
+    // Shared by every request with the same text: one leaving must not cancel it for the others.
     { signal: new AbortController().signal },
   );
-  return rows[0] ?? { words: [], folded: '' };
+  return rows[0] ?? { words: [], folded: '', skills: [] };
 }
 
 /** Facets a filter can be set aside for (disjunctive facet counts). */
@@ -97,6 +117,12 @@ export class DirectoryFilter {
     this.#except = except;
     this.#communityId = except === 'community' ? null : communityId;
     this.params = params;
+  }
+
+  /** Any filter besides the search. */
+  get hasFilters(): boolean {
+    const q = this.#query;
+    return [this.#communityId, q.role, q.skill, q.country, q.language, q.organisation].some(Boolean);
   }
 
   /** Sees more than the public: the viewer belongs to members-only communities. */
@@ -153,11 +179,13 @@ export class Search {
   readonly folded: string;
   readonly #filter: DirectoryFilter;
   readonly #bounds: [string, string][];
+  readonly #skills: string[];
 
-  constructor(filter: DirectoryFilter, words: string[], folded: string) {
+  constructor(filter: DirectoryFilter, { words, folded, skills }: QueryWords) {
     this.#filter = filter;
     this.words = words;
     this.folded = folded;
+    this.#skills = skills;
     // [lo, hi): every text starting with the word, in bytewise ("C") order.
     this.#bounds = words.map((word) => [filter.params.add(word), filter.params.add(`${word}\u{10FFFF}`)]);
   }
@@ -180,13 +208,9 @@ export class Search {
     return `(exists (select 1 from member_tokens x0 where x0.member_id = ${id} and ${this.range('x0')}) and ${this.others(id)})`;
   }
 
-  /** Ids of the skills the whole query names (a word of a label or synonym starting with it). */
+  /** The skills the whole query names, as an array parameter; null when none. */
   skillIds(): string | null {
-    if (this.folded.length < SKILL_MIN_LENGTH) return null;
-    const phrase = this.#filter.params.add(`% ${this.folded}%`);
-    return `(select s.id from skills s where exists (select 1 from jsonb_each_text(s.labels) l
-        where ' ' || regexp_replace(grove_fold(l.value), '[^[:alnum:]]+', ' ', 'g') like ${phrase})
-      or exists (select 1 from unnest(s.synonyms) y where ' ' || regexp_replace(grove_fold(y), '[^[:alnum:]]+', ' ', 'g') like ${phrase}))`;
+    return this.#skills.length ? `any(${this.#filter.params.add(this.#skills)}::bigint[])` : null;
   }
 }
 
@@ -228,7 +252,7 @@ function relevanceSql(filter: DirectoryFilter, search: Search, after: Cursor | n
       ? `and (m.name, m.id) > (${filter.params.add(after[2])}, ${filter.params.add(after[3])}::bigint)` : '';
     branches.push(`(select m.id, 2 as branch, '' as token, m.name from members m
       where ${filter.visible('m')} ${extra}
-        and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id in ${skills})
+        and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
         and not ${search.matchesByWords('m.id')} ${skillPosition}
       order by m.name, m.id limit ${limit})`);
   }
@@ -308,6 +332,23 @@ async function cappedCount(db: Queryable, sql: string, params: unknown[]): Promi
   return n > TOTAL_CAP ? { total: TOTAL_CAP, exact: false } : { total: n, exact: true };
 }
 
+/**
+ * The common type-ahead case (one word, no filter, the public's view, no skill named): the distinct
+ * members among the word's first 3 x TOTAL_CAP index entries, an index-only scan. Null when those
+ * entries hold fewer than TOTAL_CAP + 1 members but the range goes on (members with many such words):
+ * the caller then counts the slow way.
+ */
+async function quickCount(db: Queryable, word: string): Promise<{ total: number; exact: boolean } | null> {
+  const { rows } = await db.query<{ entries: number; members: number }>(
+    `select count(*)::int as entries, count(distinct member_id)::int as members from (
+       select member_id from member_tokens where token >= $1 and token < $2 and listed limit $3) range`,
+    [word, `${word}\u{10FFFF}`, 3 * (TOTAL_CAP + 1)],
+  );
+  const { entries = 0, members = 0 } = rows[0] ?? {};
+  if (members > TOTAL_CAP) return { total: TOTAL_CAP, exact: false };
+  return entries < 3 * (TOTAL_CAP + 1) ? { total: members, exact: true } : null;
+}
+
 /** One row per match of a search (each member once: at its first word, else through a skill). */
 export function matchesSql(filter: DirectoryFilter, search: Search): string {
   const filters = filter.filters();
@@ -321,19 +362,20 @@ export function matchesSql(filter: DirectoryFilter, search: Search): string {
   const skills = search.skillIds();
   if (!skills) return words;
   return `${words} union all select m.id from members m where ${filter.visible('m')} ${extra}
-    and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id in ${skills})
+    and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
     and not ${search.matchesByWords('m.id')}`;
 }
 
 async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null): Promise<MemberPageResult> {
   const lang = query.lang ?? 'en';
-  const { words, folded } = await queryWords(db, query.q ?? '');
+  const folding = await queryWords(db, query.q ?? '');
+  const { words, folded } = folding;
   if (words.length === 0) return { items: [], next: null, total: 0, totalExact: true };
   const sort = query.sort ?? 'relevance';
-  if (sort !== 'relevance') return sortedSearchPage(db, query, viewer, communityId, words, folded, sort);
+  if (sort !== 'relevance') return sortedSearchPage(db, query, viewer, communityId, folding, sort);
   const after = decodeCursor(query.cursor, ['number', 'string', 'string', 'string']) as Cursor | null;
   const filter = new DirectoryFilter(query, viewer, communityId);
-  const search = new Search(filter, words, folded);
+  const search = new Search(filter, folding);
   const { rows } = await db.query<Hit>(relevanceSql(filter, search, after, filter.params.add(query.limit + 1)), filter.params.values);
   let hits = rows.slice(0, query.limit);
   let next: string | null = null;
@@ -349,8 +391,10 @@ async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, 
       total += fuzzy.length;
     }
   } else {
+    const quick = !filter.hasFilters && !filter.privateView && words.length === 1 && folding.skills.length === 0
+      ? await quickCount(db, words[0] ?? '') : null;
     const count = new DirectoryFilter(query, viewer, communityId);
-    const counted = await cappedCount(db, matchesSql(count, new Search(count, words, folded)), count.params.values);
+    const counted = quick ?? (await cappedCount(db, matchesSql(count, new Search(count, folding)), count.params.values));
     total = counted.total;
     exact = counted.exact;
   }
@@ -359,13 +403,13 @@ async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, 
 
 /** A search ordered by name or recent activity: members matching the words or a skill, in that order. */
 async function sortedSearchPage(
-  db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, words: string[], folded: string, sort: 'name' | 'recent',
+  db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, folding: QueryWords, sort: 'name' | 'recent',
 ): Promise<MemberPageResult> {
   const filter = new DirectoryFilter(query, viewer, communityId);
-  const search = new Search(filter, words, folded);
+  const search = new Search(filter, folding);
   const skills = search.skillIds();
   const match = skills
-    ? `(${search.matchesByWords('m.id')} or exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id in ${skills}))`
+    ? `(${search.matchesByWords('m.id')} or exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills}))`
     : search.matchesByWords('m.id');
   return listPage(db, query, filter, communityId, match, sort, true);
 }
