@@ -133,7 +133,12 @@ export class RowWriter {
   /** Runs a statement after everything buffered is written (updates of rows written earlier). */
   async execute(sql: string, params: unknown[]): Promise<void> {
     await this.drain();
-    await this.#db.query(sql, params);
+    const replica = this.#replica;
+    await this.#db.transaction(async (tx) => {
+      // Like the load itself: what triggers would maintain is rebuilt after it, set-based.
+      if (replica) await tx.exec('set local session_replication_role = replica');
+      await tx.query(sql, params);
+    });
   }
 
   async #write(tx: TransactionQueryable, spec: TableSpec, rows: Cell[][]): Promise<void> {
