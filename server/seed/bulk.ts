@@ -48,7 +48,8 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
         const lane = async () => {
           while (next < tasks.length) await tasks[next++]?.();
         };
-        await Promise.all([lane(), lane()]);
+        // PGlite runs one statement at a time: a second lane would only wait for its slot.
+        await Promise.all(db.kind === 'pglite' ? [lane()] : [lane(), lane()]);
       };
       const build = (index: (typeof indexes)[number]) => async () => {
         await run(index.definition);
