@@ -83,7 +83,9 @@ async function scenarioData(db: Database) {
     const word = words[index % words.length] ?? name;
     prefixes.add(word.slice(0, 2 + (index % 3)).toLowerCase());
   }
-  const threads = await db.query<{ id: string }>(`select id from threads order by post_count desc, id limit 50`);
+  const threads = await db.query<{ id: string }>(
+    `select t.id from threads t join communities c on c.id = t.community_id where c.visibility = 'public' order by t.post_count desc, t.id limit 50`,
+  );
   const skills = await db.query<{ label: string }>(`select labels->>'en' as label from skills where parent_id is not null order by id`);
   const communities = await db.query<{ slug: string }>(
     `select c.slug from communities c join events e on e.community_id = c.id where c.visibility = 'public'

@@ -62,6 +62,8 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
       };
       await inParallel(before.map(build));
       await inParallel([
+        // The closing updates ran without threads_accepted_author (migration 013).
+        rebuild('accepted answers', 'update threads t set accepted_author_id = p.author_id from posts p where p.id = t.accepted_post_id'),
         rebuild('participation', 'select grove_rebuild_participation()'),
         rebuild('directory', 'select grove_rebuild_directory()'),
         rebuild('experts', 'select grove_rebuild_expert_standing()'),
