@@ -53,6 +53,28 @@ async function prepareDatabase(config: ServerConfig, log: LogSink | null): Promi
   return db;
 }
 
+/**
+ * A few requests through the app before it listens: the first request of each kind otherwise pays for
+ * loading and compiling modules and for cold statements (seconds on a fresh PGlite), and a burst at
+ * start would wait behind it, health checks included.
+ */
+async function warmUp(app: ReturnType<typeof createApp>['app']): Promise<void> {
+  const paths = [
+    '/api/health',
+    '/api/v1/members?limit=1&facets=true',
+    '/api/v1/members?q=ma&limit=1&facets=true',
+    '/api/v1/members/facets?q=mar',
+    '/api/v1/communities?limit=1',
+  ];
+  for (const path of paths) {
+    try {
+      await (await app.request(path, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+    } catch {
+      // A warm-up that fails (an empty database) only leaves the first real request colder.
+    }
+  }
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const defaults = loadConfig({});
   const config: ServerConfig = {
@@ -69,6 +91,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const db = options.database ?? (await prepareDatabase(config, log));
   const { app, hub, sweep } = createApp({ db, config, log });
+  await warmUp(app);
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -3,7 +3,6 @@
  * sockets and process concerns so tests drive it with `app.request()` and `startServer` adds the rest.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { OverloadedError, QueryAbortedError, type Database } from '../db/index.ts';
@@ -12,6 +11,7 @@ import type { AppEnv } from './env.ts';
 import { LiveHub } from '../discussion/live-hub.ts';
 import { authenticate, createTokenVerifier } from './middleware/auth.ts';
 import { clientAddress } from './middleware/client-address.ts';
+import { compressResponses } from './middleware/compress.ts';
 import { conditionalGet } from './middleware/conditional.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -87,7 +87,8 @@ export function createApp({ db, config, log = null }: AppOptions): GroveApp {
       maxAge: 600,
     }),
   );
-  app.use('*', compress());
+  // Deflated off the main thread (middleware/compress.ts).
+  app.use('*', compressResponses());
   app.use('*', clientAddress(config.trustedProxies));
   app.use('*', async (c, next) => {
     c.set('db', db);
