@@ -75,12 +75,12 @@ function activeFilters(query: Query, communityId: string | null): FacetName[] {
 }
 
 async function precomputed(db: Queryable): Promise<CountRow[]> {
+  // Per facet, its first values from the (facet, count desc, value) index.
   const { rows } = await db.query<CountRow>(
-    `select facet, value, count from (
-       select facet, value, count, row_number() over (partition by facet order by count desc, value) as place
-       from directory_facet_counts where facet <> 'all' and count > 0) ranked
-     where place <= $1`,
-    [FACET_LIMIT],
+    `select f.facet, top.value, top.count from unnest($1::text[]) as f(facet)
+     cross join lateral (select value, count from directory_facet_counts c
+                         where c.facet = f.facet and c.count > 0 order by c.count desc, c.value limit $2) top`,
+    [FACETS, FACET_LIMIT],
   );
   return rows;
 }

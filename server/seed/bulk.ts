@@ -39,7 +39,7 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
       // The rebuilds read through the loaded tables' indexes; the read model's own tables are filled
       // by the rebuild, so their indexes come after it. Two statements at a time: the machine has two
       // cores and one is otherwise idle while an index builds.
-      const readModel = /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets|expert_standing) /i;
+      const readModel = /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets|directory_facet_counts|expert_standing) /i;
       const before = indexes.filter((index) => !readModel.test(index.definition));
       const after = indexes.filter((index) => readModel.test(index.definition));
       let built = 0;
