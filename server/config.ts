@@ -55,6 +55,10 @@ export interface ServerConfig {
   auth: AuthConfig;
   rateLimit: RateLimitConfig;
   mail: MailConfig;
+  /** Admission control: the longest a query may wait for the database before the request is answered 503. */
+  queueWaitMs: number;
+  /** PostgreSQL: statement_timeout of request queries (0 = none). */
+  statementTimeoutMs: number;
   /** Directories served as static files; absent entries are skipped. */
   staticRoots: { demo: string; cdn: string; storybook: string };
 }
@@ -85,6 +89,9 @@ Environment variables:
   GROVE_PUBLIC_URL        origin members reach the server at, for links in mail (default: where it listens)
   GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
+  GROVE_REQUEST_LOG=off   no JSON line per request (benchmarks)
+  GROVE_QUEUE_WAIT_MS     longest a query waits for the database before a 503 + Retry-After (default 500)
+  GROVE_STATEMENT_TIMEOUT_MS  PostgreSQL statement_timeout for requests (default 10000; 0 = none)
 `;
 
 function list(value: string | undefined): string[] {
@@ -168,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
       from: setting(env.GROVE_MAIL_FROM),
       publicUrl: setting(env.GROVE_PUBLIC_URL),
     },
+    queueWaitMs: integer('GROVE_QUEUE_WAIT_MS', env.GROVE_QUEUE_WAIT_MS, 500),
+    statementTimeoutMs: integer('GROVE_STATEMENT_TIMEOUT_MS', env.GROVE_STATEMENT_TIMEOUT_MS, 10_000),
     staticRoots: { demo: 'demo', cdn: 'dist/cdn', storybook: 'storybook-static' },
   };
 }

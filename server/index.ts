@@ -10,6 +10,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { ENV_HELP, loadConfig, parseArgs, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { purgeIdempotencyKeys } from './operations/idempotency-keys.ts';
+import { purgeRateLimitBuckets } from './operations/rate-limits.ts';
 import { stdoutSink, type LogSink } from './http/middleware/request-log.ts';
 import { migrate, openDatabase, type Database } from './db/index.ts';
 import { startMailService } from './mail-service.ts';
@@ -35,7 +36,12 @@ const SHUTDOWN_GRACE_MS = 5_000;
 
 async function prepareDatabase(config: ServerConfig, log: LogSink | null): Promise<Database> {
   if (config.dataDir && !config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    queueTimeoutMs: config.queueWaitMs,
+    ...(config.statementTimeoutMs > 0 ? { statementTimeoutMs: config.statementTimeoutMs } : {}),
+  });
   const applied = await migrate(db);
   if (applied.length > 0) log?.({ level: 'info', msg: 'migrated', migrations: applied });
   if (config.seed === 'demo') {
@@ -46,6 +52,28 @@ async function prepareDatabase(config: ServerConfig, log: LogSink | null): Promi
     }
   }
   return db;
+}
+
+/**
+ * A few requests through the app before it listens: the first request of each kind otherwise pays for
+ * loading and compiling modules and for cold statements (seconds on a fresh PGlite), and a burst at
+ * start would wait behind it, health checks included.
+ */
+async function warmUp(app: ReturnType<typeof createApp>['app']): Promise<void> {
+  const paths = [
+    '/api/health',
+    '/api/v1/members?limit=1&facets=true',
+    '/api/v1/members?q=ma&limit=1&facets=true',
+    '/api/v1/members/facets?q=mar',
+    '/api/v1/communities?limit=1',
+  ];
+  for (const path of paths) {
+    try {
+      await (await app.request(path, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+    } catch {
+      // A warm-up that fails (an empty database) only leaves the first real request colder.
+    }
+  }
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -80,6 +108,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     log,
     mail: { context: mail.context, catcher: mail.catcher, inbound: mail.inbound && { host: config.host, port: mail.inbound.port } },
   });
+  await warmUp(app);
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -92,6 +121,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const housekeeping = setInterval(() => {
     sweep();
     purgeIdempotencyKeys(db).catch((error: unknown) => log?.({ level: 'warn', msg: 'purge failed', error: String(error) }));
+    purgeRateLimitBuckets(db).catch((error: unknown) => log?.({ level: 'warn', msg: 'purge failed', error: String(error) }));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
 
@@ -123,7 +153,8 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig(process.env, args);
-  const server = await startServer(config);
+  // Benchmarks turn request logs off: a JSON line per request is work of its own at thousands a second.
+  const server = await startServer({ ...config, ...(process.env.GROVE_REQUEST_LOG === 'off' ? { log: null } : {}) });
   stdoutSink({ level: 'info', msg: 'listening', url: server.url, database: server.db.kind, demoMode: config.demoMode });
   process.stderr.write(
     `\nGrove is running: ${server.url}/ (demo intranet page), ${server.url}/community.html (community hub), ` +

@@ -1,60 +1,296 @@
 /**
- * tsx bench/server/run.ts [--preset demo|capacity4dev|x100] [--data-dir .tmp/c4d-pglite] [--seconds 10]
+ * npm run bench:server -- [--targets pglite-c4d,pg-x10,pg-x100] [--seconds 10] [--growth demo,capacity4dev,x10,x100]
  *
- * Prints req/s, p50 and p99 for the directory page, type-ahead search and thread read. The database is
- * PostgreSQL when DATABASE_URL is set, else a file-backed PGlite with --data-dir, else an in-memory
- * PGlite. It is migrated, then seeded with the preset only when it has no members yet, so a data set
- * seeded once (`tsx server/seed/cli.ts --preset capacity4dev --data-dir .tmp/c4d-pglite`) is reused.
+ * Starts the real server (`server/index.ts`, a child process as `npm start` runs it) on each target and
+ * prints, side by side in one run: req/s, p50, p99 and errors of the hot paths at 10 and 50 connections;
+ * the overload run on PGlite (a burst of 150 different searches, time to the first 503, health latency
+ * during it); and the growth table (the same searches, one at a time, at every scale).
+ *
+ * Targets: `pglite-c4d` is a PGlite data directory under .tmp/bench (seeded on first use); `pg-<preset>`
+ * is PostgreSQL at BENCH_PG_URL (default postgres://grove:grove@127.0.0.1:5432) in database
+ * `grove_bench_<preset>`, which must exist; it is seeded when empty (x100: `npm run seed -- --preset x100
+ * --database-url ...` first, it takes a while). The machine is shared: compare figures of one run only.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { migrate, openDatabase } from '../../server/db/index.ts';
-import { isPresetName, seed } from '../../server/seed/index.ts';
-import { startServer } from '../../server/index.ts';
+import { migrate, openDatabase, type Database } from '../../server/db/index.ts';
+import { isPresetName, seed, type PresetName } from '../../server/seed/index.ts';
 
 const { values } = parseArgs({
   options: {
-    preset: { type: 'string', default: 'demo' },
-    'data-dir': { type: 'string' },
+    targets: { type: 'string', default: 'pglite-c4d,pg-x10,pg-x100' },
+    growth: { type: 'string', default: 'demo,capacity4dev,x10,x100' },
     seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,50' },
+    burst: { type: 'string', default: '150' },
+    'burst-targets': { type: 'string', default: 'pglite-demo,pglite-c4d' },
   },
 });
-if (!isPresetName(values.preset)) throw new Error('--preset demo|capacity4dev|x100');
-const url = process.env.DATABASE_URL === '' ? undefined : process.env.DATABASE_URL; // empty means unset
-const dataDir = url ? undefined : values['data-dir'];
-const db = await openDatabase({ ...(url ? { url } : {}), ...(dataDir ? { dataDir } : {}) });
-await migrate(db);
-const members = await db.query<{ n: number }>('select count(*)::int as n from members');
-const seeded = (members.rows[0]?.n ?? 0) > 0;
-if (!seeded) {
-  process.stderr.write(`seeding ${values.preset}…\n`);
-  await seed(db, { preset: values.preset });
+const seconds = Number(values.seconds);
+const pgBase = process.env.BENCH_PG_URL ?? 'postgres://grove:grove@127.0.0.1:5432';
+
+interface Target {
+  name: string;
+  preset: PresetName;
+  env: Record<string, string>;
+  open: () => Promise<Database>;
 }
-// Planner statistics for the freshly loaded rows, as autovacuum would eventually gather.
-await db.query('analyze');
-const { rows } = await db.query<{ id: string }>('select thread_id as id from posts group by thread_id order by count(*) desc limit 1');
-const counts = await db.query<{ members: number; posts: number }>(
-  'select (select count(*)::int from members) as members, (select count(*)::int from posts) as posts',
-);
-const server = await startServer({ port: 0, database: db, log: null, rateLimit: { anonymousPerMinute: 0, memberPerMinute: 0 } });
-const scenarios = [
-  { name: 'directory page', path: '/api/v1/members?limit=24', connections: 50 },
-  { name: 'type-ahead search', path: '/api/v1/members?q=irrig&limit=8', connections: 10 },
-  { name: 'thread read', path: `/api/v1/threads/${rows[0]?.id ?? '1'}/posts?limit=20`, connections: 50 },
-];
-const size = counts.rows[0];
-console.log(
-  `${db.kind}${dataDir ? ` (${dataDir})` : ''}, ${size?.members.toLocaleString('en')} members, ${size?.posts.toLocaleString('en')} posts ` +
-    `(${seeded ? 'existing data' : `seeded ${values.preset}`}), ${values.seconds} s each`,
-);
-for (const scenario of scenarios) {
-  // Unmeasured warm-up: the first requests pay for query planning and cold caches, not steady state.
-  await autocannon({ url: server.url + scenario.path, connections: scenario.connections, duration: 2 });
-  const result = await autocannon({ url: server.url + scenario.path, connections: scenario.connections, duration: Number(values.seconds) });
-  console.log(
-    `${scenario.name.padEnd(18)} c=${String(scenario.connections).padEnd(3)} ${Math.round(result.requests.average)} req/s  ` +
-      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.errors + result.non2xx}`,
+
+function target(name: string): Target {
+  if (name.startsWith('pglite-')) {
+    const preset = name === 'pglite-c4d' ? 'capacity4dev' : name.slice('pglite-'.length);
+    if (!isPresetName(preset)) throw new Error(`Unknown preset in ${name}`);
+    const dataDir = `.tmp/bench/pglite-${preset}`;
+    return { name, preset, env: { GROVE_DATA_DIR: dataDir, GROVE_SEED: 'none' }, open: () => openDatabase({ dataDir }) };
+  }
+  const preset = name.slice('pg-'.length) === 'c4d' ? 'capacity4dev' : name.slice('pg-'.length);
+  if (!isPresetName(preset)) throw new Error(`Unknown preset in ${name}`);
+  const url = `${pgBase}/grove_bench_${preset}`;
+  return { name, preset, env: { DATABASE_URL: url }, open: () => openDatabase({ url }) };
+}
+
+/** Migrates, seeds when empty, and reads the ids and words the scenarios use. */
+async function prepare(t: Target) {
+  if (t.name.startsWith('pglite-')) await mkdir('.tmp/bench', { recursive: true });
+  const db = await t.open();
+  try {
+    await migrate(db);
+    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from members');
+    if ((rows[0]?.n ?? 0) === 0) {
+      process.stderr.write(`seeding ${t.preset} for ${t.name}…\n`);
+      const result = await seed(db, { preset: t.preset });
+      process.stderr.write(`seeded in ${(result.milliseconds / 1000).toFixed(0)} s\n`);
+    }
+    return await scenarioData(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Deterministic pseudo-random order (so every target gets the same kind of mix). */
+const shuffle = <T>(items: T[]): T[] => {
+  let state = 42;
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  return items.map((item) => [next(), item] as const).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+};
+
+async function scenarioData(db: Database) {
+  const names = await db.query<{ name: string }>(`select name from members where listed order by md5(id::text) limit 400`);
+  const prefixes = new Set<string>();
+  for (const [index, { name }] of names.rows.entries()) {
+    const words = name.split(/\s+/).filter((w) => w.length >= 2);
+    const word = words[index % words.length] ?? name;
+    prefixes.add(word.slice(0, 2 + (index % 3)).toLowerCase());
+  }
+  const threads = await db.query<{ id: string }>(
+    `select t.id from threads t join communities c on c.id = t.community_id where c.visibility = 'public' order by t.post_count desc, t.id limit 50`,
   );
+  const skills = await db.query<{ label: string }>(`select labels->>'en' as label from skills where parent_id is not null order by id`);
+  const communities = await db.query<{ slug: string }>(
+    `select c.slug from communities c join events e on e.community_id = c.id where c.visibility = 'public'
+     group by c.slug order by count(*) desc limit 20`,
+  );
+  const anchor = await db.query<{ anchor: Date }>(`select coalesce((select anchor from seed_runs order by id desc limit 1), now()) as anchor`);
+  const start = anchor.rows[0]?.anchor ?? new Date();
+  const months = [-1, 0, 1, 2].map((offset) => {
+    const from = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + offset, 1));
+    const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + offset + 1, 1));
+    return [from.toISOString(), to.toISOString()] as const;
+  });
+  return {
+    prefixes: shuffle([...prefixes]),
+    threads: threads.rows.map((row) => row.id),
+    questions: skills.rows.map((row) => `Who can help with ${row.label.toLowerCase()}?`),
+    calendars: communities.rows.flatMap((row) => months.map(([from, to]) => ({ community: row.slug, from, to }))),
+  };
 }
-await server.close();
-await db.close();
+
+type Data = Awaited<ReturnType<typeof scenarioData>>;
+
+function scenarios(data: Data) {
+  const path = (base: string, query: Record<string, string>) => `${base}?${new URLSearchParams(query).toString()}`;
+  return [
+    { name: 'type-ahead', paths: data.prefixes.map((q) => path('/api/v1/members', { lang: 'en', limit: '24', q })) },
+    { name: 'directory page', paths: [path('/api/v1/members', { lang: 'en', limit: '24', facets: 'true' })] },
+    { name: 'thread first page', paths: data.threads.map((id) => path(`/api/v1/threads/${id}/posts`, { limit: '20' })) },
+    { name: 'expert query', paths: data.questions.map((q) => path('/api/v1/experts', { q, lang: 'en', limit: '5' })) },
+    { name: 'calendar month', paths: data.calendars.map((c) => path('/api/v1/events', { community: c.community, from: c.from, to: c.to, limit: '100' })) },
+  ];
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startServer(t: Target): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--port', '0'], {
+    env: { ...process.env, ...t.env, GROVE_RATE_LIMIT: '0', GROVE_RATE_LIMIT_MEMBER: '0', GROVE_REQUEST_LOG: 'off' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /"msg":"listening","url":"([^"]+)"/.exec(buffer);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+  return { url, child };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+const row = (cells: (string | number)[], widths: number[]) => cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 10)).join(' ');
+
+async function load(url: string, paths: string[], connections: number, duration: number) {
+  return autocannon({ url, connections, duration, requests: paths.map((p) => ({ method: 'GET', path: p })) });
+}
+
+/**
+ * Health checks from a process of their own (the burst's 150 responses would delay a poller sharing the
+ * load generator's event loop and blame the server for it): a request every 10 ms until told to stop.
+ */
+function healthPoller(url: string): { stop: () => Promise<{ n: number; p50: number; p99: number; max: number }> } {
+  const script = `
+    const times = []; let running = true;
+    process.on('message', () => { running = false; });
+    (async () => {
+      while (running) {
+        const t = performance.now();
+        await fetch(${JSON.stringify(`${url}/api/health`)}).then((r) => r.arrayBuffer()).catch(() => undefined);
+        times.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      times.sort((a, b) => a - b);
+      const q = (p) => Math.round(times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? NaN);
+      process.send({ n: times.length, p50: q(0.5), p99: q(0.99), max: q(1) }, () => process.exit(0));
+    })();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return {
+    stop: () => new Promise((resolve) => {
+      child.once('message', (result) => resolve(result as { n: number; p50: number; p99: number; max: number }));
+      child.send('stop');
+    }),
+  };
+}
+
+/** 150 different searches at once (facet counts over every match: the heaviest request), with health polled throughout. */
+async function burst(url: string, data: Data, size: number) {
+  const seen: { first503: number | null; retryAfterMissing: number } = { first503: null, retryAfterMissing: 0 };
+  const statuses = new Map<number, number>();
+  const latencies: number[] = [];
+  const health = healthPoller(url);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the poller is running before the burst
+  const started = performance.now();
+  const requests = Array.from({ length: size }, async (_, i) => {
+    const q = data.prefixes[i % data.prefixes.length] ?? 'ma';
+    const t0 = performance.now();
+    const response = await fetch(`${url}/api/v1/members/facets?${new URLSearchParams({ q: `${q}${i >= data.prefixes.length ? String(i) : ''}`, lang: 'en' }).toString()}`)
+      .catch(() => undefined);
+    await response?.arrayBuffer();
+    const ms = performance.now() - t0;
+    latencies.push(ms);
+    const status = response?.status ?? 0;
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    if (status === 503) {
+      seen.first503 ??= performance.now() - started;
+      if (!response?.headers.get('retry-after')) seen.retryAfterMissing++;
+    }
+  });
+  await Promise.all(requests);
+  const total = performance.now() - started;
+  const healthFigures = await health.stop();
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const q = (xs: number[], p: number) => Math.round(sorted(xs)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)] ?? NaN);
+  return { statuses, first503: seen.first503, retryAfterMissing: seen.retryAfterMissing, p50: q(latencies, 0.5), max: q(latencies, 1), health: healthFigures, total };
+}
+
+const GROWTH_SEARCHES = ['ma', 'mar', 'fat', 'kab', 'ngu', 'irr', 'soil', 'amina', 'xyz'];
+
+async function growth(url: string) {
+  const result: Record<string, number> = {};
+  for (const q of GROWTH_SEARCHES) {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      // A distinct limit per round defeats the server's result cache: this measures the query.
+      const t0 = performance.now();
+      const response = await fetch(`${url}/api/v1/members?${new URLSearchParams({ q, lang: 'en', limit: String(20 + i) }).toString()}`);
+      await response.arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    result[q] = Math.round((times[3] ?? NaN) * 10) / 10;
+  }
+  return result;
+}
+
+const targets = values.targets.split(',').filter(Boolean).map(target);
+const growthPresets = values.growth.split(',').filter(isPresetName);
+const connectionCounts = values.connections.split(',').map(Number);
+console.log(`bench:server ${new Date().toISOString()}, ${seconds} s per run, load generator and server on the same 2 shared cores`);
+const tableWidths = [14, 20, 5, 9, 9, 9, 9];
+const lines: string[] = [row(['target', 'scenario', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'errors'], tableWidths)];
+const growthRows: Record<string, Record<string, number>> = {};
+for (const t of targets) {
+  const data = await prepare(t);
+  const server = await startServer(t);
+  try {
+    for (const scenario of scenarios(data)) {
+      for (const connections of connectionCounts) {
+        await load(server.url, scenario.paths, connections, 2); // warm-up, unmeasured
+        const r = await load(server.url, scenario.paths, connections, seconds);
+        const line = row([t.name, scenario.name, connections, Math.round(r.requests.average), r.latency.p50, r.latency.p99, r.errors + r.timeouts + r.non2xx], tableWidths);
+        console.log(line);
+        lines.push(line);
+      }
+    }
+    if (growthPresets.includes(t.preset) && t.name.startsWith('pg-')) growthRows[t.preset] = await growth(server.url);
+  } finally {
+    await stopServer(server);
+  }
+}
+const burstLines: string[] = [];
+for (const t of values['burst-targets'].split(',').filter(Boolean).map(target)) {
+  const data = await prepare(t);
+  const server = await startServer(t);
+  try {
+    {
+      const b = await burst(server.url, data, Number(values.burst));
+      const line = (
+        `overload ${t.name}: burst of ${values.burst} searches (facets over every match): statuses ${JSON.stringify(Object.fromEntries(b.statuses))}, ` +
+          `first 503 after ${b.first503 === null ? 'none' : `${Math.round(b.first503)} ms`}, 503 without Retry-After ${b.retryAfterMissing}, ` +
+          `latency p50 ${b.p50} ms max ${b.max} ms, all answered in ${Math.round(b.total)} ms; health during it (own process): ${b.health.n} checks, p50 ${b.health.p50} ms, p99 ${b.health.p99} ms, max ${b.health.max} ms`
+      );
+      console.log(line);
+      burstLines.push(line);
+    }
+  } finally {
+    await stopServer(server);
+  }
+}
+for (const preset of growthPresets) {
+  if (growthRows[preset]) continue;
+  // Growth is compared on one back end, PostgreSQL, at every scale (x100 must be seeded beforehand).
+  const t = target(`pg-${preset}`);
+  await prepare(t);
+  const server = await startServer(t);
+  try {
+    growthRows[preset] = await growth(server.url);
+  } finally {
+    await stopServer(server);
+  }
+}
+console.log('\nside by side:');
+for (const line of lines) console.log(line);
+for (const line of burstLines) console.log(line);
+console.log(`\ngrowth on PostgreSQL: type-ahead p50 (ms) of 7, one request at a time, result cache defeated`);
+console.log(row(['search', ...Object.keys(growthRows)], [8, 14, 14, 14, 14]));
+for (const q of GROWTH_SEARCHES) console.log(row([q, ...Object.values(growthRows).map((r) => r[q] ?? '')], [8, 14, 14, 14, 14]));

@@ -41,10 +41,22 @@ export const MemberPage = z
   .object({
     items: z.array(MemberSummary),
     next: z.string().nullable(),
-    total: z.number().int(),
+    total: z.number().int().openapi({ description: 'Members matching; a lower bound when `totalExact` is false' }),
+    totalExact: z.boolean().optional().openapi({
+      description: 'False when matches were counted only up to `total` (1000): show "1,000+". Absent means exact.',
+    }),
     facets: Facets.optional(),
+    facetsExact: z.boolean().optional().openapi({
+      description:
+        'False when a search matched more than 1000 members and `facets` counts only the first 1000 of them; ' +
+        'GET /api/v1/members/facets counts them all (call it when typing pauses).',
+    }),
   })
   .openapi('MemberPage');
+
+export const MemberFacetsPage = z
+  .object({ facets: Facets, exact: z.boolean().openapi({ description: 'Always true here: every match is counted' }) })
+  .openapi('MemberFacetsPage');
 
 export const MemberQuery = z.object({
   q: Text().trim().max(200).optional().openapi({ description: 'Name, practice, organisation, skills, bio; typo tolerant' }),
@@ -56,7 +68,9 @@ export const MemberQuery = z.object({
   role: z.enum(['member', 'facilitator']).optional(),
   sort: z.enum(['name', 'recent', 'relevance']).optional().openapi({ description: 'Default relevance with q, else name' }),
   lang: LanguageTag.optional().openapi({ description: 'Language of skill labels' }),
-  facets: z.enum(['true', 'false']).optional(),
+  facets: z.enum(['true', 'false']).optional().openapi({
+    description: 'Include facet counts. Cheap without `q`; with `q`, counted over at most the first 1000 matches (see facetsExact)',
+  }),
   cursor: Cursor,
   limit: z.coerce.number().int().min(1).max(100).default(24),
 });

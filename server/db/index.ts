@@ -8,10 +8,10 @@ import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database, OpenDatabaseOptions } from './types.ts';
 
-export { OverloadedError } from './slot-queue.ts';
+export { OverloadedError, QueryAbortedError } from './admission.ts';
 export { migrate } from './migrate.ts';
 export { bindTransaction, isUniqueViolation } from './types.ts';
-export type { Database, OpenDatabaseOptions, Queryable, QueryResult, TransactionQueryable } from './types.ts';
+export type { Database, DatabaseStats, OpenDatabaseOptions, Queryable, QueryOptions, QueryResult, RequestScope, TransactionQueryable } from './types.ts';
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres({ ...options, url: options.url });

@@ -33,6 +33,8 @@ export async function migrate(db: Database, dir?: string): Promise<string[]> {
   const migrations = await readMigrations(dir);
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    // Migrations over a large network run longer than any request may.
+    await tx.exec('set local statement_timeout = 0');
     await tx.exec(`create table if not exists schema_migrations (
       name text primary key,
       checksum text not null,

@@ -1,6 +1,10 @@
 import pg from 'pg';
-import { SlotQueue } from './slot-queue.ts';
-import { assertChannel, type Database, type OpenDatabaseOptions, type QueryResult, type TransactionQueryable } from './types.ts';
+import { AdmissionQueue, QueryAbortedError } from './admission.ts';
+import { runInScope, ticketFor } from './request-scope.ts';
+import {
+  assertChannel, type Database, type DatabaseStats, type OpenDatabaseOptions, type QueryOptions, type QueryResult, type RequestScope,
+  type TransactionQueryable,
+} from './types.ts';
 
 /**
  * PostgreSQL through a `pg` Pool. node-postgres already returns int8/numeric as strings, timestamps as
@@ -13,10 +17,15 @@ export async function openPostgres(options: OpenDatabaseOptions & { url: string 
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new TypeError(`Invalid schema name "${schema}"`);
   }
+  const settings = [
+    ...(schema ? [`-c search_path=${schema},public`] : []),
+    // A statement running past this is cancelled by the server itself, whoever waits for it.
+    ...(options.statementTimeoutMs ? [`-c statement_timeout=${Math.round(options.statementTimeoutMs)}`] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: options.url,
     max: poolSize,
-    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+    ...(settings.length ? { options: settings.join(' ') } : {}),
   });
   // An idle client that loses its connection emits 'error' on the pool; without a handler Node exits.
   pool.on('error', (error) => {
@@ -24,7 +33,7 @@ export async function openPostgres(options: OpenDatabaseOptions & { url: string 
   });
   if (schema) await pool.query(`create schema if not exists ${schema}`);
   else await pool.query('select 1');
-  const queue = new SlotQueue(poolSize, options.queueLimit ?? 64, options.queueTimeoutMs ?? 10_000);
+  const queue = new AdmissionQueue(poolSize, { limit: options.queueLimit ?? 64, maxWaitMs: options.queueTimeoutMs ?? 10_000 });
   return new PostgresDatabase(pool, queue, options.url, schema, Boolean(options.dropSchemaOnClose));
 }
 
@@ -44,7 +53,7 @@ function wrap(client: pg.PoolClient | pg.Pool): TransactionQueryable {
 class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
   readonly #pool: pg.Pool;
-  readonly #queue: SlotQueue;
+  readonly #queue: AdmissionQueue;
   readonly #url: string;
   readonly #schema: string | undefined;
   readonly #direct: TransactionQueryable;
@@ -52,7 +61,7 @@ class PostgresDatabase implements Database {
   readonly #dropSchemaOnClose: boolean;
   #listener: Promise<pg.Client> | undefined;
 
-  constructor(pool: pg.Pool, queue: SlotQueue, url: string, schema: string | undefined, dropSchemaOnClose: boolean) {
+  constructor(pool: pg.Pool, queue: AdmissionQueue, url: string, schema: string | undefined, dropSchemaOnClose: boolean) {
     this.#dropSchemaOnClose = dropSchemaOnClose;
     this.#pool = pool;
     this.#queue = queue;
@@ -61,8 +70,63 @@ class PostgresDatabase implements Database {
     this.#direct = wrap(pool);
   }
 
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
-    return this.#queue.run(() => this.#direct.query<T>(sql, params));
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
+    const ticket = ticketFor(options);
+    const signal = ticket.signal;
+    if (!signal) return this.#queue.run(() => this.#direct.query<T>(sql, params), ticket);
+    return this.#queue.run(async () => {
+      const client = await this.#pool.connect();
+      // An abandoned request's statement is cancelled on the server, not left running for nobody.
+      let cancelled: Promise<unknown> | undefined;
+      const onAbort = () => {
+        cancelled = this.#cancel(client);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        if (signal.aborted) throw new QueryAbortedError();
+        const result = await client.query(sql, params);
+        return { rows: result.rows as T[] };
+      } catch (error) {
+        if (signal.aborted) throw new QueryAbortedError();
+        throw error;
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+        // The cancel must land before the connection serves anyone else, or it could cancel their statement.
+        if (cancelled) await cancelled.catch(() => undefined);
+        client.release();
+      }
+    }, ticket);
+  }
+
+  withRequest<T>(scope: RequestScope, fn: () => Promise<T>): Promise<T> {
+    return runInScope(scope, fn);
+  }
+
+  stats(): DatabaseStats {
+    return { kind: this.kind, ...this.#queue.stats() };
+  }
+
+  async ping(timeoutMs = 1_000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    // The LISTEN connection is not in the pool, so a ping never waits behind queued requests.
+    const answer = this.#listenerClient()
+      .then((client) => client.query('select 1'))
+      .then(() => true, () => false);
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #cancel(client: pg.PoolClient): Promise<void> {
+    const pid = (client as pg.PoolClient & { processID?: number }).processID;
+    if (!pid) return;
+    const control = await this.#listenerClient();
+    await control.query('select pg_cancel_backend($1)', [pid]);
   }
 
   transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T> {
@@ -81,11 +145,11 @@ class PostgresDatabase implements Database {
       } finally {
         client.release();
       }
-    });
+    }, ticketFor(undefined));
   }
 
   exec(sql: string): Promise<void> {
-    return this.#queue.run(() => this.#direct.exec(sql));
+    return this.#queue.run(() => this.#direct.exec(sql), ticketFor(undefined));
   }
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {

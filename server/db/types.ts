@@ -11,8 +11,38 @@ export interface QueryResult<T> {
   rows: T[];
 }
 
+export interface QueryOptions {
+  /**
+   * Cancels the query: a waiting one leaves the queue at once; a running one is cancelled on PostgreSQL
+   * (pg_cancel_backend) and its result discarded on PGlite, which cannot interrupt a statement.
+   * Defaults to the signal of the request being served (see `Database.withRequest`).
+   */
+  signal?: AbortSignal;
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
+}
+
+/** What `withRequest` binds to every query made while serving one request. */
+export interface RequestScope {
+  /** Fires when the client went away: queries still waiting or running are cancelled. */
+  signal?: AbortSignal;
+  /** When the request arrived (performance.now()): the queue serves earlier requests first. */
+  order?: number;
+}
+
+/** The state of the admission queue, for health checks and benchmarks. */
+export interface DatabaseStats {
+  kind: 'pglite' | 'postgres';
+  slots: number;
+  busy: number;
+  waiting: number;
+  /** Moving average of how long a query holds its slot, in ms. */
+  serviceMs: number;
+  /** Calls refused (503) and abandoned (client gone) since the start. */
+  refused: number;
+  abandoned: number;
 }
 
 /** What a transaction callback receives: queries plus multi-statement scripts, on one connection. */
@@ -33,6 +63,18 @@ export interface Database extends Queryable {
   notify(channel: string, payload: string): Promise<void>;
   /** Runs a script of several statements without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs `fn` with every query it makes (however deep) bound to one request: cancelled with its signal,
+   * and queued in the order requests arrived.
+   */
+  withRequest<T>(scope: RequestScope, fn: () => Promise<T>): Promise<T>;
+  /** The admission queue's state; never waits. */
+  stats(): DatabaseStats;
+  /**
+   * Whether the database answers, without queueing behind requests: PostgreSQL is pinged on the
+   * connection reserved for LISTEN; PGlite runs in this process, so it answers while its worker lives.
+   */
+  ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,8 +85,14 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Queries allowed to wait for a connection before new ones are refused (default 64). */
   queueLimit?: number;
-  /** Longest a query may wait for a connection before it is refused, in ms (default 10 000). */
+  /**
+   * Longest a query may wait for a connection before it is refused, in ms (default 10 000; the server
+   * uses GROVE_QUEUE_WAIT_MS, 500). A query expected to wait longer (measured service time × waiters
+   * ahead) is refused at once.
+   */
   queueTimeoutMs?: number;
+  /** PostgreSQL only: statement_timeout of every pooled connection, in ms (default none). */
+  statementTimeoutMs?: number;
   /** PGlite only: a dumped data directory (tar.gz) to start from, as written by `dumpDataDir`. */
   loadDataDir?: Blob;
   /** PostgreSQL only: pool size (default 10). */
@@ -100,6 +148,9 @@ export function bindTransaction(tx: TransactionQueryable, parent: Database): Dat
       }
     },
     listen: (channel, onPayload) => parent.listen(channel, onPayload),
+    withRequest: (scope, fn) => parent.withRequest(scope, fn),
+    stats: () => parent.stats(),
+    ping: (timeoutMs) => parent.ping(timeoutMs),
     async notify(channel, payload) {
       assertChannel(channel);
       await tx.query('select pg_notify($1, $2)', [channel, payload]);

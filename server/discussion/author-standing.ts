@@ -41,10 +41,9 @@ export async function authorStandings(
             s.skill_id is not null and (
               (select count(*) from endorsements e where e.member_id = s.member_id and e.skill_id = s.skill_id) >= $3
               or (exists (select 1 from member_skills ms where ms.member_id = s.member_id and ms.skill_id = s.skill_id and ms.level = 4)
-                  and exists (select 1 from posts ap
-                              join threads at on at.accepted_post_id = ap.id
+                  and exists (select 1 from threads at
                               join communities ac on ac.id = at.community_id
-                              where ap.author_id = s.member_id and coalesce(at.topic_skill_id, ac.topic_skill_id) = s.skill_id))
+                              where at.accepted_author_id = s.member_id and coalesce(at.topic_skill_id, ac.topic_skill_id) = s.skill_id))
             ) as expert
      from scope s left join memberships m on m.community_id = s.community_id and m.member_id = s.member_id`,
     [distinct.map((p) => p.memberId), distinct.map((p) => p.threadId), EXPERT_ENDORSEMENTS],

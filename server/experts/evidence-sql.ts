@@ -10,7 +10,7 @@
  *   language), $4 one tsquery per content word, $5 the union of all of them, $6 viewer, $7 community,
  *   $8 now, $9/$10 evidence kinds and weights, $11 half-life, $12 endorsement half-life,
  *   $13 candidate pool, $14 limited-availability factor, $15 free load, $16 load penalty, $17 load window (days),
- *   $18 limit.
+ *   $18 limit, $19 the candidates (CANDIDATES_SQL): only their evidence is gathered.
  */
 
 /** Relevance of a text vector `v` to the question: the strongest skill it names, or the share of the question's words it has. */
@@ -46,33 +46,35 @@ with recursive scope(id) as (
     select p.author_id as member_id, ${postKind} as kind,
       case when tp.strength >= 1 then 1 else greatest(tp.strength, ${textRelevance('p.search_vector')}) end as relevance,
       ${decay('p.created_at', '$11::float8')} as decay, ${threadColumns}
-    from topic tp
-    join threads t on t.topic_skill_id = tp.skill_id
-    join posts p on p.thread_id = t.id
-    where not p.hidden and not p.deleted and t.community_id in (select id from readable)
+    from posts p
+    join threads t on t.id = p.thread_id
+    join topic tp on tp.skill_id = t.topic_skill_id
+    where p.author_id = any($19::bigint[]) and not p.hidden and not p.deleted and t.community_id in (select id from readable)
     union all
     -- Posts elsewhere whose words match (posts_search, the GIN index, serves it when the words are selective).
     select p.author_id, ${postKind}, ${textRelevance('p.search_vector')}, ${decay('p.created_at', '$11::float8')},
       ${matchedSkill('p.search_vector')}, 'thread', t.id, t.title, t.page_key, p.created_at
     from posts p
     join threads t on t.id = p.thread_id
-    where p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted and t.community_id in (select id from readable)
+    where p.author_id = any($19::bigint[]) and p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted
+      and t.community_id in (select id from readable)
       and (t.topic_skill_id is null or t.topic_skill_id not in (select skill_id from topic))
     union all
     select e.organiser_id, 'event-led', ${textRelevance('e.search_vector')}, ${decay('e.starts_at', '$11::float8')},
       ${matchedSkill('e.search_vector')}, 'event', e.id, e.title, null, e.starts_at
     from events e
-    where not e.cancelled and e.community_id in (select id from readable) and e.search_vector @@ $5::tsquery
+    where e.organiser_id = any($19::bigint[]) and not e.cancelled and e.community_id in (select id from readable)
+      and e.search_vector @@ $5::tsquery
     union all
     select en.member_id, 'endorsement', tp.strength, ${decay('en.created_at', '$12::float8')},
       en.skill_id, null, null, null, null, en.created_at
-    from endorsements en join topic tp on tp.skill_id = en.skill_id
+    from endorsements en join topic tp on tp.skill_id = en.skill_id where en.member_id = any($19::bigint[])
     union all
     select ms.member_id, 'declared-skill', tp.strength * ms.level / 4.0, 1, ms.skill_id, null, null, null, null, null
-    from member_skills ms join topic tp on tp.skill_id = ms.skill_id
+    from member_skills ms join topic tp on tp.skill_id = ms.skill_id where ms.member_id = any($19::bigint[])
     union all
     select m.id, 'profile', ${textRelevance('m.profile_vector')}, 1, ${matchedSkill('m.profile_vector')}, null, null, null, null, null
-    from members m where m.profile_vector @@ $5::tsquery
+    from members m where m.id = any($19::bigint[]) and m.profile_vector @@ $5::tsquery
   ),
   eligible as (
     select m.id, m.availability from members m
@@ -140,6 +142,35 @@ select t.member_id as id, t.raw, t.availability_factor, t.load_factor, t.recent,
    where k.member_id = t.member_id) as evidence
 from top t
 order by t.score desc, t.member_id`;
+
+/**
+ * The members worth ranking (migration 012): for each matched skill the best standings among members
+ * who could be listed (in the community's scope when one is given), and those whose profile, events or
+ * posts match the question's words, a bounded number of each. Parameters: $1 skill ids, $2 the union
+ * tsquery, $3 community (or null), $4 per-skill count, $5 per-source count of word matches.
+ */
+export const CANDIDATES_SQL = `
+with recursive scope(id) as (
+    select id from communities where id = $3::bigint
+    union select c.id from communities c join scope on c.parent_id = scope.id
+  ),
+  by_skill as (
+    select s.member_id from unnest($1::bigint[]) as t(skill_id)
+    cross join lateral (
+      select x.member_id from expert_standing x join members m on m.id = x.member_id
+      where x.skill_id = t.skill_id and not m.directory_opt_out and m.availability <> 'unavailable'
+        and ($3::bigint is null or exists (select 1 from memberships f where f.member_id = x.member_id and f.community_id in (select id from scope)))
+      order by x.score desc, x.member_id limit $4
+    ) s
+  ),
+  by_words as (
+    (select m.id as member_id from members m where $2::tsquery is not null and m.profile_vector @@ $2::tsquery limit $5)
+    union all
+    (select e.organiser_id from events e where $2::tsquery is not null and e.search_vector @@ $2::tsquery limit $5)
+    union all
+    (select p.author_id from posts p where $2::tsquery is not null and p.search_vector @@ $2::tsquery limit $5)
+  )
+select coalesce(array_agg(distinct member_id), '{}') as ids from (select member_id from by_skill union all select member_id from by_words) c`;
 
 /**
  * Turns skill terms and question words into tsqueries with the database's own parser ('simple' with

@@ -4,7 +4,7 @@
  * same in every language); gathering and weighing evidence happens in one SQL statement (evidence-sql.ts).
  */
 import type { Queryable } from '../db/index.ts';
-import { RANK_SQL, TSQUERY_SQL } from './evidence-sql.ts';
+import { CANDIDATES_SQL, RANK_SQL, TSQUERY_SQL } from './evidence-sql.ts';
 import { matchSkills, type SkillMatch, type TaxonomySkill } from './skill-match.ts';
 import { searchWords } from './text.ts';
 import { EVIDENCE_KINDS, kindWeight, type EvidenceKind, type ExpertWeights } from './weights.ts';
@@ -121,6 +121,14 @@ function toEvidence(rows: EvidenceRow[], weights: ExpertWeights): RankedEvidence
  */
 const MAX_WORDS = 12;
 
+/**
+ * Candidates per matched skill, by standing (migration 012). The pool tempering draws from is 60, so a
+ * hundred-odd leave room for the decay at request time and for the viewer's rights reordering them.
+ */
+const CANDIDATES_PER_SKILL = 120;
+/** Members found through the question's words, per source (profiles, events, posts). */
+const CANDIDATES_PER_WORD_SOURCE = 100;
+
 export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?: TaxonomySkill[]): Promise<RankResult> {
   const topics = matchSkills(request.q, taxonomy ?? (await loadTaxonomy(db)));
   const words = searchWords(request.q).slice(0, MAX_WORDS);
@@ -128,6 +136,15 @@ export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?
   const queries = await textQueries(db, topics, words);
   if (!queries.any) return { topics, experts: [] };
   const { weights } = request;
+  // Candidates first (best standings per skill, a bounded number of word matches): the ranking then
+  // gathers evidence for a few hundred members instead of every post on a popular topic.
+  const { rows: candidates } = await db.query<{ ids: string[] }>(CANDIDATES_SQL, [
+    topics.map((topic) => topic.id),
+    queries.any,
+    request.communityId,
+    CANDIDATES_PER_SKILL,
+    CANDIDATES_PER_WORD_SOURCE,
+  ]);
   const { rows } = await db.query<RankRow>(RANK_SQL, [
     topics.map((topic) => topic.id),
     topics.map((topic) => topic.strength),
@@ -147,6 +164,7 @@ export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?
     weights.loadPenalty,
     Math.round(weights.loadWindowDays),
     request.limit,
+    candidates[0]?.ids ?? [],
   ]);
   return {
     topics,

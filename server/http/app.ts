@@ -3,10 +3,9 @@
  * sockets and process concerns so tests drive it with `app.request()` and `startServer` adds the rest.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { OverloadedError, type Database } from '../db/index.ts';
+import { OverloadedError, QueryAbortedError, type Database } from '../db/index.ts';
 import type { ServerConfig } from '../config.ts';
 import type { MailContext } from '../mail/compose.ts';
 import type { MailCatcher } from '../mail/mailbox.ts';
@@ -14,6 +13,7 @@ import type { AppEnv } from './env.ts';
 import { LiveHub } from '../discussion/live-hub.ts';
 import { authenticate, createTokenVerifier } from './middleware/auth.ts';
 import { clientAddress } from './middleware/client-address.ts';
+import { compressResponses } from './middleware/compress.ts';
 import { conditionalGet } from './middleware/conditional.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestLog, type LogSink } from './middleware/request-log.ts';
@@ -65,6 +65,9 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
   ],
 };
 
+/** PostgreSQL's query_canceled: statement_timeout ran out (or an operator cancelled it). */
+const isStatementTimeout = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '57014';
+
 export interface AppOptions {
   db: Database;
   config: ServerConfig;
@@ -95,7 +98,8 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
     },
   });
   const hub = new LiveHub(db);
-  const limiter = rateLimit(config.rateLimit);
+  // On PostgreSQL the budget is shared by every instance (buckets in the database).
+  const limiter = rateLimit(config.rateLimit, db);
   const allowed = new Set(config.corsOrigins);
 
   app.use('*', requestLog(log));
@@ -110,14 +114,16 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
       maxAge: 600,
     }),
   );
-  app.use('*', compress());
+  // Deflated off the main thread (middleware/compress.ts).
+  app.use('*', compressResponses());
   app.use('*', clientAddress(config.trustedProxies));
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('config', config);
     c.set('viewer', null);
     c.set('mail', mail?.context ?? null);
-    await next();
+    // Every query made for this request is cancelled when its client goes away, and queued in arrival order.
+    await db.withRequest({ signal: c.req.raw.signal, order: performance.now() }, next);
   });
   app.use('/api/*', authenticate(createTokenVerifier(config.auth)));
   app.use('/api/*', limiter);
@@ -125,10 +131,12 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error, c.req.path);
-    if (error instanceof OverloadedError) {
-      const seconds = String(error.retryAfterSeconds);
+    if (error instanceof OverloadedError || isStatementTimeout(error)) {
+      const seconds = String(error instanceof OverloadedError ? error.retryAfterSeconds : 1);
       return problemResponse(new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': seconds } }), c.req.path);
     }
+    // The client went away: nobody reads this answer.
+    if (error instanceof QueryAbortedError) return problemResponse(new HttpProblem(503, 'The request was abandoned'), c.req.path);
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's body validators: malformed JSON (400) or another media type (415); name what was wrong.
       const field = error.status === 415 ? 'header.content-type' : error.status === 400 ? 'body' : undefined;

@@ -1,78 +1,284 @@
 /**
- * The member directory query: filters, accent-insensitive typo-tolerant search (pg_trgm over the
- * generated `search_text`, plus skill labels and synonyms in every language), keyset paging and facet
- * counts. Opted-out members are excluded here and nowhere re-added.
+ * The member directory query, read from the directory read model (migration 010,
+ * docs/decisions/0120-serving-scale.md):
+ *
+ * - Type-ahead is prefix matching on folded words (`member_tokens`): names first, then organisation and
+ *   practice, then members with a matching skill, each read in (word, name, id) order from an index, so
+ *   the first page costs the same at 300 members and at 1.2 million. Typo matching (trigram word
+ *   similarity on names) starts at 4 characters and only fills a page the exact matches left short.
+ * - `total` is exact when cheap (the page is not full, or a single filter's precomputed count), else
+ *   counted up to 1,000 and flagged `totalExact: false` ("1,000+").
+ * - Visibility is the denormalised `members.listed` flag (anonymous viewers), plus the members of the
+ *   members-only communities a signed-in viewer belongs to.
+ * - Facets come from the precomputed counts when unfiltered, else from one join over
+ *   `directory_member_facets` (directory-facets.ts); results and facets are cached until the read
+ *   model changes (directory-cache.ts).
  */
 import type { z } from '@hono/zod-openapi';
 import type { Queryable } from '../db/index.ts';
-import { readableCommunitySql } from '../communities/access.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { labelSql } from '../shared/labels.ts';
 import type { Facets, MemberQuery, MemberSummary } from '../contract/members.ts';
 import { SqlParams } from '../shared/sql.ts';
+import { cached, type DirectoryCache } from './directory-cache.ts';
+import { countFacets } from './directory-facets.ts';
 
 type Query = z.infer<typeof MemberQuery>;
 type Summary = z.infer<typeof MemberSummary>;
 
-interface Filter {
-  params: SqlParams;
-  /** The FROM clause: `members m`, joined to the search hits `qc` when searching. */
-  from: string;
-  where: string;
-  /** Relevance expression when searching, else null. */
-  score: string | null;
+/** Counted exactly up to this many matches; beyond it `total` is this and `totalExact` false. */
+export const TOTAL_CAP = 1000;
+/** Typo matching only for queries at least this long (shorter prefixes match too much of any network). */
+const FUZZY_MIN_LENGTH = 4;
+/** Skill labels are matched from this length. */
+const SKILL_MIN_LENGTH = 3;
+
+/** Who is looking: anonymous viewers and members of public communities only see listed members. */
+export interface DirectoryViewer {
+  id: string | null;
+  /** Members-only communities the viewer belongs to (their members are visible to them). */
+  privateCommunities: string[];
 }
+
+export async function directoryViewer(db: Queryable, viewerId: string | null): Promise<DirectoryViewer> {
+  if (!viewerId) return { id: null, privateCommunities: [] };
+  const { rows } = await db.query<{ id: string }>(
+    `select f.community_id as id from memberships f join communities c on c.id = f.community_id
+     where f.member_id = $1 and c.visibility = 'members' order by 1`,
+    [viewerId],
+  );
+  return { id: viewerId, privateCommunities: rows.map((row) => row.id) };
+}
+
+export interface QueryWords {
+  words: string[];
+  /** The words joined by single spaces. */
+  folded: string;
+  /** Skills whose label or synonym has a word starting with the whole query (from SKILL_MIN_LENGTH characters). */
+  skills: string[];
+}
+
+const foldedQueries = new Map<string, { at: number; value: Promise<QueryWords> }>();
+/** The skill taxonomy changes rarely (an administrator's edit): a folded query's skills are reused this long. */
+const FOLD_TTL_MS = 5 * 60_000;
 
 /**
- * Search hits with their text relevance, computed once per hit. Each branch can use an index (the
- * trigram GIN index serves both LIKE and `<%`, the word-similarity operator that tolerates typos;
- * member_skills_skill the skill branch), where one OR over members forced a scan computing
- * word_similarity for every member. Text relevance: 1 when the text has the query at the start of a word,
- * 0.75 inside a word, else (a typo) its word similarity, which is computed only for those rows: it
- * costs ~40 µs a row on PGlite. A member found only through a skill gets no text relevance.
+ * The search words of `q` as the read model stores them (folded by grove_fold, the function the stored
+ * words went through) and the skills it names, once per query text per process (five minutes).
  */
-function searchHits(q: string): string {
-  const normalised = `lower(grove_unaccent(${q}))`;
-  return `(select id, max(text_score) as text_score, bool_or(skill_hit) as skill_hit from (
-      select id, case
-          when search_text like ${normalised} || '%' or search_text like '% ' || ${normalised} || '%' then 1.0
-          when search_text like '%' || ${normalised} || '%' then 0.75
-          else word_similarity(${normalised}, search_text) end as text_score,
-        false as skill_hit
-      from members
-      where search_text like '%' || ${normalised} || '%' or ${normalised} <% search_text
-      union all
-      select qs.member_id, 0, true from member_skills qs
-      where qs.skill_id in (select qsk.id from skills qsk
-        where qsk.label_search like '%' || ${normalised} || '%'
-           or ${normalised} = any(qsk.synonyms) or qsk.slug = ${normalised})
-    ) hits group by id) qc join members m on m.id = qc.id`;
+export function queryWords(db: Queryable, q: string): Promise<QueryWords> {
+  const now = Date.now();
+  let entry = foldedQueries.get(q);
+  if (!entry || now - entry.at > FOLD_TTL_MS) {
+    const value = foldQuery(db, q);
+    entry = { at: now, value };
+    foldedQueries.set(q, entry);
+    value.catch(() => foldedQueries.delete(q));
+    if (foldedQueries.size > 10_000) foldedQueries.delete(foldedQueries.keys().next().value ?? '');
+  }
+  return entry.value;
 }
 
-/** Builds the shared FROM and WHERE clauses; `communityId` is already checked as readable by the caller. */
-function buildFilter(query: Query, viewerId: string | null, communityId: string | null): Filter {
-  const params = new SqlParams();
-  const viewer = params.add(viewerId);
-  const where = ['not m.directory_opt_out'];
-  const role = query.role ? params.add(query.role) : null;
-  const inCommunity = communityId ? `and f.community_id = ${params.add(communityId)}` : '';
-  // A member shows up only through a community the viewer can see (members-only groups stay private).
-  where.push(`exists (select 1 from memberships f join communities fc on fc.id = f.community_id
-              where f.member_id = m.id and ${readableCommunitySql('fc', viewer)} ${inCommunity} ${role ? `and f.role = ${role}` : ''})`);
-  if (query.skill) {
-    where.push(`exists (select 1 from member_skills fs join skills fsk on fsk.id = fs.skill_id
-                where fs.member_id = m.id and fsk.slug = ${params.add(query.skill)})`);
+async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
+  const { rows } = await db.query<QueryWords>(
+    `with w as (select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words),
+          f as (select words, array_to_string(words, ' ') as folded from w)
+     select f.words, f.folded, array(
+       select s.id from skills s
+       where char_length(f.folded) >= ${SKILL_MIN_LENGTH} and (
+         exists (select 1 from jsonb_each_text(s.labels) l
+                 where ' ' || regexp_replace(grove_fold(l.value), '[^[:alnum:]]+', ' ', 'g') like '% ' || f.folded || '%')
+         or exists (select 1 from unnest(s.synonyms) y
+                    where ' ' || regexp_replace(grove_fold(y), '[^[:alnum:]]+', ' ', 'g') like '% ' || f.folded || '%'))
+       order by s.id) as skills
+     from f`,
+    [q],
+    // Shared by every request with the same text: one leaving must not cancel it for the others.
+    { signal: new AbortController().signal },
+  );
+  return rows[0] ?? { words: [], folded: '', skills: [] };
+}
+
+/** Facets a filter can be set aside for (disjunctive facet counts). */
+export type FacetName = 'community' | 'skill' | 'country' | 'organisation' | 'language' | 'role';
+
+/** SQL pieces shared by every query of one statement: visibility and filters, `except` one set aside. */
+export class DirectoryFilter {
+  readonly params: SqlParams;
+  readonly #viewer: DirectoryViewer;
+  readonly #query: Query;
+  readonly #communityId: string | null;
+  readonly #except: FacetName | undefined;
+  #private: string | undefined;
+
+  constructor(query: Query, viewer: DirectoryViewer, communityId: string | null, except?: FacetName, params = new SqlParams()) {
+    this.#query = query;
+    this.#viewer = viewer;
+    this.#except = except;
+    this.#communityId = except === 'community' ? null : communityId;
+    this.params = params;
   }
-  if (query.country) where.push(`m.country = ${params.add(query.country)}`);
-  if (query.language) where.push(`${params.add(query.language)} = any(m.languages)`);
-  if (query.organisation) where.push(`m.organisation = ${params.add(query.organisation)}`);
-  if (!query.q) return { params, from: 'members m', where: where.join(' and '), score: null };
-  const q = params.add(query.q);
-  // Name prefix bonus: search_text begins with the normalised name, so no unaccent per row is needed.
-  const score = `(qc.text_score
-      + case when m.search_text like lower(grove_unaccent(${q})) || '%' then 1 else 0 end
-      + case when qc.skill_hit then 0.5 else 0 end)::float8`;
-  return { params, from: searchHits(q), where: where.join(' and '), score };
+
+  /** Any filter besides the search. */
+  get hasFilters(): boolean {
+    const q = this.#query;
+    return [this.#communityId, q.role, q.skill, q.country, q.language, q.organisation].some(Boolean);
+  }
+
+  /** Sees more than the public: the viewer belongs to members-only communities. */
+  get privateView(): boolean {
+    return this.#viewer.privateCommunities.length > 0;
+  }
+
+  get privateCommunitiesParam(): string {
+    this.#private ??= this.params.add(this.#viewer.privateCommunities);
+    return this.#private;
+  }
+
+  /** Member `alias` (a members row, or `member_tokens` with `listed` and `member_id`) is visible. */
+  visible(alias: string, idColumn = 'id'): string {
+    if (this.#communityId) return 'true'; // membership in a readable community, checked by `filters`
+    const listed = `${alias}.listed`;
+    if (!this.privateView) return listed;
+    return `(${listed} or exists (select 1 from memberships vp join members vm on vm.id = vp.member_id
+      where vp.member_id = ${alias}.${idColumn} and vp.community_id = any(${this.privateCommunitiesParam}::bigint[]) and not vm.directory_opt_out))`;
+  }
+
+  /** Filters on members row `m`. */
+  filters(): string[] {
+    const q = this.#query;
+    const except = this.#except;
+    const where: string[] = [];
+    const role = q.role && except !== 'role' ? this.params.add(q.role) : null;
+    if (this.#communityId) {
+      where.push(`not m.directory_opt_out and exists (select 1 from memberships f where f.member_id = m.id
+        and f.community_id = ${this.params.add(this.#communityId)}${role ? ` and f.role = ${role}` : ''})`);
+    } else if (role) {
+      where.push(`exists (select 1 from memberships f join communities fc on fc.id = f.community_id where f.member_id = m.id
+        and f.role = ${role} and (fc.visibility = 'public' or fc.id = any(${this.privateCommunitiesParam}::bigint[])))`);
+    }
+    if (q.skill && except !== 'skill') {
+      where.push(`exists (select 1 from member_skills fs where fs.member_id = m.id
+        and fs.skill_id = (select id from skills where slug = ${this.params.add(q.skill)}))`);
+    }
+    if (q.country && except !== 'country') where.push(`m.country = ${this.params.add(q.country)}`);
+    if (q.language && except !== 'language') where.push(`${this.params.add(q.language)} = any(m.languages)`);
+    if (q.organisation && except !== 'organisation') where.push(`m.organisation = ${this.params.add(q.organisation)}`);
+    return where;
+  }
+
+  /** Visible members with the filters, as the WHERE of `select m.id from members m`. */
+  membersWhere(): string {
+    return [this.visible('m'), ...this.filters()].join(' and ');
+  }
+}
+
+/** Token conditions for a search of `words`: the first drives the ordered range scan, the others must match too. */
+export class Search {
+  readonly words: string[];
+  readonly folded: string;
+  readonly #filter: DirectoryFilter;
+  readonly #bounds: [string, string][];
+  readonly #skills: string[];
+
+  constructor(filter: DirectoryFilter, { words, folded, skills }: QueryWords) {
+    this.#filter = filter;
+    this.words = words;
+    this.folded = folded;
+    this.#skills = skills;
+    // [lo, hi): every text starting with the word, in bytewise ("C") order.
+    this.#bounds = words.map((word) => [filter.params.add(word), filter.params.add(`${word}\u{10FFFF}`)]);
+  }
+
+  range(alias: string, word = 0): string {
+    const [lo, hi] = this.#bounds[word] ?? ['', ''];
+    return `${alias}.token >= ${lo} and ${alias}.token < ${hi}`;
+  }
+
+  /** The other words each prefix a word of member `id`. */
+  others(id: string): string {
+    return this.words
+      .slice(1)
+      .map((_, index) => `exists (select 1 from member_tokens w${index} where w${index}.member_id = ${id} and ${this.range(`w${index}`, index + 1)})`)
+      .join(' and ') || 'true';
+  }
+
+  /** Member `id` matches through its words (not through a skill). */
+  matchesByWords(id: string): string {
+    return `(exists (select 1 from member_tokens x0 where x0.member_id = ${id} and ${this.range('x0')}) and ${this.others(id)})`;
+  }
+
+  /** The skills the whole query names, as an array parameter; null when none. */
+  skillIds(): string | null {
+    return this.#skills.length ? `any(${this.#filter.params.add(this.#skills)}::bigint[])` : null;
+  }
+}
+
+interface Hit {
+  id: string;
+  branch: number;
+  token: string;
+  name: string;
+}
+
+type Cursor = [number, string, string, string];
+
+/**
+ * One branch of the relevance order: name words (0), organisation and practice words (1), skills (2).
+ * Each is an ordered index read with its own LIMIT; the caller runs the next branch only when the page is
+ * not full yet, so a broad prefix costs one short range read (a UNION under one ORDER BY ran every branch,
+ * 64 ms at x100 for "mar", most of it in branches whose rows were never shown).
+ */
+function branchSql(filter: DirectoryFilter, search: Search, after: Cursor | null, branch: number, limit: string): string | null {
+  const filters = filter.filters();
+  const extra = filters.length ? `and ${filters.join(' and ')}` : '';
+  if (branch === 2) {
+    const skills = search.skillIds();
+    if (!skills) return null;
+    const position = after ? `and (m.name, m.id) > (${filter.params.add(after[2])}, ${filter.params.add(after[3])}::bigint)` : '';
+    return `select m.id, 2 as branch, '' as token, m.name from members m
+      where ${filter.visible('m')} ${extra}
+        and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
+        and not ${search.matchesByWords('m.id')} ${position}
+      order by m.name, m.id limit ${limit}`;
+  }
+  const join = filters.length ? `join members m on m.id = t.member_id` : '';
+  const position = after
+    ? `and (t.token, t.name, t.member_id) > (${filter.params.add(after[1])}, ${filter.params.add(after[2])}, ${filter.params.add(after[3])}::bigint)`
+    : '';
+  return `select t.member_id as id, ${branch} as branch, t.token::text as token, t.name
+      from member_tokens t ${join}
+      where t.kind = ${branch} and ${search.range('t')} and ${filter.visible('t', 'member_id')} ${extra}
+        and not exists (select 1 from member_tokens d where d.member_id = t.member_id and d.kind <= ${branch}
+                        and ${search.range('d')} and (d.kind < t.kind or d.token < t.token))
+        and ${search.others('t.member_id')} ${position}
+      order by t.token, t.name, t.member_id limit ${limit}`;
+}
+
+/** Up to `want` hits in relevance order after `after`, branch by branch. */
+async function relevanceHits(db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, folding: QueryWords, after: Cursor | null, want: number): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  for (let branch = after?.[0] ?? 0; branch <= 2 && hits.length < want; branch++) {
+    const filter = new DirectoryFilter(query, viewer, communityId);
+    const sql = branchSql(filter, new Search(filter, folding), after?.[0] === branch ? after : null, branch, filter.params.add(want - hits.length));
+    if (!sql) continue;
+    const { rows } = await db.query<Hit>(sql, filter.params.values);
+    hits.push(...rows);
+  }
+  return hits;
+}
+
+/** Members whose name is close to the query (a typo), for a page the exact matches left short. */
+async function fuzzyHits(db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, folded: string, exclude: string[], count: number): Promise<Hit[]> {
+  const filter = new DirectoryFilter(query, viewer, communityId);
+  const q = filter.params.add(folded);
+  const where = [filter.visible('m'), ...filter.filters(), `${q} <% lower(grove_unaccent(m.name))`, `not (m.id = any(${filter.params.add(exclude)}::bigint[]))`];
+  const { rows } = await db.query<Hit>(
+    `select m.id, 3 as branch, '' as token, m.name from members m where ${where.join(' and ')}
+     order by word_similarity(${q}, lower(grove_unaccent(m.name))) desc, m.name, m.id limit ${filter.params.add(count)}`,
+    filter.params.values,
+  );
+  return rows;
 }
 
 interface SummaryRow {
@@ -86,7 +292,6 @@ interface SummaryRow {
   time_zone: string;
   availability: 'open' | 'limited' | 'unavailable';
   skills: { slug: string; label: string; level: number }[] | null;
-  sort_key: string | number | null;
 }
 
 export function toSummary(row: SummaryRow): Summary {
@@ -110,108 +315,204 @@ export const summaryColumns = (lang: string): string => `m.id, m.name, grove_ava
      from (select * from member_skills x where x.member_id = m.id order by x.level desc, x.skill_id limit 5) ms
      join skills s on s.id = ms.skill_id) as skills`;
 
-export async function searchMembers(
-  db: Queryable,
-  query: Query,
-  viewerId: string | null,
-  communityId: string | null,
-): Promise<{ items: Summary[]; next: string | null; total: number; facets?: z.infer<typeof Facets> }> {
-  const filter = buildFilter(query, viewerId, communityId);
-  const { params } = filter;
-  const filterParams = [...params.values];
-  const sort = query.sort ?? (filter.score ? 'relevance' : 'name');
-  const order =
-    sort === 'relevance' && filter.score
-      ? { key: filter.score, dir: 'desc', shape: 'number' as const }
-      : sort === 'recent'
-        ? { key: `extract(epoch from coalesce(m.last_active_at, m.created_at))::float8`, dir: 'desc', shape: 'number' as const }
-        : { key: 'm.name', dir: 'asc', shape: 'string' as const };
-  const after = decodeCursor(query.cursor, [order.shape, 'string']);
-  const pageWhere = [filter.where];
-  if (after) {
-    const [value, id] = [params.add(after[0]), params.add(after[1])];
-    const cast = order.shape === 'number' ? '::float8' : '';
-    // Ties on the sort key are broken by id ascending in every order.
-    pageWhere.push(
-      order.dir === 'asc'
-        ? `(${order.key}, m.id) > (${value}${cast}, ${id}::bigint)`
-        : `(${order.key} < ${value}${cast} or (${order.key} = ${value}${cast} and m.id > ${id}::bigint))`,
-    );
-  }
-  const limit = params.add(query.limit + 1);
-  const lang = params.add(query.lang ?? 'en');
-  // The page first, then total and facets: keeping one statement per request in the database queue at
-  // the start lets 50 concurrent clients fit within the queue instead of being refused with 503.
-  const rows = await db.query<SummaryRow>(
-    `select ${summaryColumns(lang)}, ${order.key} as sort_key from ${filter.from} where ${pageWhere.join(' and ')}
-     order by ${order.key} ${order.dir}, m.id limit ${limit}`,
-    params.values,
-  );
-  const [total, facets] = await Promise.all([
-    db.query<{ total: number }>(`select count(*)::int as total from ${filter.from} where ${filter.where}`, filterParams),
-    query.facets === 'true' ? countFacets(db, query, viewerId, communityId, query.lang ?? 'en') : Promise.resolve(undefined),
-  ]);
-  const items = rows.rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(toSummary),
-    next: rows.rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
-    total: total.rows[0]?.total ?? 0,
-    ...(facets ? { facets } : {}),
-  };
+async function summaries(db: Queryable, ids: string[], lang: string): Promise<Summary[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<SummaryRow>(`select ${summaryColumns('$2')} from members m where m.id = any($1::bigint[])`, [ids, lang]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toSummary(row)] : [];
+  });
 }
 
-const FACET_LIMIT = 20;
+export interface MemberPageResult {
+  items: Summary[];
+  next: string | null;
+  total: number;
+  totalExact: boolean;
+  facets?: z.infer<typeof Facets>;
+  facetsExact?: boolean;
+}
 
-type FacetName = keyof z.infer<typeof Facets>;
-type FacetRows = { value: string; label: string; count: number }[];
+/** Counts matches up to TOTAL_CAP + 1 from a statement listing one row per match. */
+async function cappedCount(db: Queryable, sql: string, params: unknown[]): Promise<{ total: number; exact: boolean }> {
+  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from (${sql} limit ${TOTAL_CAP + 1}) capped`, params);
+  const n = rows[0]?.n ?? 0;
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, exact: false } : { total: n, exact: true };
+}
 
 /**
- * Facet counts are "disjunctive": each facet is counted under every active filter except its own, so
- * after choosing Senegal the country facet still shows how many match in Kenya (what picking Kenya
- * instead would give), while every other facet narrows to Senegal. Each facet therefore has its own
- * matching set; they run as separate statements so each carries only the parameters it uses.
+ * The common type-ahead case (one word, no filter, the public's view, no skill named): the distinct
+ * members among the word's first 10 x TOTAL_CAP index entries, an index-only scan. Null when those
+ * entries hold fewer than TOTAL_CAP + 1 members but the range goes on (members with many such words):
+ * the caller then counts the slow way.
  */
-async function countFacets(
-  db: Queryable,
-  query: Query,
-  viewerId: string | null,
-  communityId: string | null,
-  lang: string,
-): Promise<z.infer<typeof Facets>> {
-  const facet = async (name: FacetName, group: (p: SqlParams) => string): Promise<FacetRows> => {
-    const withoutOwn: Query = { ...query, [name]: undefined };
-    const filter = buildFilter(withoutOwn, viewerId, name === 'community' ? null : communityId);
-    const { rows } = await db.query<FacetRows[number]>(
-      `with matching as (select m.id, m.country, m.organisation, m.languages from ${filter.from} where ${filter.where})
-       ${group(filter.params)} order by count desc, value limit ${FACET_LIMIT}`,
-      filter.params.values,
+/** Index entries the quick count reads: organisation and practice words repeat across many members. */
+const QUICK_ENTRIES = 10 * (TOTAL_CAP + 1);
+
+async function quickCount(db: Queryable, word: string): Promise<{ total: number; exact: boolean } | null> {
+  const { rows } = await db.query<{ entries: number; members: number }>(
+    `select count(*)::int as entries, count(distinct member_id)::int as members from (
+       select member_id from member_tokens where token >= $1 and token < $2 and listed limit $3) range`,
+    [word, `${word}\u{10FFFF}`, QUICK_ENTRIES],
+  );
+  const { entries = 0, members = 0 } = rows[0] ?? {};
+  if (members > TOTAL_CAP) return { total: TOTAL_CAP, exact: false };
+  return entries < QUICK_ENTRIES ? { total: members, exact: true } : null;
+}
+
+/** One row per match of a search (each member once: at its first word, else through a skill). */
+export function matchesSql(filter: DirectoryFilter, search: Search): string {
+  const filters = filter.filters();
+  const join = filters.length ? `join members m on m.id = t.member_id` : '';
+  const extra = filters.length ? `and ${filters.join(' and ')}` : '';
+  const words = `select t.member_id as id from member_tokens t ${join}
+    where ${search.range('t')} and ${filter.visible('t', 'member_id')} ${extra}
+      and not exists (select 1 from member_tokens d where d.member_id = t.member_id and ${search.range('d')}
+                      and (d.token < t.token or (d.token = t.token and d.kind < t.kind)))
+      and ${search.others('t.member_id')}`;
+  const skills = search.skillIds();
+  if (!skills) return words;
+  return `${words} union all select m.id from members m where ${filter.visible('m')} ${extra}
+    and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
+    and not ${search.matchesByWords('m.id')}`;
+}
+
+async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null): Promise<MemberPageResult> {
+  const lang = query.lang ?? 'en';
+  const folding = await queryWords(db, query.q ?? '');
+  const { words, folded } = folding;
+  if (words.length === 0) return { items: [], next: null, total: 0, totalExact: true };
+  const sort = query.sort ?? 'relevance';
+  if (sort !== 'relevance') return sortedSearchPage(db, query, viewer, communityId, folding, sort);
+  const after = decodeCursor(query.cursor, ['number', 'string', 'string', 'string']) as Cursor | null;
+  const filter = new DirectoryFilter(query, viewer, communityId);
+  const rows = await relevanceHits(db, query, viewer, communityId, folding, after, query.limit + 1);
+  let hits = rows.slice(0, query.limit);
+  let next: string | null = null;
+  const last = hits.at(-1);
+  if (rows.length > query.limit && last) next = encodeCursor([last.branch, last.token, last.name, last.id]);
+  let total: number;
+  let exact = true;
+  if (!after && rows.length <= query.limit) {
+    total = rows.length;
+    if (folded.length >= FUZZY_MIN_LENGTH && rows.length < query.limit) {
+      const fuzzy = await fuzzyHits(db, query, viewer, communityId, folded, hits.map((hit) => hit.id), query.limit - rows.length);
+      hits = [...hits, ...fuzzy];
+      total += fuzzy.length;
+    }
+  } else {
+    const quick = !filter.hasFilters && !filter.privateView && words.length === 1 && folding.skills.length === 0
+      ? await quickCount(db, words[0] ?? '') : null;
+    const count = new DirectoryFilter(query, viewer, communityId);
+    const counted = quick ?? (await cappedCount(db, matchesSql(count, new Search(count, folding)), count.params.values));
+    total = counted.total;
+    exact = counted.exact;
+  }
+  return { items: await summaries(db, hits.map((hit) => hit.id), lang), next, total, totalExact: exact };
+}
+
+/** A search ordered by name or recent activity: members matching the words or a skill, in that order. */
+async function sortedSearchPage(
+  db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, folding: QueryWords, sort: 'name' | 'recent',
+): Promise<MemberPageResult> {
+  const filter = new DirectoryFilter(query, viewer, communityId);
+  const search = new Search(filter, folding);
+  const skills = search.skillIds();
+  const match = skills
+    ? `(${search.matchesByWords('m.id')} or exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills}))`
+    : search.matchesByWords('m.id');
+  return listPage(db, query, filter, communityId, match, sort, true);
+}
+
+const SORT_KEYS = {
+  name: { key: 'm.name', dir: 'asc', shape: 'string' },
+  recent: { key: 'coalesce(m.last_active_at, m.created_at)', dir: 'desc', shape: 'timestamp' },
+} as const;
+
+async function listPage(
+  db: Queryable, query: Query, filter: DirectoryFilter, communityId: string | null, match: string | null, sort: 'name' | 'recent', searching: boolean,
+): Promise<MemberPageResult> {
+  const order = SORT_KEYS[sort];
+  const where = [filter.membersWhere(), ...(match ? [match] : [])];
+  const countWhere = [...where];
+  const after = decodeCursor(query.cursor, [order.shape === 'timestamp' ? 'timestamp' : 'string', 'string']);
+  if (after) {
+    const cast = order.shape === 'timestamp' ? '::timestamptz' : '';
+    const [value, id] = [filter.params.add(after[0]), filter.params.add(after[1])];
+    where.push(order.dir === 'asc'
+      ? `(${order.key}, m.id) > (${value}${cast}, ${id}::bigint)`
+      : `(${order.key} < ${value}${cast} or (${order.key} = ${value}${cast} and m.id > ${id}::bigint))`);
+  }
+  const countParams = [...filter.params.values];
+  const { rows } = await db.query<{ id: string; sort_key: string | Date }>(
+    `select m.id, ${order.key} as sort_key from members m where ${where.join(' and ')}
+     order by ${order.key} ${order.dir}, m.id limit ${filter.params.add(query.limit + 1)}`,
+    filter.params.values,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const next = rows.length > query.limit && last
+    ? encodeCursor([last.sort_key instanceof Date ? last.sort_key.toISOString() : last.sort_key, last.id]) : null;
+  let total: { total: number; exact: boolean };
+  if (!after && rows.length <= query.limit) total = { total: rows.length, exact: true };
+  else if (!searching) total = await listTotal(db, query, filter, communityId, countWhere, countParams);
+  else total = await cappedCount(db, `select m.id from members m where ${countWhere.join(' and ')}`, countParams.slice(0, countParams.length));
+  return { items: await summaries(db, page.map((row) => row.id), query.lang ?? 'en'), next, total: total.total, totalExact: total.exact };
+}
+
+/** The number of members a listing without search holds: precomputed for no filter or one public filter. */
+async function listTotal(
+  db: Queryable, query: Query, filter: DirectoryFilter, communityId: string | null, where: string[], params: unknown[],
+): Promise<{ total: number; exact: boolean }> {
+  const single = filter.privateView ? null : await singleFilter(db, query, communityId);
+  if (single) {
+    const { rows } = await db.query<{ n: number }>(
+      `select coalesce((select count from directory_facet_counts where facet = $1 and value = $2), 0)::int as n`,
+      [single.facet, single.value],
     );
-    return rows;
+    return { total: rows[0]?.n ?? 0, exact: true };
+  }
+  return cappedCount(db, `select m.id from members m where ${where.join(' and ')}`, params);
+}
+
+/** The one filter of a listing as a precomputed count's key (public communities only); null with several. */
+async function singleFilter(db: Queryable, query: Query, communityId: string | null): Promise<{ facet: string; value: string } | null> {
+  const set = (['country', 'language', 'organisation', 'role'] as const).filter((key) => query[key]);
+  const others = Number(Boolean(query.skill)) + Number(Boolean(communityId));
+  if (set.length + others === 0) return { facet: 'all', value: '' };
+  if (set.length + others > 1) return null;
+  if (communityId) {
+    const { rows } = await db.query<{ public: boolean }>(`select visibility = 'public' as public from communities where id = $1`, [communityId]);
+    return rows[0]?.public ? { facet: 'community', value: communityId } : null;
+  }
+  if (query.skill) {
+    const { rows } = await db.query<{ id: string }>('select id from skills where slug = $1', [query.skill]);
+    return { facet: 'skill', value: rows[0]?.id ?? '' };
+  }
+  const key = set[0] ?? 'country';
+  return { facet: key, value: query[key] ?? '' };
+}
+
+export interface SearchContext {
+  viewer: DirectoryViewer;
+  /** The `community` filter, already checked as readable by the viewer. */
+  communityId: string | null;
+  cache?: DirectoryCache | undefined;
+}
+
+export async function searchMembers(db: Queryable, query: Query, context: SearchContext): Promise<MemberPageResult> {
+  const { viewer, communityId } = context;
+  const key = JSON.stringify(['page', query, viewer.privateCommunities, communityId]);
+  const compute = async (): Promise<MemberPageResult> => {
+    const page = query.q
+      ? await searchPage(db, query, viewer, communityId)
+      : await listPage(db, query, new DirectoryFilter(query, viewer, communityId), communityId, null, query.sort === 'recent' ? 'recent' : 'name', false);
+    if (query.facets !== 'true') return page;
+    // Per keystroke only what is cheap: a search with more than TOTAL_CAP matches counts facets over its
+    // first TOTAL_CAP (flagged); GET /members/facets counts them all when typing pauses.
+    const facets = await countFacets(db, query, viewer, communityId, { sample: Boolean(query.q) && !page.totalExact, cache: context.cache });
+    return { ...page, facets: facets.facets, facetsExact: facets.exact };
   };
-  // $1 is always the viewer (buildFilter adds it first): memberships only count in communities they can see.
-  const [community, skill, country, organisation, language, role] = await Promise.all([
-    facet('community', (p) => {
-      const role = query.role ? `and ms.role = ${p.add(query.role)}` : '';
-      return `select c.slug as value, c.name as label, count(*)::int as count from matching x
-              join memberships ms on ms.member_id = x.id ${role} join communities c on c.id = ms.community_id
-              where ${readableCommunitySql('c', '$1')} group by c.slug, c.name`;
-    }),
-    facet('skill', (p) => {
-      const langParam = p.add(lang);
-      return `select s.slug as value, ${labelSql('s', langParam)} as label, count(*)::int as count from matching x
-              join member_skills ms on ms.member_id = x.id join skills s on s.id = ms.skill_id group by s.slug, s.labels`;
-    }),
-    facet('country', () => `select country as value, country as label, count(*)::int as count from matching where country is not null group by country`),
-    facet('organisation', () => `select organisation as value, organisation as label, count(*)::int as count from matching where organisation <> '' group by organisation`),
-    facet('language', () => `select l as value, l as label, count(*)::int as count from matching, unnest(languages) l group by l`),
-    // Within a chosen community, a member's role there; across the network, the roles they hold anywhere visible.
-    facet('role', (p) => {
-      const inCommunity = communityId ? `and ms.community_id = ${p.add(communityId)}` : '';
-      return `select ms.role as value, ms.role as label, count(distinct x.id)::int as count from matching x
-              join memberships ms on ms.member_id = x.id ${inCommunity} join communities c on c.id = ms.community_id
-              where ${readableCommunitySql('c', '$1')} group by ms.role`;
-    }),
-  ]);
-  return { community, skill, country, organisation, language, role };
+  return context.cache ? cached(context.cache, db, key, compute) : compute();
 }

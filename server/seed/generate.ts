@@ -46,6 +46,7 @@ export type Progress = (phase: string, done: number, total: number) => void;
 interface Community {
   id: number;
   slug: string;
+  isPublic: boolean;
   topicSkill: number;
   languages: Lang[];
   members: number[];
@@ -162,7 +163,7 @@ export class NetworkGenerator {
         id, spec.slug, spec.parent ? (bySlug.get(spec.parent) ?? null) : null, spec.name, spec.description, spec.lifecycle,
         spec.visibility ?? 'public', spec.languages, this.#skillId(spec.topic), new Date(created), closed,
       ]);
-      this.#communities.push({ id, slug: spec.slug, topicSkill: this.#skillId(spec.topic), languages: spec.languages, members: [] });
+      this.#communities.push({ id, slug: spec.slug, isPublic: (spec.visibility ?? 'public') === 'public', topicSkill: this.#skillId(spec.topic), languages: spec.languages, members: [] });
     }
   }
 
@@ -207,10 +208,13 @@ export class NetworkGenerator {
       const availability = known?.availability ?? (cls === 0 && random.chance(0.4) ? 'limited' : random.weighted(['open', 'limited', 'unavailable'], [6, 3, 1]));
       const created = this.#anchor - Math.floor(random.next() ** 0.7 * 1_800) * DAY_MS - random.int(0, 86_399) * 1000;
       const lastActive = Math.min(this.#anchor, created + random.next() * (this.#anchor - created));
-      await this.#writer.add('members', [
+      // `listed` is known once the memberships are drawn (below): the row is completed then. A row already
+      // flushed by then keeps false, and the directory rebuild after the load corrects it.
+      const memberRow: Cell[] = [
         id, name, practice, known?.organisation ?? random.pick(ORGANISATIONS), known?.country ?? country.code, languages, zone, bio,
-        availability, optOut, known?.badgeHidden ?? random.chance(0.03), new Date(created), new Date(lastActive),
-      ]);
+        availability, optOut, known?.badgeHidden ?? random.chance(0.03), new Date(created), new Date(lastActive), false,
+      ];
+      await this.#writer.add('members', memberRow);
       for (const [skillId, level] of skills) await this.#writer.add('member_skills', [id, skillId, level]);
       for (const skill of random.sample(SKILLS, random.int(0, 3))) {
         const skillId = this.#skillId(skill.slug);
@@ -238,6 +242,7 @@ export class NetworkGenerator {
         const joinedAt = new Date(created + random.next() * (this.#anchor - created) * 0.5);
         await this.#writer.add('memberships', [communityId, id, role, joinedAt]);
       }
+      memberRow[13] = !optOut && [...joined.keys()].some((communityId) => at(this.#communities, communityId - 1).isPublic);
       this.#memberCommunity[id] = [...joined.keys()][0] ?? 1;
       if (id % 10_000 === 0 || id === count) this.#progress('members', id, count);
     }

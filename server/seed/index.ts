@@ -5,6 +5,7 @@
 import type { Database } from '../db/index.ts';
 import { NetworkGenerator, type GroundTruth, type Progress } from './generate.ts';
 import { isPresetName, PRESETS, type PresetName } from './presets.ts';
+import { startBulkLoad } from './bulk.ts';
 import { declareTables } from './schema.ts';
 import { startOfUtcWeek } from './time.ts';
 import { RowWriter } from './writer.ts';
@@ -41,10 +42,15 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
   const { rows } = await db.query<{ n: number }>('select count(*)::int as n from members');
   if ((rows[0]?.n ?? 0) > 0) throw new Error('The database already holds members: seed an empty, migrated database');
 
+  const progress = options.onProgress ?? (() => undefined);
+  const bulk = await startBulkLoad(db);
   const writer = new RowWriter(db, preset.batchSize);
+  writer.replica = bulk.replica;
   declareTables(writer);
-  const generator = new NetworkGenerator(writer, preset, seedValue, anchor, options.onProgress ?? (() => undefined));
+  const generator = new NetworkGenerator(writer, preset, seedValue, anchor, progress);
   const groundTruth = await generator.run();
+  progress(`load (ms per table: ${[...writer.timings].map(([table, ms]) => `${table} ${Math.round(ms)}`).join(', ')})`, 1, 1);
+  await bulk.finish(progress);
   await db.transaction(async (tx) => {
     for (const truth of groundTruth) {
       await tx.query('insert into seed_ground_truth (topic, language, query, expected_member_ids) values ($1, $2, $3, $4::bigint[])', [
@@ -56,7 +62,5 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
   await db.query('insert into seed_runs (preset, seed, anchor, counts) values ($1, $2, $3, $4::jsonb)', [
     options.preset, seedValue, anchor.toISOString(), JSON.stringify(counts),
   ]);
-  // Fresh statistics: the planner otherwise assumes empty tables right after a bulk load.
-  await db.exec('analyze');
   return { preset: options.preset, seed: seedValue, anchor, counts, groundTruth, milliseconds: Math.round(performance.now() - started) };
 }

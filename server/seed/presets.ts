@@ -1,5 +1,5 @@
-/** Sizes of the generated networks. capacity4dev mirrors the real network; x100 is 100 times that. */
-export type PresetName = 'demo' | 'capacity4dev' | 'x100';
+/** Sizes of the generated networks. capacity4dev mirrors the real network; x10 and x100 are 10 and 100 times that. */
+export type PresetName = 'demo' | 'capacity4dev' | 'x10' | 'x100';
 
 export interface Preset {
   members: number;
@@ -16,6 +16,7 @@ export interface Preset {
 export const PRESETS: Record<PresetName, Preset> = {
   demo: { members: 300, communities: 8, posts: 600, postsPerThread: 10, events: 40, batchSize: 5_000 },
   capacity4dev: { members: 12_000, communities: 325, posts: 23_000, postsPerThread: 9, events: 1_300, batchSize: 10_000 },
+  x10: { members: 120_000, communities: 3_250, posts: 230_000, postsPerThread: 9, events: 13_000, batchSize: 20_000 },
   x100: { members: 1_200_000, communities: 32_500, posts: 2_300_000, postsPerThread: 9, events: 130_000, batchSize: 20_000 },
 };
 

@@ -1,4 +1,7 @@
-/** The tables the generator writes, in foreign-key order, with the columns it fills. */
+/**
+ * The tables the generator writes, in foreign-key order, with the columns it fills. Search vectors are
+ * computed in the insert itself (as migration 002's triggers would), since a bulk load runs without triggers.
+ */
 import type { RowWriter } from './writer.ts';
 
 export function declareTables(writer: RowWriter): void {
@@ -10,7 +13,7 @@ export function declareTables(writer: RowWriter): void {
   writer.table('members', [
     ['id', 'bigint'], ['name', 'text'], ['practice', 'text'], ['organisation', 'text'], ['country', 'text'], ['languages', 'text[]'],
     ['time_zone', 'text'], ['bio', 'text'], ['availability', 'text'], ['directory_opt_out', 'boolean'], ['badge_hidden', 'boolean'],
-    ['created_at', 'timestamptz'], ['last_active_at', 'timestamptz'],
+    ['created_at', 'timestamptz'], ['last_active_at', 'timestamptz'], ['listed', 'boolean'],
   ]);
   writer.table('memberships', [['community_id', 'bigint'], ['member_id', 'bigint'], ['role', 'text'], ['joined_at', 'timestamptz']]);
   writer.table('member_skills', [['member_id', 'bigint'], ['skill_id', 'bigint'], ['level', 'smallint']]);
@@ -21,7 +24,7 @@ export function declareTables(writer: RowWriter): void {
     ['id', 'bigint'], ['community_id', 'bigint'], ['organiser_id', 'bigint'], ['title', 'text'], ['description', 'text'], ['kind', 'text'],
     ['starts_at', 'timestamptz'], ['ends_at', 'timestamptz'], ['time_zone', 'text'], ['rrule', 'text'], ['exdates', 'timestamptz[]'],
     ['mode', 'text'], ['location', 'text'], ['join_url', 'text'], ['capacity', 'integer'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
-  ]);
+  ], [['search_vector', `to_tsvector('simple', grove_unaccent(lower(u.title || ' ' || u.description)))`]]);
   writer.table('rsvps', [
     ['event_id', 'bigint'], ['occurrence', 'timestamptz'], ['member_id', 'bigint'], ['status', 'text'], ['attended', 'boolean'],
     ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
@@ -34,7 +37,7 @@ export function declareTables(writer: RowWriter): void {
   writer.table('posts', [
     ['id', 'bigint'], ['thread_id', 'bigint'], ['author_id', 'bigint'], ['reply_to_id', 'bigint'], ['body_md', 'text'],
     ['body_html', 'text'], ['language', 'text'], ['created_at', 'timestamptz'],
-  ]);
+  ], [['search_vector', `to_tsvector('simple', grove_unaccent(lower(u.body_md)))`]]);
   writer.table('reactions', [['post_id', 'bigint'], ['member_id', 'bigint'], ['kind', 'text'], ['created_at', 'timestamptz']]);
   writer.table('participation_facts', [
     ['id', 'bigint'], ['member_id', 'bigint'], ['community_id', 'bigint'], ['kind', 'text'], ['subject_id', 'bigint'], ['occurred_at', 'timestamptz'],

@@ -49,9 +49,9 @@ async function openPgliteTestDatabase(): Promise<Database> {
 }
 
 async function writeTemplate(db: Database, file: string): Promise<void> {
-  const pglite = (db as Database & { pglite?: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).pglite;
-  if (!pglite) return;
-  const blob = await pglite.dumpDataDir('gzip');
+  const dump = (db as Database & { dumpDataDir?: () => Promise<Blob> }).dumpDataDir?.bind(db);
+  if (!dump) return;
+  const blob = await dump();
   await mkdir(join(file, '..'), { recursive: true });
   // Written aside then renamed: a parallel process either sees the whole file or none.
   const partial = `${file}.${process.pid}.partial`;

@@ -8,7 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database reachability */
+        /** Liveness and database reachability; never waits behind queued requests */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -129,6 +129,23 @@ export interface paths {
         };
         /** The member directory: search, filters, facets and keyset paging */
         get: operations["searchMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facet counts of a directory search over every match (for when typing pauses) */
+        get: operations["countMemberFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -841,6 +858,13 @@ export interface components {
             /** @enum {string} */
             database: "pglite" | "postgres";
             time: string;
+            /** @description The database admission queue: statements running and waiting, their mean time, refusals (503) so far */
+            queue?: {
+                busy: number;
+                waiting: number;
+                serviceMs: number;
+                refused: number;
+            };
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -1023,8 +1047,13 @@ export interface components {
         MemberPage: {
             items: components["schemas"]["MemberSummary"][];
             next: string | null;
+            /** @description Members matching; a lower bound when `totalExact` is false */
             total: number;
+            /** @description False when matches were counted only up to `total` (1000): show "1,000+". Absent means exact. */
+            totalExact?: boolean;
             facets?: components["schemas"]["MemberFacets"];
+            /** @description False when a search matched more than 1000 members and `facets` counts only the first 1000 of them; GET /api/v1/members/facets counts them all (call it when typing pauses). */
+            facetsExact?: boolean;
         };
         MemberFacets: {
             community: components["schemas"]["FacetValue"][];
@@ -1038,6 +1067,11 @@ export interface components {
             value: string;
             label: string;
             count: number;
+        };
+        MemberFacetsPage: {
+            facets: components["schemas"]["MemberFacets"];
+            /** @description Always true here: every match is counted */
+            exact: boolean;
         };
         Endorsement: {
             member: components["schemas"]["Id"];
@@ -2065,6 +2099,7 @@ export interface operations {
                 sort?: "name" | "recent" | "relevance";
                 /** @description Language of skill labels */
                 lang?: string;
+                /** @description Include facet counts. Cheap without `q`; with `q`, counted over at most the first 1000 matches (see facetsExact) */
                 facets?: "true" | "false";
                 /** @description Opaque cursor from `next` */
                 cursor?: string;
@@ -2083,6 +2118,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countMemberFacets: {
+        parameters: {
+            query?: {
+                /** @description Name, practice, organisation, skills, bio; typo tolerant */
+                q?: string;
+                community?: string;
+                /** @description Skill slug */
+                skill?: string;
+                country?: string;
+                language?: string;
+                organisation?: string;
+                role?: "member" | "facilitator";
+                /** @description Language of skill labels */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Facet counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberFacetsPage"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -5731,7 +5834,10 @@ export interface operations {
     replyToDemoMail: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
             path: {
                 id: number;
             };
@@ -5770,15 +5876,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The request body is larger than this route accepts */
             413: {
                 headers: {
@@ -5790,15 +5887,6 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

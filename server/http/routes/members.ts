@@ -1,13 +1,15 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { readableCommunity, requireViewer } from '../../communities/access.ts';
-import { searchMembers } from '../../members/directory.ts';
 import { memberAvatar } from '../../members/avatars.ts';
+import { directoryViewer, searchMembers } from '../../members/directory.ts';
+import { directoryCache } from '../../members/directory-cache.ts';
+import { countFacets } from '../../members/directory-facets.ts';
 import { endorse } from '../../members/endorsements.ts';
 import { loadProfile } from '../../members/profile.ts';
 import { notFound } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, LanguageTag } from '../../contract/common.ts';
-import { Endorsement, EndorsementInput, MemberPage, MemberProfile, MemberQuery } from '../../contract/members.ts';
+import { Endorsement, EndorsementInput, MemberFacetsPage, MemberPage, MemberProfile, MemberQuery } from '../../contract/members.ts';
 import { anyone, noCredentials, signedIn } from '../route-policy.ts';
 
 const listRoute = createRoute({
@@ -19,6 +21,17 @@ const listRoute = createRoute({
   summary: 'The member directory: search, filters, facets and keyset paging',
   request: { query: MemberQuery },
   responses: { 200: jsonContent(MemberPage, 'A page of members'), ...errorResponses(404) },
+});
+
+const facetsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/members/facets',
+  operationId: 'countMemberFacets',
+  ...anyone(),
+  tags: ['members'],
+  summary: 'Facet counts of a directory search over every match (for when typing pauses)',
+  request: { query: MemberQuery.omit({ cursor: true, limit: true, sort: true, facets: true }) },
+  responses: { 200: jsonContent(MemberFacetsPage, 'Facet counts'), ...errorResponses(404) },
 });
 
 const getRoute = createRoute({
@@ -71,8 +84,20 @@ export function registerMembers(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const query = c.req.valid('query');
     const viewer = c.var.viewer;
-    const community = query.community ? await readableCommunity(c.var.db, { slug: query.community }, viewer) : null;
-    return c.json(await searchMembers(c.var.db, query, viewer?.memberId ?? null, community?.id ?? null), 200);
+    const db = c.var.db;
+    const community = query.community ? await readableCommunity(db, { slug: query.community }, viewer) : null;
+    const scope = await directoryViewer(db, viewer?.memberId ?? null);
+    return c.json(await searchMembers(db, query, { viewer: scope, communityId: community?.id ?? null, cache: directoryCache(db) }), 200);
+  });
+
+  app.openapi(facetsRoute, async (c) => {
+    const query = { ...c.req.valid('query'), limit: 1 };
+    const viewer = c.var.viewer;
+    const db = c.var.db;
+    const community = query.community ? await readableCommunity(db, { slug: query.community }, viewer) : null;
+    const scope = await directoryViewer(db, viewer?.memberId ?? null);
+    const { facets } = await countFacets(db, query, scope, community?.id ?? null, { cache: directoryCache(db) });
+    return c.json({ facets, exact: true }, 200);
   });
 
   app.openapi(getRoute, async (c) => {

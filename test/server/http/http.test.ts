@@ -74,14 +74,21 @@ describe('HTTP behaviour', () => {
     assert.equal(resolveClientAddress('::ffff:10.1.2.3', '1.1.1.1, 203.0.113.9', trusted), '203.0.113.9', 'only one untrusted hop');
   });
 
-  test('an overloaded database answers 503 with Retry-After', async () => {
+  test('an overloaded database answers 503 with Retry-After, and health still answers', async () => {
     const busy = new Proxy(ctx.db, {
-      get: (target, prop) =>
-        prop === 'query' ? () => Promise.reject(new OverloadedError('full', 2)) : Reflect.get(target, prop) as unknown,
+      get: (target, prop) => {
+        if (prop === 'query') return () => Promise.reject(new OverloadedError('full', 2));
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
     });
-    const result = await call(createApp({ db: busy, config: testConfig() }), '/api/health');
+    const app = createApp({ db: busy, config: testConfig() });
+    const result = await call(app, '/api/v1/communities');
     assertProblem(result, 503);
     assert.equal(result.headers.get('retry-after'), '2');
+    const health = await call(app, '/api/health');
+    assert.equal(health.status, 200, 'the health check does not queue behind refused queries');
+    assert.equal(health.json?.status, 'ok');
   });
 
   test('bad and expired tokens are 401 problems', async () => {

@@ -27,6 +27,9 @@ function recordingDatabase(): Database & { digest(): string } {
     listen: () => Promise.resolve(done),
     notify: done,
     close: done,
+    withRequest: (_scope, fn) => fn(),
+    stats: () => ({ kind: 'pglite', slots: 1, busy: 0, waiting: 0, serviceMs: 0, refused: 0, abandoned: 0 }),
+    ping: () => Promise.resolve(true),
     digest: () => hash.digest('hex'),
   };
 }

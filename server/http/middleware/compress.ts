@@ -1,0 +1,34 @@
+/**
+ * gzip for responses of 1 KB or more when the client accepts it, deflated on libuv's thread pool
+ * (`zlib.gzip`). Hono's `compress()` streams through CompressionStream, whose per-chunk JavaScript runs
+ * on the main thread: 150 facet answers cost 0.6 s of main-thread time in the overload burst, time in
+ * which health checks and 503s waited (docs/decisions/0120-serving-scale.md). Streams (SSE) pass untouched.
+ */
+import { promisify } from 'node:util';
+import { gzip, constants } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+
+const gzipAsync = promisify(gzip);
+const COMPRESSIBLE = /^(application\/(json|problem\+json|javascript|xml|manifest\+json)|text\/(?!event-stream)|image\/svg\+xml)/;
+
+export function compressResponses(threshold = 1024): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.req.method === 'HEAD' || !/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) return;
+    const res = c.res;
+    if (!res.body || res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
+    const length = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (length < threshold) return;
+    const body = Buffer.from(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    headers.append('vary', 'accept-encoding');
+    if (body.byteLength < threshold) {
+      c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+      return;
+    }
+    const zipped = await gzipAsync(body, { level: 5, memLevel: constants.Z_DEFAULT_MEMLEVEL });
+    headers.set('content-encoding', 'gzip');
+    headers.set('content-length', String(zipped.byteLength));
+    c.res = new Response(zipped, { status: res.status, statusText: res.statusText, headers });
+  };
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { MemberFacetsPage, MemberPage } from '../../../server/contract/members.ts';
+import { assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
+
+let ctx: Awaited<ReturnType<typeof setup>>;
+let f: Fixture;
+const TAG = `s${process.pid.toString(36)}`;
+before(async () => {
+  ctx = await setup();
+  f = ctx.fixture;
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `insert into members (name, organisation, practice, country, languages, time_zone) values
+       ($1, 'Réseau Eau', 'Hydrologue', 'SN', '{fr}', 'Africa/Dakar'),
+       ($2, 'Water Org', 'Engineer', 'JO', '{ar}', 'Asia/Amman'),
+       ($3, 'Org', 'Agronome', 'MA', '{ar,fr}', 'Africa/Casablanca')
+     returning id`,
+    [`Zoé Ålvarez-${TAG}`, `محمد الحسيني ${TAG}`, `Zzyzx Quillon ${TAG}`],
+  );
+  for (const { id } of rows) await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, id]);
+});
+after(async () => (await testDatabase()).close());
+
+async function search(q: string, extra = '') {
+  const result = await call(ctx.grove, `/api/v1/members?q=${encodeURIComponent(q)}${extra}`);
+  assert.equal(result.status, 200, result.text);
+  return assertSchema(MemberPage, result.json);
+}
+
+describe('directory type-ahead', () => {
+  test('finds a name by the prefix of any of its words, whatever the case and accents', async () => {
+    for (const q of ['zoe alv', 'ZOÉ', 'alvarez', 'Ålv']) {
+      const page = await search(q);
+      assert.ok(page.items.some((m) => m.name.startsWith('Zoé Ålvarez')), `"${q}" finds Zoé Ålvarez`);
+    }
+    const page = await search(`zoe ${TAG}`);
+    assert.equal(page.items.length, 1, 'every word must match');
+    assert.equal(page.total, 1);
+    assert.notEqual(page.totalExact, false);
+  });
+
+  test('Arabic names match without the article and with hamza variants folded', async () => {
+    assert.ok((await search('حسيني')).items.some((m) => m.name.includes('الحسيني')), 'without ال');
+    assert.ok((await search('الحسي')).items.some((m) => m.name.includes('الحسيني')), 'as written');
+  });
+
+  test('names come before organisations and practices; a typo of four letters still finds the name', async () => {
+    const page = await search('hydrolog');
+    assert.ok(page.items.some((m) => m.name.startsWith('Zoé')), 'found by practice');
+    const typo = await search('Quilon');
+    assert.ok(typo.items.some((m) => m.name.startsWith('Zzyzx')), 'typo matching fills a short result');
+    const short = await search('Qul');
+    assert.ok(!short.items.some((m) => m.name.startsWith('Zzyzx')), 'no typo matching under four letters');
+  });
+
+  test('pages follow each other without repeating anyone', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    do {
+      const page: Awaited<ReturnType<typeof search>> = await search('a', `&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((m) => m.id));
+      cursor = page.next;
+    } while (cursor && seen.length < 60);
+    assert.equal(new Set(seen).size, seen.length);
+  });
+
+  test('opted-out members are never found, and a new member is found at once (the cache follows writes)', async () => {
+    assert.equal((await search(`Hidden Person`)).items.some((m) => m.id === f.optedOut), false);
+    const before = await search(`Newcomer ${TAG}`);
+    assert.equal(before.items.length, 0);
+    const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name) values ($1) returning id`, [`Newcomer ${TAG}`]);
+    await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, rows[0]!.id]);
+    const afterJoin = await search(`Newcomer ${TAG}`);
+    assert.deepEqual(afterJoin.items.map((m) => m.id), [rows[0]!.id]);
+    await ctx.db.query(`update members set directory_opt_out = true where id = $1`, [rows[0]!.id]);
+    assert.equal((await search(`Newcomer ${TAG}`)).items.length, 0, 'opting out takes effect at once');
+  });
+
+  test('the facets endpoint counts every match; the listing counts match the precomputed totals', async () => {
+    const result = await call(ctx.grove, `/api/v1/members/facets?q=${encodeURIComponent(`zoe ${TAG}`)}`);
+    assert.equal(result.status, 200, result.text);
+    const body = assertSchema(MemberFacetsPage, result.json);
+    assert.deepEqual(body.facets.country.map((v) => [v.value, v.count]), [['SN', 1]]);
+    assert.equal(body.exact, true);
+    const all = await call(ctx.grove, `/api/v1/members?limit=1&facets=true`);
+    const page = assertSchema(MemberPage, all.json);
+    const { rows } = await ctx.db.query<{ n: number }>(
+      `select count(*)::int as n from members m where not m.directory_opt_out and exists (
+         select 1 from memberships f join communities c on c.id = f.community_id where f.member_id = m.id and c.visibility = 'public')`,
+    );
+    assert.equal(page.total, rows[0]!.n, 'the precomputed total is the live count');
+    const senegal = page.facets!.country.find((v) => v.value === 'SN')!;
+    const bySenegal = assertSchema(MemberPage, (await call(ctx.grove, `/api/v1/members?limit=1&country=SN`)).json);
+    assert.equal(bySenegal.total, senegal.count, 'a facet count is the total its filter gives');
+  });
+});
