@@ -1,5 +1,5 @@
 /**
- * ETags, one scheme for every resource (docs/decisions/server-etags.md):
+ * ETags, one scheme for every resource (docs/decisions/0104-etags.md):
  * - a resource without a version (lists, profiles, badges) gets `W/"<digest>"`, a hash of its JSON;
  * - a versioned resource (threads, posts) gets `W/"<version>.<digest>"`: the digest changes with anything
  *   in the representation (counts, reactions, the viewer's rights), so revalidation is exact; the
