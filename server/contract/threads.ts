@@ -19,7 +19,12 @@ export const Thread = z
     createdAt: Timestamp,
     lastPostAt: Timestamp.nullable(),
     version: z.number().int().openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH' }),
-    viewer: z.object({ canPost: z.boolean(), canModerate: z.boolean(), canAccept: z.boolean() }),
+    viewer: z.object({
+      canPost: z.boolean(),
+      canModerate: z.boolean(),
+      canAccept: z.boolean(),
+      following: z.boolean().openapi({ description: 'The viewer gets new posts of this thread by mail (PUT/DELETE …/follow)' }),
+    }),
   })
   .openapi('Thread');
 

@@ -99,6 +99,8 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
     if (!row) throw new Error('post insert returned nothing');
     const isAnswer = row.kind === 'question' && row.created_by !== viewer.memberId;
     await recordFacts(tx, [{ memberId: viewer.memberId, communityId: row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: row.id }]);
+    // Whoever writes in a thread follows it (replies reach them by mail); they may unfollow.
+    await tx.query('insert into follows (member_id, thread_id) values ($1, $2) on conflict do nothing', [viewer.memberId, threadId]);
     if (context.mail) await mailNewPost(tx, context.mail, row.id);
     return { postId: row.id, threadId };
   });

@@ -31,11 +31,14 @@ export interface ThreadRow {
   created_at: Date;
   last_post_at: Date | null;
   version: number;
+  following: boolean;
 }
 
+/** Thread columns; `$1` is the viewer (or null), for whether they follow it. */
 const THREAD_SELECT = `
   select t.id, t.community_id, c.slug as community, t.page_key, t.title, t.kind, t.status, t.pinned, t.accepted_post_id,
-         t.post_count, t.created_by, cm.name as creator_name, grove_avatar_path(cm.id, cm.avatar_url) as creator_avatar, t.created_at, t.last_post_at, t.version
+         t.post_count, t.created_by, cm.name as creator_name, grove_avatar_path(cm.id, cm.avatar_url) as creator_avatar, t.created_at, t.last_post_at, t.version,
+         exists (select 1 from follows f where f.thread_id = t.id and f.member_id = $1) as following
   from threads t join communities c on c.id = t.community_id left join members cm on cm.id = t.created_by`;
 
 export interface LoadedThread {
@@ -53,8 +56,9 @@ export type ThreadLocator = { id: string } | { key: string; community?: string |
 export async function loadThread(db: Queryable, by: ThreadLocator, viewer: Viewer | null): Promise<LoadedThread | null> {
   const { rows } =
     'id' in by
-      ? await db.query<ThreadRow>(`${THREAD_SELECT} where t.id = $1`, [by.id])
-      : await db.query<ThreadRow>(`${THREAD_SELECT} where t.page_key = $1 and ($2::text is null or c.slug = $2) order by t.id limit 1`, [
+      ? await db.query<ThreadRow>(`${THREAD_SELECT} where t.id = $2`, [viewer?.memberId ?? null, by.id])
+      : await db.query<ThreadRow>(`${THREAD_SELECT} where t.page_key = $2 and ($3::text is null or c.slug = $3) order by t.id limit 1`, [
+          viewer?.memberId ?? null,
           by.key,
           by.community ?? null,
         ]);
@@ -95,6 +99,7 @@ export function toThread({ row, access }: LoadedThread, viewer: Viewer | null): 
       canPost: canContribute && (row.status !== 'locked' || isFacilitator),
       canModerate: isFacilitator,
       canAccept: row.kind === 'question' && (isFacilitator || (viewer !== null && viewer.memberId === row.created_by)),
+      following: row.following,
     },
   };
 }

@@ -54,7 +54,7 @@ function threadRef(row: Pick<PostContext, 'thread_id' | 'title' | 'page_key' | '
 }
 
 /**
- * A new visible post: the author now follows its thread; the author of the post it replies to, members it
+ * A new visible post: the author of the post it replies to, members it
  * mentions (`@Full Name` of someone in the thread or facilitating the community), the community's
  * mailing-list subscribers, the thread's followers and, for a new thread, the community's followers hear of it.
  */
@@ -69,7 +69,6 @@ export async function mailNewPost(tx: Queryable, context: MailContext, postId: s
   );
   const post = rows[0];
   if (!post) return;
-  await tx.query('insert into follows (member_id, thread_id) values ($1, $2) on conflict do nothing', [post.author_id, post.thread_id]);
   const { rows: recipients } = await tx.query<RecipientRow>(
     `with candidates as (
        select rp.author_id as member_id, 'reply' as kind, 1 as rank from posts p join posts rp on rp.id = p.reply_to_id where p.id = $1

@@ -1120,6 +1120,8 @@ export interface components {
                 canPost: boolean;
                 canModerate: boolean;
                 canAccept: boolean;
+                /** @description The viewer gets new posts of this thread by mail (PUT/DELETE …/follow) */
+                following: boolean;
             };
         };
         PostPage: {

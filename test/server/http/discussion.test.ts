@@ -191,3 +191,21 @@ describe('threads and posts', () => {
     await resumedReader.cancel();
   });
 });
+
+describe('following a thread', () => {
+  test('posting follows the thread; PUT and DELETE …/follow switch it; anonymous viewers follow nothing', async () => {
+    const key = `https://intranet.example.org/follow-${Date.now()}`;
+    const created = await post({ key, community: f.grove.slug, title: 'Follow me', body: 'Opening' }, f.member);
+    const threadId = String(created.json?.thread);
+    const viewerState = async (as: string | null) => ((await call(ctx.grove, `/api/v1/threads/${threadId}`, { as })).json?.viewer as { following: boolean }).following;
+    assert.equal(await viewerState(f.member), true, 'the author follows what they wrote in');
+    assert.equal(await viewerState(f.facilitator), false);
+    assert.equal((await call(ctx.grove, `/api/v1/threads/${threadId}/follow`, { method: 'PUT', as: f.facilitator })).status, 200);
+    assert.equal(await viewerState(f.facilitator), true);
+    assert.equal((await call(ctx.grove, `/api/v1/threads/${threadId}/follow`, { method: 'DELETE', as: f.member })).json?.following, false);
+    assert.equal(await viewerState(f.member), false);
+    assert.equal(await viewerState(null), false);
+    assertProblem(await call(ctx.grove, `/api/v1/threads/${threadId}/follow`, { method: 'PUT' }), 401);
+    assertProblem(await call(ctx.grove, `/api/v1/threads/${f.privateThread}/follow`, { method: 'PUT', as: f.outsider }), 404);
+  });
+});
