@@ -82,7 +82,7 @@ async function inThread(canvas: HTMLElement, selector: string): Promise<HTMLElem
 }
 
 const posts = conversation(6);
-const moderated = { postCount: posts.length, viewer: { canPost: true, canModerate: true, canAccept: true } };
+const moderated = { postCount: posts.length, viewer: { canPost: true, canModerate: true, canAccept: true, following: false } };
 
 /** A facilitator's view with the community's reports queue open: one entry per reported post. */
 export const Facilitator: Story = {

@@ -278,7 +278,7 @@ describe('grove-discussion-thread', () => {
   it('lets a facilitator hide a post and reports it with grove-moderate', async () => {
     const post = makePost('1');
     const client = threadClient([post], {
-      'GET /v1/threads': makeThread({ viewer: { canPost: true, canModerate: true, canAccept: true } }),
+      'GET /v1/threads': makeThread({ viewer: { canPost: true, canModerate: true, canAccept: true, following: false } }),
       'POST /v1/posts/:id/hide': { ...post, hidden: true },
     });
     const element = await render(client);
@@ -307,7 +307,7 @@ describe('grove-discussion-thread', () => {
   });
 
   it('lets the asker accept an answer, sending the thread version as If-Match', async () => {
-    const question = makeThread({ kind: 'question', viewer: { canPost: true, canModerate: false, canAccept: true }, version: 4 });
+    const question = makeThread({ kind: 'question', viewer: { canPost: true, canModerate: false, canAccept: true, following: false }, version: 4 });
     const client = threadClient([makePost('1'), makePost('2')], {
       'GET /v1/threads': question,
       'PATCH /v1/threads/7': { ...question, status: 'answered', acceptedPostId: '2', version: 5 },

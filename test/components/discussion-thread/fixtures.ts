@@ -16,7 +16,7 @@ export function makeThread(overrides: Partial<Thread> = {}): Thread {
     createdAt: '2026-11-01T09:00:00.000Z',
     lastPostAt: null,
     version: 1,
-    viewer: { canPost: true, canModerate: false, canAccept: false },
+    viewer: { canPost: true, canModerate: false, canAccept: false, following: false },
     ...overrides,
   };
 }

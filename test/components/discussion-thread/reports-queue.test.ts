@@ -16,7 +16,7 @@ import { $, $$, clearOwnStorage, announcement, KEY, postActions, render, threadC
 defineElement('grove-discussion-thread', GroveDiscussionThread);
 
 const QUEUE = 'GET /v1/communities/water/reports';
-const FACILITATOR = { canPost: true, canModerate: true, canAccept: true };
+const FACILITATOR = { canPost: true, canModerate: true, canAccept: true, following: false };
 
 function report(id: string, post: Post, overrides: Partial<QueuedReport['post']> = {}): QueuedReport {
   return {
