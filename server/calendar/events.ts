@@ -14,6 +14,7 @@ import { HttpProblem, notFound } from '../shared/problem.ts';
 import { SqlParams } from '../shared/sql.ts';
 import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
+import { memberRef } from '../communities/visibility.ts';
 import {
   EVENT_SELECT, FIRST_START_SQL, type EventRow, icsEvent, occurrenceState, occurrenceStates, type OccurrenceState, seriesEndedSql,
 } from './event-store.ts';
@@ -52,7 +53,7 @@ function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceSt
   return {
     id: row.id,
     community: row.community,
-    organiser: { id: row.organiser_id, name: row.organiser_name, avatarUrl: row.organiser_avatar },
+    organiser: memberRef(row.organiser_id, row.organiser_name, row.organiser_avatar, row.organiser_presence),
     title: row.title,
     description: row.description,
     kind: row.kind,

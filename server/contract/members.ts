@@ -79,7 +79,10 @@ export const ContactChannel = z
   .object({
     kind: z.enum(['email', 'phone', 'website', 'linkedin', 'chat', 'other']),
     value: z.string(),
-    visibility: z.enum(['public', 'members', 'nobody']),
+    visibility: z.enum(['public', 'members', 'facilitators', 'nobody']).openapi({
+      description:
+        'Who may read it: everyone; members sharing a community with the member; facilitators of one of their communities; nobody but the member',
+    }),
   })
   .openapi('ContactChannel');
 

@@ -889,8 +889,14 @@ export interface components {
         };
         MemberRef: {
             id: components["schemas"]["Id"];
+            /** @description Empty for a former member (presence `former`): show "Former member" in the reader's language */
             name: string;
             avatarUrl: string | null;
+            /**
+             * @description `listed`: the viewer may open this member's profile. `unlisted`: the member opted out of the directory; show the name as plain text, with no link. `former`: the account was deactivated; the name is withheld.
+             * @enum {string}
+             */
+            presence: "listed" | "unlisted" | "former";
         };
         /**
          * @description A numeric id: a positive 64-bit integer as a decimal string
@@ -948,8 +954,11 @@ export interface components {
             /** @enum {string} */
             kind: "email" | "phone" | "website" | "linkedin" | "chat" | "other";
             value: string;
-            /** @enum {string} */
-            visibility: "public" | "members" | "nobody";
+            /**
+             * @description Who may read it: everyone; members sharing a community with the member; facilitators of one of their communities; nobody but the member
+             * @enum {string}
+             */
+            visibility: "public" | "members" | "facilitators" | "nobody";
         };
         MemberProfile: components["schemas"]["MemberSummary"] & {
             skills?: components["schemas"]["ProfileSkill"][];

@@ -40,16 +40,19 @@ export class GroveCommentCount extends LitElement {
   /** The page key of the thread, as on `<grove-discussion-thread key>`; by default this page's. */
   @property() key = '';
 
+  /** The community of the thread, as on `<grove-discussion-thread community>`: a page key is unique within a community. */
+  @property() community = '';
+
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
   #load = new LoadController(this);
   #count = this.#load.task({
-    task: async ([client, key], { signal }) => {
+    task: async ([client, key, community], { signal }) => {
       if (!client) return undefined;
-      const [count] = await Promise.all([countFor(client, '', key, signal), this.#t.ready]);
+      const [count] = await Promise.all([countFor(client, community, key, signal), this.#t.ready]);
       return { key, count };
     },
-    args: () => [this.#config.client, this.key.trim() || defaultPageKey()] as const,
+    args: () => [this.#config.client, this.key.trim() || defaultPageKey(), this.community.trim().toLowerCase()] as const,
     onComplete: (loaded) => {
       if (loaded) this.dispatchEvent(new GroveLoadEvent(loaded));
     },

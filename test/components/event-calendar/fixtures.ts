@@ -6,7 +6,7 @@ export function occurrence(patch: Partial<EventOccurrence> = {}): EventOccurrenc
   return {
     id: '12',
     community: 'water',
-    organiser: { id: '3', name: 'Amina Diallo', avatarUrl: null },
+    organiser: { id: '3', name: 'Amina Diallo', avatarUrl: null, presence: 'listed' },
     title: 'Drip irrigation clinic',
     description: 'Bring your questions about filters and pumps.',
     kind: 'webinar',
