@@ -36,6 +36,7 @@ import { registerReports } from './routes/reports.ts';
 import { registerSkills } from './routes/skills.ts';
 import { registerStreams } from './routes/streams.ts';
 import { registerThreads } from './routes/threads.ts';
+import { scimRoutes } from './scim/routes.ts';
 import { mountStatic } from './static.ts';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
@@ -176,6 +177,7 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
   registerStreams(app, hub);
   registerMail(app, { catcher: mail?.catcher ?? null, inbound: mail?.inbound ?? null });
   app.doc31('/api/openapi.json', OPENAPI_INFO);
+  app.route('/scim/v2', scimRoutes());
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

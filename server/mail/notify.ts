@@ -18,9 +18,9 @@ interface RecipientRow {
   languages: string[];
 }
 
-/** SQL: member `m` may be mailed `kind` ($ placeholder) about community `community_id` (column or param). */
+/** SQL: member `m` (an active account) may be mailed `kind` ($ placeholder) about community `community_id` (column or param). */
 function reachable(kindSql: string, communitySql: string): string {
-  return `${ADDRESS_SQL} is not null
+  return `${ADDRESS_SQL} is not null and m.deactivated_at is null
     and not exists (select 1 from mail_settings s where s.member_id = m.id and (s.failing_since is not null or ${kindSql} = any(s.off_kinds)))
     and exists (select 1 from communities rc where rc.id = ${communitySql}
                 and (rc.visibility = 'public' or exists (select 1 from memberships rm where rm.community_id = rc.id and rm.member_id = m.id)))`;

@@ -19,3 +19,12 @@ alter table members add column deactivated_at timestamptz;
 alter table members add column opt_out_before_deactivation boolean;
 create unique index members_user_name on members (lower(user_name)) where user_name is not null;
 create unique index members_external_id on members (external_id) where external_id is not null;
+
+-- When the identity provider last wrote the account (SCIM meta.lastModified), and when it removed it
+-- (DELETE /scim/v2/Users/{id}: deactivated, personal data erased, posts kept as a former member's).
+alter table members add column provisioned_at timestamptz;
+alter table members add column removed_at timestamptz;
+
+-- SCIM Groups are communities; the provider's own id for a group it created.
+alter table communities add column external_id text;
+create unique index communities_external_id on communities (external_id) where external_id is not null;

@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import contract from '../../../api/openapi.json' with { type: 'json' };
-import { call, setup, type Fixture } from './harness.ts';
+import { call, setup, testDatabase, type Fixture } from './harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 let f: Fixture;
@@ -83,6 +83,7 @@ before(async () => {
 
 after(async () => {
   ctx.grove.hub.close();
+  await (await testDatabase()).close();
 });
 
 const marker = (visibility: string) => `subject-${visibility}-${tag}@leak.example`;
