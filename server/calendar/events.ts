@@ -8,6 +8,7 @@ import type { EventOccurrence, EventQuery, RsvpInput } from '../contract/events.
 import type { Database, Queryable } from '../db/index.ts';
 import type { MailContext } from '../mail/compose.ts';
 import { mailWaitlistPromotion } from '../mail/notify.ts';
+import { renderMarkdown } from '../discussion/markdown.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
@@ -30,13 +31,13 @@ const FEED_MAX_EVENTS = 1000;
 /** Far enough to find the first occurrence of any rule the server accepts. */
 const FIRST_OCCURRENCE_HORIZON_MS = 100 * 366 * DAY_MS;
 
-type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
+export type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
 
 /**
  * The event for expansion and iCalendar output. A stored rule the server cannot read (written by hand
  * into the database) must not take a whole listing down: the event then shows as its first occurrence.
  */
-function calendarEvent(row: EventRow): IcsEvent {
+export function calendarEvent(row: EventRow): IcsEvent {
   const event = icsEvent(row);
   if (!event.rrule) return event;
   try {
@@ -48,13 +49,14 @@ function calendarEvent(row: EventRow): IcsEvent {
   }
 }
 
-function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceState): EventOccurrenceBody {
+export function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceState): EventOccurrenceBody {
   return {
     id: row.id,
     community: row.community,
     organiser: { id: row.organiser_id, name: row.organiser_name, avatarUrl: row.organiser_avatar },
     title: row.title,
     description: row.description,
+    descriptionHtml: row.description_html ?? renderMarkdown(row.description),
     kind: row.kind,
     startsAt: row.starts_at.toISOString(),
     endsAt: row.ends_at.toISOString(),
@@ -68,6 +70,8 @@ function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceSt
     capacity: row.capacity,
     cancelled: row.cancelled,
     sequence: row.sequence,
+    seriesId: row.series_id,
+    recurrenceId: row.recurrence_id?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
     start: occurrence.start.toISOString(),
     end: occurrence.end.toISOString(),
@@ -88,7 +92,7 @@ export async function requireEvent(db: Queryable, id: string, viewer: Viewer | n
 }
 
 /** The occurrence starting at `requested`, or the first one; 422 naming `field` when there is none. */
-function findOccurrence(row: EventRow, requested: string | undefined, field: string): Occurrence {
+export function findOccurrence(row: EventRow, requested: string | undefined, field: string): Occurrence {
   const event = calendarEvent(row);
   if (requested === undefined) {
     const from = new Date(event.startsAt.getTime() - 2 * DAY_MS);

@@ -442,7 +442,8 @@ export interface paths {
         /** Occurrences overlapping a time range, recurring series expanded, by start then event id */
         get: operations["listEventOccurrences"];
         put?: never;
-        post?: never;
+        /** Create an event in a community you facilitate (you are its organiser); 422 names each field at fault */
+        post: operations["createEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -477,6 +478,41 @@ export interface paths {
         get: operations["getEventOccurrence"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or reschedule an event (facilitators); SEQUENCE bumps, attendees are mailed when time or place changes */
+        patch: operations["updateEvent"];
+        trace?: never;
+    };
+    "/api/v1/events/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the event, or one occurrence of a series (facilitators); attendees get METHOD:CANCEL */
+        post: operations["cancelEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/occurrence-edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Edit one occurrence of a series on its own (facilitators): it becomes an event of its own, the series gets an EXDATE */
+        post: operations["editEventOccurrence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1330,7 +1366,10 @@ export interface components {
             community: string;
             organiser: components["schemas"]["MemberRef"];
             title: string;
+            /** @description Markdown, as the facilitator wrote it */
             description: string;
+            /** @description The description rendered and sanitised as posts are */
+            descriptionHtml: string;
             /** @enum {string} */
             kind: "webinar" | "workshop" | "meeting" | "learning-event" | "other";
             /**
@@ -1356,7 +1395,16 @@ export interface components {
             joinUrl: string | null;
             capacity: number | null;
             cancelled: boolean;
+            /** @description iCalendar SEQUENCE, bumped by every edit; also the version: its ETag is W/"sequence.digest", send it as If-Match to PATCH */
             sequence: number;
+            /** @description For an occurrence edited on its own: the series it was taken out of */
+            seriesId: components["schemas"]["Id"] | null;
+            /**
+             * Format: date-time
+             * @description For an occurrence edited on its own: its start in the series
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            recurrenceId: string | null;
             /**
              * Format: date-time
              * @example 2025-03-01T09:30:00.000Z
@@ -1365,6 +1413,152 @@ export interface components {
             attendance: components["schemas"]["Attendance"];
             /** @description The viewer's answer for this occurrence; null when none or anonymous */
             viewerRsvp: components["schemas"]["Rsvp"] | null;
+        };
+        EventInput: {
+            /** @example water */
+            community: string;
+            title: string;
+            /**
+             * @description Markdown; rendered with the same sanitiser as posts
+             * @default
+             */
+            description: string;
+            /**
+             * @default meeting
+             * @enum {string}
+             */
+            kind: "webinar" | "workshop" | "meeting" | "learning-event" | "other";
+            /**
+             * Format: date-time
+             * @description First occurrence start (for all-day events: local midnight of the first day)
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            endsAt: string;
+            /**
+             * @description IANA zone, e.g. Europe/Paris
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /** @default false */
+            allDay: boolean;
+            /**
+             * @description RFC 5545 RRULE value (FREQ DAILY to YEARLY, at most COUNT=1000), or null for a single event
+             * @default null
+             * @example FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630
+             */
+            rrule: string | null;
+            /**
+             * @description Starts of cancelled occurrences
+             * @default []
+             */
+            exdates: string[];
+            /** @enum {string} */
+            mode: "in-person" | "online" | "hybrid";
+            /**
+             * @description The place; required in person and hybrid
+             * @default null
+             */
+            location: string | null;
+            /**
+             * @description http(s) link; required online and hybrid
+             * @default null
+             */
+            joinUrl: string | null;
+            /**
+             * @description Seats per occurrence; beyond it "going" joins a waitlist
+             * @default null
+             */
+            capacity: number | null;
+        };
+        EventPatch: {
+            title?: string;
+            /** @description Markdown; rendered with the same sanitiser as posts */
+            description?: string;
+            /** @enum {string} */
+            kind?: "webinar" | "workshop" | "meeting" | "learning-event" | "other";
+            /**
+             * Format: date-time
+             * @description First occurrence start (for all-day events: local midnight of the first day)
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            endsAt?: string;
+            /**
+             * @description IANA zone, e.g. Europe/Paris
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+            allDay?: boolean;
+            /**
+             * @description RFC 5545 RRULE value (FREQ DAILY to YEARLY, at most COUNT=1000), or null for a single event
+             * @example FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630
+             */
+            rrule?: string | null;
+            /** @description Starts of cancelled occurrences */
+            exdates?: string[];
+            /** @enum {string} */
+            mode?: "in-person" | "online" | "hybrid";
+            /** @description The place; required in person and hybrid */
+            location?: string | null;
+            /** @description http(s) link; required online and hybrid */
+            joinUrl?: string | null;
+            /** @description Seats per occurrence; beyond it "going" joins a waitlist */
+            capacity?: number | null;
+        };
+        CancellationInput: {
+            /**
+             * Format: date-time
+             * @description Cancel only this occurrence (an EXDATE); without it, the whole event
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            occurrence?: string;
+        };
+        OccurrenceEditInput: {
+            /**
+             * Format: date-time
+             * @description Start of the occurrence in the series
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            occurrence: string;
+            title?: string;
+            /** @description Markdown; rendered with the same sanitiser as posts */
+            description?: string;
+            /** @enum {string} */
+            kind?: "webinar" | "workshop" | "meeting" | "learning-event" | "other";
+            /**
+             * Format: date-time
+             * @description First occurrence start (for all-day events: local midnight of the first day)
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            endsAt?: string;
+            /**
+             * @description IANA zone, e.g. Europe/Paris
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+            allDay?: boolean;
+            /** @enum {string} */
+            mode?: "in-person" | "online" | "hybrid";
+            /** @description The place; required in person and hybrid */
+            location?: string | null;
+            /** @description http(s) link; required online and hybrid */
+            joinUrl?: string | null;
+            /** @description Seats per occurrence; beyond it "going" joins a waitlist */
+            capacity?: number | null;
         };
         RsvpInput: {
             /** @enum {string} */
@@ -4025,6 +4219,123 @@ export interface operations {
             };
         };
     };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description The new event, as its first occurrence */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOccurrence"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     downloadEvent: {
         parameters: {
             query?: never;
@@ -4126,6 +4437,375 @@ export interface operations {
             };
             /** @description Not found or not visible to this viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the edit is based on (as GET sent it, or "version"); required */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPatch"];
+            };
+        };
+        responses: {
+            /** @description The event, as its first occurrence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOccurrence"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancellationInput"];
+            };
+        };
+        responses: {
+            /** @description The event after the cancellation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOccurrence"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    editEventOccurrence: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OccurrenceEditInput"];
+            };
+        };
+        responses: {
+            /** @description The occurrence, now an event of its own */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOccurrence"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,12 +2,17 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { answerRsvp, communityFeedIcs, eventIcs, getOccurrence, listOccurrences } from '../../calendar/events.ts';
+import { cancelEvent, createEvent, editOccurrence, requireWritableEvent, updateEvent } from '../../calendar/authoring.ts';
 import { icsResponse } from '../../calendar/ics-response.ts';
 import { requireViewer } from '../../communities/access.ts';
-import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, page, Slug } from '../../contract/common.ts';
-import { EventOccurrence, EventQuery, OccurrenceQuery, RsvpInput, ViewerRsvp } from '../../contract/events.ts';
+import { errorResponses, Id, IdempotencyHeaders, IfMatchHeaders, jsonBody, jsonContent, page, Slug } from '../../contract/common.ts';
+import {
+  CancellationInput, EventInput, EventOccurrence, EventPatch, EventQuery, OccurrenceEditInput, OccurrenceQuery, RsvpInput, ViewerRsvp,
+} from '../../contract/events.ts';
 import { notFound } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
+import { checkIfMatch, versionETag } from '../middleware/conditional.ts';
+import { POST_BODY_BYTES } from '../middleware/body-limit.ts';
 import { anyone, signedIn } from '../route-policy.ts';
 
 /** UIDs name the host the calendar came from, so two Grove servers never share one (RFC 5545 §3.8.4.7). */
@@ -47,6 +52,50 @@ const rsvpRoute = createRoute({
   summary: 'Answer going / maybe / not going for one occurrence; beyond capacity "going" joins its waitlist',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(RsvpInput) },
   responses: { 200: jsonContent(ViewerRsvp, 'Your answer and place'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+});
+
+const createEventRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/events',
+  operationId: 'createEvent',
+  ...signedIn({ idempotent: true, body: POST_BODY_BYTES }),
+  tags: ['events'],
+  summary: "Create an event in a community you facilitate (you are its organiser); 422 names each field at fault",
+  request: { headers: IdempotencyHeaders, body: jsonBody(EventInput) },
+  responses: { 201: jsonContent(EventOccurrence, 'The new event, as its first occurrence'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+});
+
+const updateEventRoute = createRoute({
+  method: 'patch',
+  path: '/api/v1/events/{id}',
+  operationId: 'updateEvent',
+  ...signedIn({ body: POST_BODY_BYTES }),
+  tags: ['events'],
+  summary: 'Edit or reschedule an event (facilitators); SEQUENCE bumps, attendees are mailed when time or place changes',
+  request: { params: z.object({ id: Id }), headers: IfMatchHeaders, body: jsonBody(EventPatch) },
+  responses: { 200: jsonContent(EventOccurrence, 'The event, as its first occurrence'), ...errorResponses(401, 403, 404, 412, 413, 415, 422, 428) },
+});
+
+const cancelEventRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/events/{id}/cancellation',
+  operationId: 'cancelEvent',
+  ...signedIn({ idempotent: true }),
+  tags: ['events'],
+  summary: 'Cancel the event, or one occurrence of a series (facilitators); attendees get METHOD:CANCEL',
+  request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(CancellationInput) },
+  responses: { 200: jsonContent(EventOccurrence, 'The event after the cancellation'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+});
+
+const editOccurrenceRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/events/{id}/occurrence-edits',
+  operationId: 'editEventOccurrence',
+  ...signedIn({ idempotent: true, body: POST_BODY_BYTES }),
+  tags: ['events'],
+  summary: 'Edit one occurrence of a series on its own (facilitators): it becomes an event of its own, the series gets an EXDATE',
+  request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(OccurrenceEditInput) },
+  responses: { 201: jsonContent(EventOccurrence, 'The occurrence, now an event of its own'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
 const calendarContent = (description: string) => ({
@@ -94,7 +143,41 @@ export function registerEvents(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(await getOccurrence(c.var.db, id, c.req.valid('query').occurrence, c.var.viewer), 200);
+    const body = await getOccurrence(c.var.db, id, c.req.valid('query').occurrence, c.var.viewer);
+    c.header('etag', versionETag(body.sequence));
+    return c.json(body, 200);
+  });
+
+  app.openapi(createEventRoute, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const body = await createEvent(c.var.db, c.req.valid('json'), viewer);
+    c.header('etag', versionETag(body.sequence));
+    c.header('location', `/api/v1/events/${body.id}`);
+    return c.json(body, 201);
+  });
+
+  app.openapi(updateEventRoute, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const row = await requireWritableEvent(c.var.db, c.req.valid('param').id, viewer);
+    checkIfMatch(c.req.header('if-match'), row.sequence);
+    const body = await updateEvent(c.var.db, row, row.sequence, c.req.valid('json'), viewer, c.var.mail, uidDomain(c));
+    c.header('etag', versionETag(body.sequence));
+    return c.json(body, 200);
+  });
+
+  app.openapi(cancelEventRoute, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const body = await cancelEvent(c.var.db, c.req.valid('param').id, c.req.valid('json'), viewer, c.var.mail, uidDomain(c));
+    c.header('etag', versionETag(body.sequence));
+    return c.json(body, 200);
+  });
+
+  app.openapi(editOccurrenceRoute, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const body = await editOccurrence(c.var.db, c.req.valid('param').id, c.req.valid('json'), viewer, c.var.mail, uidDomain(c));
+    c.header('etag', versionETag(body.sequence));
+    c.header('location', `/api/v1/events/${body.id}`);
+    return c.json(body, 201);
   });
 
   app.openapi(rsvpRoute, async (c) => {
