@@ -31,6 +31,11 @@ const FEED_MAX_EVENTS = 1000;
 /** Far enough to find the first occurrence of any rule the server accepts. */
 const FIRST_OCCURRENCE_HORIZON_MS = 100 * 366 * DAY_MS;
 
+export /** SQL: community `$1` and every community below it. */
+const SCOPE_SQL = `with recursive scope(id) as (
+    select $1::bigint union select sub.id from communities sub join scope on sub.parent_id = scope.id
+  ) select id from scope`;
+
 export type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
 
 /**
@@ -149,10 +154,7 @@ export async function listOccurrences(
     const community = await readableCommunity(db, { slug: query.community }, viewer);
     // A community's calendar includes its sub-communities' events, as its expert finder includes their
     // members: a drip-irrigation webinar belongs on the water calendar. Readability is checked on `c` above.
-    where.push(`e.community_id in (with recursive scope(id) as (
-        select ${params.add(community.id)}::bigint
-        union select sub.id from communities sub join scope on sub.parent_id = scope.id
-      ) select id from scope)`);
+    where.push(`e.community_id in (${SCOPE_SQL.replace('$1', () => params.add(community.id))})`);
   }
   // A day's margin either side: an all-day occurrence starts at local midnight, before `starts_at`.
   where.push(`e.starts_at < ${params.add(new Date(to.getTime() + DAY_MS))}`);
@@ -263,11 +265,13 @@ export async function communityFeedIcs(db: Queryable, slug: string, viewer: View
   const { rows: names } = await db.query<{ name: string; description: string }>('select name, description from communities where id = $1', [
     community.id,
   ]);
-  // The newest events when a community has more than a feed holds; written oldest first.
+  // The newest events when a community has more than a feed holds; written oldest first. Like its calendar
+  // (listOccurrences), the feed holds its sub-communities' events, those the viewer may read.
   const { rows } = await db.query<EventRow>(
-    `${EVENT_SELECT} where e.community_id = $1 and (e.rrule is not null or e.ends_at > now() - make_interval(days => $2))
+    `${EVENT_SELECT} where e.community_id in (${SCOPE_SQL}) and ${readableCommunitySql('c', '$4')}
+       and (e.rrule is not null or e.ends_at > now() - make_interval(days => $2))
      order by e.starts_at desc, e.id desc limit $3`,
-    [community.id, FEED_PAST_DAYS, FEED_MAX_EVENTS],
+    [community.id, FEED_PAST_DAYS, FEED_MAX_EVENTS, viewer?.memberId ?? null],
   );
   const text = communityFeed(rows.reverse().map(calendarEvent), {
     domain,
@@ -275,5 +279,6 @@ export async function communityFeedIcs(db: Queryable, slug: string, viewer: View
     description: names[0]?.description, // an empty one is left out
     source,
   });
-  return { text, isPublic: community.visibility === 'public' };
+  // A members-only sub-community's events in it make the whole feed private to this viewer.
+  return { text, isPublic: community.visibility === 'public' && rows.every((row) => row.community_visibility === 'public') };
 }
