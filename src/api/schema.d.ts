@@ -79,7 +79,8 @@ export interface paths {
         /** Communities visible to the viewer, by name; top-level ones unless `parent` is given */
         get: operations["listCommunities"];
         put?: never;
-        post?: never;
+        /** Open a sub-group of a community you facilitate; you become its facilitator */
+        post: operations["openSubCommunity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -97,6 +98,23 @@ export interface paths {
         get: operations["getCommunity"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{slug}/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a community to forming, active, dormant or closed (its or its mother community's facilitators); closing keeps a read-only archive */
+        post: operations["changeCommunityLifecycle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,6 +1081,44 @@ export interface components {
              * @enum {string|null}
              */
             viewerRole: "member" | "facilitator" | null;
+        };
+        SubCommunityInput: {
+            /**
+             * @description The mother community, which the author facilitates
+             * @example water
+             */
+            parent: string;
+            /** @example water */
+            slug: string;
+            name: string;
+            /** @default  */
+            description: string;
+            /**
+             * @default public
+             * @enum {string}
+             */
+            visibility: "public" | "members";
+            /**
+             * @default forming
+             * @enum {string}
+             */
+            lifecycle: "forming" | "active";
+            /** @default [] */
+            languages: string[];
+        };
+        LifecycleResult: {
+            community: components["schemas"]["Community"];
+            /** @description Members who joined the mother community by this change */
+            returnedMembers: number;
+        };
+        LifecycleInput: {
+            /** @enum {string} */
+            state: "forming" | "active" | "dormant" | "closed";
+            /**
+             * @description When closing: its members who are not members of the mother community become members of it
+             * @default true
+             */
+            returnMembers: boolean;
         };
         SkillPage: {
             items: components["schemas"]["Skill"][];
@@ -2167,6 +2223,123 @@ export interface operations {
             };
         };
     };
+    openSubCommunity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubCommunityInput"];
+            };
+        };
+        responses: {
+            /** @description The new sub-group */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Community"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCommunity: {
         parameters: {
             query?: never;
@@ -2198,6 +2371,125 @@ export interface operations {
             };
             /** @description Not found or not visible to this viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeCommunityLifecycle: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifecycleInput"];
+            };
+        };
+        responses: {
+            /** @description The community, and how many members returned to its mother */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifecycleResult"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
