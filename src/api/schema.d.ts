@@ -656,6 +656,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participation/communities/{slug}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facilitators' action list: which questions wait, newcomers not welcomed, members gone quiet, open reports, events without a host */
+        get: operations["getFacilitatorActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/communities/{slug}/welcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a newcomer welcomed (facilitators); they leave the action list */
+        post: operations["welcomeMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participation/issuer": {
         parameters: {
             query?: never;
@@ -1749,6 +1783,78 @@ export interface components {
                  */
                 counts: "facts" | "askers";
             }[];
+        };
+        FacilitatorActions: {
+            /** @example water */
+            community: string;
+            /** @description Open questions nobody else has replied to, oldest first */
+            unansweredQuestions: {
+                thread: components["schemas"]["Id"];
+                title: string;
+                /** @description The page the thread is on, when known */
+                url: string | null;
+                askedBy: components["schemas"]["MemberRef"] | null;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T09:30:00.000Z
+                 */
+                askedAt: string;
+                ageHours: number;
+            }[];
+            /** @description Members who joined in the last 30 days and were not welcomed yet, oldest first */
+            newcomers: {
+                member: components["schemas"]["MemberRef"];
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T09:30:00.000Z
+                 */
+                joinedAt: string;
+            }[];
+            /** @description Members with at least 3 posts or answers in the 6 months before the last 60 days, and none since */
+            quietMembers: {
+                member: components["schemas"]["MemberRef"];
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T09:30:00.000Z
+                 */
+                lastActiveAt: string;
+                contributions: number;
+            }[];
+            /** @description Unresolved reports of posts in this community, oldest first */
+            openReports: {
+                report: components["schemas"]["Id"];
+                post: components["schemas"]["Id"];
+                thread: components["schemas"]["Id"];
+                title: string;
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T09:30:00.000Z
+                 */
+                reportedAt: string;
+            }[];
+            /** @description Events of the next 30 days whose organiser is no longer a member of the community */
+            eventsWithoutHost: {
+                event: components["schemas"]["Id"];
+                title: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T09:30:00.000Z
+                 */
+                startsAt: string;
+            }[];
+        };
+        Welcome: {
+            member: components["schemas"]["Id"];
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            welcomedAt: string;
+            welcomedBy: components["schemas"]["Id"];
+        };
+        WelcomeInput: {
+            member: components["schemas"]["Id"];
         };
         /** @description Open Badges 3.0 issuer Profile */
         IssuerProfile: {
@@ -5639,6 +5745,201 @@ export interface operations {
             };
             /** @description Invalid input; `errors` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFacilitatorActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What to act on, with names and links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilitatorActions"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    welcomeMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WelcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The welcome (the first one, if welcomed before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Welcome"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
