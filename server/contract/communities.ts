@@ -49,3 +49,15 @@ export const LifecycleResult = z
     returnedMembers: z.number().int().openapi({ description: 'Members who joined the mother community by this change' }),
   })
   .openapi('LifecycleResult');
+
+export const SilenceInput = z
+  .object({
+    member: Id,
+    hours: z.number().int().min(0).max(24 * 365).openapi({ description: 'How long; 0 lifts the silence' }),
+    reason: Text().max(500).default('').openapi({ description: 'Kept for the facilitators' }),
+  })
+  .openapi('SilenceInput');
+
+export const Silence = z
+  .object({ member: Id, until: Timestamp.nullable().openapi({ description: 'Null when lifted' }) })
+  .openapi('Silence');

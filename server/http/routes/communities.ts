@@ -2,7 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { requireViewer } from '../../communities/access.ts';
 import { findCommunity, listCommunities } from '../../communities/communities.ts';
 import { changeLifecycle, openSubCommunity } from '../../communities/lifecycle.ts';
-import { Community, LifecycleInput, LifecycleResult, SubCommunityInput } from '../../contract/communities.ts';
+import { silenceMember } from '../../communities/silences.ts';
+import { Community, LifecycleInput, LifecycleResult, Silence, SilenceInput, SubCommunityInput } from '../../contract/communities.ts';
 import { Cursor, errorResponses, IdempotencyHeaders, jsonBody, jsonContent, Limit, page, Slug } from '../../contract/common.ts';
 import type { AppEnv } from '../env.ts';
 import { anyone, signedIn } from '../route-policy.ts';
@@ -58,6 +59,17 @@ const lifecycleRoute = createRoute({
   responses: { 200: jsonContent(LifecycleResult, 'The community, and how many members returned to its mother'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
+const silenceRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/communities/{slug}/silences',
+  operationId: 'silenceMember',
+  ...signedIn({ idempotent: true }),
+  tags: ['moderation'],
+  summary: 'Silence a member in this community for some hours, or lift it with 0 (facilitators); they keep reading',
+  request: { params: z.object({ slug: Slug }), headers: IdempotencyHeaders, body: jsonBody(SilenceInput) },
+  responses: { 200: jsonContent(Silence, 'Until when the member is silenced'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+});
+
 export function registerCommunities(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => c.json(await listCommunities(c.var.db, c.var.viewer, c.req.valid('query')), 200));
 
@@ -77,5 +89,10 @@ export function registerCommunities(app: OpenAPIHono<AppEnv>): void {
   app.openapi(lifecycleRoute, async (c) => {
     const result = await changeLifecycle(c.var.db, c.req.valid('param').slug, c.req.valid('json'), requireViewer(c.var.viewer));
     return c.json(result, 200);
+  });
+
+  app.openapi(silenceRoute, async (c) => {
+    const silence = await silenceMember(c.var.db, c.req.valid('param').slug, c.req.valid('json'), requireViewer(c.var.viewer));
+    return c.json(silence, 200);
   });
 }
