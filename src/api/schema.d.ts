@@ -578,10 +578,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A community's events as an iCalendar subscription feed (webcal); public communities only without a token */
+        /** A community's events and its sub-communities' as an iCalendar subscription feed (webcal); members-only ones need a token or a feed key */
         get: operations["getCommunityEventFeed"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret key for your calendar subscriptions (add ?key= to a feed URL); the previous key stops working */
+        post: operations["resetCalendarFeedKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1695,6 +1712,9 @@ export interface components {
              * @example 2025-03-01T09:30:00.000Z
              */
             occurrence?: string;
+        };
+        CalendarFeedKey: {
+            key: string;
         };
         MemberBadges: {
             /** @description In the order asked; members unknown or hiding their badge are left out */
@@ -5517,7 +5537,10 @@ export interface operations {
     };
     getCommunityEventFeed: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Your calendar feed key (POST /api/v1/calendar/feed-key): the feed as you see it, for clients that send no token */
+                key?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -5551,8 +5574,94 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found or not visible to this viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetCalendarFeedKey: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your new key; keep it secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedKey"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,9 +3,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { answerRsvp, communityFeedIcs, eventIcs, getOccurrence, listOccurrences } from '../../calendar/events.ts';
 import { cancelEvent, createEvent, editOccurrence, requireWritableEvent, updateEvent } from '../../calendar/authoring.ts';
+import { resetFeedKey, viewerFromFeedKey } from '../../calendar/feed-keys.ts';
 import { icsResponse } from '../../calendar/ics-response.ts';
 import { requireViewer } from '../../communities/access.ts';
-import { errorResponses, Id, IdempotencyHeaders, IfMatchHeaders, jsonBody, jsonContent, page, Slug } from '../../contract/common.ts';
+import { errorResponses, Id, IdempotencyHeaders, IfMatchHeaders, jsonBody, jsonContent, page, Slug, Text } from '../../contract/common.ts';
 import {
   CancellationInput, EventInput, EventOccurrence, EventPatch, EventQuery, OccurrenceEditInput, OccurrenceQuery, RsvpInput, ViewerRsvp,
 } from '../../contract/events.ts';
@@ -121,9 +122,28 @@ const feedRoute = createRoute({
   operationId: 'getCommunityEventFeed',
   ...anyone(),
   tags: ['events'],
-  summary: "A community's events as an iCalendar subscription feed (webcal); public communities only without a token",
-  request: { params: z.object({ slug: Slug }) },
-  responses: { 200: calendarContent('The feed'), 304: { description: 'Not modified' }, ...errorResponses(404) },
+  summary: "A community's events and its sub-communities' as an iCalendar subscription feed (webcal); members-only ones need a token or a feed key",
+  request: {
+    params: z.object({ slug: Slug }),
+    query: z.object({
+      key: Text().max(100).optional().openapi({ description: 'Your calendar feed key (POST /api/v1/calendar/feed-key): the feed as you see it, for clients that send no token' }),
+    }),
+  },
+  responses: { 200: calendarContent('The feed'), 304: { description: 'Not modified' }, ...errorResponses(401, 404) },
+});
+
+const feedKeyRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/calendar/feed-key',
+  operationId: 'resetCalendarFeedKey',
+  ...signedIn({ idempotent: true }),
+  tags: ['events'],
+  summary: 'A new secret key for your calendar subscriptions (add ?key= to a feed URL); the previous key stops working',
+  request: { headers: IdempotencyHeaders },
+  responses: {
+    200: jsonContent(z.object({ key: z.string() }).openapi('CalendarFeedKey'), 'Your new key; keep it secret'),
+    ...errorResponses(401, 409, 422),
+  },
 });
 
 export function registerEvents(app: OpenAPIHono<AppEnv>): void {
@@ -186,7 +206,14 @@ export function registerEvents(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(feedRoute, async (c) => {
-    const feed = await communityFeedIcs(c.var.db, c.req.valid('param').slug, c.var.viewer, uidDomain(c), c.req.url);
-    return icsResponse(feed.text, { isPublic: feed.isPublic, ifNoneMatch: c.req.header('if-none-match') });
+    const { key } = c.req.valid('query');
+    const viewer = c.var.viewer ?? (key === undefined ? null : await viewerFromFeedKey(c.var.db, key));
+    // SOURCE names the feed without the key: a shared calendar file must not carry the secret along.
+    const source = new URL(c.req.url);
+    source.searchParams.delete('key');
+    const feed = await communityFeedIcs(c.var.db, c.req.valid('param').slug, viewer, uidDomain(c), source.href);
+    return icsResponse(feed.text, { isPublic: feed.isPublic && key === undefined, ifNoneMatch: c.req.header('if-none-match') });
   });
+
+  app.openapi(feedKeyRoute, async (c) => c.json({ key: await resetFeedKey(c.var.db, requireViewer(c.var.viewer)) }, 200));
 }

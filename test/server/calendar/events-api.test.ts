@@ -271,6 +271,33 @@ describe("a community's subscription feed", () => {
     assert.doesNotMatch((await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics`, { as: f.outsider })).text, uid);
   });
 
+  test('a member\'s secret feed key brings members-only events to clients that send no token; a new key revokes the old', async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone)
+       values ($1, $2, 'Key holders only', now() + interval '3 days', now() + interval '3 days 1 hour', 'UTC') returning id`,
+      [f.private.id, f.facilitator],
+    );
+    const uid = new RegExp(`\r\nUID:event-${rows[0]!.id}@`);
+    assertProblem(await call(ctx.grove, '/api/v1/calendar/feed-key', { method: 'POST' }), 401);
+    const first = await call(ctx.grove, '/api/v1/calendar/feed-key', { method: 'POST', as: f.member });
+    assert.equal(first.status, 200, first.text);
+    const key = (first.json as { key: string }).key;
+    assert.match(key, new RegExp(`^${f.member}\\.[A-Za-z0-9_-]{32}$`));
+    const feed = (k: string) => call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics?key=${encodeURIComponent(k)}`);
+    const withKey = await feed(key);
+    assert.equal(withKey.status, 200, withKey.text);
+    assert.match(withKey.text, uid);
+    assert.equal(withKey.headers.get('cache-control'), 'private, no-cache');
+    assert.doesNotMatch(withKey.text, new RegExp(key.split('.')[1]!), 'the key is not written into the file');
+    assert.equal((await call(ctx.grove, `/api/v1/communities/${f.private.slug}/events.ics?key=${key}`)).status, 200);
+    const second = (await call(ctx.grove, '/api/v1/calendar/feed-key', { method: 'POST', as: f.member })).json as { key: string };
+    assertProblem(await feed(key), 401, 'query.key');
+    assert.match((await feed(second.key)).text, uid);
+    assertProblem(await feed(`${f.member}.${'A'.repeat(32)}`), 401, 'query.key');
+    assertProblem(await feed('nonsense'), 401, 'query.key');
+    assertProblem(await call(ctx.grove, `/api/v1/communities/${f.private.slug}/events.ics?key=${encodeURIComponent(`${f.outsider}.${'A'.repeat(32)}`)}`), 401);
+  });
+
   test('expands in a real iCalendar library to exactly the occurrences the calendar lists, for each viewer', async () => {
     // The feed keeps half a year of past single events (series always): compare within that window.
     const from = new Date(Date.now() - 170 * 86_400_000);
