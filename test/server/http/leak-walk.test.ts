@@ -123,6 +123,7 @@ function requestsFor(path: string): string[] | undefined {
     '/api/v1/participation/badges': [`/api/v1/participation/badges?member=${f.optedOut}&member=${subject}`, `/api/v1/participation/badges?member=${f.optedOut}&community=${grove}`],
     '/api/v1/participation/members/{id}': people.flatMap((id) => [`/api/v1/participation/members/${id}`, `/api/v1/participation/members/${id}?community=${grove}`]),
     '/api/v1/participation/communities/{slug}': [`/api/v1/participation/communities/${grove}`],
+    '/api/v1/participation/communities/{slug}/actions': [`/api/v1/participation/communities/${grove}/actions`],
     '/api/v1/participation/rules': ['/api/v1/participation/rules'],
     '/api/v1/participation/issuer': ['/api/v1/participation/issuer'],
     '/api/v1/participation/issuer/jwks': ['/api/v1/participation/issuer/jwks'],
