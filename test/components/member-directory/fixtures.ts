@@ -159,7 +159,7 @@ export function signedInRoutes(options: { role?: 'member' | 'facilitator' | null
       if (patch.skills) next.skills = (patch.skills as { skill: string; level: number }[]).map((s) => ({ slug: s.skill, label: s.skill, level: s.level, endorsements: 0, endorsedByViewer: false }));
       if (patch.interests) next.interests = (patch.interests as string[]).map((slug) => ({ slug, label: slug }));
       if ('avatarUrl' in patch) next.avatarSource = patch.avatarUrl as string | null;
-      me = next as Me;
+      me = next;
       return structuredClone(me);
     },
     'GET /v1/skills': { items: [{ slug: 'gis', label: 'GIS' }, { slug: 'drip-irrigation', label: 'Drip irrigation' }, { slug: 'remote-sensing', label: 'Remote sensing' }], next: null },

@@ -72,7 +72,7 @@ describe('grove-member-directory: a signed-in member', () => {
     await el.updateComplete;
     type(dialog, 'skills.1.skill', 'Drip irrigation');
     const searchesBefore = client.callsTo('GET', '/v1/members').length;
-    const changed = oneEvent(document, 'grove-profile-change') as Promise<GroveProfileChangeEvent>;
+    const changed: Promise<GroveProfileChangeEvent> = oneEvent(document, 'grove-profile-change');
     dialog.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
     expect((await changed).detail.member).to.equal('2');
     const [patch] = client.callsTo('PATCH', '/v1/me');
