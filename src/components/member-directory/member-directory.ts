@@ -288,7 +288,8 @@ export class GroveMemberDirectory extends LitElement {
     const page = this.#page;
     const hidden = new Set<FilterKey>(this.community ? ['community'] : []);
     const handlers = { toggle: this.#toggleFilter, clearAll: this.#clearAll };
-    return html`${this.#tools?.renderActions() ?? nothing}${this.noSearch ? nothing : renderSearch(this.#draft, t, { onInput: this.#handleInput, onSubmit: this.#handleSubmit })}
+    const tools = this.#config.client?.isAuthenticated ? this.#tools : undefined;
+    return html`${tools?.renderActions() ?? nothing}${this.noSearch ? nothing : renderSearch(this.#draft, t, { onInput: this.#handleInput, onSubmit: this.#handleSubmit })}
       ${renderChips(state, hidden, page?.facets, t, handlers)}
       <div class=${this.noFacets ? 'layout' : 'layout with-facets'}>
         ${this.noFacets ? nothing : renderFacets(page?.facets, state, hidden, t, handlers)}
@@ -338,7 +339,10 @@ export class GroveMemberDirectory extends LitElement {
           view.renderProfile(profile, profileT, {
             now: this.#now,
             uid,
-            skillAction: this.#tools && ((skill) => this.#tools?.renderEndorse(profile, skill, () => void this.#profile.run())),
+            skillAction:
+              this.#config.client?.isAuthenticated && this.#tools
+                ? (skill) => this.#tools?.renderEndorse(profile, skill, () => void this.#profile.run())
+                : undefined,
           }),
         error: (error) => renderError(t, error, () => void this.#profile.run()),
       })}`;

@@ -217,6 +217,12 @@ describe('grove-member-directory: a signed-in member', () => {
     await expectAccessible(other);
   });
 
+  it('signing out (a client without a token) takes the tools away', async () => {
+    const el = await open(signedInClient());
+    (el.closest('grove-provider') as unknown as { client: FakeClient }).client = directoryClient();
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="edit-profile-button"]'), 'no Edit my profile for a reader');
+  });
+
   it('names the control a server field belongs to', () => {
     expect(controlOf('body.contacts.1.value')).to.equal('contacts.1');
     expect(controlOf('body.skills.0.level')).to.equal('skills.0');
