@@ -205,7 +205,7 @@ export class GroveMemberDirectory extends LitElement {
   }
 
   protected override updated(): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="profile"]');
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog:not(.editor)');
     if (dialog && this.#view.state.member && !dialog.open) dialog.showModal();
     if (dialog?.open && !this.#view.state.member) dialog.close();
     if (this.#focusIndex !== undefined && this.#results.status === TaskStatus.COMPLETE) {
