@@ -74,7 +74,12 @@ export class SignedInTools {
     this.t = new LocalizeController(host, language, messages);
     adoptSheet(hooks.root(), toolStyles.styleSheet);
     this.me = hooks.load.task({
-      task: async ([client], { signal }) => (client ? (await fetchMe(client, 'en', signal)).me.id : undefined),
+      // The catalogue loads alongside, so the buttons never flash in English first.
+      task: async ([client], { signal }) => {
+        if (!client) return undefined;
+        const [{ me }] = await Promise.all([fetchMe(client, 'en', signal), this.t.ready]);
+        return me.id;
+      },
       args: () => [hooks.client()] as const,
     });
     this.community = hooks.load.task({
@@ -135,7 +140,8 @@ export class SignedInTools {
   };
 
   /** The toolbar above the search. */
-  renderActions(): TemplateResult {
+  renderActions(): TemplateResult | typeof nothing {
+    if (!this.me.value) return nothing;
     const t = this.t;
     const community = this.community.status === TaskStatus.COMPLETE ? this.community.value : undefined;
     return html`<div class="member-tools" role="group" aria-label=${t.t('tools.label')}>
