@@ -37,6 +37,7 @@ export { GroveLoadEvent } from './events/grove-load-event.js';
 export { GroveModerateEvent, type ModerationAction } from './events/grove-moderate-event.js';
 export { GrovePostEvent, type PostChange } from './events/grove-post-event.js';
 export { GroveSearchEvent } from './events/grove-search-event.js';
+export { GroveProfileChangeEvent } from './events/grove-profile-change-event.js';
 export { GroveSelectEvent } from './events/grove-select-event.js';
 
 export { GroveMemberDirectory } from './components/member-directory/member-directory.js';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, Slug, Text, Timestamp } from './common.ts';
+import { Id, MemberRef, Slug, Text, Timestamp } from './common.ts';
 
 export const Community = z
   .object({
@@ -61,3 +61,31 @@ export const SilenceInput = z
 export const Silence = z
   .object({ member: Id, until: Timestamp.nullable().openapi({ description: 'Null when lifted' }) })
   .openapi('Silence');
+
+// ---- Joining and leaving (issue 13) ----
+
+export const JoinInput = z
+  .object({
+    message: Text().trim().max(500).optional().openapi({ description: 'For a members-only community: a word to its facilitators' }),
+  })
+  .strict()
+  .openapi('JoinInput');
+
+export const JoinResult = z
+  .object({
+    community: Slug,
+    status: z.enum(['member', 'facilitator', 'pending']).openapi({
+      description: '`pending`: a members-only community; its facilitators decide',
+    }),
+  })
+  .openapi('JoinResult');
+
+export const JoinRequest = z
+  .object({ id: Id, member: MemberRef, message: z.string(), createdAt: Timestamp })
+  .openapi('JoinRequest');
+
+export const JoinRequestPage = z.object({ items: z.array(JoinRequest) }).openapi('JoinRequestPage');
+
+export const JoinDecision = z
+  .object({ id: Id, status: z.enum(['approved', 'declined']) })
+  .openapi('JoinDecision');

@@ -164,7 +164,7 @@ export async function replaceUser(db: Database, id: string, fields: UserFields):
     const found = await db.transaction(async (tx) => {
       const { rows } = await tx.query(
         `update members set user_name = $1, external_id = $2, name = $3, email = $4, practice = $5, organisation = $6,
-           country = $7, languages = $8, time_zone = $9, avatar_url = $10, provisioned_at = now()
+           country = $7, languages = $8, time_zone = $9, avatar_url = $10, provisioned_at = now(), version = version + 1
          where id = $11 and removed_at is null returning id`,
         [...WRITE_PARAMS(fields), id],
       );

@@ -78,6 +78,9 @@ before(async () => {
   const rsvp = await call(ctx.grove, `/api/v1/events/${f.event}/rsvp`, { method: 'POST', as: f.optedOut, body: { status: 'going' } });
   assert.equal(rsvp.status, 200, rsvp.text);
   pageKey = (await db.query<{ page_key: string }>('select page_key from threads where id = $1', [f.thread])).rows[0]!.page_key;
+  // Asking to join shows the request, with the name, to the community's facilitators only (as unlisted).
+  const asked = await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join`, { method: 'POST', as: f.optedOut, body: {} });
+  assert.equal(asked.status, 202, asked.text);
   Object.assign(viewers, { anonymous: null, outsider: f.outsider, member: f.member, facilitator: f.facilitator, subject });
 });
 
@@ -100,6 +103,7 @@ function requestsFor(path: string): string[] | undefined {
     '/api/v1/me/mail': ['/api/v1/me/mail'],
     '/api/v1/communities': ['/api/v1/communities?all=true&limit=100'],
     '/api/v1/communities/{slug}': [`/api/v1/communities/${grove}`],
+    '/api/v1/communities/{slug}/join-requests': [`/api/v1/communities/${f.private.slug}/join-requests`],
     '/api/v1/skills': [`/api/v1/skills?q=rain`],
     '/api/v1/members': [
       `/api/v1/members?community=${grove}&limit=100`,
