@@ -291,3 +291,9 @@ export class GroveEventCalendar extends LitElement {
 }
 
 const isNarrow = (width: number): boolean => width > 0 && width < NARROW_PX;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-event-calendar': GroveEventCalendar;
+  }
+}

@@ -11,7 +11,7 @@ import { GroveSelectEvent } from '../../events/grove-select-event.js';
 import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
 import { renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { invalidAttribute, keyword, wholeNumber } from '../../validation/attributes.js';
 import { memberProfile, memberUrl, searchMembers, type MemberQuery } from './api.js';
 import { ATTRIBUTES, QUERY_FIELDS, defaultState, queryValues } from './attributes.js';
 import { DirectoryStateController } from './directory-state-controller.js';
@@ -92,7 +92,7 @@ export class GroveMemberDirectory extends LitElement {
   /** `relevance`, `name` or `recent`; unset: relevance while searching, else name. */
   @property({ converter: keyword }) sort = '';
   /** Members per page, 1 to 100. */
-  @property({ attribute: 'page-size' }) pageSize = '24';
+  @property({ attribute: 'page-size', converter: wholeNumber }) pageSize = 24;
   /** `cards` (a grid) or `list` (compact rows). */
   @property({ converter: keyword }) view = 'cards';
   /** Hides the search field, for an editor's fixed selection. */
@@ -298,5 +298,11 @@ export class GroveMemberDirectory extends LitElement {
         complete: ({ profile, view, t: profileT, uid }) => view.renderProfile(profile, profileT, { now: this.#now, uid }),
         error: (error) => renderError(t, error, () => void this.#profile.run()),
       })}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-member-directory': GroveMemberDirectory;
   }
 }
