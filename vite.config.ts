@@ -12,7 +12,7 @@
  * Widgets are discovered, not listed: every `src/components/<name>/<name>.ts` with its registering
  * `src/elements/<name>.ts` is a widget entry.
  */
-import { copyFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -64,6 +64,7 @@ async function npmConfig(): Promise<UserConfig> {
   const external = Object.keys(pkg.dependencies);
   return {
     ...base,
+    plugins: [contractDeclarations(resolve(root, 'dist/npm'))],
     build: {
       target: 'es2022',
       outDir: 'dist/npm',
@@ -91,6 +92,21 @@ async function npmConfig(): Promise<UserConfig> {
           entryFileNames: '[name].js',
         },
       },
+    },
+  };
+}
+
+/**
+ * The OpenAPI types (src/api/schema.d.ts, generated) are a declaration file, which tsc does not copy:
+ * without it every published type built on the contract resolves to nothing.
+ */
+function contractDeclarations(outDir: string): Plugin {
+  return {
+    name: 'grove:contract-declarations',
+    apply: 'build',
+    async writeBundle() {
+      await mkdir(join(outDir, 'api'), { recursive: true });
+      await copyFile(join(root, 'src/api/schema.d.ts'), join(outDir, 'api/schema.d.ts'));
     },
   };
 }

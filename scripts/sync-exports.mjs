@@ -26,6 +26,9 @@ const widgets = existsSync(components)
       .sort()
   : [];
 for (const name of widgets) exports[`./${name}`] = entry(`elements/${name}`);
+// Host-framework declarations, generated from the manifest (scripts/framework-types.mjs): types only.
+exports['./react'] = { types: './types/react.d.ts' };
+exports['./vue'] = { types: './types/vue.d.ts' };
 exports['./custom-elements.json'] = './custom-elements.json';
 exports['./package.json'] = './package.json';
 
