@@ -173,7 +173,7 @@ export class GroveExpertFinder extends LitElement {
   #renderResults() {
     const t = this.#t;
     const { status, error, value } = this.#experts;
-    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#experts.run());
+    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#experts.run(), { name: 'community', value: this.community.trim() });
     if (!this.#submitted) return html`<p part="status" class="grove-state">${t.t('experts.idle')}</p>`;
     if (!value) return renderLoading(t);
     const busy = status === TaskStatus.PENDING;

@@ -274,7 +274,7 @@ export class GroveMemberDirectory extends LitElement {
     const failed = status === TaskStatus.ERROR;
     const retry = () => void this.#results.run();
     // A failed "show more" keeps the list and offers the retry where the button was.
-    if (failed && !this.#cursor) return renderError(this.#t, error, retry);
+    if (failed && !this.#cursor) return renderError(this.#t, error, retry, { name: 'community', value: this.community.trim() });
     if (!page) return renderLoading(this.#t);
     return renderResults(page, this.#t, {
       view: this.view,
