@@ -1,7 +1,8 @@
-// Framework hosts, as a web team meets Grove: React 19 and Vue 3 apps (test/hosts/react, test/hosts/vue)
+// Framework hosts, as a web team meets Grove: React 19, Vue 3 and Angular 21 apps (test/hosts/<app>)
 // install the PACKED @grove/elements (npm pack of this repository, after `npm run build:npm`) next to
 // the registry's react, vue, vite and compilers, type-check their templates against the package's
-// types (tsc for TSX, vue-tsc for the SFC), build with Vite, and run in Chromium from their own origin
+// types (tsc for TSX, vue-tsc for the SFC, ngc with strict templates compiling Angular ahead of time),
+// build with Vite, and run in Chromium from their own origin
 // against the real reference server on another one. Each must render every widget with data and deliver
 // numeric and boolean properties as such, `page-key` and `thread-title`, and `grove-load` to the app's
 // listeners, with no console error. Prints "N passed, N failed".
@@ -35,7 +36,9 @@ run(npm, ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund'
 const bin = (name) => join(hosts, 'node_modules/.bin', name);
 run(bin('tsc'), ['-p', 'react/tsconfig.json']);
 run(bin('vue-tsc'), ['-p', 'vue/tsconfig.json']);
-for (const app of ['react', 'vue']) run(bin('vite'), ['build', app, '--config', `${app}/vite.config.mjs`, '--logLevel', 'warn']);
+run(bin('ngc'), ['-p', 'angular/tsconfig.json']);
+const APPS = ['react', 'vue', 'angular'];
+for (const app of APPS) run(bin('vite'), ['build', app, '--config', `${app}/vite.config.mjs`, '--logLevel', 'warn']);
 
 // 3. The apps on one origin, the reference server on another.
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
@@ -47,7 +50,7 @@ const pages = createServer((request, response) => {
   }
   const [, app, ...rest] = path.split('/');
   const file = join(hosts, app ?? '', 'dist', rest.join('/') || 'index.html');
-  if (!['react', 'vue'].includes(app ?? '') || !existsSync(file) || !statSync(file).isFile()) {
+  if (!APPS.includes(app ?? '') || !existsSync(file) || !statSync(file).isFile()) {
     response.writeHead(404).end();
     return;
   }
@@ -90,7 +93,7 @@ function PROPERTIES() {
 }
 
 try {
-  for (const app of ['react', 'vue']) {
+  for (const app of APPS) {
     const page = await browser.newPage();
     const problems = [];
     page.on('console', (message) => {
@@ -108,7 +111,10 @@ try {
       problems.push('the widgets did not settle within 30 s');
     }
     problems.push(...widgetProblems(await page.evaluate(() => window.__groveSmoke.report()), TAGS));
-    const properties = await page.evaluate(PROPERTIES);
+    const properties = await page.evaluate(PROPERTIES).catch((error) => {
+      problems.push(`the app did not render its widgets: ${error.message.split('\n')[0]}`);
+      return {};
+    });
     const expected = {
       pageSize: 2,
       noFacets: true,
@@ -126,7 +132,7 @@ try {
       if (JSON.stringify(properties[name]) !== JSON.stringify(value))
         problems.push(`${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(properties[name])}`);
     }
-    const cards = await page.evaluate(() => document.querySelector('grove-member-directory').shadowRoot.querySelectorAll('[part~="card"]').length);
+    const cards = await page.evaluate(() => document.querySelector('grove-member-directory')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0);
     if (cards > 2) problems.push(`pageSize={2} but the directory shows ${cards} members`);
     await page.close();
     if (problems.length === 0) {
