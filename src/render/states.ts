@@ -29,7 +29,8 @@ export function renderEmpty(t: Translator, message?: string): TemplateResult {
  * the site editor, and offers no retry (trying again cannot help).
  */
 export function renderError(t: Translator, error: unknown, onRetry?: () => void, subject?: { name: string; value: string }): TemplateResult {
-  if (subject?.value && error instanceof GroveApiError && error.kind === 'not-found') return alert(t.t('core.notFoundAttribute', subject));
+  // Only a Grove problem+json 404 (it has a title) is about the value: a 404 page from a wrong `api` is not.
+  if (subject?.value && error instanceof GroveApiError && error.kind === 'not-found' && error.title) return alert(t.t('core.notFoundAttribute', subject));
   return alert(
     html`<p>${t.t(errorMessageKey(error))}</p>${onRetry
       ? html`<button type="button" part="retry-button" class="grove-button" @click=${onRetry}>${t.t('core.retry')}</button>`

@@ -45,3 +45,22 @@ describe('an unknown community, against the reference server', function () {
     expect(alert()).to.include('l’attribut community');
   });
 });
+
+describe('a 404 that is not a Grove answer', () => {
+  it('does not blame the community attribute when the api is wrong', async () => {
+    let restore: (() => void) | undefined;
+    try {
+      restore = withoutIntersectionObserver();
+      const failed = oneEvent(document, 'grove-error');
+      // The test page's own server: a plain 404, no problem+json.
+      const element = await fixture<HTMLElement>(html`<grove-member-directory api="/not-a-grove-api" community="water"></grove-member-directory>`);
+      await failed;
+      await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const alert = element.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '';
+      expect(alert).to.not.include('community attribute');
+      expect(alert).to.include('could not be found');
+    } finally {
+      restore?.();
+    }
+  });
+});
