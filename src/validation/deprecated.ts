@@ -16,7 +16,7 @@ export function preferredValue(element: Element, value: string, alias: { name: s
   const id = `${element.localName} ${alias.name}`;
   if (old !== '' && !warned.has(id)) {
     warned.add(id);
-    console.warn(`Grove: <${element.localName} ${alias.name}> is deprecated and will be removed in the next release; use ${alias.use}.`);
+    console.warn(`Grove: <${element.localName} ${alias.name}> is deprecated; use ${alias.use}.`);
   }
   return old;
 }

@@ -203,7 +203,7 @@ export class GroveDiscussionThread extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (invalidAttribute(this, ATTRIBUTES)) return;
-    if (changed.has('thread') || changed.has('key')) this.#authoring?.use(this.#ref);
+    if (changed.has('thread') || changed.has('pageKey') || changed.has('key')) this.#authoring?.use(this.#ref);
     // Also for `readonly`: reactions, reports and moderation stay; only the composer is left out.
     if (!this.#authoringRequested && this.#config.client?.isAuthenticated) {
       this.#authoringRequested = true;
