@@ -57,7 +57,7 @@ for (const build of builds) {
 const server = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { GROVE_DEMO: '1', GROVE_PAGE_ORIGINS: 'https://intranet.example.org', ...process.env },
+  env: { GROVE_DEMO: '1', GROVE_PAGE_ORIGINS: 'https://intranet.example.org', GROVE_SCIM_TOKEN: 'grove-demo-scim-token-not-for-production', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

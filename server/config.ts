@@ -53,6 +53,8 @@ export interface ServerConfig {
   /** Hosts avatars may be fetched from (then only those, internal ones included); empty: any public host. */
   avatarHosts: string[];
   auth: AuthConfig;
+  /** The bearer token of the host's identity provider on /scim/v2 (at least 32 characters); SCIM is off without it. */
+  scimToken?: string | undefined;
   rateLimit: RateLimitConfig;
   mail: MailConfig;
   /** Admission control: the longest a query may wait for the database before the request is answered 503. */
@@ -77,6 +79,7 @@ Environment variables:
   GROVE_TRUSTED_PROXIES   comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed
   GROVE_AVATAR_HOSTS      comma-separated hosts avatars may be fetched from (default: any public host)
   GROVE_JWT_SECRET        HS256 secret for bearer tokens (at least 32 characters)
+  GROVE_SCIM_TOKEN        bearer token of the identity provider's SCIM 2.0 client on /scim/v2 (at least 32 characters; SCIM is off without it)
   GROVE_JWKS_URL          JWKS URL of your identity provider (RS256/ES256 tokens); sub = member id
   GROVE_JWT_ISSUER        expected iss claim (optional)
   GROVE_JWT_AUDIENCE      expected aud claim (optional)
@@ -145,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
   if (seedSetting !== 'demo' && seedSetting !== 'none') throw new Error(`GROVE_SEED must be demo or none`);
   const jwtSecret = setting(env.GROVE_JWT_SECRET);
   if (jwtSecret !== undefined && jwtSecret.length < 32) throw new Error('GROVE_JWT_SECRET must be at least 32 characters');
+  const scimToken = setting(env.GROVE_SCIM_TOKEN);
+  if (scimToken !== undefined && scimToken.length < 32) throw new Error('GROVE_SCIM_TOKEN must be at least 32 characters');
   return {
     port: integer('PORT', args.port ?? env.PORT, 8787),
     host: args.host ?? env.HOST ?? '127.0.0.1',
@@ -164,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
       algorithms: list(env.GROVE_JWT_ALGORITHMS),
       maxLifetimeSeconds: integer('GROVE_JWT_MAX_LIFETIME', env.GROVE_JWT_MAX_LIFETIME, 12 * 3600),
     },
+    scimToken,
     rateLimit: {
       anonymousPerMinute: integer('GROVE_RATE_LIMIT', env.GROVE_RATE_LIMIT, 600),
       memberPerMinute: integer('GROVE_RATE_LIMIT_MEMBER', env.GROVE_RATE_LIMIT_MEMBER, 1200),

@@ -41,6 +41,7 @@ export { GroveNavigateEvent, type NavigateDetail } from './events/grove-navigate
 export { GrovePostEvent, type PostChange } from './events/grove-post-event.js';
 export { GroveRsvpEvent, type RsvpDetail } from './events/grove-rsvp-event.js';
 export { GroveSearchEvent } from './events/grove-search-event.js';
+export { GroveProfileChangeEvent } from './events/grove-profile-change-event.js';
 export { GroveSelectEvent } from './events/grove-select-event.js';
 
 export { GroveMemberDirectory } from './components/member-directory/member-directory.js';

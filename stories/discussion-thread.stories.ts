@@ -68,6 +68,22 @@ export const ManyItems: Story = {
   parameters: grove({ routes: threadRoutes(conversation(120)), delayMs: 150 }),
 };
 
+/**
+ * Authors who left the directory keep their name on their posts, as plain text with no profile link or
+ * badge (`presence: "unlisted"`); a deactivated account's posts read "Former member".
+ */
+export const AuthorsWhoLeft: Story = {
+  parameters: grove({
+    routes: threadRoutes(
+      conversation(4).map((post, index) =>
+        index === 1 ? { ...post, author: { ...post.author, presence: 'unlisted' as const } }
+        : index === 2 ? { ...post, author: { ...post.author, name: '', avatarUrl: null, presence: 'former' as const } }
+        : post,
+      ),
+    ),
+  }),
+};
+
 /** Anonymous readers see the conversation and a sign-in hint. */
 export const ReadOnly: Story = { parameters: { grove: { routes: threadRoutes(conversation(6)) } } };
 

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
 import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
-import { directoryRoutes, omar, variedMembers } from '../test/components/member-directory/fixtures.js';
+import { directoryRoutes, omar, signedInRoutes, variedMembers } from '../test/components/member-directory/fixtures.js';
 
 interface Args {
   community: string;
@@ -110,4 +110,104 @@ export const WithBadges: Story = {
   args: { community: 'water' },
   render: (args) => html`<grove-member-directory community=${args.community} badges></grove-member-directory>`,
   parameters: grove({ routes: { ...directoryRoutes(), ...badgeRoutes(variedBadge) } }),
+};
+
+/** Waits (a frame at a time) for `selector` in the story's directory. */
+async function inDirectory(canvas: HTMLElement, selector: string): Promise<HTMLElement | undefined> {
+  for (let frame = 0; frame < 300; frame += 1) {
+    const found = canvas.querySelector('grove-member-directory')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return undefined;
+}
+
+const signedIn = (options?: Parameters<typeof signedInRoutes>[0]) => grove({ routes: signedInRoutes(options), authenticated: true });
+
+/** A signed-in member: "Edit my profile" above the search, and Join on the directory's community. */
+export const SignedIn: Story = { args: { community: 'water' }, parameters: signedIn() };
+
+/** Already a member of the community: Leave instead of Join. */
+export const SignedInMember: Story = { args: { community: 'water' }, parameters: signedIn({ role: 'member' }) };
+
+/** A members-only community: Join sends a request that a facilitator decides. */
+export const JoinRequested: Story = {
+  args: { community: 'water' },
+  parameters: signedIn({ visibility: 'members' }),
+  play: async ({ canvasElement }) => (await inDirectory(canvasElement, '[part~="membership-button"]'))?.click(),
+};
+
+/** "Edit my profile" open: every field, per-channel visibility, the opt-out and what it hides. */
+export const EditorOpen: Story = {
+  parameters: signedIn(),
+  play: async ({ canvasElement }) => (await inDirectory(canvasElement, '[part~="edit-profile-button"]'))?.click(),
+};
+
+/** The editor while it loads the profile. */
+export const EditorLoading: Story = {
+  parameters: signedIn(),
+  play: async ({ canvasElement }) => {
+    const button = await inDirectory(canvasElement, '[part~="edit-profile-button"]');
+    const directory = canvasElement.querySelector('grove-member-directory');
+    const provider = directory?.closest('grove-provider') as { client?: { hold(): () => void } } | null;
+    provider?.client?.hold();
+    button?.click();
+  },
+};
+
+/** The server refused two fields: each says why beside it, and focus is on the first. */
+export const EditorFieldErrors: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: {
+      ...signedInRoutes(),
+      'PATCH /v1/me': () => {
+        throw new GroveApiError('invalid', 400, {
+          errors: [
+            { field: 'body.country', message: 'Must be an ISO 3166-1 alpha-2 code' },
+            { field: 'body.contacts.0.value', message: 'Must be an e-mail address' },
+          ],
+        });
+      },
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    (await inDirectory(canvasElement, '[part~="edit-profile-button"]'))?.click();
+    const country = (await inDirectory(canvasElement, 'input[name="country"]')) as HTMLInputElement | undefined;
+    if (country) {
+      country.value = 'Morocco';
+      country.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    (await inDirectory(canvasElement, '[part~="save-button"]'))?.click();
+  },
+};
+
+/** Someone saved meanwhile (another tab): the edits are kept and the next save goes over the newer version. */
+export const EditorConflict: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: {
+      ...signedInRoutes(),
+      'PATCH /v1/me': () => {
+        throw new GroveApiError('conflict', 412, { title: 'Precondition failed' });
+      },
+    },
+  }),
+  play: EditorFieldErrors.play,
+};
+
+/** The editor in Arabic, right to left. */
+export const EditorRightToLeft: Story = {
+  globals: { lang: 'ar', dir: 'rtl' },
+  parameters: signedIn(),
+  play: EditorOpen.play,
+};
+
+/** Another member's profile, signed in: Endorse (or Withdraw) beside each skill. */
+export const ProfileEndorse: Story = {
+  parameters: signedIn(),
+  render: () => {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#endorse-story.member=1`);
+    return html`<grove-member-directory id="endorse-story"></grove-member-directory>`;
+  },
 };

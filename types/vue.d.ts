@@ -1,13 +1,14 @@
 // Generated from custom-elements.json by scripts/framework-types.mjs (npm run manifest). Do not edit.
 // Vue 3: `import '@grove/elements/vue';` once types <grove-*> in templates (vue-tsc). Tell the compiler
 // they are custom elements: `compilerOptions.isCustomElement: (tag) => tag.startsWith('grove-')`.
-import type { GroveCommentCount, GroveDiscussionThread, GroveErrorEvent, GroveEventCalendar, GroveExpertFinder, GroveLoadEvent, GroveMemberDirectory, GroveModerateEvent, GroveNavigateEvent, GroveParticipationBadge, GrovePostEvent, GroveProvider, GroveRsvpEvent, GroveSearchEvent, GroveSelectEvent } from '../dist/npm/index.js';
+import type { GroveCommentCount, GroveDiscussionThread, GroveErrorEvent, GroveEventCalendar, GroveExpertFinder, GroveLoadEvent, GroveMemberDirectory, GroveModerateEvent, GroveNavigateEvent, GroveParticipationBadge, GrovePostEvent, GroveProfileChangeEvent, GroveProvider, GroveRsvpEvent, GroveSearchEvent, GroveSelectEvent } from '../dist/npm/index.js';
 import type { DefineComponent } from 'vue';
 
 declare module 'vue' {
   interface GlobalComponents {
     'grove-comment-count': DefineComponent<{
       pageKey?: GroveCommentCount['pageKey'];
+      community?: GroveCommentCount['community'];
       api?: string;
       theme?: string;
       onGroveLoad?: (event: GroveLoadEvent) => void;
@@ -81,6 +82,7 @@ declare module 'vue' {
       onGroveSearch?: (event: GroveSearchEvent) => void;
       onGroveSelect?: (event: GroveSelectEvent) => void;
       onGroveLoad?: (event: GroveLoadEvent) => void;
+      onGroveProfileChange?: (event: GroveProfileChangeEvent) => void;
       onGroveError?: (event: GroveErrorEvent) => void;
     }>;
     'grove-participation-badge': DefineComponent<{

@@ -8,6 +8,7 @@
  */
 import type { Queryable } from '../db/index.ts';
 import { safeLink } from '../shared/urls.ts';
+import { presenceSql, type Presence } from '../communities/visibility.ts';
 import type { IcsEvent } from './ics.ts';
 
 export type EventKind = 'webinar' | 'workshop' | 'meeting' | 'learning-event' | 'other';
@@ -22,8 +23,11 @@ export interface EventRow {
   organiser_id: string;
   organiser_name: string;
   organiser_avatar: string | null;
+  organiser_presence: Presence;
   title: string;
   description: string;
+  /** Null for rows written before authoring stored it (see event-body.ts). */
+  description_html: string | null;
   kind: EventKind;
   starts_at: Date;
   ends_at: Date;
@@ -39,6 +43,8 @@ export interface EventRow {
   capacity: number | null;
   cancelled: boolean;
   sequence: number;
+  series_id: string | null;
+  recurrence_id: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -54,9 +60,9 @@ export const FIRST_START_SQL = `(case when e.all_day
 /** Joined with the community and the organiser; callers add `where` and may order by `first_start`. */
 export const EVENT_SELECT = `
   select e.id, e.community_id, c.slug as community, c.visibility as community_visibility, e.organiser_id,
-         o.name as organiser_name, grove_avatar_path(o.id, o.avatar_url) as organiser_avatar, e.title, e.description, e.kind, e.starts_at, e.ends_at,
+         o.name as organiser_name, grove_avatar_path(o.id, o.avatar_url) as organiser_avatar, ${presenceSql('o')} as organiser_presence, e.title, e.description, e.description_html, e.kind, e.starts_at, e.ends_at,
          ${FIRST_START_SQL} as first_start, e.time_zone, e.all_day, e.rrule, e.exdates, e.mode, e.location, e.join_url,
-         e.capacity, e.cancelled, e.sequence, e.created_at, e.updated_at
+         e.capacity, e.cancelled, e.sequence, e.series_id, e.recurrence_id, e.created_at, e.updated_at
   from events e join communities c on c.id = e.community_id join members o on o.id = e.organiser_id`;
 
 const RULE = 'upper(e.rrule)';

@@ -8,12 +8,14 @@ import type { EventOccurrence, EventQuery, RsvpInput } from '../contract/events.
 import type { Database, Queryable } from '../db/index.ts';
 import type { MailContext } from '../mail/compose.ts';
 import { mailWaitlistPromotion } from '../mail/notify.ts';
+import { renderMarkdown } from '../discussion/markdown.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
 import { SqlParams } from '../shared/sql.ts';
 import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
+import { memberRef } from '../communities/visibility.ts';
 import {
   EVENT_SELECT, FIRST_START_SQL, type EventRow, icsEvent, occurrenceState, occurrenceStates, type OccurrenceState, seriesEndedSql,
 } from './event-store.ts';
@@ -30,13 +32,18 @@ const FEED_MAX_EVENTS = 1000;
 /** Far enough to find the first occurrence of any rule the server accepts. */
 const FIRST_OCCURRENCE_HORIZON_MS = 100 * 366 * DAY_MS;
 
-type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
+export /** SQL: community `$1` and every community below it. */
+const SCOPE_SQL = `with recursive scope(id) as (
+    select $1::bigint union select sub.id from communities sub join scope on sub.parent_id = scope.id
+  ) select id from scope`;
+
+export type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
 
 /**
  * The event for expansion and iCalendar output. A stored rule the server cannot read (written by hand
  * into the database) must not take a whole listing down: the event then shows as its first occurrence.
  */
-function calendarEvent(row: EventRow): IcsEvent {
+export function calendarEvent(row: EventRow): IcsEvent {
   const event = icsEvent(row);
   if (!event.rrule) return event;
   try {
@@ -48,13 +55,14 @@ function calendarEvent(row: EventRow): IcsEvent {
   }
 }
 
-function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceState): EventOccurrenceBody {
+export function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceState): EventOccurrenceBody {
   return {
     id: row.id,
     community: row.community,
-    organiser: { id: row.organiser_id, name: row.organiser_name, avatarUrl: row.organiser_avatar },
+    organiser: memberRef(row.organiser_id, row.organiser_name, row.organiser_avatar, row.organiser_presence),
     title: row.title,
     description: row.description,
+    descriptionHtml: row.description_html ?? renderMarkdown(row.description),
     kind: row.kind,
     startsAt: row.starts_at.toISOString(),
     endsAt: row.ends_at.toISOString(),
@@ -68,6 +76,8 @@ function toOccurrence(row: EventRow, occurrence: Occurrence, state: OccurrenceSt
     capacity: row.capacity,
     cancelled: row.cancelled,
     sequence: row.sequence,
+    seriesId: row.series_id,
+    recurrenceId: row.recurrence_id?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
     start: occurrence.start.toISOString(),
     end: occurrence.end.toISOString(),
@@ -88,7 +98,7 @@ export async function requireEvent(db: Queryable, id: string, viewer: Viewer | n
 }
 
 /** The occurrence starting at `requested`, or the first one; 422 naming `field` when there is none. */
-function findOccurrence(row: EventRow, requested: string | undefined, field: string): Occurrence {
+export function findOccurrence(row: EventRow, requested: string | undefined, field: string): Occurrence {
   const event = calendarEvent(row);
   if (requested === undefined) {
     const from = new Date(event.startsAt.getTime() - 2 * DAY_MS);
@@ -145,10 +155,7 @@ export async function listOccurrences(
     const community = await readableCommunity(db, { slug: query.community }, viewer);
     // A community's calendar includes its sub-communities' events, as its expert finder includes their
     // members: a drip-irrigation webinar belongs on the water calendar. Readability is checked on `c` above.
-    where.push(`e.community_id in (with recursive scope(id) as (
-        select ${params.add(community.id)}::bigint
-        union select sub.id from communities sub join scope on sub.parent_id = scope.id
-      ) select id from scope)`);
+    where.push(`e.community_id in (${SCOPE_SQL.replace('$1', () => params.add(community.id))})`);
   }
   // A day's margin either side: an all-day occurrence starts at local midnight, before `starts_at`.
   where.push(`e.starts_at < ${params.add(new Date(to.getTime() + DAY_MS))}`);
@@ -259,11 +266,13 @@ export async function communityFeedIcs(db: Queryable, slug: string, viewer: View
   const { rows: names } = await db.query<{ name: string; description: string }>('select name, description from communities where id = $1', [
     community.id,
   ]);
-  // The newest events when a community has more than a feed holds; written oldest first.
+  // The newest events when a community has more than a feed holds; written oldest first. Like its calendar
+  // (listOccurrences), the feed holds its sub-communities' events, those the viewer may read.
   const { rows } = await db.query<EventRow>(
-    `${EVENT_SELECT} where e.community_id = $1 and (e.rrule is not null or e.ends_at > now() - make_interval(days => $2))
+    `${EVENT_SELECT} where e.community_id in (${SCOPE_SQL}) and ${readableCommunitySql('c', '$4')}
+       and (e.rrule is not null or e.ends_at > now() - make_interval(days => $2))
      order by e.starts_at desc, e.id desc limit $3`,
-    [community.id, FEED_PAST_DAYS, FEED_MAX_EVENTS],
+    [community.id, FEED_PAST_DAYS, FEED_MAX_EVENTS, viewer?.memberId ?? null],
   );
   const text = communityFeed(rows.reverse().map(calendarEvent), {
     domain,
@@ -271,5 +280,6 @@ export async function communityFeedIcs(db: Queryable, slug: string, viewer: View
     description: names[0]?.description, // an empty one is left out
     source,
   });
-  return { text, isPublic: community.visibility === 'public' };
+  // A members-only sub-community's events in it make the whole feed private to this viewer.
+  return { text, isPublic: community.visibility === 'public' && rows.every((row) => row.community_visibility === 'public') };
 }

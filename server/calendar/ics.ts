@@ -30,6 +30,18 @@ export interface IcsEvent extends RecurringEvent {
   updatedAt: Date;
   /** A page about the event (e.g. the API resource or a site page), written as URL. */
   url?: string;
+  /**
+   * In invitations only: this VEVENT is one instance of a series (RFC 5545 RECURRENCE-ID), written with
+   * the series' UID so a client replaces that instance (an occurrence edited on its own or cancelled).
+   */
+  instanceOf?: { seriesId: string; recurrenceId: Date };
+}
+
+/** iTIP (RFC 5546) headers of an invitation mailed to one attendee. */
+export interface Invitation {
+  method: 'REQUEST' | 'CANCEL';
+  organizer: { name: string; address: string };
+  attendee: { name: string; address: string };
 }
 
 export interface IcsOptions {
@@ -86,19 +98,21 @@ function descriptionText(event: IcsEvent): string {
 }
 
 /** One VEVENT, without a trailing CRLF. */
-export function vevent(event: IcsEvent, options: IcsOptions): string {
+export function vevent(event: IcsEvent, options: IcsOptions, invitation?: Invitation): string {
   const location = event.location ?? (event.mode === 'online' ? event.joinUrl : null);
+  const instance = event.instanceOf;
   const lines = [
     'BEGIN:VEVENT',
-    property('UID', `event-${event.id}@${options.domain}`),
+    property('UID', `event-${instance?.seriesId ?? event.id}@${options.domain}`),
+    ...(instance ? [dateTimeProperty('RECURRENCE-ID', instance.recurrenceId, event)] : []),
     property('DTSTAMP', formatUtcDateTime(event.updatedAt)),
     property('CREATED', formatUtcDateTime(event.createdAt)),
     property('LAST-MODIFIED', formatUtcDateTime(event.updatedAt)),
     property('SEQUENCE', String(event.sequence)),
     dateTimeProperty('DTSTART', event.startsAt, event),
     dateTimeProperty('DTEND', event.endsAt, event),
-    ...(event.rrule ? [ruleProperty(event, event.rrule)] : []),
-    ...exdateProperty(event),
+    ...(event.rrule && !instance ? [ruleProperty(event, event.rrule)] : []),
+    ...(instance ? [] : exdateProperty(event)),
     property('SUMMARY', escapeText(event.title)),
     ...(descriptionText(event) ? [property('DESCRIPTION', escapeText(descriptionText(event)))] : []),
     ...(location ? [property('LOCATION', escapeText(location))] : []),
@@ -107,7 +121,15 @@ export function vevent(event: IcsEvent, options: IcsOptions): string {
       : []),
     ...(event.url ? [property('URL', uriValue(event.url), { VALUE: 'URI' })] : []),
     property('CATEGORIES', escapeText(event.kind)),
-    property('STATUS', event.cancelled ? 'CANCELLED' : 'CONFIRMED'),
+    property('STATUS', event.cancelled || invitation?.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'),
+    ...(invitation
+      ? [
+          property('ORGANIZER', `mailto:${invitation.organizer.address}`, { CN: invitation.organizer.name }),
+          property('ATTENDEE', `mailto:${invitation.attendee.address}`, {
+            CN: invitation.attendee.name, ROLE: 'REQ-PARTICIPANT', RSVP: 'FALSE',
+          }),
+        ]
+      : []),
     'END:VEVENT',
   ];
   return lines.join(CRLF);
@@ -118,7 +140,7 @@ function zoneYears(events: readonly IcsEvent[], now: Date): Map<string, [number,
   const years = new Map<string, [number, number]>();
   for (const event of events) {
     if (event.allDay) continue; // DATE values carry no zone
-    const first = event.startsAt.getUTCFullYear() - 1;
+    const first = Math.min(event.startsAt.getUTCFullYear(), event.instanceOf?.recurrenceId.getUTCFullYear() ?? Infinity) - 1;
     let last = event.endsAt.getUTCFullYear() + 1;
     if (event.rrule) {
       const rule = ruleFor(event);
@@ -132,17 +154,17 @@ function zoneYears(events: readonly IcsEvent[], now: Date): Map<string, [number,
   return years;
 }
 
-function calendar(header: string[], events: readonly IcsEvent[], options: IcsOptions): string {
+function calendar(header: string[], events: readonly IcsEvent[], options: IcsOptions, invitation?: Invitation): string {
   const zones = [...zoneYears(events, options.now ?? new Date())].map(([zone, [from, to]]) => vtimezone(zone, from, to));
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     property('PRODID', PRODUCT_ID),
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${invitation?.method ?? 'PUBLISH'}`,
     ...header,
     ...zones,
-    ...events.map((event) => vevent(event, options)),
+    ...events.map((event) => vevent(event, options, invitation)),
     'END:VCALENDAR',
     '',
   ].join(CRLF);
@@ -151,6 +173,14 @@ function calendar(header: string[], events: readonly IcsEvent[], options: IcsOpt
 /** A complete iCalendar object for one event (a download: "add to my calendar"). */
 export function eventCalendar(event: IcsEvent, options: IcsOptions): string {
   return calendar([], [event], options);
+}
+
+/**
+ * An invitation mailed to one attendee (iTIP, RFC 5546): METHOD:REQUEST for a new or changed event or
+ * instance, METHOD:CANCEL for a cancelled one. The caller bumps SEQUENCE before, so clients apply it.
+ */
+export function invitationCalendar(event: IcsEvent, invitation: Invitation, options: IcsOptions): string {
+  return calendar([], [event], options, invitation);
 }
 
 /** A subscription feed (webcal) for a community's events. */

@@ -45,7 +45,16 @@ export const Problem = z
 export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 export const MemberRef = z
-  .object({ id: Id, name: z.string(), avatarUrl: z.string().nullable() })
+  .object({
+    id: Id,
+    name: z.string().openapi({ description: 'Empty for a former member (presence `former`): show "Former member" in the reader\'s language' }),
+    avatarUrl: z.string().nullable(),
+    presence: z.enum(['listed', 'unlisted', 'former']).openapi({
+      description:
+        '`listed`: the viewer may open this member\'s profile. `unlisted`: the member opted out of the directory; ' +
+        'show the name as plain text, with no link. `former`: the account was deactivated; the name is withheld.',
+    }),
+  })
   .openapi('MemberRef');
 
 export function page<T extends z.ZodType>(item: T, name: string) {

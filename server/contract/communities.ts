@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, Slug, Timestamp } from './common.ts';
+import { Id, MemberRef, Slug, Text, Timestamp } from './common.ts';
 
 export const Community = z
   .object({
@@ -18,3 +18,74 @@ export const Community = z
     viewerRole: z.enum(['member', 'facilitator']).nullable().openapi({ description: "The signed-in member's role, if any" }),
   })
   .openapi('Community');
+
+export const Lifecycle = z.enum(['forming', 'active', 'dormant', 'closed']);
+
+/** A sub-group opened by a facilitator of its mother community, who becomes its first facilitator. */
+export const SubCommunityInput = z
+  .object({
+    parent: Slug.openapi({ description: 'The mother community, which the author facilitates' }),
+    slug: Slug,
+    name: Text().trim().min(1).max(120),
+    description: Text().max(2000).default(''),
+    visibility: z.enum(['public', 'members']).default('public'),
+    lifecycle: z.enum(['forming', 'active']).default('forming'),
+    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'A language code such as fr')).max(10).default([]),
+  })
+  .openapi('SubCommunityInput');
+
+export const LifecycleInput = z
+  .object({
+    state: Lifecycle,
+    returnMembers: z.boolean().default(true).openapi({
+      description: 'When closing: its members who are not members of the mother community become members of it',
+    }),
+  })
+  .openapi('LifecycleInput');
+
+export const LifecycleResult = z
+  .object({
+    community: Community,
+    returnedMembers: z.number().int().openapi({ description: 'Members who joined the mother community by this change' }),
+  })
+  .openapi('LifecycleResult');
+
+export const SilenceInput = z
+  .object({
+    member: Id,
+    hours: z.number().int().min(0).max(24 * 365).openapi({ description: 'How long; 0 lifts the silence' }),
+    reason: Text().max(500).default('').openapi({ description: 'Kept for the facilitators' }),
+  })
+  .openapi('SilenceInput');
+
+export const Silence = z
+  .object({ member: Id, until: Timestamp.nullable().openapi({ description: 'Null when lifted' }) })
+  .openapi('Silence');
+
+// ---- Joining and leaving (issue 13) ----
+
+export const JoinInput = z
+  .object({
+    message: Text().trim().max(500).optional().openapi({ description: 'For a members-only community: a word to its facilitators' }),
+  })
+  .strict()
+  .openapi('JoinInput');
+
+export const JoinResult = z
+  .object({
+    community: Slug,
+    status: z.enum(['member', 'facilitator', 'pending']).openapi({
+      description: '`pending`: a members-only community; its facilitators decide',
+    }),
+  })
+  .openapi('JoinResult');
+
+export const JoinRequest = z
+  .object({ id: Id, member: MemberRef, message: z.string(), createdAt: Timestamp })
+  .openapi('JoinRequest');
+
+export const JoinRequestPage = z.object({ items: z.array(JoinRequest) }).openapi('JoinRequestPage');
+
+export const JoinDecision = z
+  .object({ id: Id, status: z.enum(['approved', 'declined']) })
+  .openapi('JoinDecision');

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Cursor, Id, MemberRef, Slug, Timestamp } from './common.ts';
+import { Cursor, Id, MemberRef, orNull, Slug, Text, Timestamp } from './common.ts';
 
 export const RsvpStatus = z.enum(['going', 'maybe', 'not-going']);
 
@@ -20,6 +20,9 @@ const Attendance = z
   })
   .openapi('Attendance');
 
+export const EventKind = z.enum(['webinar', 'workshop', 'meeting', 'learning-event', 'other']);
+export const EventMode = z.enum(['in-person', 'online', 'hybrid']);
+
 /** The event as stored: a single event, or a series with its rule and exceptions. */
 export const Event = z
   .object({
@@ -27,20 +30,25 @@ export const Event = z
     community: Slug,
     organiser: MemberRef,
     title: z.string(),
-    description: z.string(),
-    kind: z.enum(['webinar', 'workshop', 'meeting', 'learning-event', 'other']),
+    description: z.string().openapi({ description: 'Markdown, as the facilitator wrote it' }),
+    descriptionHtml: z.string().openapi({ description: 'The description rendered and sanitised as posts are' }),
+    kind: EventKind,
     startsAt: Timestamp.openapi({ description: 'UTC instant of the first occurrence' }),
     endsAt: Timestamp,
     timeZone: z.string().openapi({ description: "Organiser's IANA zone; recurrence expands in it" }),
     allDay: z.boolean(),
     rrule: z.string().nullable().openapi({ description: 'RFC 5545 RRULE value without the "RRULE:" prefix' }),
     exdates: z.array(Timestamp),
-    mode: z.enum(['in-person', 'online', 'hybrid']),
+    mode: EventMode,
     location: z.string().nullable(),
     joinUrl: z.string().nullable(),
     capacity: z.number().int().nullable(),
     cancelled: z.boolean(),
-    sequence: z.number().int(),
+    sequence: z.number().int().openapi({
+      description: 'iCalendar SEQUENCE, bumped by every edit; also the version: its ETag is W/"sequence.digest", send it as If-Match to PATCH',
+    }),
+    seriesId: orNull(Id).openapi({ description: 'For an occurrence edited on its own: the series it was taken out of' }),
+    recurrenceId: Timestamp.nullable().openapi({ description: 'For an occurrence edited on its own: its start in the series' }),
     updatedAt: Timestamp,
     attendance: Attendance,
     viewerRsvp: z.union([ViewerRsvp, z.null()]).openapi({ description: "The viewer's answer for this occurrence; null when none or anonymous" }),
@@ -77,3 +85,58 @@ export const RsvpInput = z
     occurrence: Timestamp.optional().openapi({ description: 'Start of the occurrence; default the first' }),
   })
   .openapi('RsvpInput');
+
+const eventFields = {
+  title: Text().trim().min(1).max(200),
+  description: Text().max(20_000).openapi({ description: 'Markdown; rendered with the same sanitiser as posts' }),
+  kind: EventKind,
+  startsAt: Timestamp.openapi({ description: 'First occurrence start (for all-day events: local midnight of the first day)' }),
+  endsAt: Timestamp,
+  timeZone: Text().max(64).openapi({ description: 'IANA zone, e.g. Europe/Paris', example: 'Europe/Paris' }),
+  allDay: z.boolean(),
+  rrule: Text().max(500).nullable().openapi({
+    description: 'RFC 5545 RRULE value (FREQ DAILY to YEARLY, at most COUNT=1000), or null for a single event',
+    example: 'FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630',
+  }),
+  exdates: z.array(Timestamp).max(500).openapi({ description: 'Starts of cancelled occurrences' }),
+  mode: EventMode,
+  location: Text().trim().max(500).nullable().openapi({ description: 'The place; required in person and hybrid' }),
+  joinUrl: Text().max(2000).nullable().openapi({ description: 'http(s) link; required online and hybrid' }),
+  capacity: z.number().int().min(1).max(100_000).nullable().openapi({ description: 'Seats per occurrence; beyond it "going" joins a waitlist' }),
+};
+
+/** A new event, in a community the author facilitates. */
+export const EventInput = z
+  .object({
+    community: Slug,
+    ...eventFields,
+    description: eventFields.description.default(''),
+    kind: eventFields.kind.default('meeting'),
+    allDay: eventFields.allDay.default(false),
+    rrule: eventFields.rrule.default(null),
+    exdates: eventFields.exdates.default([]),
+    location: eventFields.location.default(null),
+    joinUrl: eventFields.joinUrl.default(null),
+    capacity: eventFields.capacity.default(null),
+  })
+  .openapi('EventInput');
+
+/** The fields to change; the rest stay. Attendees are mailed when the time or place changes. */
+export const EventPatch = z.object(eventFields).partial().openapi('EventPatch');
+
+/** One occurrence edited on its own: its start in the series plus the fields that differ. */
+export const OccurrenceEditInput = z
+  .object({
+    occurrence: Timestamp.openapi({ description: 'Start of the occurrence in the series' }),
+    ...eventFields,
+  })
+  .partial()
+  .required({ occurrence: true })
+  .omit({ rrule: true, exdates: true })
+  .openapi('OccurrenceEditInput');
+
+export const CancellationInput = z
+  .object({
+    occurrence: Timestamp.optional().openapi({ description: 'Cancel only this occurrence (an EXDATE); without it, the whole event' }),
+  })
+  .openapi('CancellationInput');

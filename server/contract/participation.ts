@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, Slug, Timestamp } from './common.ts';
+import { Id, MemberRef, orNull, Slug, Timestamp } from './common.ts';
 
 export const LEVELS = ['peripheral', 'occasional', 'active', 'core'] as const;
 
@@ -141,3 +141,30 @@ export const AchievementDefinition = z
 export const BadgeVisibility = z
   .object({ hidden: z.boolean().openapi({ description: 'True hides your badge from everyone else' }) })
   .openapi('BadgeVisibility');
+
+const ActionMember = MemberRef;
+
+/** What a community's facilitators can act on now, each item with where to act. Facilitators only. */
+export const FacilitatorActions = z
+  .object({
+    community: Slug,
+    unansweredQuestions: z
+      .array(z.object({ thread: Id, title: z.string(), url: z.string().nullable().openapi({ description: 'The page the thread is on, when known' }), askedBy: orNull(ActionMember), askedAt: Timestamp, ageHours: z.number().int() }))
+      .openapi({ description: 'Open questions nobody else has replied to, oldest first' }),
+    newcomers: z
+      .array(z.object({ member: ActionMember, joinedAt: Timestamp }))
+      .openapi({ description: 'Members who joined in the last 30 days and were not welcomed yet, oldest first' }),
+    quietMembers: z
+      .array(z.object({ member: ActionMember, lastActiveAt: Timestamp, contributions: z.number().int() }))
+      .openapi({ description: 'Members with at least 3 posts or answers in the 6 months before the last 60 days, and none since' }),
+    openReports: z
+      .array(z.object({ report: Id, post: Id, thread: Id, title: z.string(), reason: z.string(), reportedAt: Timestamp }))
+      .openapi({ description: 'Unresolved reports of posts in this community, oldest first' }),
+    eventsWithoutHost: z
+      .array(z.object({ event: Id, title: z.string(), startsAt: Timestamp }))
+      .openapi({ description: 'Events of the next 30 days whose organiser is no longer a member of the community' }),
+  })
+  .openapi('FacilitatorActions');
+
+export const WelcomeInput = z.object({ member: Id }).openapi('WelcomeInput');
+export const Welcome = z.object({ member: Id, welcomedAt: Timestamp, welcomedBy: Id }).openapi('Welcome');

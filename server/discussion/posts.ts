@@ -4,6 +4,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import { assertCanContribute, assertFacilitator, readableCommunity } from '../communities/access.ts';
+import { assertNotSilenced } from '../communities/silences.ts';
 import type { PostInput } from '../contract/threads.ts';
 import type { Database } from '../db/index.ts';
 import type { MailContext } from '../mail/compose.ts';
@@ -61,6 +62,7 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
     assertCanContribute(target.access);
     if (target.row.status === 'locked' && target.access.role !== 'facilitator') throw lockedThread();
   }
+  await assertNotSilenced(db, 'row' in target ? target.access.id : target.create.communityId, viewer.memberId);
   const bodyHtml = renderMarkdown(input.body);
   const { postId, threadId } = await db.transaction(async (tx) => {
     let threadId: string;
@@ -121,6 +123,7 @@ export async function editPost(
   if (post.author.id !== viewer.memberId) throw forbidden('You can only edit your own posts');
   if (post.deleted) throw notFound('The post');
   if (thread.row.status === 'locked' && thread.access.role !== 'facilitator') throw lockedThread();
+  await assertNotSilenced(db, thread.access.id, viewer.memberId);
   checkVersion(post.version);
   // The version in WHERE closes the gap between the check above and the write.
   const { rows } = await db.query<{ id: string }>(

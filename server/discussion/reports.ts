@@ -12,6 +12,7 @@ import { mailHiddenPost } from '../mail/notify.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
+import { memberRef, presenceSql, type Presence } from '../communities/visibility.ts';
 import { notifyPostChange, requireThread } from './threads.ts';
 
 interface QueueRow {
@@ -25,12 +26,15 @@ interface QueueRow {
   resolver_id: string | null;
   resolver_name: string | null;
   resolver_avatar: string | null;
+  resolver_presence: Presence | null;
+  reporter_presence: Presence;
   post_id: string;
   thread_id: string;
   thread_title: string;
   author_id: string;
   author_name: string;
   author_avatar: string | null;
+  author_presence: Presence;
   body_md: string;
   hidden: boolean;
   deleted: boolean;
@@ -39,10 +43,10 @@ interface QueueRow {
 
 const QUEUE_SELECT = `
   select r.id, r.reason, r.created_at, r.resolved_at,
-         rep.id as reporter_id, rep.name as reporter_name, grove_avatar_path(rep.id, rep.avatar_url) as reporter_avatar,
-         res.id as resolver_id, res.name as resolver_name, grove_avatar_path(res.id, res.avatar_url) as resolver_avatar,
+         rep.id as reporter_id, rep.name as reporter_name, grove_avatar_path(rep.id, rep.avatar_url) as reporter_avatar, ${presenceSql('rep')} as reporter_presence,
+         res.id as resolver_id, res.name as resolver_name, grove_avatar_path(res.id, res.avatar_url) as resolver_avatar, ${presenceSql('res')} as resolver_presence,
          p.id as post_id, t.id as thread_id, t.title as thread_title,
-         a.id as author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar, p.body_md, p.hidden, p.deleted,
+         a.id as author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar, ${presenceSql('a')} as author_presence, p.body_md, p.hidden, p.deleted,
          (select count(*)::int from reports o where o.post_id = p.id and o.resolved_at is null) as open_reports
   from reports r
   join posts p on p.id = r.post_id
@@ -51,21 +55,20 @@ const QUEUE_SELECT = `
   join members a on a.id = p.author_id
   left join members res on res.id = r.resolved_by`;
 
-const ref = (id: string, name: string, avatarUrl: string | null) => ({ id, name, avatarUrl });
 
 function toQueued(row: QueueRow): z.infer<typeof QueuedReport> {
   return {
     id: row.id,
     reason: row.reason,
-    reporter: ref(row.reporter_id, row.reporter_name, row.reporter_avatar),
+    reporter: memberRef(row.reporter_id, row.reporter_name, row.reporter_avatar, row.reporter_presence),
     createdAt: row.created_at.toISOString(),
     resolvedAt: row.resolved_at?.toISOString() ?? null,
-    resolvedBy: row.resolver_id ? ref(row.resolver_id, row.resolver_name ?? '', row.resolver_avatar) : null,
+    resolvedBy: row.resolver_id ? memberRef(row.resolver_id, row.resolver_name ?? '', row.resolver_avatar, row.resolver_presence ?? 'listed') : null,
     post: {
       id: row.post_id,
       thread: row.thread_id,
       threadTitle: row.thread_title,
-      author: ref(row.author_id, row.author_name, row.author_avatar),
+      author: memberRef(row.author_id, row.author_name, row.author_avatar, row.author_presence),
       bodyMd: row.deleted ? '' : row.body_md,
       hidden: row.hidden,
       deleted: row.deleted,

@@ -12,6 +12,7 @@ import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { changedMeanwhile, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
+import { memberRef, presenceSql, type Presence } from '../communities/visibility.ts';
 import { authorStandings, standingOf, type Standing } from './author-standing.ts';
 
 export interface ThreadRow {
@@ -28,6 +29,7 @@ export interface ThreadRow {
   created_by: string | null;
   creator_name: string | null;
   creator_avatar: string | null;
+  creator_presence: Presence | null;
   created_at: Date;
   last_post_at: Date | null;
   version: number;
@@ -37,7 +39,7 @@ export interface ThreadRow {
 /** Thread columns; `$1` is the viewer (or null), for whether they follow it. */
 const THREAD_SELECT = `
   select t.id, t.community_id, c.slug as community, t.page_key, t.title, t.kind, t.status, t.pinned, t.accepted_post_id,
-         t.post_count, t.created_by, cm.name as creator_name, grove_avatar_path(cm.id, cm.avatar_url) as creator_avatar, t.created_at, t.last_post_at, t.version,
+         t.post_count, t.created_by, cm.name as creator_name, grove_avatar_path(cm.id, cm.avatar_url) as creator_avatar, ${presenceSql('cm')} as creator_presence, t.created_at, t.last_post_at, t.version,
          exists (select 1 from follows f where f.thread_id = t.id and f.member_id = $1) as following
   from threads t join communities c on c.id = t.community_id left join members cm on cm.id = t.created_by`;
 
@@ -91,7 +93,7 @@ export function toThread({ row, access }: LoadedThread, viewer: Viewer | null): 
     pinned: row.pinned,
     acceptedPostId: row.accepted_post_id,
     postCount: row.post_count,
-    createdBy: row.created_by ? { id: row.created_by, name: row.creator_name ?? '', avatarUrl: row.creator_avatar } : null,
+    createdBy: row.created_by ? memberRef(row.created_by, row.creator_name ?? '', row.creator_avatar, row.creator_presence ?? 'listed') : null,
     createdAt: row.created_at.toISOString(),
     lastPostAt: row.last_post_at?.toISOString() ?? null,
     version: row.version,
@@ -110,6 +112,7 @@ interface PostRow {
   author_id: string;
   author_name: string;
   author_avatar: string | null;
+  author_presence: Presence;
   reply_to_id: string | null;
   reply_to_author: string | null;
   body_md: string;
@@ -127,8 +130,8 @@ interface PostRow {
 
 /** Post columns; `$1` must be the viewer id (or null). */
 export const POST_SELECT = `
-  select p.id, p.thread_id, p.author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar,
-         p.reply_to_id, ra.name as reply_to_author, p.body_md, p.body_html, p.language, p.created_at, p.edited_at,
+  select p.id, p.thread_id, p.author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar, ${presenceSql('a')} as author_presence,
+         p.reply_to_id, (case when ra.deactivated_at is null then ra.name else '' end) as reply_to_author, p.body_md, p.body_html, p.language, p.created_at, p.edited_at,
          p.hidden, p.deleted, (t.accepted_post_id is not distinct from p.id) as accepted, p.version,
          (select json_object_agg(kind, n) from (select kind, count(*)::int as n from reactions r where r.post_id = p.id group by kind) k) as reactions,
          (select array_agg(kind order by kind) from reactions r where r.post_id = p.id and r.member_id = $1) as viewer_reactions
@@ -140,7 +143,7 @@ export function toPost(row: PostRow, viewer: Viewer | null, standing: Standing):
   return {
     id: row.id,
     thread: row.thread_id,
-    author: { id: row.author_id, name: row.author_name, avatarUrl: row.author_avatar, ...standing },
+    author: { ...memberRef(row.author_id, row.author_name, row.author_avatar, row.author_presence), ...standing },
     replyTo: row.reply_to_id ? { id: row.reply_to_id, author: row.reply_to_author ?? '' } : null,
     bodyMd: gone ? '' : row.body_md,
     bodyHtml: gone ? '' : row.body_html,

@@ -79,6 +79,7 @@ with recursive scope(id) as (
   eligible as (
     select m.id, m.availability from members m
     where m.id in (select member_id from evidence) and not m.directory_opt_out and m.availability <> 'unavailable'
+      and m.id is distinct from $6::bigint -- the asker is never their own expert
       and exists (select 1 from memberships f where f.member_id = m.id and f.community_id in (select id from readable)
                   and ($7::bigint is null or f.community_id in (select id from scope)))
   ),

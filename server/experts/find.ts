@@ -6,6 +6,7 @@ import type { ContactChannel } from '../contract/members.ts';
 import type { Queryable } from '../db/index.ts';
 import { summaryColumns, toSummary } from '../members/directory.ts';
 import { servedContact } from '../members/contacts.ts';
+import { channelShownSql } from '../communities/visibility.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { loadTaxonomy, rankExperts, type RankedExpert } from './ranker.ts';
 import type { TaxonomySkill } from './skill-match.ts';
@@ -20,16 +21,14 @@ function label(skill: TaxonomySkill, lang: string): string {
 }
 
 /**
- * Cards for the ranked members, with the first contact channel the viewer may use to ask: public ones,
- * and members-only ones when the viewer shares a community with the expert (the directory's rule).
+ * Cards for the ranked members, with the first contact channel the viewer may use to ask (the
+ * profile's rule, communities/visibility.ts).
  */
 async function loadCards(db: Queryable, experts: RankedExpert[], viewerId: string | null, lang: string) {
   const { rows } = await db.query<SummaryRow>(
     `select ${summaryColumns('$1')},
        (select json_build_object('kind', cc.kind, 'value', cc.value, 'visibility', cc.visibility) from contact_channels cc
-        where cc.member_id = m.id and (cc.visibility = 'public' or (cc.visibility = 'members' and exists (
-          select 1 from memberships a join memberships b on a.community_id = b.community_id
-          where a.member_id = m.id and b.member_id = $3)))
+        where cc.member_id = m.id and ${channelShownSql('cc', '$3')}
         order by cc.position, cc.id limit 1) as contact
      from members m where m.id = any($2::bigint[])`,
     [lang, experts.map((expert) => expert.id), viewerId],

@@ -21,8 +21,10 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { HttpProblem, problemResponse, validationProblem } from '../shared/problem.ts';
 import { registerAuth } from './routes/auth.ts';
 import { registerCommunities } from './routes/communities.ts';
+import { registerCommunityMembership } from './routes/community-membership.ts';
 import { registerCredentials } from './routes/credentials.ts';
 import { registerDemoMembers } from './routes/demo-members.ts';
+import { registerEndorsementWithdrawal } from './routes/endorsement-withdrawal.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerExperts } from './routes/experts.ts';
 import { registerHealth } from './routes/health.ts';
@@ -36,6 +38,7 @@ import { registerReports } from './routes/reports.ts';
 import { registerSkills } from './routes/skills.ts';
 import { registerStreams } from './routes/streams.ts';
 import { registerThreads } from './routes/threads.ts';
+import { scimRoutes } from './scim/routes.ts';
 import { mountStatic } from './static.ts';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
@@ -165,6 +168,8 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
   registerCommunities(app);
   registerSkills(app);
   registerMembers(app);
+  registerEndorsementWithdrawal(app);
+  registerCommunityMembership(app);
   registerThreads(app);
   registerPosts(app);
   registerReactions(app);
@@ -176,6 +181,7 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
   registerStreams(app, hub);
   registerMail(app, { catcher: mail?.catcher ?? null, inbound: mail?.inbound ?? null });
   app.doc31('/api/openapi.json', OPENAPI_INFO);
+  app.route('/scim/v2', scimRoutes());
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -34,7 +34,7 @@ async function dueMembers(db: Queryable, now: Date, limit: number): Promise<DueR
             coalesce(s.last_digest_at, $1::timestamptz - case when coalesce(s.digest, 'weekly') = 'daily' then interval '1 day' else interval '7 days' end) as since,
             coalesce(m.last_active_at > s.last_digest_at, false) as visited
      from members m left join mail_settings s on s.member_id = m.id
-     where coalesce(s.digest, 'weekly') <> 'off' and s.failing_since is null
+     where coalesce(s.digest, 'weekly') <> 'off' and s.failing_since is null and m.deactivated_at is null
        and extract(hour from $1::timestamptz at time zone m.time_zone) between $2 and $3
        and (s.last_digest_at is null or s.last_digest_at <= $1::timestamptz
             - case when coalesce(s.digest, 'weekly') = 'daily' then interval '20 hours' else interval '6 days 20 hours' end)

@@ -18,9 +18,9 @@ interface RecipientRow {
   languages: string[];
 }
 
-/** SQL: member `m` may be mailed `kind` ($ placeholder) about community `community_id` (column or param). */
+/** SQL: member `m` (an active account) may be mailed `kind` ($ placeholder) about community `community_id` (column or param). */
 function reachable(kindSql: string, communitySql: string): string {
-  return `${ADDRESS_SQL} is not null
+  return `${ADDRESS_SQL} is not null and m.deactivated_at is null
     and not exists (select 1 from mail_settings s where s.member_id = m.id and (s.failing_since is not null or ${kindSql} = any(s.off_kinds)))
     and exists (select 1 from communities rc where rc.id = ${communitySql}
                 and (rc.visibility = 'public' or exists (select 1 from memberships rm where rm.community_id = rc.id and rm.member_id = m.id)))`;
@@ -167,4 +167,44 @@ export async function mailWaitlistPromotion(
   if (!recipient) return;
   const when = new Intl.DateTimeFormat(recipient.lang, { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone }).format(input.start);
   await enqueue(tx, [noticeMail(context, { kind: 'waitlist-promoted', recipient, values: { event: input.event, when }, url: input.url })]);
+}
+
+/**
+ * Attendees of a changed or cancelled event (or occurrence) are told, each with an invitation they can
+ * apply to their calendar (`calendarFor` writes it for that recipient: METHOD:REQUEST or CANCEL).
+ */
+export async function mailEventAttendees(
+  tx: Queryable,
+  context: MailContext,
+  input: {
+    kind: 'event-changed' | 'event-cancelled';
+    memberIds: readonly string[];
+    communityId: string;
+    event: string;
+    start: Date;
+    timeZone: string;
+    allDay: boolean;
+    url: string | null;
+    calendarFor: (recipient: Recipient) => string;
+  },
+): Promise<void> {
+  if (input.memberIds.length === 0) return;
+  const { rows } = await tx.query<{ member_id: string; name: string; address: string; languages: string[] }>(
+    `select m.id as member_id, m.name, ${ADDRESS_SQL} as address, m.languages from members m
+     where m.id = any($1::bigint[]) and ${reachable('$2::text', '$3::bigint')} order by m.id`,
+    [input.memberIds, input.kind, input.communityId],
+  );
+  const messages = rows.map((row) => {
+    const recipient = toRecipient(row);
+    const style: Intl.DateTimeFormatOptions = input.allDay ? { dateStyle: 'full' } : { dateStyle: 'full', timeStyle: 'short' };
+    const when = new Intl.DateTimeFormat(recipient.lang, { ...style, timeZone: input.timeZone }).format(input.start);
+    return noticeMail(context, {
+      kind: input.kind,
+      recipient,
+      values: { event: input.event, when },
+      url: input.url,
+      calendar: input.calendarFor(recipient),
+    });
+  });
+  await enqueue(tx, messages);
 }

@@ -1,18 +1,20 @@
 /** Who may sign in: members the token names, and in demo mode a few stable seeded identities. */
 import type { Queryable } from '../db/index.ts';
+import { memberRef as refOf, presenceSql, type Presence } from '../communities/visibility.ts';
 
+/** Whether the member exists and may act: a deactivated account signs in no more. */
 export async function memberExists(db: Queryable, memberId: string): Promise<boolean> {
-  const { rows } = await db.query('select 1 from members where id = $1', [memberId]);
+  const { rows } = await db.query('select 1 from members where id = $1 and deactivated_at is null', [memberId]);
   return rows.length > 0;
 }
 
-export async function memberRef(db: Queryable, memberId: string): Promise<{ id: string; name: string; avatarUrl: string | null } | null> {
-  const { rows } = await db.query<{ id: string; name: string; avatar_url: string | null }>(
-    'select id, name, grove_avatar_path(id, avatar_url) as avatar_url from members where id = $1',
+export async function memberRef(db: Queryable, memberId: string) {
+  const { rows } = await db.query<{ id: string; name: string; avatar_url: string | null; presence: Presence }>(
+    `select id, name, grove_avatar_path(id, avatar_url) as avatar_url, ${presenceSql('m')} as presence from members m where id = $1`,
     [memberId],
   );
   const row = rows[0];
-  return row ? { id: row.id, name: row.name, avatarUrl: row.avatar_url } : null;
+  return row ? refOf(row.id, row.name, row.avatar_url, row.presence) : null;
 }
 
 /** How many of each role the demo page's sign-in switcher offers. */

@@ -1,10 +1,11 @@
 /** Contact channels as the API serves them: a link-valued channel whose value breaks the URL rule is left out. */
 import { safeLink } from '../shared/urls.ts';
+import type { ChannelVisibility } from '../communities/visibility.ts';
 
 export interface ContactRow {
   kind: 'email' | 'phone' | 'website' | 'linkedin' | 'chat' | 'other';
   value: string;
-  visibility: 'public' | 'members' | 'nobody';
+  visibility: ChannelVisibility;
 }
 
 /** Channels whose value is opened as a link by the widgets. */

@@ -4,17 +4,15 @@ import type { Queryable } from '../db/index.ts';
 import { labelSql } from '../shared/labels.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { servedContact, type ContactRow } from './contacts.ts';
+import { channelShownSql, memberShownSql } from '../communities/visibility.ts';
 import { summaryColumns, toSummary } from './directory.ts';
 
-/** Loads a profile the viewer may see: opted-out members are visible only to themselves. */
+/** Loads a profile the viewer may see (visibility.ts decides: opted-out members are visible only to themselves). */
 export async function loadProfile(db: Queryable, memberId: string, viewer: Viewer | null, lang: string) {
-  const isSelf = viewer?.memberId === memberId;
   const { rows } = await db.query<Parameters<typeof toSummary>[0] & { bio: string; created_at: Date; last_active_at: Date | null }>(
     `select ${summaryColumns('$2')}, m.bio, m.created_at, m.last_active_at from members m
-     where m.id = $3 and ($4::boolean or (not m.directory_opt_out and exists (
-       select 1 from memberships f join communities fc on fc.id = f.community_id
-       where f.member_id = m.id and ${readableCommunitySql('fc', '$1')})))`,
-    [viewer?.memberId ?? null, lang, memberId, isSelf],
+     where m.id = $3 and ${memberShownSql('m', '$1')}`,
+    [viewer?.memberId ?? null, lang, memberId],
   );
   const row = rows[0];
   if (!row) return null;
@@ -38,14 +36,10 @@ export async function loadProfile(db: Queryable, memberId: string, viewer: Viewe
        where ms.member_id = $2 and ${readableCommunitySql('c', '$1')} order by c.name`,
       [viewerId, memberId],
     ),
-    // public: everyone; members: signed-in members sharing a community; nobody: only the member.
     db.query<ContactRow>(
-      `select kind, value, visibility from contact_channels where member_id = $1 and (
-         $3::boolean or visibility = 'public' or (visibility = 'members' and exists (
-           select 1 from memberships a join memberships b on a.community_id = b.community_id
-           where a.member_id = $1 and b.member_id = $2)))
+      `select kind, value, visibility from contact_channels cc where member_id = $1 and ${channelShownSql('cc', '$2')}
        order by position, id`,
-      [memberId, viewerId, isSelf],
+      [memberId, viewerId],
     ),
   ]);
   return {

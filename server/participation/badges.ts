@@ -5,6 +5,7 @@
 import type { Queryable } from '../db/index.ts';
 import type { FactKind } from './facts.ts';
 import { readableCommunitySql } from '../communities/access.ts';
+import { memberShownSql } from '../communities/visibility.ts';
 import type { z } from '@hono/zod-openapi';
 import type { Contributions, MemberBadge } from '../contract/participation.ts';
 import { LEVELS } from '../contract/participation.ts';
@@ -41,7 +42,7 @@ export interface BadgeQuery {
 interface Bucket { member_id: string; kind: string; total: number; recent: number; last_month: string | null }
 interface Earned { member_id: string; achievement: string; slug: string; earned_at: Date }
 
-/** Badges in the order of `memberIds`; unknown members and those hiding their badge from this viewer are left out. */
+/** Badges in the order of `memberIds`; unknown members, those the viewer may not see and those hiding their badge are left out. */
 export async function loadBadges(db: Queryable, query: BadgeQuery): Promise<Badge[]> {
   const { rules, now, community } = query;
   const from = windowStart(rules, now);
@@ -50,7 +51,9 @@ export async function loadBadges(db: Queryable, query: BadgeQuery): Promise<Badg
   const params = [query.viewerId, [...new Set(query.memberIds)], community?.id ?? null];
   const [members, buckets, peaks, earned, memberships] = await Promise.all([
     db.query<{ id: string; name: string; badge_hidden: boolean }>(
-      'select id, name, badge_hidden from members where id = any($2::bigint[]) and (not badge_hidden or id = $1::bigint)',
+      // Only members the viewer may see at all (communities/visibility.ts), and not those hiding their badge.
+      `select m.id, m.name, m.badge_hidden from members m
+       where m.id = any($2::bigint[]) and ${memberShownSql('m', '$1')} and (not m.badge_hidden or m.id = $1::bigint)`,
       params.slice(0, 2),
     ),
     db.query<Bucket>(

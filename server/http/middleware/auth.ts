@@ -1,6 +1,6 @@
 /**
  * Bearer JWT authentication. Tokens are verified with jose against the configured JWKS URL or HS256
- * secret; `sub` is the member id. A token for a member that does not exist is refused, so every
+ * secret; `sub` is the member id. A token for a member that does not exist (or was deactivated) is refused, so every
  * handler can trust `viewer.memberId`.
  */
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from 'jose';
@@ -71,7 +71,7 @@ export function authenticate(verify: TokenVerifier): MiddlewareHandler<AppEnv> {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) throw invalidToken('Authorization must be "Bearer <token>"');
       const memberId = await verify(match[1]);
-      if (!(await memberExists(c.var.db, memberId))) throw invalidToken('The token names a member who does not exist');
+      if (!(await memberExists(c.var.db, memberId))) throw invalidToken('The token names a member who does not exist or whose account was deactivated');
       c.set('viewer', { memberId });
     }
     await next();

@@ -4,6 +4,7 @@
  * (shown to the member alone) and count only communities the viewer may read.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { facilitatorActions, welcomeMember } from '../../participation/actions.ts';
 import { loadBadges, setBadgeHidden } from '../../participation/badges.ts';
 import { loadProfile } from '../../participation/profile.ts';
 import { loadRules, windowStart } from '../../participation/rules.ts';
@@ -11,10 +12,34 @@ import { readableCommunity, requireViewer } from '../../communities/access.ts';
 import type { AppEnv } from '../env.ts';
 import { forbidden, notFound } from '../../shared/problem.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
-import { BadgeVisibility, CommunityParticipation, MemberBadge, MemberBadges, ParticipationRules } from '../../contract/participation.ts';
+import {
+  BadgeVisibility, CommunityParticipation, FacilitatorActions, MemberBadge, MemberBadges, ParticipationRules, Welcome, WelcomeInput,
+} from '../../contract/participation.ts';
 import { anyone, noCredentials, signedIn } from '../route-policy.ts';
 
 const MAX_MEMBERS = 100;
+
+const actionsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/participation/communities/{slug}/actions',
+  operationId: 'getFacilitatorActions',
+  ...signedIn(),
+  tags: ['participation'],
+  summary: "Facilitators' action list: which questions wait, newcomers not welcomed, members gone quiet, open reports, events without a host",
+  request: { params: z.object({ slug: Slug }) },
+  responses: { 200: jsonContent(FacilitatorActions, 'What to act on, with names and links'), ...errorResponses(401, 403, 404) },
+});
+
+const welcomeRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/participation/communities/{slug}/welcomes',
+  operationId: 'welcomeMember',
+  ...signedIn({ idempotent: true }),
+  tags: ['participation'],
+  summary: 'Mark a newcomer welcomed (facilitators); they leave the action list',
+  request: { params: z.object({ slug: Slug }), headers: IdempotencyHeaders, body: jsonBody(WelcomeInput) },
+  responses: { 200: jsonContent(Welcome, 'The welcome (the first one, if welcomed before)'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+});
 
 const badgesRoute = createRoute({
   method: 'get',
@@ -122,4 +147,13 @@ export function registerParticipation(app: OpenAPIHono<AppEnv>): void {
     return c.json({ window: { months: windowMonths, from: windowStart(rules, new Date()) }, weights, thresholds, achievements }, 200);
   });
 
+  app.openapi(actionsRoute, async (c) => {
+    const actions = await facilitatorActions(c.var.db, c.req.valid('param').slug, requireViewer(c.var.viewer));
+    return c.json(actions, 200);
+  });
+
+  app.openapi(welcomeRoute, async (c) => {
+    const welcome = await welcomeMember(c.var.db, c.req.valid('param').slug, c.req.valid('json').member, requireViewer(c.var.viewer));
+    return c.json(welcome, 200);
+  });
 }

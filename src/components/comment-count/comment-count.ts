@@ -43,16 +43,23 @@ export class GroveCommentCount extends LitElement {
   /** Deprecated alias of `page-key` (React and Vue keep `key` for themselves); warns once. */
   @property() key = '';
 
+  /** The community of the thread, as on `<grove-discussion-thread community>`: a page key is unique within a community. */
+  @property() community = '';
+
   #config = new ConfigController(this);
   #t = new LocalizeController(this, this.#config, messages);
   #load = new LoadController(this);
   #count = this.#load.task({
-    task: async ([client, key], { signal }) => {
+    task: async ([client, key, community], { signal }) => {
       if (!client) return undefined;
-      const [count] = await Promise.all([countFor(client, '', key, signal), this.#t.ready]);
+      const [count] = await Promise.all([countFor(client, community, key, signal), this.#t.ready]);
       return { key, count };
     },
-    args: () => [this.#config.client, preferredValue(this, this.pageKey, { name: 'key', value: this.key, use: 'page-key' }) || defaultPageKey()] as const,
+    args: () => [
+      this.#config.client,
+      preferredValue(this, this.pageKey, { name: 'key', value: this.key, use: 'page-key' }) || defaultPageKey(),
+      this.community.trim().toLowerCase(),
+    ] as const,
     onComplete: (loaded) => {
       if (loaded) this.dispatchEvent(new GroveLoadEvent(loaded));
     },

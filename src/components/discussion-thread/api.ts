@@ -13,8 +13,16 @@ import type { NewPost, Post, PostPage, ReactionKind, ReportPage, Thread, ThreadC
 const ifMatch = (version: number): string => `W/"${version}"`;
 const postPath = (post: Post) => ({ id: post.id });
 
-/** The thread by id, or the one attached to a page key: null while the key has none (its first post creates it). */
-export async function fetchThread(client: GroveClient, ref: { id: string } | { key: string }, signal?: AbortSignal): Promise<Thread | null> {
+/**
+ * The thread by id, or the one attached to a page key in the page's community (a key is unique per
+ * community, so the same page can hold one conversation per community): null while the key has none
+ * (its first post creates it).
+ */
+export async function fetchThread(
+  client: GroveClient,
+  ref: { id: string } | { key: string; community?: string },
+  signal?: AbortSignal,
+): Promise<Thread | null> {
   if ('id' in ref) return get(client, '/v1/threads/{id}', { path: ref, signal });
   try {
     return await get(client, '/v1/threads', { query: ref, signal });

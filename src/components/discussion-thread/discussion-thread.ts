@@ -146,14 +146,15 @@ export class GroveDiscussionThread extends LitElement {
     announce: (message) => this.#announce(message),
   });
   #load = this.#lifecycle.task({
-    task: async ([client, ref, order, limit], { signal }): Promise<Loaded | typeof initialState> => {
+    task: async ([client, ref, order, limit, community], { signal }): Promise<Loaded | typeof initialState> => {
       if (!client || invalidAttribute(this, ATTRIBUTES)) return initialState;
-      const thread = await api.fetchThread(client, ref.startsWith('thread:') ? { id: this.thread.trim() } : { key: ref.slice('key:'.length) }, signal);
+      const locator = ref.startsWith('thread:') ? { id: this.thread.trim() } : { key: ref.slice('key:'.length), ...(community ? { community } : {}) };
+      const thread = await api.fetchThread(client, locator, signal);
       const page = thread ? await api.postsPage(client, thread, { order, limit }, signal) : { items: [], next: null };
       await this.#t.ready;
       return { thread, page };
     },
-    args: () => [this.#config.client, this.#ref, this.#order, this.pageSize || 20] as const,
+    args: () => [this.#config.client, this.#ref, this.#order, this.pageSize || 20, this.community.trim().toLowerCase()] as const,
     onComplete: (loaded) => {
       this.#thread = loaded.thread;
       this.#posts = loaded.page.items;

@@ -24,19 +24,23 @@ export interface PostContext {
 export function renderPost(post: Post, context: PostContext, isNested: boolean): TemplateResult {
   const { t } = context;
   const absolute = t.formatDate(post.createdAt, { dateStyle: 'long', timeStyle: 'short' });
-  const profile = context.profileUrl(post.author.id);
+  // Members who opted out of the directory keep their name on what they wrote, with no profile to open;
+  // a deactivated account's name is withheld by the server.
+  const listed = post.author.presence === 'listed';
+  const name = post.author.presence === 'former' ? t.t('thread.formerMember') : post.author.name;
+  const profile = listed ? context.profileUrl(post.author.id) : undefined;
   const classes = { post: true, nested: isNested, accepted: post.accepted, hidden: post.hidden, deleted: post.deleted };
   return html`<article part="post${post.accepted ? ' accepted-post' : ''}" class=${classMap(classes)} id=${`post-${post.id}`}
     aria-labelledby=${`author-${post.id}`}>
     <header class="post-header">
       ${profile
-        ? html`<a part="author" id=${`author-${post.id}`} class="author" href=${profile}>${post.author.name}</a>`
-        : html`<span part="author" id=${`author-${post.id}`} class="author">${post.author.name}</span>`}
+        ? html`<a part="author" id=${`author-${post.id}`} class="author" href=${profile}>${name}</a>`
+        : html`<span part="author" id=${`author-${post.id}`} class="author">${name}</span>`}
       ${post.author.role === 'facilitator' ? html`<span part="role" class="tag">${t.t('thread.role.facilitator')}</span>` : nothing}
       ${post.author.expert
         ? html`<span part="expert-mark" class="tag expert-mark" title=${t.t('thread.expertAnswer')}>${t.t('thread.expert')}</span>`
         : nothing}
-      <slot name=${`badge-${post.author.id}`}>${context.badge(post.author.id)}</slot>
+      ${listed ? html`<slot name=${`badge-${post.author.id}`}>${context.badge(post.author.id)}</slot>` : nothing}
       <time part="time" datetime=${post.createdAt} title=${absolute}>${relativeTime(t.locale, post.createdAt, context.now)}</time>
       ${post.editedAt
         ? html`<span class="muted" title=${t.t('thread.editedAt', { time: t.formatDate(post.editedAt, { dateStyle: 'long', timeStyle: 'short' }) })}

@@ -55,6 +55,7 @@ const NARROW_PX = 560;
  * @csspart rsvp - The RSVP group.
  * @csspart rsvp-button - One answer (aria-pressed).
  * @csspart download-link - The .ics download.
+ * @csspart add-link - "Add to Google Calendar" / "Add to Outlook" beside it (not for a cancelled event).
  * @csspart discussion-button - Opens the event's discussion (a `<grove-discussion-thread>` keyed `event:<id>`), loaded on demand.
  * @csspart status - Loading and empty states.
  * @csspart error - Errors.

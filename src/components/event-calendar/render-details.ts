@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { intl } from '../../i18n/format-message.js';
 import { safeUrl } from '../../validation/url.js';
+import { googleCalendarUrl, outlookCalendarUrl } from './calendar-links.js';
 import { discussionKey } from './discussion.js';
 import type { EventOccurrence, RsvpStatus } from './types.js';
 
@@ -102,7 +103,10 @@ export function renderDetails(item: EventOccurrence, context: DetailsContext): T
     ${item.description ? html`<p class="description" dir="auto">${item.description}</p>` : nothing}
     ${renderAttendance(item, context)}
     ${renderRsvp(item, context)}
-    <p><a part="download-link" href=${context.icsUrl} download="event-${item.id}.ics" @click=${context.download}>${t.t('calendar.download')}</a></p>
+    <p><a part="download-link" href=${context.icsUrl} download="event-${item.id}.ics" @click=${context.download}>${t.t('calendar.download')}</a>${item.cancelled
+      ? nothing
+      : html` · <a part="add-link" href=${googleCalendarUrl(item)} target="_blank" rel="noopener noreferrer">${t.t('calendar.addToGoogle')}</a>
+        · <a part="add-link" href=${outlookCalendarUrl(item)} target="_blank" rel="noopener noreferrer">${t.t('calendar.addToOutlook')}</a>`}</p>
     ${context.downloadError ? html`<p part="error" class="grove-error" role="alert">${context.downloadError}</p>` : nothing}
     ${renderDiscussion(item, context)}`;
 }

@@ -22,6 +22,7 @@ import { renderChips, renderFacets, renderSearch } from './render-filters.js';
 import { renderProfileHeader } from './render-profile-header.js';
 import { renderResults, renderToolbar } from './render-results.js';
 import type { ProfileLocalize } from './render-profile.js';
+import type { SignedInTools } from './signed-in.js';
 import type { BadgeRenderer, MemberPage, MemberSummary } from './types.js';
 
 /** The translations hold the profile's messages too (see messages/profile-en.ts): one download per language. */
@@ -35,6 +36,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** The profile view, its styles, messages and the vCard writer load with the first profile opened, not with the list. */
 const loadProfileView = () => import('./render-profile.js');
 type ProfileView = Awaited<ReturnType<typeof loadProfileView>>;
+/** Edit my profile, Join / Leave, Endorse: for a client with a token only, so readers never download it. */
+const loadSignedIn = () => import('./signed-in.js');
 
 /**
  * Finds the people of a network by name, skill, place and language, and opens their profile.
@@ -65,11 +68,17 @@ type ProfileView = Awaited<ReturnType<typeof loadProfileView>>;
  * @csspart status - Loading and empty states.
  * @csspart error - Error messages.
  * @csspart retry-button - Retries a failed load.
+ * @csspart edit-profile-button - Opens "Edit my profile" (signed-in members).
+ * @csspart membership-button - Joins or leaves the directory's `community` (signed-in members).
+ * @csspart endorse-button - Endorses a skill in a profile, or withdraws the endorsement (signed-in members).
+ * @csspart editor - The profile editor dialog.
+ * @csspart save-button - Saves the profile editor.
  * @cssprop [--grove-member-directory-columns=repeat(auto-fill, minmax(16rem, 1fr))] - Card grid columns.
  * @cssprop [--grove-member-directory-avatar-size=3rem] - Avatar diameter.
  * @fires {GroveSearchEvent} grove-search - The user ran a search (a pause in typing, or Enter); `detail.query`.
  * @fires {GroveSelectEvent} grove-select - The user chose a member (`detail.item`, a MemberSummary); cancel it to keep the profile closed.
  * @fires {GroveLoadEvent} grove-load - Results arrived; `detail.data` is the MemberPage with every page shown so far.
+ * @fires {GroveProfileChangeEvent} grove-profile-change - The signed-in member saved their profile, or joined or left a community; `detail.member`. Every directory on the page reloads on it.
  * @fires {GroveErrorEvent} grove-error - Loading results or a profile failed; the widget shows a translated message.
  */
 export class GroveMemberDirectory extends LitElement {
@@ -152,13 +161,43 @@ export class GroveMemberDirectory extends LitElement {
     args: () => [this.#config.client, this.#view.state.member, this.#t.language] as const,
   });
 
+  /** Signed-in members' tools, once their chunk arrived; `#signingIn` while it loads. */
+  #tools: SignedInTools | undefined;
+  #signingIn = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('grove-profile-change', this.#refresh);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
+    document.removeEventListener('grove-profile-change', this.#refresh);
+  }
+
+  /** A member changed themselves (here or in another widget): show the directory and profile as they are now. */
+  #refresh = (): void => {
+    this.#cursor = undefined;
+    void this.#results.run();
+    if (this.#view.state.member) void this.#profile.run();
+  };
+
+  async #signIn(): Promise<void> {
+    this.#signingIn = true;
+    const { SignedInTools } = await loadSignedIn();
+    this.#tools = new SignedInTools(this, this.#config, {
+      client: () => this.#config.client,
+      community: () => this.community.trim(),
+      load: this.#load,
+      root: () => this.renderRoot as ShadowRoot,
+    });
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (STATE_PROPERTIES.some((key) => changed.has(key))) this.#view.read();
+    if (this.#config.client?.isAuthenticated && !this.#signingIn) void this.#signIn();
     // Skill labels come in the page language: a new language reloads from the first page.
     if (this.#t.language !== this.#language) [this.#language, this.#cursor] = [this.#t.language, undefined];
     // A query that arrives from the hash or an attribute, rather than from typing, shows in the field.
@@ -166,7 +205,7 @@ export class GroveMemberDirectory extends LitElement {
   }
 
   protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog:not(.editor)');
     if (dialog && this.#view.state.member && !dialog.open) dialog.showModal();
     if (dialog?.open && !this.#view.state.member) dialog.close();
     if (this.#focusIndex !== undefined && this.#results.status === TaskStatus.COMPLETE) {
@@ -249,7 +288,8 @@ export class GroveMemberDirectory extends LitElement {
     const page = this.#page;
     const hidden = new Set<FilterKey>(this.community ? ['community'] : []);
     const handlers = { toggle: this.#toggleFilter, clearAll: this.#clearAll };
-    return html`${this.noSearch ? nothing : renderSearch(this.#draft, t, { onInput: this.#handleInput, onSubmit: this.#handleSubmit })}
+    const tools = this.#config.client?.isAuthenticated ? this.#tools : undefined;
+    return html`${tools?.renderActions() ?? nothing}${this.noSearch ? nothing : renderSearch(this.#draft, t, { onInput: this.#handleInput, onSubmit: this.#handleSubmit })}
       ${renderChips(state, hidden, page?.facets, t, handlers)}
       <div class=${this.noFacets ? 'layout' : 'layout with-facets'}>
         ${this.noFacets ? nothing : renderFacets(page?.facets, state, hidden, t, handlers)}
@@ -295,7 +335,15 @@ export class GroveMemberDirectory extends LitElement {
     return html`${renderProfileHeader(member?.name ?? t.t('profile.loading'), t, this.#closeProfile, member, this.#config.client?.baseUrl)}
       ${this.#profile.render({
         pending: () => renderLoading(t),
-        complete: ({ profile, view, t: profileT, uid }) => view.renderProfile(profile, profileT, { now: this.#now, uid }),
+        complete: ({ profile, view, t: profileT, uid }) =>
+          view.renderProfile(profile, profileT, {
+            now: this.#now,
+            uid,
+            skillAction:
+              this.#config.client?.isAuthenticated && this.#tools
+                ? (skill) => this.#tools?.renderEndorse(profile, skill, () => void this.#profile.run())
+                : undefined,
+          }),
         error: (error) => renderError(t, error, () => void this.#profile.run()),
       })}`;
   }

@@ -42,6 +42,8 @@ export interface ProfileOptions {
   now: Date;
   /** The profile's API URL, a stable UID for the vCard. */
   uid: string | undefined;
+  /** A control beside each skill (Endorse / Withdraw for a signed-in member), if any. */
+  skillAction?: ((skill: MemberProfile['skills'][number]) => unknown) | undefined;
 }
 
 /** Builds the vCard from the profile as shown (the server already withheld hidden channels) and saves it. */
@@ -75,6 +77,7 @@ export function renderProfile(member: MemberProfile, t: ProfileLocalize, options
                 <span class="skill-label">${skill.label}</span>
                 <span class="muted">${t.t(`profile.level.${levelOf(skill.level)}`)}</span>
                 <span class="muted">${t.t('profile.endorsements', { count: skill.endorsements })}</span>
+                ${options.skillAction?.(skill) ?? nothing}
               </li>`,
             )}
           </ul>`,

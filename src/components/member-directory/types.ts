@@ -17,3 +17,11 @@ export type MemberProfile = Omit<Schemas['MemberProfile'], 'skills'> & { skills:
 
 /** Renders extra content into a member card, e.g. a participation badge. Return a fresh node or template. */
 export type BadgeRenderer = (member: MemberSummary) => unknown;
+
+/** The signed-in member as their editor reads and writes them (GET / PATCH /api/v1/me). */
+export type Me = Omit<Schemas['Me'], 'skills'> & { skills: ProfileSkill[] };
+export type MePatch = Schemas['MePatch'];
+export type ContactVisibility = Schemas['ContactVisibility'];
+export type OwnContactChannel = Schemas['OwnContactChannel'];
+export type JoinResult = Schemas['JoinResult'];
+export type Community = Schemas['Community'];

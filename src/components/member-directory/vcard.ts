@@ -67,6 +67,26 @@ export function foldLine(line: string): string {
   return lines.join(CRLF);
 }
 
+/**
+ * A URI-valued property's value. URIs are not TEXT, so they are not escaped, but a control character
+ * (a line break above all) would end the content line and let the value inject properties of its own.
+ */
+export function uriValue(value: string): string {
+  return value.replace(/\p{Cc}/gu, '');
+}
+
+/**
+ * The structured name (N, RFC 6350 §6.2.2), which vCard 3 readers and several address books require.
+ * We hold one display name, so the last word is taken as the family name, as most address books do
+ * when they import a name without structure; a one-word name is all family name.
+ */
+function structuredName(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const family = words.length > 1 ? words.slice(-1) : words;
+  const given = words.length > 1 ? words.slice(0, -1) : [];
+  return `N:${escapeText(family.join(' '))};${escapeText(given.join(' '))};;;`;
+}
+
 /** RFC 6715 knows three expertise levels; our four self-declared levels map onto them. */
 function expertiseLevel(level: number): 'beginner' | 'average' | 'expert' {
   if (level >= 4) return 'expert';
@@ -74,7 +94,8 @@ function expertiseLevel(level: number): 'beginner' | 'average' | 'expert' {
   return 'beginner';
 }
 
-function contactLine(kind: string, value: string): string | undefined {
+function contactLine(kind: string, rawValue: string): string | undefined {
+  const value = kind === 'email' ? rawValue : uriValue(rawValue);
   switch (kind) {
     case 'email':
       return `EMAIL:${escapeText(value)}`;
@@ -98,15 +119,16 @@ export function buildVCard(member: VCardMember, options: VCardOptions = {}): str
     'VERSION:4.0',
     'KIND:individual',
     `FN:${escapeText(member.name)}`,
-    options.uid ? `UID:${options.uid}` : undefined,
+    structuredName(member.name),
+    options.uid ? `UID:${uriValue(options.uid)}` : undefined,
     member.organisation ? `ORG:${escapeText(member.organisation)}` : undefined,
     member.practice ? `TITLE:${escapeText(member.practice)}` : undefined,
-    member.country
+    member.country && /^[A-Za-z]{2}$/.test(member.country)
       ? `ADR;CC=${member.country}:;;;;;;${escapeText(options.countryName ?? member.country)}`
       : undefined,
     member.timeZone ? `TZ:${escapeText(member.timeZone)}` : undefined,
-    ...(member.languages ?? []).map((tag, index) => `LANG;PREF=${String(index + 1)}:${tag}`),
-    member.avatarUrl && /^https?:\/\//i.test(member.avatarUrl) ? `PHOTO:${member.avatarUrl}` : undefined,
+    ...(member.languages ?? []).map((tag, index) => `LANG;PREF=${String(index + 1)}:${uriValue(tag)}`),
+    member.avatarUrl && /^https?:\/\//i.test(member.avatarUrl) ? `PHOTO:${uriValue(member.avatarUrl)}` : undefined,
     ...(member.contacts ?? []).map((contact) => contactLine(contact.kind, contact.value)),
     ...(member.skills ?? []).map(
       (skill) => `EXPERTISE;LEVEL=${expertiseLevel(skill.level)}:${escapeText(skill.label)}`,

@@ -58,6 +58,24 @@ describe('grove-comment-count', () => {
     await expectAccessible(list);
   });
 
+  it('asks per community: a page key is unique within its community', async () => {
+    const client = countsClient();
+    const list = await fixtureWithClient<HTMLElement>(
+      html`<p>
+        <grove-comment-count key="/a" community="Water"></grove-comment-count>
+        <grove-comment-count key="/b" community="water"></grove-comment-count>
+        <grove-comment-count key="/c"></grove-comment-count>
+      </p>`,
+      client,
+    );
+    await settle([...list.querySelectorAll<GroveCommentCount>('grove-comment-count')]);
+    const calls = client.callsTo('GET', '/v1/threads/counts').map((call) => ({ community: call.query.community, key: call.query.key }));
+    expect(calls).to.have.deep.members([
+      { community: 'water', key: ['/a', '/b'] },
+      { community: undefined, key: ['/c'] },
+    ]);
+  });
+
   it('counts in the page’s language', async () => {
     const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count page-key="/c"></grove-comment-count>`, countsClient(), { lang: 'fr' });
     await waitUntil(() => text(element).includes('commentaires'), 'the French count', { timeout: 4000 });

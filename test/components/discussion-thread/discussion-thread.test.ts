@@ -35,7 +35,7 @@ describe('grove-discussion-thread', () => {
   it('renders the posts of the page’s thread with author, times and per-post language', async () => {
     const client = threadClient([makePost('1', { language: 'fr', editedAt: '2026-11-02T10:00:00Z' }), makePost('2')]);
     const element = await render(client);
-    expect(client.calls[0]?.query, 'the thread is looked up by page key').to.deep.equal({ key: KEY });
+    expect(client.calls[0]?.query, 'the thread is looked up by page key in its community').to.deep.equal({ key: KEY, community: 'water' });
     expect(postTexts(element)).to.deep.equal(['Body of 1', 'Body of 2']);
     const body = $(element, '[part~="body"]');
     expect(body?.getAttribute('lang')).to.equal('fr');
@@ -44,6 +44,27 @@ describe('grove-discussion-thread', () => {
     expect(time?.getAttribute('datetime')).to.match(/^2026-11-/);
     expect(time?.getAttribute('title'), 'the absolute time is on hover and for assistive tech').to.match(/2026/);
     expect($(element, '.post')?.textContent).to.include('edited');
+  });
+
+  it('names authors who left the directory in plain text and former members as such, with no profile link or badge', async () => {
+    const posts = [
+      makePost('1'),
+      makePost('2', { author: { id: 'm2', name: 'Omar Haddad', avatarUrl: null, presence: 'unlisted', role: 'member', expert: false } }),
+      makePost('3', { author: { id: 'm3', name: '', avatarUrl: null, presence: 'former', role: 'member', expert: false } }),
+    ];
+    const element = await render(
+      threadClient(posts),
+      html`<grove-discussion-thread key=${KEY} community="water" profile-url="/people/{id}"></grove-discussion-thread>`,
+    );
+    const author = (id: string) => $(element, `#author-${id}`);
+    expect(author('1')?.tagName).to.equal('A');
+    expect(author('2')?.tagName, 'no profile to open').to.equal('SPAN');
+    expect(author('2')?.textContent).to.equal('Omar Haddad');
+    expect(author('3')?.tagName).to.equal('SPAN');
+    expect(author('3')?.textContent).to.equal('Former member');
+    expect(element.shadowRoot?.querySelector('slot[name="badge-m1"]')).not.to.equal(null);
+    expect(element.shadowRoot?.querySelector('slot[name="badge-m2"]'), 'no badge for an unlisted author').to.equal(null);
+    await expectAccessible(element);
   });
 
   it('fires grove-load with the thread and its first page, and logs no warnings', async () => {
@@ -64,8 +85,8 @@ describe('grove-discussion-thread', () => {
   });
 
   it('shows the author’s standing: facilitator role and topic expertise, as the server sends them', async () => {
-    const facilitator = makePost('1', { author: { id: 'm1', name: 'Amina Diallo', avatarUrl: null, role: 'facilitator', expert: false } });
-    const expert = makePost('2', { author: { id: 'm2', name: 'Carlos Mendoza', avatarUrl: null, role: 'member', expert: true } });
+    const facilitator = makePost('1', { author: { id: 'm1', name: 'Amina Diallo', avatarUrl: null, presence: 'listed', role: 'facilitator', expert: false } });
+    const expert = makePost('2', { author: { id: 'm2', name: 'Carlos Mendoza', avatarUrl: null, presence: 'listed', role: 'member', expert: true } });
     const member = makePost('3');
     const element = await render(threadClient([facilitator, expert, member]));
     const header = (id: string) => $(element, `#post-${id} .post-header`);
@@ -269,7 +290,7 @@ describe('grove-discussion-thread', () => {
     const element = await render(client);
     const input = await composer(element);
     input.focus();
-    client.emit(STREAM, { event: 'post', id: '9', data: JSON.stringify(makePost('9', { author: { id: 'm9', name: 'Amina', avatarUrl: null, role: 'member', expert: false } })) });
+    client.emit(STREAM, { event: 'post', id: '9', data: JSON.stringify(makePost('9', { author: { id: 'm9', name: 'Amina', avatarUrl: null, presence: 'listed', role: 'member', expert: false } })) });
     await until(element, () => postTexts(element).includes('Body of 9'), 'the live post');
     await until(element, () => ($(element, '.visually-hidden')?.textContent ?? '').includes('Amina'), 'the announcement');
     expect(element.shadowRoot?.activeElement, 'focus stays in the composer').to.equal(input);

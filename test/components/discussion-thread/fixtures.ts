@@ -12,7 +12,7 @@ export function makeThread(overrides: Partial<Thread> = {}): Thread {
     pinned: false,
     acceptedPostId: null,
     postCount: 0,
-    createdBy: { id: 'm1', name: 'Member 1', avatarUrl: null },
+    createdBy: { id: 'm1', name: 'Member 1', avatarUrl: null, presence: 'listed' },
     createdAt: '2026-11-01T09:00:00.000Z',
     lastPostAt: null,
     version: 1,
@@ -29,7 +29,7 @@ export function makePost(id: string, overrides: Partial<Post> = {}): Post {
   return {
     id,
     thread: '7',
-    author: { id: `m${id}`, name: `Member ${id}`, avatarUrl: null, role: 'member', expert: false },
+    author: { id: `m${id}`, name: `Member ${id}`, avatarUrl: null, presence: 'listed', role: 'member', expert: false },
     replyTo: null,
     bodyMd: `Body of ${id}`,
     bodyHtml: `<p>Body of ${id}</p>`,
@@ -62,7 +62,7 @@ export function conversation(count: number): Post[] {
     const authorIndex = index % PEOPLE.length;
     return makePost(String(index + 1), {
       // Amina facilitates the community; Lucía is recognised on its topic.
-      author: { id: `m${authorIndex + 1}`, name: PEOPLE[authorIndex]!, avatarUrl: null, role: authorIndex === 0 ? 'facilitator' : 'member', expert: authorIndex === 2 },
+      author: { id: `m${authorIndex + 1}`, name: PEOPLE[authorIndex]!, avatarUrl: null, presence: 'listed', role: authorIndex === 0 ? 'facilitator' : 'member', expert: authorIndex === 2 },
       language,
       bodyHtml,
       bodyMd: bodyHtml.replace(/<[^>]+>/g, ''),
@@ -109,7 +109,7 @@ export function queuedReports(posts: readonly Post[]): QueuedReport[] {
       {
         id: String(500 + index),
         reason,
-        reporter: { id: `r${index}`, name: reporter, avatarUrl: null },
+        reporter: { id: `r${index}`, name: reporter, avatarUrl: null, presence: 'listed' },
         createdAt: new Date(Date.parse(post.createdAt) + (index + 1) * 3_600_000).toISOString(),
         resolvedAt: null,
         resolvedBy: null,
@@ -117,7 +117,7 @@ export function queuedReports(posts: readonly Post[]): QueuedReport[] {
           id: post.id,
           thread: post.thread,
           threadTitle: 'Drip irrigation in clay soils',
-          author: { id: post.author.id, name: post.author.name, avatarUrl: null },
+          author: { id: post.author.id, name: post.author.name, avatarUrl: null, presence: 'listed' },
           bodyMd: post.bodyMd,
           hidden: post.hidden,
           deleted: post.deleted,

@@ -22,7 +22,7 @@ function report(id: string, post: Post, overrides: Partial<QueuedReport['post']>
   return {
     id,
     reason: `Reason ${id}: advertising`,
-    reporter: { id: 'm20', name: 'Omar Haddad', avatarUrl: null },
+    reporter: { id: 'm20', name: 'Omar Haddad', avatarUrl: null, presence: 'listed' },
     createdAt: '2026-11-01T08:00:00Z',
     resolvedAt: null,
     resolvedBy: null,
@@ -30,7 +30,7 @@ function report(id: string, post: Post, overrides: Partial<QueuedReport['post']>
       id: post.id,
       thread: post.thread,
       threadTitle: 'Drip irrigation in clay soils',
-      author: { id: post.author.id, name: post.author.name, avatarUrl: null },
+      author: { id: post.author.id, name: post.author.name, avatarUrl: null, presence: 'listed' },
       bodyMd: post.bodyMd,
       hidden: post.hidden,
       deleted: false,
@@ -73,7 +73,7 @@ describe('grove-discussion-thread reports queue', () => {
     const client = facilitatorClient([post], [
       report('5', post, { openReports: 2 }),
       report('6', other, { threadTitle: 'Mulch <b>tips</b>' }),
-      { ...report('7', post, { openReports: 2 }), reason: 'Spam', reporter: { id: 'm21', name: 'Lucía Pérez', avatarUrl: null } },
+      { ...report('7', post, { openReports: 2 }), reason: 'Spam', reporter: { id: 'm21', name: 'Lucía Pérez', avatarUrl: null, presence: 'listed' } },
     ]);
     const element = await render(client);
     const queue = await openQueue(element);

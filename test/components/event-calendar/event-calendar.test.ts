@@ -144,6 +144,12 @@ describe('grove-event-calendar', () => {
     expect(details).to.include('Online').and.include('2 going, 1 maybe').and.include('Full (2 places)');
     expect($(el, '[part="join-link"]').getAttribute('href')).to.equal('https://meet.example.org/drip');
     expect($(el, '[part="download-link"]').getAttribute('href')).to.equal('https://grove.test/api/v1/events/12.ics');
+    const [google, outlook] = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="add-link"]')];
+    expect(google!.textContent).to.equal('Add to Google Calendar');
+    expect(new URL(google!.href).searchParams.get('dates')).to.equal('20261110T110000Z/20261110T123000Z');
+    expect(new URL(google!.href).searchParams.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6');
+    expect(new URL(outlook!.href).searchParams.get('startdt')).to.equal('2026-11-10T11:00:00.000Z');
+    expect(outlook!.rel).to.equal('noopener noreferrer');
     await expectAccessible(el);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;

@@ -1,6 +1,7 @@
 import type { FakeCall } from '../../helpers/fake-client.js';
 import { FakeClient } from '../../helpers/fake-client.js';
-import type { MemberFacets, MemberPage, MemberProfile, MemberSummary } from '../../../src/components/member-directory/types.js';
+import { GroveApiError } from '../../../src/api/problem.js';
+import type { Me, MemberFacets, MemberPage, MemberProfile, MemberSummary } from '../../../src/components/member-directory/types.js';
 
 export const amina: MemberSummary = {
   id: '1',
@@ -121,3 +122,76 @@ export function variedMembers(count: number): MemberSummary[] {
     return { ...amina, ...base, id: String(index + 500), name: index < VARIETY.length ? base.name : `${base.name} ${String(Math.floor(index / VARIETY.length) + 1)}` };
   });
 }
+
+/** Omar signed in: his own profile as GET /v1/me answers it, version 3. */
+export function omarMe(): Me {
+  return {
+    ...omar,
+    skills: [{ slug: 'gis', label: 'GIS', level: 3, endorsements: 0, endorsedByViewer: false }],
+    bio: 'Maps for farmer cooperatives.',
+    interests: [],
+    memberships: [{ community: 'water', name: 'Water and sanitation', role: 'member', joinedAt: '2024-01-01T00:00:00Z' }],
+    contacts: [{ kind: 'email', value: 'omar@example.org', visibility: 'members' }],
+    createdAt: '2024-01-01T00:00:00Z',
+    lastActiveAt: null,
+    directoryOptOut: false,
+    badgeHidden: false,
+    avatarSource: null,
+    version: 3,
+  };
+}
+
+/**
+ * The directory's routes for a signed-in member (Omar): his profile, a PATCH that applies a merge patch
+ * and bumps the version (412 on a stale If-Match), the skill taxonomy, endorsing, joining and leaving.
+ */
+export function signedInRoutes(options: { role?: 'member' | 'facilitator' | null; visibility?: 'public' | 'members' } = {}): Record<string, unknown> {
+  let me = omarMe();
+  let role = options.role === undefined ? null : options.role;
+  const endorsed = new Set<string>();
+  return {
+    ...directoryRoutes(),
+    'GET /v1/me': () => structuredClone(me),
+    'PATCH /v1/me': (call: FakeCall) => {
+      if (call.ifMatch !== `"${me.version}"`) throw new GroveApiError('conflict', 412, { title: 'Precondition failed' });
+      const patch = call.body as Record<string, unknown>;
+      const next = { ...me, ...patch, version: me.version + 1 } as Me & { skills?: unknown; interests?: unknown };
+      if (patch.skills) next.skills = (patch.skills as { skill: string; level: number }[]).map((s) => ({ slug: s.skill, label: s.skill, level: s.level, endorsements: 0, endorsedByViewer: false }));
+      if (patch.interests) next.interests = (patch.interests as string[]).map((slug) => ({ slug, label: slug }));
+      if ('avatarUrl' in patch) next.avatarSource = patch.avatarUrl as string | null;
+      me = next;
+      return structuredClone(me);
+    },
+    'GET /v1/skills': { items: [{ slug: 'gis', label: 'GIS' }, { slug: 'drip-irrigation', label: 'Drip irrigation' }, { slug: 'remote-sensing', label: 'Remote sensing' }], next: null },
+    'GET /v1/members/:id': (call: FakeCall) => {
+      const profile = call.params.id === omar.id ? { ...aminaProfile, ...omarMe() } : structuredClone(aminaProfile);
+      return { ...profile, skills: profile.skills.map((s) => ({ ...s, endorsedByViewer: endorsed.has(s.slug), endorsements: s.endorsements + (endorsed.has(s.slug) ? 1 : 0) })) };
+    },
+    'POST /v1/members/:id/endorsements': (call: FakeCall) => {
+      const { skill } = call.body as { skill: string };
+      endorsed.add(skill);
+      return { member: call.params.id, skill, endorsements: 13, endorsedByViewer: true };
+    },
+    'DELETE /v1/members/:id/endorsements/:skill': (call: FakeCall) => {
+      endorsed.delete(call.params.skill ?? '');
+      return { member: call.params.id, skill: call.params.skill, endorsements: 12, endorsedByViewer: false };
+    },
+    'GET /v1/communities/:slug': (call: FakeCall) => ({
+      id: '7', slug: call.params.slug, name: 'Water and sanitation', description: '', parent: null, lifecycle: 'active',
+      visibility: options.visibility ?? 'public', languages: ['en'], memberCount: 2, subCommunityCount: 0,
+      createdAt: '2024-01-01T00:00:00Z', closedAt: null, viewerRole: role,
+    }),
+    'POST /v1/communities/:slug/join': (call: FakeCall) => {
+      if (options.visibility === 'members') return { community: call.params.slug, status: 'pending' };
+      role = 'member';
+      return { community: call.params.slug, status: 'member' };
+    },
+    'DELETE /v1/communities/:slug/membership': () => {
+      role = null;
+      return undefined;
+    },
+  };
+}
+
+export const signedInClient = (options?: Parameters<typeof signedInRoutes>[0]): FakeClient =>
+  new FakeClient(signedInRoutes(options), { authenticated: true });

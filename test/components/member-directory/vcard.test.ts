@@ -63,6 +63,7 @@ describe('vCard (RFC 6350 / RFC 6715)', () => {
     expect(lines[1]).to.equal('VERSION:4.0');
     expect(card.endsWith('END:VCARD\r\n')).to.equal(true);
     expect(lines).to.include('FN:Amina Diallo');
+    expect(lines, 'the structured name several address books require').to.include('N:Diallo;Amina;;;');
     expect(lines).to.include('TITLE:Extension officer\\; irrigation');
     expect(lines).to.include('ORG:Water\\, Land & Life');
     expect(lines).to.include('ADR;CC=SN:;;;;;;Senegal');
@@ -82,7 +83,7 @@ describe('vCard (RFC 6350 / RFC 6715)', () => {
 
   it('omits what the viewer was not shown instead of writing empty properties', () => {
     const card = buildVCard({ id: '1', name: 'Lone Name' });
-    expect(card).to.equal('BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:individual\r\nFN:Lone Name\r\nEND:VCARD\r\n');
+    expect(card).to.equal('BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:individual\r\nFN:Lone Name\r\nN:Name;Lone;;;\r\nEND:VCARD\r\n');
   });
 
   it('refuses non-http avatar and website values rather than embedding script URLs', () => {
@@ -93,6 +94,35 @@ describe('vCard (RFC 6350 / RFC 6715)', () => {
       contacts: [{ kind: 'website', value: 'javascript:alert(1)' }],
     });
     expect(card).not.to.include('javascript:');
+  });
+
+  it('writes a one-word name as the family name and escapes structure characters in N', () => {
+    expect(buildVCard({ id: '1', name: 'Omar' }).split('\r\n')).to.include('N:Omar;;;;');
+    expect(buildVCard({ id: '1', name: 'Ana María; Pérez' }).split('\r\n')).to.include('N:Pérez;Ana María\\;;;;');
+  });
+
+  it('strips control characters from every URI-valued property so a line break cannot inject a property', () => {
+    const card = buildVCard(
+      {
+        id: '1',
+        name: 'X',
+        avatarUrl: 'https://img.example.org/a.png\r\nEMAIL:photo@evil.example',
+        languages: ['fr\nNOTE:lang'],
+        contacts: [
+          { kind: 'website', value: 'https://example.org/\r\nEMAIL:attacker@evil.example' },
+          { kind: 'linkedin', value: 'https://linkedin.com/in/x\u0000\u001fy' },
+          { kind: 'chat', value: 'xmpp:x@example.org\nTEL:+1' },
+        ],
+      },
+      { uid: 'https://api.example.org/m/1\nKIND:group' },
+    );
+    const names = card.split('\r\n').filter((line) => !line.startsWith(' ')).map((line) => line.split(/[:;]/)[0]);
+    expect(names.filter((name) => name === 'EMAIL' || name === 'TEL' || name === 'NOTE'), card).to.deep.equal([]);
+    expect(names.filter((name) => name === 'KIND')).to.have.length(1);
+    expect(card).to.include('URL;TYPE=home:https://example.org/EMAIL:attacker@evil.example');
+    expect(card).to.include('URL;TYPE=linkedin:https://linkedin.com/in/xy');
+    const controls = Array.from(card.replace(/\r\n /g, '').replace(/\r\n/g, '')).filter((char) => char.charCodeAt(0) < 0x20 || char === '\u007f');
+    expect(controls, 'no control character outside line ends').to.deep.equal([]);
   });
 
   it('derives a safe file name', () => {

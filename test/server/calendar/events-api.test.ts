@@ -221,3 +221,103 @@ describe('events API with recurrence', () => {
     assert.deepEqual(rows.map((row) => row.id), [counted, until]);
   });
 });
+
+describe("a community's subscription feed", () => {
+  /** Every occurrence start in the feed between `from` and `to`, as `id@start`, expanded by ical.js. */
+  function feedOccurrences(text: string, from: Date, to: Date): string[] {
+    const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    const found: string[] = [];
+    for (const vevent of calendar.getAllSubcomponents('vevent')) {
+      const id = /^event-(\d+)@/.exec(String(vevent.getFirstPropertyValue('uid')))![1]!;
+      const event = new ICAL.Event(vevent);
+      const length = event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime();
+      const iterator = event.iterator();
+      for (let next = iterator.next() as ICAL.Time | undefined; next; next = iterator.next() as ICAL.Time | undefined) {
+        const start = next.toJSDate();
+        if (start >= to) break;
+        if (start.getTime() + length > from.getTime()) found.push(`${id}@${start.toISOString()}`);
+      }
+    }
+    return found.sort();
+  }
+
+  async function calendarOccurrences(from: Date, to: Date, as: string | null): Promise<string[]> {
+    const found: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const path = `/api/v1/events?community=${f.grove.slug}&from=${from.toISOString()}&to=${to.toISOString()}&limit=100${next}`;
+      const body = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, path, { as })).json);
+      found.push(...body.items.map((item) => `${item.id}@${item.start}`));
+      cursor = body.next;
+    } while (cursor);
+    return found.sort();
+  }
+
+  test("holds its sub-communities' events, members-only ones only for members, and then is not publicly cacheable", async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, rrule)
+       values ($1, $2, 'Sub-group monthly', '2026-04-01T08:00:00Z', '2026-04-01T09:00:00Z', 'Europe/Paris', 'FREQ=MONTHLY;BYDAY=1WE') returning id`,
+      [f.private.id, f.facilitator],
+    );
+    const uid = new RegExp(`\r\nUID:event-${rows[0]!.id}@`);
+    const anonymous = await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics`);
+    assert.doesNotMatch(anonymous.text, uid);
+    assert.equal(anonymous.headers.get('cache-control'), 'public, max-age=300');
+    const member = await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics`, { as: f.member });
+    assert.match(member.text, uid);
+    assert.equal(member.headers.get('cache-control'), 'private, no-cache');
+    assert.doesNotMatch((await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics`, { as: f.outsider })).text, uid);
+  });
+
+  test('a member\'s secret feed key brings members-only events to clients that send no token; a new key revokes the old', async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone)
+       values ($1, $2, 'Key holders only', now() + interval '3 days', now() + interval '3 days 1 hour', 'UTC') returning id`,
+      [f.private.id, f.facilitator],
+    );
+    const uid = new RegExp(`\r\nUID:event-${rows[0]!.id}@`);
+    assertProblem(await call(ctx.grove, '/api/v1/calendar/feed-key', { method: 'POST' }), 401);
+    const first = await call(ctx.grove, '/api/v1/calendar/feed-key', { method: 'POST', as: f.member });
+    assert.equal(first.status, 200, first.text);
+    const key = (first.json as { key: string }).key;
+    assert.match(key, new RegExp(`^${f.member}\\.[A-Za-z0-9_-]{32}$`));
+    const feed = (k: string) => call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics?key=${encodeURIComponent(k)}`);
+    const withKey = await feed(key);
+    assert.equal(withKey.status, 200, withKey.text);
+    assert.match(withKey.text, uid);
+    assert.equal(withKey.headers.get('cache-control'), 'private, no-cache');
+    assert.doesNotMatch(withKey.text, new RegExp(key.split('.')[1]!), 'the key is not written into the file');
+    assert.equal((await call(ctx.grove, `/api/v1/communities/${f.private.slug}/events.ics?key=${key}`)).status, 200);
+    const second = (await call(ctx.grove, '/api/v1/calendar/feed-key', { method: 'POST', as: f.member })).json as { key: string };
+    assertProblem(await feed(key), 401, 'query.key');
+    assert.match((await feed(second.key)).text, uid);
+    assertProblem(await feed(`${f.member}.${'A'.repeat(32)}`), 401, 'query.key');
+    assertProblem(await feed('nonsense'), 401, 'query.key');
+    assertProblem(await call(ctx.grove, `/api/v1/communities/${f.private.slug}/events.ics?key=${encodeURIComponent(`${f.outsider}.${'A'.repeat(32)}`)}`), 401);
+  });
+
+  test('expands in a real iCalendar library to exactly the occurrences the calendar lists, for each viewer', async () => {
+    // The feed keeps half a year of past single events (series always): compare within that window.
+    const from = new Date(Date.now() - 170 * 86_400_000);
+    const to = new Date(from.getTime() + 400 * 86_400_000);
+    const soon = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 10 * 86_400_000);
+    const insert = (community: string, zone: string, rrule: string, exdates: Date[] = []) =>
+      ctx.db.query(
+        `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, rrule, exdates)
+         values ($1, $2, 'Across DST', $3, $4, $5, $6, $7)`,
+        [community, f.facilitator, soon, new Date(soon.getTime() + 3_600_000), zone, rrule, exdates],
+      );
+    // Forty weeks always cross a DST change in Paris; the last Friday rule never ends.
+    await insert(f.grove.id, 'Europe/Paris', 'FREQ=WEEKLY;COUNT=40', [new Date(soon.getTime() + 14 * 86_400_000)]);
+    await insert(f.grove.id, 'America/New_York', 'FREQ=MONTHLY;BYDAY=-1FR');
+    await insert(f.private.id, 'Asia/Jerusalem', 'FREQ=WEEKLY;INTERVAL=2');
+    for (const as of [null, f.member]) {
+      const feed = await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics`, { as });
+      const listed = await calendarOccurrences(from, to, as);
+      assert.ok(listed.length >= 40, `a real sample: ${listed.length}`);
+      assert.deepEqual(feedOccurrences(feed.text, from, to), listed);
+    }
+  });
+});

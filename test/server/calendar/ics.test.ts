@@ -134,6 +134,30 @@ describe('eventCalendar', () => {
   });
 });
 
+describe('VTIMEZONE of open-ended series', () => {
+  test('ends in yearly RRULE observances, so occurrences decades out keep their local time in a real parser', () => {
+    const open = event({ id: '50', rrule: 'FREQ=MONTHLY;BYDAY=1WE', exdates: [] });
+    const text = eventCalendar(open, options);
+    assertWellFormed(text);
+    assert.match(text, /\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n/);
+    assert.match(text, /\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n/);
+    const vevent = parse(text).getFirstSubcomponent('vevent')!;
+    const theirs = occurrencesByIcalJs(vevent, 300).filter((start) => start.startsWith('2040') || start.startsWith('2041-01'));
+    const ours = expandOccurrences(open, new Date('2040-01-01Z'), new Date('2041-02-01Z')).map((o) => o.start.toISOString());
+    assert.equal(theirs.length, 13);
+    assert.deepEqual(theirs, ours);
+    assert.ok(theirs.includes('2040-07-04T12:00:00.000Z'), '14:00 in Paris in summer 2040 is 12:00 UTC');
+  });
+
+  test('keeps explicit transitions for a zone whose changes follow no weekday rule, and one observance without DST', () => {
+    const jerusalem = eventCalendar(event({ id: '51', timeZone: 'Asia/Jerusalem', rrule: 'FREQ=WEEKLY', exdates: [] }), options);
+    assert.doesNotMatch(jerusalem, /RRULE:FREQ=YEARLY/);
+    const saoPaulo = eventCalendar(event({ id: '52', timeZone: 'America/Sao_Paulo', rrule: 'FREQ=WEEKLY', exdates: [] }), options);
+    const zone = parse(saoPaulo).getFirstSubcomponent('vtimezone')!;
+    assert.equal(zone.getAllSubcomponents().length, 1);
+  });
+});
+
 describe('communityFeed', () => {
   test('holds every event once and one VTIMEZONE per zone', () => {
     const events = [

@@ -94,6 +94,14 @@ describe('GET /v1/experts', () => {
     assert.ok(Math.abs(shares - 1) < 1e-9, `evidence shares add up to the score: ${shares}`);
   });
 
+  test('never recommends the asker to themselves', async () => {
+    const question = `q=${encodeURIComponent(`Who can help with ${TOPIC} systems?`)}`;
+    assert.equal(ids(await experts(question, f.member))[0], people.answerer, 'others are told of the answerer');
+    const asked = ids(await experts(question, people.answerer));
+    assert.ok(asked.length > 0, 'the answerer is told of others');
+    assert.ok(!asked.includes(people.answerer), `the answerer is not their own expert: ${asked.join(', ')}`);
+  });
+
   test('never lists opted-out or unavailable members, whatever their evidence', async () => {
     const listed = ids(await experts(`q=${TOPIC}&limit=50`));
     assert.ok(listed.includes(people.declarer), 'a declared expert is listed');

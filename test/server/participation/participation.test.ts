@@ -62,8 +62,8 @@ describe('participation levels', () => {
     await factsAt(f.facilitator, f.other.id, 'answer', 30, twoYearsAgo);
     const result = await badge(f.facilitator, `?community=${f.other.slug}`);
     assert.equal(result.level, 'transactional', 'not a member of that community: a guest contributor');
-    await factsAt(f.optedOut, f.other.id, 'reaction-given', 5, new Date());
-    assert.equal((await badge(f.optedOut, `?community=${f.other.slug}`)).level, 'peripheral', 'reacting alone is not contributing');
+    await factsAt(f.member, f.other.id, 'reaction-given', 5, new Date());
+    assert.equal((await badge(f.member, `?community=${f.other.slug}`)).level, 'peripheral', 'reacting alone is not contributing');
     await ctx.db.query('insert into memberships (community_id, member_id) values ($1, $2)', [f.other.id, f.facilitator]);
     const held = await badge(f.facilitator, `?community=${f.other.slug}`);
     assert.equal(held.level, 'core', '60 points in one window two years ago');
@@ -153,11 +153,20 @@ describe('badges: visibility and batching', () => {
   });
 
   test('contributions in a members-only community count only for viewers who may read it', async () => {
-    await factsAt(f.optedOut, f.private.id, 'post', 3, new Date());
-    assert.equal((await badge(f.optedOut)).contributions.posts, 0, 'anonymous viewers do not see the private community');
-    assert.equal((await badge(f.optedOut, '', f.member)).contributions.posts, 3, 'a member of it does');
-    assertProblem(await call(ctx.grove, `/api/v1/participation/badges?member=${f.optedOut}&community=${f.private.slug}`), 404);
+    await factsAt(f.facilitator, f.private.id, 'post', 3, new Date());
+    assert.equal((await badge(f.facilitator)).contributions.posts, 0, 'anonymous viewers do not see the private community');
+    assert.equal((await badge(f.facilitator, '', f.member)).contributions.posts, 3, 'a member of it does');
+    assertProblem(await call(ctx.grove, `/api/v1/participation/badges?member=${f.facilitator}&community=${f.private.slug}`), 404);
     assertProblem(await call(ctx.grove, `/api/v1/participation/communities/${f.private.slug}`, { as: f.outsider }), 404);
+  });
+
+  test('a member who opted out of the directory has no badge for anyone but themselves', async () => {
+    await factsAt(f.optedOut, f.grove.id, 'post', 2, new Date());
+    assertProblem(await call(ctx.grove, `/api/v1/participation/members/${f.optedOut}`), 404);
+    assertProblem(await call(ctx.grove, `/api/v1/participation/members/${f.optedOut}`, { as: f.member }), 404);
+    const batch = await call(ctx.grove, `/api/v1/participation/badges?member=${f.optedOut}&member=${f.member}`, { as: f.facilitator });
+    assert.deepEqual((batch.json?.items as { member: string }[]).map((item) => item.member), [f.member]);
+    assert.equal((await badge(f.optedOut, '', f.optedOut)).contributions.posts, 2);
   });
 
   test('bad input is a problem naming the field', async () => {

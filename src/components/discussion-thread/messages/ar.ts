@@ -19,6 +19,7 @@ const ar: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.replyingTo': 'ردًا على {name}',
   'thread.acceptedAnswer': 'إجابة مقبولة',
   'thread.expert': 'خبير في الموضوع',
+  'thread.formerMember': 'عضو سابق',
   'thread.expertAnswer': 'يعترف له المجتمع بالخبرة في موضوع هذا النقاش',
   'thread.hiddenPost': 'أخفى أحد الميسّرين هذه المشاركة.',
   'thread.deletedPost': 'حُذفت هذه المشاركة.',

@@ -14,6 +14,7 @@ const en = {
   'thread.replyingTo': 'In reply to {name}',
   'thread.acceptedAnswer': 'Accepted answer',
   'thread.expert': 'Topic expert',
+  'thread.formerMember': 'Former member',
   'thread.expertAnswer': 'Recognised by the community as an expert on this discussion’s topic',
   'thread.hiddenPost': 'This post was hidden by a facilitator.',
   'thread.deletedPost': 'This post was deleted.',

@@ -18,6 +18,7 @@ const es: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.replyingTo': 'En respuesta a {name}',
   'thread.acceptedAnswer': 'Respuesta aceptada',
   'thread.expert': 'Experto en el tema',
+  'thread.formerMember': 'Antiguo miembro',
   'thread.expertAnswer': 'Reconocido/a por la comunidad como experto/a en el tema de esta conversación',
   'thread.hiddenPost': 'Una persona facilitadora ocultó este mensaje.',
   'thread.deletedPost': 'Este mensaje fue eliminado.',

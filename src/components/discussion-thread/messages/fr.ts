@@ -18,6 +18,7 @@ const fr: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.replyingTo': 'En réponse à {name}',
   'thread.acceptedAnswer': 'Réponse acceptée',
   'thread.expert': 'Expert du sujet',
+  'thread.formerMember': 'Ancien membre',
   'thread.expertAnswer': 'Reconnu·e par la communauté comme expert·e du sujet de cette discussion',
   'thread.hiddenPost': 'Ce message a été masqué par un animateur.',
   'thread.deletedPost': 'Ce message a été supprimé.',

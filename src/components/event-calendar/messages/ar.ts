@@ -48,6 +48,8 @@ const ar: CatalogueOf<CalendarMessages> = {
   'calendar.waitlisted': 'الفعالية مكتملة: ترتيبك {position} على قائمة الانتظار.',
   'calendar.onWaitlist': 'قائمة الانتظار {position}',
   'calendar.download': 'أضف إلى تقويمي (‎.ics)',
+  'calendar.addToGoogle': 'أضف إلى تقويم Google',
+  'calendar.addToOutlook': 'أضف إلى Outlook',
   'calendar.discussion': 'أسئلة وملاحظات',
   'calendar.discussionFailed': 'تعذّر تحميل النقاش. أغلقه وحاول مرة أخرى.',
 };

@@ -46,6 +46,8 @@ const en = {
   'calendar.waitlisted': 'The event is full: you are number {position} on the waitlist.',
   'calendar.onWaitlist': 'Waitlist {position}',
   'calendar.download': 'Add to my calendar (.ics)',
+  'calendar.addToGoogle': 'Add to Google Calendar',
+  'calendar.addToOutlook': 'Add to Outlook',
   'calendar.discussion': 'Questions and notes',
   'calendar.discussionFailed': 'The discussion could not be loaded. Close it and try again.',
 } as const;

@@ -48,6 +48,8 @@ const es: CatalogueOf<CalendarMessages> = {
   'calendar.waitlisted': 'El evento está completo: es el número {position} en la lista de espera.',
   'calendar.onWaitlist': 'Lista de espera {position}',
   'calendar.download': 'Añadir a mi calendario (.ics)',
+  'calendar.addToGoogle': 'Añadir a Google Calendar',
+  'calendar.addToOutlook': 'Añadir a Outlook',
   'calendar.discussion': 'Preguntas y notas',
   'calendar.discussionFailed': 'No se pudo cargar la conversación. Ciérrela y vuelva a intentarlo.',
 };

@@ -48,6 +48,8 @@ const fr: CatalogueOf<CalendarMessages> = {
   'calendar.waitlisted': 'L’événement est complet : vous êtes numéro {position} sur la liste d’attente.',
   'calendar.onWaitlist': 'Liste d’attente {position}',
   'calendar.download': 'Ajouter à mon calendrier (.ics)',
+  'calendar.addToGoogle': 'Ajouter à Google Agenda',
+  'calendar.addToOutlook': 'Ajouter à Outlook',
   'calendar.discussion': 'Questions et notes',
   'calendar.discussionFailed': 'La discussion n’a pas pu être chargée. Fermez-la et réessayez.',
 };

@@ -1,0 +1,139 @@
+/**
+ * Joining and leaving communities (issue 13). A public community is joined at once; a members-only one
+ * takes a request that one of its facilitators approves or declines. Whoever knows a members-only
+ * community's slug may ask to join it (docs/decisions/0132-joining-communities.md).
+ */
+import type { Database, Queryable } from '../db/index.ts';
+import { forbidden, HttpProblem, notFound } from '../shared/problem.ts';
+import type { Viewer } from '../shared/viewer.ts';
+import { assertFacilitator, readableCommunity, type CommunityAccess } from './access.ts';
+import { memberRef, presenceSql, type Presence } from './visibility.ts';
+
+export type JoinStatus = 'member' | 'facilitator' | 'pending';
+
+/** The community by slug whatever its visibility (a join request names one the viewer cannot read yet). */
+async function communityForJoin(db: Queryable, slug: string, viewer: Viewer): Promise<CommunityAccess> {
+  const { rows } = await db.query<CommunityAccess>(
+    `select c.id, c.slug, c.visibility, c.lifecycle, m.role from communities c
+     left join memberships m on m.community_id = c.id and m.member_id = $2 where c.slug = $1`,
+    [slug, viewer.memberId],
+  );
+  if (!rows[0]) throw notFound('The community');
+  return rows[0];
+}
+
+/** Joins a public community, or asks to join a members-only one; already in: nothing changes. */
+export async function joinCommunity(
+  db: Database,
+  slug: string,
+  viewer: Viewer,
+  message: string,
+): Promise<{ status: JoinStatus; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const community = await communityForJoin(tx, slug, viewer);
+    if (community.role) return { status: community.role, created: false };
+    if (community.lifecycle === 'closed') throw forbidden('This community is closed');
+    if (community.visibility === 'public') {
+      await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
+        community.id,
+        viewer.memberId,
+      ]);
+      return { status: 'member', created: true };
+    }
+    const inserted = await tx.query(
+      `insert into community_join_requests (community_id, member_id, message) values ($1, $2, $3)
+       on conflict (community_id, member_id) where status = 'pending' do nothing returning id`,
+      [community.id, viewer.memberId, message],
+    );
+    return { status: 'pending', created: inserted.rows.length > 0 };
+  });
+}
+
+/**
+ * Leaves a community (or withdraws a pending request to join it). The last facilitator cannot leave:
+ * a community must keep someone to run it.
+ */
+export async function leaveCommunity(db: Database, slug: string, viewer: Viewer): Promise<void> {
+  await db.transaction(async (tx) => {
+    const community = await communityForJoin(tx, slug, viewer);
+    if (!community.role) {
+      const withdrawn = await tx.query(
+        `delete from community_join_requests where community_id = $1 and member_id = $2 and status = 'pending' returning id`,
+        [community.id, viewer.memberId],
+      );
+      if (withdrawn.rows.length === 0) throw notFound('Your membership');
+      return;
+    }
+    if (community.role === 'facilitator') {
+      // Locks the community's facilitators so two of them cannot both leave as "not the last".
+      const { rows } = await tx.query<{ member_id: string }>(
+        `select member_id from memberships where community_id = $1 and role = 'facilitator' for update`,
+        [community.id],
+      );
+      if (rows.length <= 1) {
+        throw new HttpProblem(409, 'You are the last facilitator of this community: name another facilitator before leaving');
+      }
+    }
+    await tx.query('delete from memberships where community_id = $1 and member_id = $2', [community.id, viewer.memberId]);
+  });
+}
+
+export interface JoinRequestRow {
+  id: string;
+  member: ReturnType<typeof memberRef>;
+  message: string;
+  createdAt: string;
+}
+
+/** The pending requests of a community, oldest first: for its facilitators only. */
+export async function pendingJoinRequests(db: Queryable, slug: string, viewer: Viewer): Promise<JoinRequestRow[]> {
+  const community = await readableCommunity(db, { slug }, viewer);
+  assertFacilitator(community);
+  const { rows } = await db.query<{ id: string; member_id: string; name: string; avatar_url: string | null; presence: Presence; message: string; created_at: Date }>(
+    `select r.id, r.member_id, m.name, grove_avatar_path(m.id, m.avatar_url) as avatar_url, ${presenceSql('m')} as presence, r.message, r.created_at
+     from community_join_requests r join members m on m.id = r.member_id
+     where r.community_id = $1 and r.status = 'pending' order by r.created_at, r.id limit 200`,
+    [community.id],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    member: memberRef(row.member_id, row.name, row.avatar_url, row.presence),
+    message: row.message,
+    createdAt: row.created_at.toISOString(),
+  }));
+}
+
+/** A facilitator approves (the requester becomes a member) or declines a pending request; deciding again is harmless. */
+export async function decideJoinRequest(
+  db: Database,
+  slug: string,
+  requestId: string,
+  decision: 'approved' | 'declined',
+  viewer: Viewer,
+): Promise<{ id: string; status: 'approved' | 'declined' }> {
+  return db.transaction(async (tx) => {
+    const community = await readableCommunity(tx, { slug }, viewer);
+    assertFacilitator(community);
+    const { rows } = await tx.query<{ member_id: string; status: string }>(
+      'select member_id, status from community_join_requests where id = $1 and community_id = $2 for update',
+      [requestId, community.id],
+    );
+    const request = rows[0];
+    if (!request) throw notFound('The request');
+    if (request.status !== 'pending') {
+      if (request.status === decision) return { id: requestId, status: decision };
+      throw new HttpProblem(409, `This request was already ${request.status}`);
+    }
+    await tx.query(
+      `update community_join_requests set status = $2, decided_at = now(), decided_by = $3 where id = $1`,
+      [requestId, decision, viewer.memberId],
+    );
+    if (decision === 'approved') {
+      await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
+        community.id,
+        request.member_id,
+      ]);
+    }
+    return { id: requestId, status: decision };
+  });
+}
