@@ -9,9 +9,10 @@
  * Any other mode (Storybook's dev server and build, vitest-like tools) gets the plain base config,
  * so tools that load vite.config.ts do not inherit library build settings.
  *
- * Widgets are discovered, not listed: every `src/components/<name>/<name>.ts` is a widget entry.
+ * Widgets are discovered, not listed: every `src/components/<name>/<name>.ts` with its registering
+ * `src/elements/<name>.ts` is a widget entry.
  */
-import { copyFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -26,15 +27,18 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
 };
 
-/** Widget name -> source entry, for every `src/components/<name>/<name>.ts`. */
+/**
+ * Widget name -> registering entry, `src/elements/<name>.ts` for every `src/components/<name>/<name>.ts`
+ * (the element class; the entry imports it and defines its tag).
+ */
 async function widgetEntries(): Promise<Record<string, string>> {
   const dir = join(root, 'src/components');
   if (!existsSync(dir)) return {};
   const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
   const entries: Record<string, string> = {};
   for (const name of names.sort()) {
-    const file = join(dir, name, `${name}.ts`);
-    if (existsSync(file)) entries[name] = file;
+    const file = join(root, 'src/elements', `${name}.ts`);
+    if (existsSync(join(dir, name, `${name}.ts`)) && existsSync(file)) entries[name] = file;
   }
   return entries;
 }
@@ -46,7 +50,7 @@ async function widgetEntries(): Promise<Record<string, string>> {
  * downloads it for a widget it does not show (docs/decisions/0012-page-size-budgets.md).
  */
 const RUNTIME_LIBRARIES = /node_modules[\\/](lit|lit-html|lit-element|@lit|ky|@oxc-project[\\/]runtime)[\\/]|^\0@oxc-project\+runtime@/;
-const RUNTIME_SOURCES = /[\\/]src[\\/](api|context|controllers|events|render|styles|i18n|validation)[\\/]/;
+const RUNTIME_SOURCES = /[\\/]src[\\/](api|context|controllers|events|registry|render|styles|i18n|validation)[\\/]/;
 
 const base: UserConfig = {
   // Oxc reads experimentalDecorators / useDefineForClassFields from tsconfig.json; only legacy
@@ -60,6 +64,7 @@ async function npmConfig(): Promise<UserConfig> {
   const external = Object.keys(pkg.dependencies);
   return {
     ...base,
+    plugins: [contractDeclarations(resolve(root, 'dist/npm'))],
     build: {
       target: 'es2022',
       outDir: 'dist/npm',
@@ -73,6 +78,7 @@ async function npmConfig(): Promise<UserConfig> {
           ...optional('src/define.ts'),
           ...optional('src/autoloader.ts'),
           ...optional('src/context/grove-provider.ts'),
+          ...optional('src/elements/provider.ts'),
           ...Object.values(widgets),
         ],
         formats: ['es'],
@@ -86,6 +92,21 @@ async function npmConfig(): Promise<UserConfig> {
           entryFileNames: '[name].js',
         },
       },
+    },
+  };
+}
+
+/**
+ * The OpenAPI types (src/api/schema.d.ts, generated) are a declaration file, which tsc does not copy:
+ * without it every published type built on the contract resolves to nothing.
+ */
+function contractDeclarations(outDir: string): Plugin {
+  return {
+    name: 'grove:contract-declarations',
+    apply: 'build',
+    async writeBundle() {
+      await mkdir(join(outDir, 'api'), { recursive: true });
+      await copyFile(join(root, 'src/api/schema.d.ts'), join(outDir, 'api/schema.d.ts'));
     },
   };
 }

@@ -20,7 +20,10 @@ try {
     cwd: root,
     stdio: 'inherit',
   });
+  // The React and Vue declarations follow the manifest (from the committed one when checking).
+  if (!check) execFileSync(process.execPath, [join(root, 'scripts/framework-types.mjs')], { cwd: root, stdio: 'inherit' });
   if (check) {
+    execFileSync(process.execPath, [join(root, 'scripts/framework-types.mjs'), '--check'], { cwd: root, stdio: 'inherit' });
     const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
     let committed = '';
     try {

@@ -3,7 +3,7 @@
 //   npm run new-widget -- community-card
 //
 // creates src/components/community-card/ (element, styles, attribute table, api.ts, messages in en, fr,
-// es and ar), its story and its test running the shared widget suite, registers the tag in
+// es and ar), its registering entry src/elements/community-card.ts, its story and its test running the shared widget suite, registers the tag in
 // src/define.ts, and refreshes package.json exports and custom-elements.json. The widget it writes
 // works: it loads a community (GET /v1/communities/{slug}) and shows its name, so the test suite passes
 // before the first edit. Replace the request, the template and the messages with the real ones.
@@ -106,6 +106,14 @@ declare global {
   }
 }
 `,
+  [`src/elements/${name}.ts`]: `// \`import '@grove/elements/${name}'\` registers <${tag}> (side effect, guarded: a second copy on the page keeps the first).
+import { defineElement } from '../registry/define-element.js';
+import { ${className} } from '../components/${name}/${name}.js';
+
+defineElement('${tag}', ${className});
+
+export { ${className} };
+`,
   [`src/components/${name}/${name}.styles.ts`]: `import { css } from 'lit';
 
 /** Logical properties only, so Arabic mirrors without a separate stylesheet; colours from the shared tokens. */
@@ -203,7 +211,7 @@ export const Themed: Story = {
 `,
   [`test/components/${name}/${name}.test.ts`]: `import { html } from 'lit';
 import { ${className} } from '../../../src/components/${name}/${name}.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import { FakeClient } from '../../helpers/fake-client.js';
 import { widgetSuite } from '../../helpers/widget-suite.js';
 
@@ -234,7 +242,7 @@ if (out === root) {
   // The one loader line per widget (src/define.ts), then the generated package files.
   const definePath = join(root, 'src/define.ts');
   const define = readFileSync(definePath, 'utf8');
-  const line = `  '${tag}': () => import('./components/${name}/${name}.js').then((module) => module.${className}),\n`;
+  const line = `  '${tag}': () => import('./elements/${name}.js'),\n`;
   writeFileSync(definePath, define.replace(/(export const elementLoaders[^{]*\{\n(?:.*\n)*?)(\};)/, `$1${line}$2`));
   console.log('registered the tag in src/define.ts');
   execFileSync(process.execPath, [join(root, 'scripts/sync-exports.mjs')], { stdio: 'inherit' });

@@ -1,29 +1,24 @@
 /**
- * The one module that registers tags. Element modules have no side effects; this maps each tag to a
- * loader returning its class, so the autoloader (and `defineAll`) import only what a page uses.
+ * Maps each tag to the entry that registers it (src/elements/<name>.ts, the same module as the npm
+ * entry `@grove/elements/<name>`), so the autoloader (and `defineAll`) import only what a page uses.
+ * Element classes have no side effects; their entries do, through the one guard in
+ * src/registry/define-element.ts. This module imports nothing statically: it is the CDN autoloader's,
+ * which must stay a single file (scripts/check-size.mjs).
  *
- * Widget engineers: add one line per widget, `'grove-x': () => import('./components/x/x.js').then((m) => m.GroveX)`.
+ * Widget engineers: add one line per widget, `'grove-x': () => import('./elements/x.js')`
+ * (`npm run new-widget` does it).
  */
-export type ElementLoader = () => Promise<CustomElementConstructor>;
+export type ElementLoader = () => Promise<unknown>;
 
 export const elementLoaders: Readonly<Record<string, ElementLoader>> = {
-  'grove-provider': () => import('./context/grove-provider.js').then((module) => module.GroveProvider),
-  'grove-member-directory': () => import('./components/member-directory/member-directory.js').then((module) => module.GroveMemberDirectory),
-  'grove-discussion-thread': () => import('./components/discussion-thread/discussion-thread.js').then((module) => module.GroveDiscussionThread),
-  'grove-comment-count': () => import('./components/comment-count/comment-count.js').then((module) => module.GroveCommentCount),
-  'grove-event-calendar': () => import('./components/event-calendar/event-calendar.js').then((module) => module.GroveEventCalendar),
-  'grove-expert-finder': () => import('./components/expert-finder/expert-finder.js').then((module) => module.GroveExpertFinder),
-  'grove-participation-badge': () => import('./components/participation-badge/participation-badge.js').then((module) => module.GroveParticipationBadge),
+  'grove-provider': () => import('./elements/provider.js'),
+  'grove-member-directory': () => import('./elements/member-directory.js'),
+  'grove-discussion-thread': () => import('./elements/discussion-thread.js'),
+  'grove-comment-count': () => import('./elements/comment-count.js'),
+  'grove-event-calendar': () => import('./elements/event-calendar.js'),
+  'grove-expert-finder': () => import('./elements/expert-finder.js'),
+  'grove-participation-badge': () => import('./elements/participation-badge.js'),
 };
-
-/**
- * Registers `tag` unless it is already defined: by an earlier call, or by a second copy of the library
- * on the same page (CDN script plus an npm build), where the first definition wins.
- */
-export function defineElement(tag: string, constructor: CustomElementConstructor): void {
-  if (customElements.get(tag)) return;
-  customElements.define(tag, constructor);
-}
 
 const loading = new Map<string, Promise<void>>();
 
@@ -34,7 +29,7 @@ export function loadElement(tag: string): Promise<void> {
   let pending = loading.get(tag);
   if (!pending) {
     pending = loader().then(
-      (constructor) => defineElement(tag, constructor),
+      () => undefined,
       (error: unknown) => {
         // A failed chunk download (offline) may succeed later: let a later sighting try again.
         loading.delete(tag);

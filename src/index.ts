@@ -1,5 +1,7 @@
 // Public entry of the npm package: classes, events, types and `configure`. No side effects: nothing is
-// registered until you call `defineElement` / `defineAll` (or load the CDN autoloader).
+// registered until you import a per-widget entry (`@grove/elements/member-directory`), call
+// `defineElement` / `defineAll`, or load the autoloader. test/public-api.test.ts keeps this file complete:
+// every element and every event class of the manifest is exported here.
 export type {
   GroveClient,
   Query,
@@ -35,7 +37,9 @@ export { VisibilityController } from './controllers/visibility-controller.js';
 export { GroveErrorEvent } from './events/grove-error-event.js';
 export { GroveLoadEvent } from './events/grove-load-event.js';
 export { GroveModerateEvent, type ModerationAction } from './events/grove-moderate-event.js';
+export { GroveNavigateEvent, type NavigateDetail } from './events/grove-navigate-event.js';
 export { GrovePostEvent, type PostChange } from './events/grove-post-event.js';
+export { GroveRsvpEvent, type RsvpDetail } from './events/grove-rsvp-event.js';
 export { GroveSearchEvent } from './events/grove-search-event.js';
 export { GroveProfileChangeEvent } from './events/grove-profile-change-event.js';
 export { GroveSelectEvent } from './events/grove-select-event.js';
@@ -56,6 +60,16 @@ export { GroveDiscussionThread } from './components/discussion-thread/discussion
 export { GroveCommentCount } from './components/comment-count/comment-count.js';
 export type { NewPost, Post, PostAuthor, PostPage, ReactionKind, Thread } from './components/discussion-thread/types.js';
 
+export { GroveEventCalendar } from './components/event-calendar/event-calendar.js';
+export type { CalendarView, EventKind, EventMode, EventOccurrence, OccurrencePage, Rsvp, RsvpStatus } from './components/event-calendar/types.js';
+
+export { GroveExpertFinder } from './components/expert-finder/expert-finder.js';
+export type { Expert, ExpertEvidence, ExpertEvidenceItem, ExpertPage, ExpertTopic } from './components/expert-finder/types.js';
+
+export { GroveParticipationBadge } from './components/participation-badge/participation-badge.js';
+export type { Achievement, CommunityParticipation, Level, LevelShare, MemberBadge } from './components/participation-badge/types.js';
+
 export type { Catalogue, CatalogueOf, MessageParams, SupportedLanguage } from './i18n/types.js';
 
-export { defineAll, defineElement, elementLoaders } from './define.js';
+export { defineAll, elementLoaders, loadElement } from './define.js';
+export { defineElement } from './registry/define-element.js';

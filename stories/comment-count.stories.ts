@@ -16,7 +16,7 @@ const countRoutes = {
 /** Four counts on one page: one request (see the fake client's calls). */
 const list = html`<ul>
   ${Object.keys(COUNTS).map(
-    (key, index) => html`<li><a href=${key}>Article ${index + 1}</a> · <grove-comment-count key=${key}></grove-comment-count></li>`,
+    (key, index) => html`<li><a href=${key}>Article ${index + 1}</a> · <grove-comment-count page-key=${key}></grove-comment-count></li>`,
   )}
 </ul>`;
 
@@ -33,7 +33,7 @@ type Story = StoryObj;
 export const Default: Story = {};
 /** While loading the count is simply absent: it sits inside someone else's sentence. */
 export const Loading: Story = { parameters: grove({ routes: countRoutes, loading: true }) };
-export const Empty: Story = { render: () => html`<grove-comment-count key="/news/1"></grove-comment-count>` };
+export const Empty: Story = { render: () => html`<grove-comment-count page-key="/news/1"></grove-comment-count>` };
 export const Failed: Story = {
   parameters: grove({
     routes: {
@@ -45,7 +45,7 @@ export const Failed: Story = {
 };
 export const ManyItems: Story = {
   render: () => html`<ul>
-    ${Array.from({ length: 40 }, (_, index) => html`<li>Article ${index + 1} · <grove-comment-count key=${`/news/${index}`}></grove-comment-count></li>`)}
+    ${Array.from({ length: 40 }, (_, index) => html`<li>Article ${index + 1} · <grove-comment-count page-key=${`/news/${index}`}></grove-comment-count></li>`)}
   </ul>`,
 };
 export const RightToLeft: Story = { globals: { lang: 'ar', dir: 'rtl' } };

@@ -6,7 +6,7 @@ import { badgeRoutes, variedBadge } from '../test/components/participation-badge
 import { conversation, queuedReports, threadRoutes } from '../test/components/discussion-thread/fixtures.js';
 
 interface Args {
-  key: string;
+  'page-key': string;
   community: string;
   order: string;
   'page-size': string;
@@ -17,18 +17,18 @@ const grove = (parameters: GroveStoryParameters): { grove: GroveStoryParameters 
 const KEY = 'https://intranet.example.org/articles/drip-irrigation';
 
 const renderThread = (args: Args) => html`<grove-discussion-thread
-    key=${args.key}
+    page-key=${args['page-key']}
     community=${args.community}
     order=${args.order}
     page-size=${args['page-size']}
     ?readonly=${args.readonly}
-    title="Drip irrigation in clay soils"
+    thread-title="Drip irrigation in clay soils"
   ></grove-discussion-thread>`;
 
 const meta: Meta<Args> = {
   title: 'Widgets/Discussion thread',
   component: 'grove-discussion-thread',
-  args: { key: KEY, community: 'water', order: 'oldest', 'page-size': '20', readonly: false },
+  args: { 'page-key': KEY, community: 'water', order: 'oldest', 'page-size': '20', readonly: false },
   render: renderThread,
   parameters: grove({ routes: threadRoutes(conversation(6)), delayMs: 150 }),
 };
@@ -124,7 +124,7 @@ export const FacilitatorNoReports: Story = {
  * in words and a way back into the composer.
  */
 export const RefusedPost: Story = {
-  args: { key: `${KEY}#refused` },
+  args: { 'page-key': `${KEY}#refused` },
   parameters: grove({
     routes: {
       ...threadRoutes(posts),
@@ -174,6 +174,6 @@ export const Themed: Story = {
 
 /** `badges`: each author's participation badge in the thread's community beside their name. */
 export const WithBadges: Story = {
-  render: (args) => html`<grove-discussion-thread key=${args.key} community=${args.community} badges></grove-discussion-thread>`,
+  render: (args) => html`<grove-discussion-thread page-key=${args['page-key']} community=${args.community} badges></grove-discussion-thread>`,
   parameters: grove({ routes: { ...threadRoutes(conversation(6)), ...badgeRoutes(variedBadge) } }),
 };

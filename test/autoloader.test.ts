@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { defineElement, loadElement } from '../src/define.js';
+import { loadElement } from '../src/define.js';
+import { defineElement } from '../src/registry/define-element.js';
 import '../src/autoloader.js';
 
 describe('autoloader and registration', () => {

@@ -4,7 +4,7 @@
  */
 import { GroveEventCalendar } from '../../src/components/event-calendar/event-calendar.js';
 import { GroveProvider } from '../../src/context/grove-provider.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import { FakeClient } from '../../test/helpers/fake-client.js';
 import { calendarRoutes, manyEvents } from '../../test/components/event-calendar/fixtures.js';
 

@@ -24,7 +24,8 @@ function readManifest() {
   }
 }
 
-const WIDGET_SOURCE = /^src\/components\/([^/]+)\/\1\.ts$/;
+/** A widget's registering entry (src/elements/<name>.ts); the provider's is not a build entry. */
+const WIDGET_SOURCE = /^src\/elements\/([^/]+)\.ts$/;
 
 /** @returns {CdnFile[]} every JavaScript file of the CDN build with its role. */
 export function cdnFiles() {
@@ -35,7 +36,7 @@ export function cdnFiles() {
     .map((chunk) => {
       const staticImports = (chunk.imports ?? []).map(fileOf);
       const dynamicImports = (chunk.dynamicImports ?? []).map(fileOf);
-      const widget = chunk.src ? WIDGET_SOURCE.exec(chunk.src) : null;
+      const widget = chunk.src && chunk.isEntry ? WIDGET_SOURCE.exec(chunk.src) : null;
       const file = { file: chunk.file, staticImports, dynamicImports };
       if (chunk.src === 'src/autoloader.ts') return { role: 'autoloader', name: 'grove.js (autoloader)', ...file };
       if (widget?.[1]) return { role: 'widget', name: widget[1], ...file };

@@ -24,9 +24,13 @@ export function renderEmpty(t: Translator, message?: string): TemplateResult {
 
 /**
  * A failure: translated by error kind (never the raw exception), announced as an alert, with a retry
- * button when the caller can retry.
+ * button when the caller can retry. `subject` is the attribute the request was about (`community`):
+ * when the server knows nothing by that value, the message names the attribute and quotes the value for
+ * the site editor, and offers no retry (trying again cannot help).
  */
-export function renderError(t: Translator, error: unknown, onRetry?: () => void): TemplateResult {
+export function renderError(t: Translator, error: unknown, onRetry?: () => void, subject?: { name: string; value: string }): TemplateResult {
+  // Only a Grove problem+json 404 (it has a title) is about the value: a 404 page from a wrong `api` is not.
+  if (subject?.value && error instanceof GroveApiError && error.kind === 'not-found' && error.title) return alert(t.t('core.notFoundAttribute', subject));
   return alert(
     html`<p>${t.t(errorMessageKey(error))}</p>${onRetry
       ? html`<button type="button" part="retry-button" class="grove-button" @click=${onRetry}>${t.t('core.retry')}</button>`

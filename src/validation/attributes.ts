@@ -72,10 +72,30 @@ export function splitList(value: string): string[] {
 
 const propertyOf = (name: string): string => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-/** The attribute's current value, read from its property and trimmed ('' when unset). */
+/**
+ * A Lit converter for whole-number attributes (`page-size="20"`): the property is a number, so hosts can
+ * set it as one (`pageSize={20}` in React, `:page-size="20"` in Vue). Text that is not a whole number
+ * becomes NaN and the attribute layer names the attribute's own text back to the editor; a removed
+ * attribute is NaN too, which reads as unset.
+ */
+export const wholeNumber = {
+  fromAttribute: (value: string | null): number => (value !== null && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN),
+  toAttribute: (value: number): string => String(value),
+};
+
+/**
+ * The attribute's current value, read from its property and trimmed ('' when unset). Frameworks set
+ * properties with whatever type their template gives (`limit={3}`, `:limit="'3'"`), so numbers are read
+ * as their decimal text; NaN (text the number converter refused) as the attribute's text.
+ */
 export function attributeValue(element: object, name: string): string {
   const value = (element as Record<string, unknown>)[propertyOf(name)];
-  return typeof value === 'string' ? value.trim() : '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') {
+    if (!Number.isNaN(value)) return String(value);
+    return element instanceof Element ? (element.getAttribute(name) ?? '').trim() : '';
+  }
+  return '';
 }
 
 /**

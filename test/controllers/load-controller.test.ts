@@ -3,7 +3,7 @@ import { initialState } from '@lit/task';
 import { LitElement, html } from 'lit';
 import { GroveApiError, toGroveError } from '../../src/api/problem.js';
 import { LoadController } from '../../src/controllers/load-controller.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import type { GroveErrorEvent } from '../../src/events/grove-error-event.js';
 
 /** A host whose one task waits for `gate` and records each run's signal. */

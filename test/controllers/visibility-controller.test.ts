@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { VisibilityController } from '../../src/controllers/visibility-controller.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import { fakeIntersectionObserver, withoutIntersectionObserver, type FakeIntersectionObserver } from '../helpers/intersection-observer.js';
 
 /** Renders whether its controller has let it load yet, and counts renders. */

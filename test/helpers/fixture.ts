@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { GroveClient } from '../../src/api/client.js';
 import type { Theme } from '../../src/context/config-context.js';
 import { GroveProvider } from '../../src/context/grove-provider.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 
 export interface ProviderOptions {
   lang?: string;

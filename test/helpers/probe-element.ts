@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { ConfigController } from '../../src/controllers/config-controller.js';
 import { LocalizeController } from '../../src/controllers/localize-controller.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import { hostStyles } from '../../src/styles/host.js';
 
 const en = { 'probe.members': '{count, plural, =0 {No members} one {# member} other {# members}}' } as const;

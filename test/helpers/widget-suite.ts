@@ -167,7 +167,7 @@ export function widgetSuite(contract: WidgetContract): void {
       for (const { name, fieldName, type } of declaration?.attributes ?? []) {
         expect(name, 'attributes are lowercase kebab-case (CMS editors lowercase them)').to.match(/^[a-z]+(-[a-z]+)*$/);
         if (!fieldName) continue;
-        const kind = type?.text === 'boolean' ? 'boolean' : 'string';
+        const kind = type?.text === 'boolean' ? 'boolean' : type?.text === 'number' ? 'number' : 'string';
         expect(typeof element[fieldName], `${tag}.${fieldName}`).to.equal(kind);
         if (kind === 'boolean') expect(element[fieldName], `${name} defaults to false`).to.equal(false);
       }
@@ -192,13 +192,17 @@ export function widgetSuite(contract: WidgetContract): void {
 
     it('uses every custom property it documents, and documents each of its own it reads', async () => {
       const declaration = (await declarations()).find((candidate) => candidate.tagName === tag);
-      const documented = (declaration?.cssProperties ?? []).map((property) => property.name).sort();
+      const properties = (declaration?.cssProperties ?? []).map((property) => property.name);
+      const documented = properties.filter((name) => name.startsWith(`--${tag}-`)).sort();
       const { element } = await loaded();
       const sheets = [...(element.shadowRoot?.adoptedStyleSheets ?? [])];
       const css = sheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
       const own = new RegExp(`--${tag}-[a-z-]+`, 'g');
       const used = [...new Set(css.match(own) ?? [])].sort();
       expect(used, 'own custom properties read by the styles').to.deep.equal(documented);
+      // The shared tokens (src/styles/tokens.ts) are documented on every widget, and every widget reads them.
+      const shared = [...new Set(css.match(/--grove-(color|radius|space|font-size|focus-ring|motion)[a-z-]*/g) ?? [])].sort();
+      expect(properties.filter((name) => !name.startsWith(`--${tag}-`)).sort(), 'shared tokens documented').to.deep.equal(shared);
     });
   });
 }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { GroveDiscussionThread } from '../../src/components/discussion-thread/discussion-thread.js';
 import { GroveExpertFinder } from '../../src/components/expert-finder/expert-finder.js';
 import { GroveMemberDirectory } from '../../src/components/member-directory/member-directory.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import { conversation, threadRoutes } from '../components/discussion-thread/fixtures.js';
 import { finderRoutes } from '../components/expert-finder/fixtures.js';
 import { directoryRoutes } from '../components/member-directory/fixtures.js';
@@ -49,7 +49,7 @@ describe('the badges attribute', () => {
     // Member ids as the server gives them (the thread fixtures' `m1` is not one a badge accepts).
     const posts = conversation(3).map((post) => ({ ...post, author: { ...post.author, id: post.author.id.slice(1) } }));
     const client = new FakeClient({ ...threadRoutes(posts), ...badgeRoutes((id) => badge(id)) });
-    const el = await fixtureWithClient(html`<grove-discussion-thread key="https://example.org/badges" badges></grove-discussion-thread>`, client);
+    const el = await fixtureWithClient(html`<grove-discussion-thread page-key="https://example.org/badges" badges></grove-discussion-thread>`, client);
     const shown = await shownBadges(el);
     expect(shown).to.have.length(3);
     expect(shown.every((entry) => entry.endsWith('@water')), shown.join()).to.equal(true);

@@ -3,7 +3,7 @@ import { LitElement, type TemplateResult } from 'lit';
 import { GroveApiError } from '../../src/api/problem.js';
 import { ConfigController } from '../../src/controllers/config-controller.js';
 import { LocalizeController } from '../../src/controllers/localize-controller.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import {
   renderEmpty,
   renderError,

@@ -14,7 +14,7 @@ execFileSync(process.execPath, [join(root, 'scripts/new-widget.mjs'), 'sample-wi
 const read = (path) => readFileSync(join(out, path), 'utf8');
 
 describe('npm run new-widget', () => {
-  it('writes the element, styles, attributes, API module, four catalogues, story and test', () => {
+  it('writes the element, its registering entry, styles, attributes, API module, four catalogues, story and test', () => {
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
     assert.deepEqual(files, [
       'src/components/sample-widget/api.ts',
@@ -25,6 +25,7 @@ describe('npm run new-widget', () => {
       'src/components/sample-widget/messages/fr.ts',
       'src/components/sample-widget/sample-widget.styles.ts',
       'src/components/sample-widget/sample-widget.ts',
+      'src/elements/sample-widget.ts',
       'stories/sample-widget.stories.ts',
       'test/components/sample-widget/sample-widget.test.ts',
     ]);

@@ -9,7 +9,7 @@ import { GroveDiscussionThread } from '../../src/components/discussion-thread/di
 import { GroveEventCalendar } from '../../src/components/event-calendar/event-calendar.js';
 import { GroveExpertFinder } from '../../src/components/expert-finder/expert-finder.js';
 import { GroveMemberDirectory } from '../../src/components/member-directory/member-directory.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import { calendarClient, occurrence } from '../components/event-calendar/fixtures.js';
 import { makePost, threadRoutes } from '../components/discussion-thread/fixtures.js';
 import { amina as expert, expertPage, finderRoutes } from '../components/expert-finder/fixtures.js';
@@ -104,7 +104,7 @@ describe('hostile URLs in data and attributes', function () {
       const finder = await fixtureWithClient<GroveExpertFinder>(html`<grove-expert-finder query="drip" profile-url=${pattern}></grove-expert-finder>`, new FakeClient(finderRoutes()));
       expect($(finder, '[role="alert"]').textContent, pattern).to.include('profile-url');
       const thread = await fixtureWithClient<GroveDiscussionThread>(
-        html`<grove-discussion-thread key="https://example.org/x" profile-url=${pattern}></grove-discussion-thread>`,
+        html`<grove-discussion-thread page-key="https://example.org/x" profile-url=${pattern}></grove-discussion-thread>`,
         new FakeClient(threadRoutes([makePost('1')])),
       );
       expect($(thread, '[role="alert"]').textContent, pattern).to.include('profile-url');
@@ -113,7 +113,7 @@ describe('hostile URLs in data and attributes', function () {
 
   it('links authors through a valid profile pattern, with the id encoded', async () => {
     const thread = await loaded<GroveDiscussionThread>(
-      html`<grove-discussion-thread key="https://example.org/x" profile-url="/people#members.member={id}"></grove-discussion-thread>`,
+      html`<grove-discussion-thread page-key="https://example.org/x" profile-url="/people#members.member={id}"></grove-discussion-thread>`,
       new FakeClient(threadRoutes([makePost('1')])),
     );
     expect($(thread, 'a[part~="author"]').getAttribute('href')).to.equal('/people#members.member=m1');

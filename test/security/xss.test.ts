@@ -15,7 +15,7 @@ import { GroveApiError } from '../../src/api/problem.js';
 import { GroveDiscussionThread } from '../../src/components/discussion-thread/discussion-thread.js';
 import type { Post, Thread } from '../../src/components/discussion-thread/types.js';
 import { GroveProvider } from '../../src/context/grove-provider.js';
-import { defineElement } from '../../src/define.js';
+import { defineElement } from '../../src/registry/define-element.js';
 import { api, signInAsMember, uniqueKey } from '../components/discussion-thread/live-server.js';
 
 defineElement('grove-provider', GroveProvider);
@@ -183,7 +183,7 @@ describe('XSS corpus through the discussion thread', function () {
     const nul = (await loadCorpus()).filter(hasNul);
     const { client, community } = await signInAsMember(api!, 4);
     const provider = await fixture<GroveProvider>(
-      html`<grove-provider .client=${client} lang="ar"><grove-discussion-thread key=${uniqueKey('xss-nul')} community=${community} title="NUL"></grove-discussion-thread></grove-provider>`,
+      html`<grove-provider .client=${client} lang="ar"><grove-discussion-thread page-key=${uniqueKey('xss-nul')} community=${community} thread-title="NUL"></grove-discussion-thread></grove-provider>`,
     );
     const thread = provider.querySelector<GroveDiscussionThread>('grove-discussion-thread')!;
     const root = thread.shadowRoot!;

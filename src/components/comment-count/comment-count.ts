@@ -6,6 +6,7 @@ import { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { tokens } from '../../styles/tokens.js';
+import { preferredValue } from '../../validation/deprecated.js';
 import { countFor } from './api.js';
 import en from './messages/en.js';
 
@@ -17,7 +18,7 @@ const messages = {
 /**
  * The number of comments on a page's discussion, inline, e.g. beside each article in a list. Every count
  * on a page is fetched in one request.
- * Example: `<a href="/news/42#comments"><grove-comment-count key="https://example.org/news/42"></grove-comment-count></a>`.
+ * Example: `<a href="/news/42#comments"><grove-comment-count page-key="https://example.org/news/42"></grove-comment-count></a>`.
  *
  * @tag grove-comment-count
  * @csspart count - The text.
@@ -37,7 +38,9 @@ export class GroveCommentCount extends LitElement {
     `,
   ];
 
-  /** The page key of the thread, as on `<grove-discussion-thread key>`; by default this page's. */
+  /** The page key of the thread, as on `<grove-discussion-thread page-key>`; by default this page's. */
+  @property({ attribute: 'page-key' }) pageKey = '';
+  /** Deprecated alias of `page-key` (React and Vue keep `key` for themselves); warns once. */
   @property() key = '';
 
   /** The community of the thread, as on `<grove-discussion-thread community>`: a page key is unique within a community. */
@@ -52,7 +55,11 @@ export class GroveCommentCount extends LitElement {
       const [count] = await Promise.all([countFor(client, community, key, signal), this.#t.ready]);
       return { key, count };
     },
-    args: () => [this.#config.client, this.key.trim() || defaultPageKey(), this.community.trim().toLowerCase()] as const,
+    args: () => [
+      this.#config.client,
+      preferredValue(this, this.pageKey, { name: 'key', value: this.key, use: 'page-key' }) || defaultPageKey(),
+      this.community.trim().toLowerCase(),
+    ] as const,
     onComplete: (loaded) => {
       if (loaded) this.dispatchEvent(new GroveLoadEvent(loaded));
     },
@@ -62,5 +69,11 @@ export class GroveCommentCount extends LitElement {
     const loaded = this.#count.value;
     // Inline text in someone else's sentence: no spinner, no alert box; the count appears when known.
     return loaded ? html`<span part="count">${this.#t.t('count.label', { count: loaded.count })}</span>` : nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-comment-count': GroveCommentCount;
   }
 }

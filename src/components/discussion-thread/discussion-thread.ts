@@ -13,7 +13,8 @@ import { GrovePostEvent } from '../../events/grove-post-event.js';
 import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
 import { errorMessageKey, renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { invalidAttribute, keyword, wholeNumber } from '../../validation/attributes.js';
+import { preferredValue } from '../../validation/deprecated.js';
 import { fillTemplate } from '../../validation/url.js';
 import * as api from './api.js';
 import { ATTRIBUTES, newThreadTitle } from './attributes.js';
@@ -46,7 +47,7 @@ interface Loaded {
  * A community conversation attached to a thread id or to the page it sits on: posts with one level of
  * replies, reactions, accepted answers, moderation and live updates. Posts never get lost: drafts are kept
  * locally and sends are queued and retried with one Idempotency-Key each.
- * Example: `<grove-discussion-thread community="water" title="Drip irrigation in clay soils">`.
+ * Example: `<grove-discussion-thread community="water" thread-title="Drip irrigation in clay soils">`.
  *
  * @tag grove-discussion-thread
  * @slot badge-<memberId> - Shown beside that member's name in their posts, e.g. `<grove-participation-badge slot="badge-42">`.
@@ -89,16 +90,20 @@ interface Loaded {
 export class GroveDiscussionThread extends LitElement {
   static override styles = [hostStyles, styles];
 
-  /** Thread id. When set, `key` is ignored. */
+  /** Thread id. When set, `page-key` is ignored. */
   @property() thread = '';
   /** Page key the thread is attached to; by default the page's canonical URL, else its address without `#…`. */
+  @property({ attribute: 'page-key' }) pageKey = '';
+  /** Deprecated alias of `page-key` (React and Vue keep `key` for themselves); warns once. */
   @property() key = '';
+  /** Title of a thread created by the first post on `page-key`; by default the page's title. */
+  @property({ attribute: 'thread-title' }) threadTitle = '';
   /** Community slug of a thread created by the first post on `key`. */
   @property({ converter: keyword }) community = '';
   /** `oldest` (default) or `newest` first. */
   @property({ converter: keyword }) order = 'oldest';
   /** Posts per page, 1 to 100. */
-  @property({ attribute: 'page-size' }) pageSize = '20';
+  @property({ attribute: 'page-size', converter: wholeNumber }) pageSize = 20;
   /** Shows the conversation without the composer. */
   @property({ type: Boolean }) readonly = false;
   /** Link to a member's directory profile, `{id}` replaced: e.g. `/people#members.member={id}`. */
@@ -149,7 +154,7 @@ export class GroveDiscussionThread extends LitElement {
       await this.#t.ready;
       return { thread, page };
     },
-    args: () => [this.#config.client, this.#ref, this.#order, Number(this.pageSize) || 20, this.community.trim().toLowerCase()] as const,
+    args: () => [this.#config.client, this.#ref, this.#order, this.pageSize || 20, this.community.trim().toLowerCase()] as const,
     onComplete: (loaded) => {
       this.#thread = loaded.thread;
       this.#posts = loaded.page.items;
@@ -163,7 +168,7 @@ export class GroveDiscussionThread extends LitElement {
     autoRun: false,
     task: async ([client, thread, cursor], { signal }): Promise<PostPage | typeof initialState> => {
       if (!client || !thread || !cursor) return initialState;
-      return api.postsPage(client, thread, { order: this.#order, limit: Number(this.pageSize) || 20, cursor }, signal);
+      return api.postsPage(client, thread, { order: this.#order, limit: this.pageSize || 20, cursor }, signal);
     },
     args: () => [this.#config.client, this.#thread, this.#next] as const,
     onComplete: (page) => {
@@ -173,8 +178,18 @@ export class GroveDiscussionThread extends LitElement {
   });
 
   /** `thread:<id>` or `key:<page key>`: names the draft and the outbox, which outlive the page. */
+  /** The page key in use: `page-key`, else the deprecated `key`, else this page's. */
+  #pageKey(): string {
+    return preferredValue(this, this.pageKey, { name: 'key', value: this.key, use: 'page-key' }) || defaultPageKey();
+  }
+
+  /** `thread-title`, else the deprecated use of the global `title` attribute. */
+  #threadTitle(): string {
+    return preferredValue(this, this.threadTitle, { name: 'title', value: this.title, use: 'thread-title' });
+  }
+
   get #ref(): string {
-    return this.thread.trim() ? `thread:${this.thread.trim()}` : `key:${this.key.trim() || defaultPageKey()}`;
+    return this.thread.trim() ? `thread:${this.thread.trim()}` : `key:${this.#pageKey()}`;
   }
 
   get #order(): Order {
@@ -189,7 +204,7 @@ export class GroveDiscussionThread extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (invalidAttribute(this, ATTRIBUTES)) return;
-    if (changed.has('thread') || changed.has('key')) this.#authoring?.use(this.#ref);
+    if (changed.has('thread') || changed.has('pageKey') || changed.has('key')) this.#authoring?.use(this.#ref);
     // Also for `readonly`: reactions, reports and moderation stay; only the composer is left out.
     if (!this.#authoringRequested && this.#config.client?.isAuthenticated) {
       this.#authoringRequested = true;
@@ -248,7 +263,7 @@ export class GroveDiscussionThread extends LitElement {
     }
     const target = this.#thread
       ? { thread: this.#thread.id }
-      : { key: this.key.trim() || defaultPageKey(), community: this.community.trim(), title: newThreadTitle(this.title, document.title, this.#t.t('thread.untitled')) };
+      : { key: this.#pageKey(), community: this.community.trim(), title: newThreadTitle(this.#threadTitle(), document.title, this.#t.t('thread.untitled')) };
     this.#authoring?.send({ ...target, body: submission.body, language: submission.language, ...(submission.replyTo ? { replyTo: submission.replyTo.id } : {}) });
   };
 
@@ -334,7 +349,7 @@ export class GroveDiscussionThread extends LitElement {
   override render(): TemplateResult {
     const t = this.#t;
     // Empty strings fall through too: an untitled page still gets a label.
-    const title = [this.#thread?.title, this.title].find((candidate) => candidate) ?? t.t('thread.untitled');
+    const title = [this.#thread?.title, this.#threadTitle()].find((candidate) => candidate) ?? t.t('thread.untitled');
     // title="" stops the host's `title` attribute (the new thread's title) showing as a tooltip everywhere.
     return html`<section part="thread" class="thread" dir=${t.dir} lang=${t.language} title="" aria-label=${t.t('thread.label', { title })}>
       ${renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ??
@@ -406,5 +421,11 @@ export class GroveDiscussionThread extends LitElement {
     if (!this.#config.client?.isAuthenticated) return html`<p part="status" class="grove-state">${t.t('thread.composer.signIn')}</p>`;
     if (!this.#thread && !this.community.trim()) return renderInvalidAttribute(t, { name: 'community', value: '' });
     return this.#authoring?.renderComposer(this.#handleSubmit, this.#busy) ?? nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-discussion-thread': GroveDiscussionThread;
   }
 }

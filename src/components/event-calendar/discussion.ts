@@ -1,7 +1,7 @@
 /**
  * The discussion of an event is a `<grove-discussion-thread>` keyed to it, loaded the first time a member
  * opens it from the details: most visitors never do, so its code and its posts cost nothing until then.
- * Defining the tag here (guarded, like `defineElement`) means it works with the autoloader, with the npm
+ * Defining the tag through its entry (guarded by `defineElement`) means it works with the autoloader, with the npm
  * package and when the page has no other discussion on it.
  */
 const TAG = 'grove-discussion-thread';
@@ -12,7 +12,6 @@ export const discussionKey = (eventId: string): string => `event:${eventId}`;
 /** Resolves once `<grove-discussion-thread>` is defined; rejects if its code cannot be fetched. */
 export async function loadDiscussionElement(): Promise<void> {
   if (customElements.get(TAG)) return;
-  const { GroveDiscussionThread } = await import('../discussion-thread/discussion-thread.js');
-  // Another copy (the autoloader, a second bundle) may have defined it while the chunk downloaded.
-  if (!customElements.get(TAG)) customElements.define(TAG, GroveDiscussionThread);
+  // The element's entry registers it through the one define guard (another copy may have won meanwhile).
+  await import('../../elements/discussion-thread.js');
 }

@@ -276,7 +276,7 @@ export class GroveEventCalendar extends LitElement {
   #renderBody(view: CalendarView, focus: CalendarDate, firstDay: ReturnType<typeof firstDayOfWeek>, dates: CalendarDate[]) {
     const t = this.#t;
     const { status, error } = this.#occurrences;
-    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#occurrences.run());
+    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#occurrences.run(), { name: 'community', value: this.community.trim() });
     if (!Array.isArray(this.#occurrences.value)) return renderLoading(t);
     const items = this.#items;
     const context: ViewContext = {
@@ -292,3 +292,9 @@ export class GroveEventCalendar extends LitElement {
 }
 
 const isNarrow = (width: number): boolean => width > 0 && width < NARROW_PX;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-event-calendar': GroveEventCalendar;
+  }
+}

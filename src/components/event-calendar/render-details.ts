@@ -116,7 +116,7 @@ function renderDiscussion(item: EventOccurrence, context: DetailsContext): Templ
   const open = context.discussion !== 'closed';
   const panel = context.discussion === 'failed'
     ? html`<p part="error" class="grove-error" role="alert">${context.t.t('calendar.discussionFailed')}</p>`
-    : html`<grove-discussion-thread key=${discussionKey(item.id)} community=${item.community} title=${item.title}></grove-discussion-thread>`;
+    : html`<grove-discussion-thread page-key=${discussionKey(item.id)} community=${item.community} thread-title=${item.title}></grove-discussion-thread>`;
   return html`<section class="discussion">
     <h3 class="discussion-heading">
       <button type="button" part="discussion-button" class="discussion-button" aria-expanded=${open ? 'true' : 'false'}

@@ -11,7 +11,7 @@ import { GroveSelectEvent } from '../../events/grove-select-event.js';
 import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
 import { renderEmpty, renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { invalidAttribute, keyword, wholeNumber } from '../../validation/attributes.js';
 import { findExperts, suggestTopics } from './api.js';
 import { ATTRIBUTES, DEFAULT_LIMIT } from './attributes.js';
 import { styles } from './expert-finder.styles.js';
@@ -63,7 +63,7 @@ export class GroveExpertFinder extends LitElement {
   /** A question or topic to search at once (e.g. set by the page). */
   @property() query = '';
   /** Experts to show, 1 to 50 (default 5). */
-  @property() limit = String(DEFAULT_LIMIT);
+  @property({ converter: wholeNumber }) limit: number = DEFAULT_LIMIT;
   /** Hides the evidence under each expert. */
   @property({ type: Boolean, attribute: 'no-evidence' }) noEvidence = false;
   /** Where "Ask" leads instead of the contact channel, `{id}` and `{query}` filled in, e.g. `/ask?to={id}&q={query}`. */
@@ -96,7 +96,7 @@ export class GroveExpertFinder extends LitElement {
       return page;
     },
     args: () =>
-      [this.#config.client, this.#visibility.visible, this.#submitted, this.community.trim(), Number(this.limit) || DEFAULT_LIMIT, this.#t.language] as const,
+      [this.#config.client, this.#visibility.visible, this.#submitted, this.community.trim(), this.limit || DEFAULT_LIMIT, this.#t.language] as const,
     onComplete: (page) => {
       this.#now = new Date();
       this.dispatchEvent(new GroveLoadEvent(page));
@@ -173,7 +173,7 @@ export class GroveExpertFinder extends LitElement {
   #renderResults() {
     const t = this.#t;
     const { status, error, value } = this.#experts;
-    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#experts.run());
+    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#experts.run(), { name: 'community', value: this.community.trim() });
     if (!this.#submitted) return html`<p part="status" class="grove-state">${t.t('experts.idle')}</p>`;
     if (!value) return renderLoading(t);
     const busy = status === TaskStatus.PENDING;
@@ -195,5 +195,11 @@ export class GroveExpertFinder extends LitElement {
       ${value.items.length === 0
         ? renderEmpty(t, t.t('experts.empty'))
         : html`<ol part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>${value.items.map((expert) => renderExpert(expert, t, options))}</ol>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-expert-finder': GroveExpertFinder;
   }
 }

@@ -14,7 +14,7 @@ export interface DirectoryAttributes {
   organisation: string;
   memberRole: string;
   sort: string;
-  pageSize: string;
+  pageSize: number | string;
   view: string;
 }
 

@@ -11,7 +11,7 @@ import { GroveSelectEvent } from '../../events/grove-select-event.js';
 import { renderParticipationBadge } from '../participation-badge/inline-badge.js';
 import { renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
-import { invalidAttribute, keyword } from '../../validation/attributes.js';
+import { invalidAttribute, keyword, wholeNumber } from '../../validation/attributes.js';
 import { memberProfile, memberUrl, searchMembers, type MemberQuery } from './api.js';
 import { ATTRIBUTES, QUERY_FIELDS, defaultState, queryValues } from './attributes.js';
 import { DirectoryStateController } from './directory-state-controller.js';
@@ -101,7 +101,7 @@ export class GroveMemberDirectory extends LitElement {
   /** `relevance`, `name` or `recent`; unset: relevance while searching, else name. */
   @property({ converter: keyword }) sort = '';
   /** Members per page, 1 to 100. */
-  @property({ attribute: 'page-size' }) pageSize = '24';
+  @property({ attribute: 'page-size', converter: wholeNumber }) pageSize = 24;
   /** `cards` (a grid) or `list` (compact rows). */
   @property({ converter: keyword }) view = 'cards';
   /** Hides the search field, for an editor's fixed selection. */
@@ -314,7 +314,7 @@ export class GroveMemberDirectory extends LitElement {
     const failed = status === TaskStatus.ERROR;
     const retry = () => void this.#results.run();
     // A failed "show more" keeps the list and offers the retry where the button was.
-    if (failed && !this.#cursor) return renderError(this.#t, error, retry);
+    if (failed && !this.#cursor) return renderError(this.#t, error, retry, { name: 'community', value: this.community.trim() });
     if (!page) return renderLoading(this.#t);
     return renderResults(page, this.#t, {
       view: this.view,
@@ -346,5 +346,11 @@ export class GroveMemberDirectory extends LitElement {
           }),
         error: (error) => renderError(t, error, () => void this.#profile.run()),
       })}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-member-directory': GroveMemberDirectory;
   }
 }

@@ -10,13 +10,10 @@ const TAG = 'grove-participation-badge';
 export function renderParticipationBadge(show: boolean, member: string, community: string): TemplateResult | typeof nothing {
   if (!show) return nothing;
   if (!customElements.get(TAG)) {
-    // Not through define.js: that module belongs to the autoloader entry, which must stay free of static
-    // imports. The first definition wins, as there; a failed download leaves names without badges until
-    // a later render tries again.
-    import('./participation-badge.js').then(
-      ({ GroveParticipationBadge }) => customElements.get(TAG) ?? customElements.define(TAG, GroveParticipationBadge),
-      () => undefined,
-    );
+    // Through the element's own entry (the one define guard): not define.js, which belongs to the
+    // autoloader entry and must stay free of static imports. A failed download leaves names without
+    // badges until a later render tries again.
+    import('../../elements/participation-badge.js').catch(() => undefined);
   }
   return html`<grove-participation-badge part="participation-badge" member=${member} community=${community}></grove-participation-badge>`;
 }

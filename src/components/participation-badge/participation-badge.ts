@@ -209,3 +209,9 @@ export class GroveParticipationBadge extends LitElement {
       </button>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grove-participation-badge': GroveParticipationBadge;
+  }
+}

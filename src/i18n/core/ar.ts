@@ -10,6 +10,7 @@ const ar: CatalogueOf<CoreMessages> = {
   'core.invalidAttribute':
     'قيمة السمة {name} غير صالحة: «{value}». {hint, select, oneOf {القيم الممكنة: {values}.} example {مثال: {example}.} range {أدخل عددًا صحيحًا من {min} إلى {max}.} other {}}',
   'core.missingAttribute': 'السمة {name} مطلوبة.',
+  'core.notFoundAttribute': 'لا يوجد شيء باسم «{value}» (أو أنه مرئي للأعضاء فقط). تحقّق من السمة {name}.',
   'core.error.offline': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مجددًا.',
   'core.error.timeout': 'استغرق الخادم وقتًا طويلًا للرد. حاول مجددًا.',
   'core.error.unauthorized': 'انتهت جلستك. سجّل الدخول مجددًا للمتابعة.',

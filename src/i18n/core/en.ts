@@ -8,6 +8,7 @@ const en = {
   'core.invalidAttribute':
     'The attribute {name} has an invalid value “{value}”. {hint, select, oneOf {Possible values: {values}.} example {For example: {example}.} range {Use a whole number from {min} to {max}.} other {}}',
   'core.missingAttribute': 'The attribute {name} is required.',
+  'core.notFoundAttribute': 'No “{value}” was found (or it is for members only). Check the {name} attribute.',
   'core.error.offline': 'Could not reach the server. Check your connection and try again.',
   'core.error.timeout': 'The server took too long to answer. Try again.',
   'core.error.unauthorized': 'Your session has expired. Sign in again to continue.',

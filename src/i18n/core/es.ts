@@ -10,6 +10,7 @@ const es: CatalogueOf<CoreMessages> = {
   'core.invalidAttribute':
     'El atributo {name} tiene un valor no válido «{value}». {hint, select, oneOf {Valores posibles: {values}.} example {Por ejemplo: {example}.} range {Indique un número entero entre {min} y {max}.} other {}}',
   'core.missingAttribute': 'El atributo {name} es obligatorio.',
+  'core.notFoundAttribute': 'No se encontró nada llamado «{value}» (o solo lo ven los miembros). Revise el atributo {name}.',
   'core.error.offline': 'No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
   'core.error.timeout': 'El servidor tardó demasiado en responder. Inténtelo de nuevo.',
   'core.error.unauthorized': 'Su sesión ha caducado. Vuelva a iniciar sesión para continuar.',

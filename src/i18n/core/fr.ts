@@ -10,6 +10,7 @@ const fr: CatalogueOf<CoreMessages> = {
   'core.invalidAttribute':
     'L’attribut {name} a une valeur non valide « {value} ». {hint, select, oneOf {Valeurs possibles : {values}.} example {Par exemple : {example}.} range {Indiquez un nombre entier de {min} à {max}.} other {}}',
   'core.missingAttribute': 'L’attribut {name} est obligatoire.',
+  'core.notFoundAttribute': 'Rien ne s’appelle « {value} » (ou c’est réservé aux membres). Vérifiez l’attribut {name}.',
   'core.error.offline': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'core.error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
   'core.error.unauthorized': 'Votre session a expiré. Reconnectez-vous pour continuer.',

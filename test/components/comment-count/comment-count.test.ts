@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveCommentCount } from '../../../src/components/comment-count/comment-count.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
 import { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
@@ -33,7 +33,7 @@ const text = (element: Element) => element.shadowRoot?.querySelector('[part="cou
 
 widgetSuite({
   tag: 'grove-comment-count',
-  template: html`<grove-comment-count key="/c"></grove-comment-count>`,
+  template: html`<grove-comment-count page-key="/c"></grove-comment-count>`,
   client: countsClient,
   loadPath: '/v1/threads/counts',
 });
@@ -43,10 +43,10 @@ describe('grove-comment-count', () => {
     const client = countsClient();
     const list = await fixtureWithClient<HTMLElement>(
       html`<ul>
-        <li><grove-comment-count key="/a"></grove-comment-count></li>
-        <li><grove-comment-count key="/b"></grove-comment-count></li>
-        <li><grove-comment-count key="/c"></grove-comment-count></li>
-        <li><grove-comment-count key="/c"></grove-comment-count></li>
+        <li><grove-comment-count page-key="/a"></grove-comment-count></li>
+        <li><grove-comment-count page-key="/b"></grove-comment-count></li>
+        <li><grove-comment-count page-key="/c"></grove-comment-count></li>
+        <li><grove-comment-count page-key="/c"></grove-comment-count></li>
       </ul>`,
       client,
     );
@@ -77,14 +77,14 @@ describe('grove-comment-count', () => {
   });
 
   it('counts in the page’s language', async () => {
-    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count key="/c"></grove-comment-count>`, countsClient(), { lang: 'fr' });
+    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count page-key="/c"></grove-comment-count>`, countsClient(), { lang: 'fr' });
     await waitUntil(() => text(element).includes('commentaires'), 'the French count', { timeout: 4000 });
     expect(text(element)).to.equal('12 commentaires');
   });
 
   it('fires grove-load with its key and count, bubbling out of shadow roots', async () => {
     const loaded = oneEvent<GroveLoadEvent>(document, 'grove-load');
-    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count key="/c"></grove-comment-count>`, countsClient());
+    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count page-key="/c"></grove-comment-count>`, countsClient());
     const event = await loaded;
     expect(event).to.be.instanceOf(GroveLoadEvent);
     expect(event.target).to.equal(element);
@@ -95,7 +95,7 @@ describe('grove-comment-count', () => {
   it('reports a failure with grove-error and shows nothing', async () => {
     const client = new FakeClient({ 'GET /v1/threads/counts': () => { throw new GroveApiError('unavailable', 503); } });
     const failed = oneEvent(document, 'grove-error');
-    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count key="/a"></grove-comment-count>`, client);
+    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count page-key="/a"></grove-comment-count>`, client);
     const event = await failed;
     expect(event).to.be.instanceOf(GroveErrorEvent);
     expect(event.composed && event.bubbles).to.equal(true);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveDiscussionThread } from '../../../src/components/discussion-thread/discussion-thread.js';
 import type { Post, PostPage, Thread } from '../../../src/components/discussion-thread/types.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { api, signInAs, signInAsMember, uniqueKey } from './live-server.js';
@@ -26,7 +26,7 @@ describe('grove-discussion-thread against the reference server', function () {
     const { client, community } = await signInAsMember(api!);
     const key = uniqueKey('first-post');
     const element = await fixtureWithClient<GroveDiscussionThread>(
-      html`<grove-discussion-thread key=${key} community=${community} title="Soil moisture sensors"></grove-discussion-thread>`,
+      html`<grove-discussion-thread page-key=${key} community=${community} thread-title="Soil moisture sensors"></grove-discussion-thread>`,
       client,
     );
     const root = element.shadowRoot!;
@@ -59,7 +59,7 @@ describe('grove-discussion-thread against the reference server', function () {
   it('marks facilitators and recognised experts exactly as the server ranks the authors', async () => {
     const { client } = await signInAsMember(api!);
     const shown = await fixtureWithClient<GroveDiscussionThread>(
-      html`<grove-discussion-thread key="intranet:water-help-desk" page-size="100" readonly></grove-discussion-thread>`,
+      html`<grove-discussion-thread page-key="intranet:water-help-desk" page-size="100" readonly></grove-discussion-thread>`,
       client,
     );
     const root = shown.shadowRoot!;
@@ -85,7 +85,7 @@ describe('grove-discussion-thread against the reference server', function () {
     const post = await author.send<Post>('POST', '/v1/posts', { body: { key, community: 'water', title: 'Pumps for sale', body: 'Cheap pumps, message me', language: 'en' } });
     await reporter.send('POST', `/v1/posts/${post.id}/reports`, { body: { reason: 'Advertising, not advice' } });
 
-    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread key=${key} community="water"></grove-discussion-thread>`, facilitator);
+    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${key} community="water"></grove-discussion-thread>`, facilitator);
     const root = element.shadowRoot!;
     await waitUntil(() => root.querySelector('[part~="reports-button"]'), 'the facilitator’s reports button', { timeout: 10000 });
     root.querySelector<HTMLButtonElement>('[part~="reports-button"]')!.click();
@@ -108,7 +108,7 @@ describe('grove-discussion-thread against the reference server', function () {
     const { client, community } = await signInAsMember(api!, 3);
     const key = uniqueKey('nul');
     const element = await fixtureWithClient<GroveDiscussionThread>(
-      html`<grove-discussion-thread key=${key} community=${community} title="NUL"></grove-discussion-thread>`,
+      html`<grove-discussion-thread page-key=${key} community=${community} thread-title="NUL"></grove-discussion-thread>`,
       client,
       { lang: 'es' },
     );

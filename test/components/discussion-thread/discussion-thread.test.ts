@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveDiscussionThread } from '../../../src/components/discussion-thread/discussion-thread.js';
 import type { NewPost, PostPage, Thread } from '../../../src/components/discussion-thread/types.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { GroveModerateEvent } from '../../../src/events/grove-moderate-event.js';
 import { GrovePostEvent } from '../../../src/events/grove-post-event.js';
@@ -24,7 +24,7 @@ beforeEach(() => clearOwnStorage());
 
 widgetSuite({
   tag: 'grove-discussion-thread',
-  template: html`<grove-discussion-thread key="https://example.org/suite" community="water"></grove-discussion-thread>`,
+  template: html`<grove-discussion-thread page-key="https://example.org/suite" community="water"></grove-discussion-thread>`,
   client: () => new FakeClient(threadRoutes([makePost('1'), makePost('2')])),
   emptyClient: () => new FakeClient(threadRoutes([])),
   loadPath: '/v1/threads',
@@ -112,7 +112,7 @@ describe('grove-discussion-thread', () => {
   it('is accessible while loading, loaded, empty and failed', async () => {
     const loading = threadClient();
     const release = loading.hold();
-    const pending = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread key=${KEY}></grove-discussion-thread>`, loading);
+    const pending = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${KEY}></grove-discussion-thread>`, loading);
     expect($(pending, '[aria-busy="true"]')).not.to.equal(null);
     await expectAccessible(pending);
     release();
@@ -228,7 +228,7 @@ describe('grove-discussion-thread', () => {
         throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }] });
       },
     });
-    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread key=${KEY} community="water"></grove-discussion-thread>`, client, { lang: 'fr' });
+    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`, client, { lang: 'fr' });
     await until(element, () => Boolean($(element, '[part~="edit-button"]')) && textarea(element) !== null, 'the thread in French');
     $(element, '[part~="edit-button"]')?.click();
     await paste(element, 'Corrigé\u0000');
@@ -279,7 +279,7 @@ describe('grove-discussion-thread', () => {
 
     const slow = threadClient();
     slow.hold();
-    const pending = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread key=${KEY}></grove-discussion-thread>`, slow);
+    const pending = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${KEY}></grove-discussion-thread>`, slow);
     const signal = slow.calls[0]?.signal;
     pending.remove();
     expect(signal?.aborted, 'the pending request is aborted').to.equal(true);
@@ -372,14 +372,14 @@ describe('grove-discussion-thread', () => {
 
   it('names an invalid attribute instead of loading', async () => {
     const client = threadClient();
-    const element = await render(client, html`<grove-discussion-thread key=${KEY} order="sideways"></grove-discussion-thread>`);
+    const element = await render(client, html`<grove-discussion-thread page-key=${KEY} order="sideways"></grove-discussion-thread>`);
     expect($(element, '[role="alert"]')?.textContent).to.include('order').and.include('sideways');
     expect(client.calls).to.have.length(0);
   });
 
   it('lays out right to left and speaks Arabic', async () => {
     const element = await fixtureWithClient<GroveDiscussionThread>(
-      html`<grove-discussion-thread key=${KEY} community="water"></grove-discussion-thread>`,
+      html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`,
       threadClient(),
       { lang: 'ar' },
     );

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveDiscussionThread } from '../../../src/components/discussion-thread/discussion-thread.js';
 import type { Post, QueuedReport } from '../../../src/components/discussion-thread/types.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
 import { GroveModerateEvent } from '../../../src/events/grove-moderate-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
@@ -225,7 +225,7 @@ describe('grove-discussion-thread reports queue', () => {
   it('speaks Arabic in the queue', async () => {
     const post = makePost('1');
     const element = await fixtureWithClient<GroveDiscussionThread>(
-      html`<grove-discussion-thread key=${KEY} community="water"></grove-discussion-thread>`,
+      html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`,
       facilitatorClient([post], [report('5', post, { openReports: 2 })]),
       { lang: 'ar' },
     );

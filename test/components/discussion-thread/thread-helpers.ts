@@ -33,7 +33,7 @@ export function threadClient(posts: Post[] = [makePost('1'), makePost('2')], rou
 }
 
 /** Renders the widget in a provider with `client` and waits until it has loaded. */
-export async function render(client: FakeClient, attributes = html`<grove-discussion-thread key=${KEY} community="water"></grove-discussion-thread>`) {
+export async function render(client: FakeClient, attributes = html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`) {
   const element = await fixtureWithClient<GroveDiscussionThread>(attributes, client);
   await element.updateComplete;
   await until(element, () => !element.shadowRoot?.querySelector('[aria-busy="true"]'));

@@ -4,7 +4,7 @@ import { createKyClient } from '../../../src/api/ky-client.js';
 import { GroveEventCalendar } from '../../../src/components/event-calendar/event-calendar.js';
 import type { EventOccurrence, OccurrencePage } from '../../../src/components/event-calendar/types.js';
 import { GroveProvider } from '../../../src/context/grove-provider.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveRsvpEvent } from '../../../src/events/grove-rsvp-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 

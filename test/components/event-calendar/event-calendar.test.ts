@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveEventCalendar } from '../../../src/components/event-calendar/event-calendar.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveNavigateEvent } from '../../../src/events/grove-navigate-event.js';
 import type { GroveRsvpEvent } from '../../../src/events/grove-rsvp-event.js';
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
@@ -247,7 +247,7 @@ describe('grove-event-calendar', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const thread = $(el, 'grove-discussion-thread');
-    expect([thread.getAttribute('key'), thread.getAttribute('community'), thread.getAttribute('title')])
+    expect([thread.getAttribute('page-key'), thread.getAttribute('community'), thread.getAttribute('thread-title')])
       .to.deep.equal(['event:12', 'water', 'Drip irrigation clinic']);
     await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand', { timeout: 4000 });
     await waitUntil(() => client.callsTo('GET', '/v1/threads').length > 0, 'the thread asks for its key', { timeout: 4000 });

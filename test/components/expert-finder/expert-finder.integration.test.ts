@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveExpertFinder } from '../../../src/components/expert-finder/expert-finder.js';
 import type { ExpertPage } from '../../../src/components/expert-finder/types.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveExpertFinder } from '../../../src/components/expert-finder/expert-finder.js';
 import type { ExpertPage } from '../../../src/components/expert-finder/types.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
 import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import type { GroveSearchEvent } from '../../../src/events/grove-search-event.js';

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveMemberDirectory } from '../../../src/components/member-directory/member-directory.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
 import { expectAccessible } from '../../helpers/axe.js';

@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { GroveMemberDirectory } from '../../../src/components/member-directory/member-directory.js';
 import { GroveProvider } from '../../../src/context/grove-provider.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveMemberDirectory } from '../../../src/components/member-directory/member-directory.js';
 import { controlOf } from '../../../src/components/member-directory/profile-editor.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import type { GroveProfileChangeEvent } from '../../../src/events/grove-profile-change-event.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { $, deepActive, loaded } from '../../helpers/dom.js';

@@ -7,7 +7,7 @@ import type { CommunityParticipation, MemberBadge } from '../../../src/component
 import { GroveProvider } from '../../../src/context/grove-provider.js';
 import type { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
 import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 

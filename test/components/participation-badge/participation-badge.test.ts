@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveApiError } from '../../../src/api/problem.js';
 import { GroveParticipationBadge } from '../../../src/components/participation-badge/participation-badge.js';
-import { defineElement } from '../../../src/define.js';
+import { defineElement } from '../../../src/registry/define-element.js';
 import { GroveErrorEvent } from '../../../src/events/grove-error-event.js';
 import { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { GroveSelectEvent } from '../../../src/events/grove-select-event.js';
