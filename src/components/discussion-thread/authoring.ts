@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
 import { LocalizeController, type LanguageSource, type WidgetMessages } from '../../controllers/localize-controller.js';
-import { createPost } from './api.js';
+import * as writes from './writes.js';
 import { ComposerController, type Submission } from './composer.js';
 import en, { type AuthoringMessages } from './messages/authoring-en.js';
 import { Outbox, type OutboxItem } from './outbox.js';
@@ -25,8 +25,12 @@ export interface AuthoringHooks {
 }
 
 /** A controller of its host: the outbox sends while the host is on the page and pauses while it is away. */
+export type Writes = typeof writes;
+
 export class Authoring implements ReactiveController {
   readonly composer: ComposerController;
+  /** The writes behind each button, downloaded with this chunk rather than with a reader's first view. */
+  readonly writes: Writes = writes;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #hooks: AuthoringHooks;
   #outbox: Outbox<NewPost, Post> | undefined;
@@ -56,7 +60,7 @@ export class Authoring implements ReactiveController {
         const client = this.#hooks.client();
         // No client yet (configuration pending) is a transient state: the outbox retries later.
         if (!client) return Promise.reject(new GroveApiError('offline', 0));
-        return createPost(client, payload, idempotencyKey, signal);
+        return writes.createPost(client, payload, idempotencyKey, signal);
       },
       onChange: (items) => {
         this.#items = [...items];

@@ -18,7 +18,7 @@ import { preferredValue } from '../../validation/deprecated.js';
 import { fillTemplate } from '../../validation/url.js';
 import * as api from './api.js';
 import { ATTRIBUTES, newThreadTitle } from './attributes.js';
-import type { Authoring, PostAction, Submission } from './authoring.js';
+import type { Authoring, PostAction, Submission, Writes } from './authoring.js';
 import { styles } from './discussion-thread.styles.js';
 import { LiveThread } from './live-thread.js';
 import en from './messages/en.js';
@@ -253,8 +253,8 @@ export class GroveDiscussionThread extends LitElement {
   #handleSubmit = (submission: Submission): void => {
     if (submission.editing) {
       const post = submission.editing;
-      void this.#act(async (client) => {
-        const edited = await api.editPost(client, post, submission.body, submission.language);
+      void this.#act(async (client, writes) => {
+        const edited = await writes.editPost(client, post, submission.body, submission.language);
         this.#receive(edited, false);
         this.#authoring?.composer.reset();
         this.dispatchEvent(new GrovePostEvent(edited, 'edited'));
@@ -289,24 +289,24 @@ export class GroveDiscussionThread extends LitElement {
         this.#pending = undefined;
         { this.requestUpdate(); return; }
       case 'confirm-delete':
-        return void this.#act(async (client) => {
-          const deleted = await api.deletePost(client, post);
+        return void this.#act(async (client, writes) => {
+          const deleted = await writes.deletePost(client, post);
           this.#receive(deleted, false);
           this.dispatchEvent(new GrovePostEvent(deleted, 'deleted'));
         });
       case 'send-report':
-        return void this.#act(async (client) => {
-          await api.reportPost(client, post, action.reason);
+        return void this.#act(async (client, writes) => {
+          await writes.reportPost(client, post, action.reason);
           this.#announce(this.#t.t('thread.reported'));
           moderated('report');
         });
       case 'react':
-        return void this.#act(async (client) => this.#receive(await api.toggleReaction(client, post, action.kind), false));
+        return void this.#act(async (client, writes) => this.#receive(await writes.toggleReaction(client, post, action.kind), false));
       case 'hide':
       case 'restore': {
         const name = action.type;
-        return void this.#act(async (client) => {
-          this.#receive(await api.setHidden(client, post, name === 'hide'), false);
+        return void this.#act(async (client, writes) => {
+          this.#receive(await writes.setHidden(client, post, name === 'hide'), false);
           moderated(name);
           // Hiding resolves the post's reports on the server: an open queue shows that.
           this.#reports.refresh();
@@ -320,8 +320,8 @@ export class GroveDiscussionThread extends LitElement {
   async #moderateThread(change: ThreadChange, name: ModerationAction, postId?: string): Promise<void> {
     const thread = this.#thread;
     if (!thread) return;
-    await this.#act(async (client) => {
-      this.#thread = await api.moderateThread(client, thread, change);
+    await this.#act(async (client, writes) => {
+      this.#thread = await writes.moderateThread(client, thread, change);
       const accepted = this.#thread.acceptedPostId;
       this.#posts = this.#posts.map((post) => (post.accepted === (post.id === accepted) ? post : { ...post, accepted: post.id === accepted }));
       this.dispatchEvent(new GroveModerateEvent(name, thread.id, postId));
@@ -329,14 +329,16 @@ export class GroveDiscussionThread extends LitElement {
   }
 
   /** Runs one write; its failure is shown next to the composer and reported, never thrown at the page. */
-  async #act(work: (client: GroveClient) => Promise<void>): Promise<void> {
+  async #act(work: (client: GroveClient, writes: Writes) => Promise<void>): Promise<void> {
     const client = this.#config.client;
-    if (!client || this.#busy) return;
+    // The writes come with the signed-in tools, which every button that writes belongs to.
+    const writes = this.#authoring?.writes;
+    if (!client || !writes || this.#busy) return;
     this.#busy = true;
     this.#actionError = undefined;
     this.requestUpdate();
     try {
-      await work(client);
+      await work(client, writes);
       this.#pending = undefined;
     } catch (error) {
       this.#actionError = this.#lifecycle.fail(error);

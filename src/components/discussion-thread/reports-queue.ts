@@ -14,7 +14,7 @@ import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
 import { relativeTime } from './relative-time.js';
 import { errorMessageKey, renderError, renderLoading } from '../../render/states.js';
-import { openReports, resolveReports, setHidden } from './api.js';
+import { openReports, resolveReports, setHidden } from './writes.js';
 import en, { type ReportMessages } from './report-messages/en.js';
 import type { Post, QueuedReport, ReportPage } from './types.js';
 
