@@ -84,6 +84,13 @@ export const AuthorsWhoLeft: Story = {
   }),
 };
 
+/** A signed-in member who follows the thread by e-mail: the header's toggle is pressed. */
+export const FollowingByMail: Story = {
+  parameters: grove({
+    routes: threadRoutes(conversation(4), { viewer: { canPost: true, canModerate: false, canAccept: false, following: true } }),
+  }),
+};
+
 /** Anonymous readers see the conversation and a sign-in hint. */
 export const ReadOnly: Story = { parameters: { grove: { routes: threadRoutes(conversation(6)) } } };
 

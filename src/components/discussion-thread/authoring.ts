@@ -3,7 +3,7 @@
  * outbox that delivers posts exactly once, and the actions under each post. Anonymous readers (most viewers of an embedded thread)
  * never download it, which keeps the widget's first render within its size budget.
  */
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
 import { LocalizeController, type LanguageSource, type WidgetMessages } from '../../controllers/localize-controller.js';
@@ -93,6 +93,19 @@ export class Authoring implements ReactiveController {
 
   renderComposer(onSubmit: (submission: Submission) => void, busy: boolean): TemplateResult {
     return this.composer.render({ onSubmit, busy });
+  }
+
+  /** The follow switch in the thread's header: a toggle button, pressed while the member follows. */
+  renderFollow(following: boolean, busy: boolean, onToggle: () => void): TemplateResult {
+    return html`<button type="button" part="action follow-button" class="link" aria-pressed=${String(following)}
+      title=${this.#t.t('thread.followHint')} ?disabled=${busy} @click=${onToggle}>
+      ${this.#t.t(following ? 'thread.following' : 'thread.follow')}
+    </button>`;
+  }
+
+  /** What a screen reader hears once the switch has changed. */
+  followAnnouncement(following: boolean): string {
+    return this.#t.t(following ? 'thread.followed' : 'thread.unfollowed');
   }
 
   renderActions(post: Post, context: ActionContext): TemplateResult {

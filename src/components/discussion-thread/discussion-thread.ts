@@ -62,6 +62,7 @@ interface Loaded {
  * @csspart body - The post's text.
  * @csspart accepted-mark - "Accepted answer".
  * @csspart expert-mark - "Topic expert", on posts by members the server recognises for the thread's topic skill.
+ * @csspart follow-button - Signed-in members: follow the thread by e-mail (a toggle, aria-pressed).
  * @csspart reports-button - Facilitators only: opens the community's reports queue.
  * @csspart reports - The reports queue.
  * @csspart report - One reported post in the queue, with its reports and the decision buttons.
@@ -273,6 +274,17 @@ export class GroveDiscussionThread extends LitElement {
 
   #handleMore = (): void => void this.#more.run();
 
+  #toggleFollow = (): void => {
+    const thread = this.#thread;
+    if (!thread) return;
+    void this.#act(async (client, writes) => {
+      const following = await writes.setFollowing(client, thread.id, !thread.viewer.following);
+      if (this.#thread?.id === thread.id) this.#thread = { ...this.#thread, viewer: { ...this.#thread.viewer, following } };
+      const message = this.#authoring?.followAnnouncement(following);
+      if (message) this.#announce(message);
+    });
+  };
+
   #handlePostAction = (action: PostAction): void => {
     const { post } = action;
     const moderated = (name: ModerationAction) => this.dispatchEvent(new GroveModerateEvent(name, post.thread, post.id));
@@ -392,6 +404,7 @@ export class GroveDiscussionThread extends LitElement {
       reports: { open: this.#reports.isOpen, panelId: this.#reports.id },
       onModerate: (change, name) => void this.#moderateThread(change, name),
       onToggleReports: this.#handleReportsToggle,
+      follow: thread && this.#authoring ? this.#authoring.renderFollow(thread.viewer.following, this.#busy, this.#toggleFollow) : nothing,
     });
     return html`${header} ${thread?.viewer.canModerate ? this.#reports.render(this.#t) : nothing}`;
   }

@@ -20,15 +20,18 @@ export interface HeaderContext {
   reports: { open: boolean; panelId: string };
   onModerate: (change: ThreadChange, name: ModerationAction) => void;
   onToggleReports: () => void;
+  /** The signed-in member's follow switch (from the authoring chunk), or nothing. */
+  follow: TemplateResult | typeof nothing;
 }
 
-export function renderHeader({ t, thread, loadedPosts, busy, reports, onModerate, onToggleReports }: HeaderContext): TemplateResult {
+export function renderHeader({ t, thread, loadedPosts, busy, reports, onModerate, onToggleReports, follow }: HeaderContext): TemplateResult {
   const moderate = (change: ThreadChange, name: ModerationAction) => () => onModerate(change, name);
   const locked = thread?.status === 'locked';
   return html`<header part="header" class="thread-header">
     <span class="count">${t.t('thread.posts', { count: thread?.postCount ?? loadedPosts })}</span>
     ${thread?.kind === 'question' ? html`<span class="tag">${t.t(thread.status === 'answered' ? 'thread.answered' : 'thread.question')}</span>` : nothing}
     ${thread?.pinned ? html`<span class="tag">${t.t('thread.pinned')}</span>` : nothing}
+    ${follow}
     ${thread?.viewer.canModerate
       ? html`<button type="button" part="action lock-button" class="link" ?disabled=${busy}
             @click=${locked ? moderate({ locked: false }, 'unlock') : moderate({ locked: true }, 'lock')}>

@@ -56,3 +56,9 @@ export function openReports(client: GroveClient, slug: string, cursor: string | 
 export function resolveReports(client: GroveClient, reportId: string, action: 'dismiss' | 'hide-post'): Promise<unknown> {
   return send(client, 'POST', '/v1/reports/{id}/resolution', { path: { id: reportId }, body: { action } });
 }
+
+/** Mail about every new post of the thread, or none (issue 15's following). */
+export async function setFollowing(client: GroveClient, threadId: string, follow: boolean): Promise<boolean> {
+  const result = await send(client, follow ? 'PUT' : 'DELETE', '/v1/threads/{id}/follow', { path: { id: threadId } });
+  return result.following;
+}

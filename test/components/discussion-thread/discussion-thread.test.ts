@@ -46,6 +46,28 @@ describe('grove-discussion-thread', () => {
     expect($(element, '.post')?.textContent).to.include('edited');
   });
 
+  it('lets a signed-in member follow the thread by e-mail and stop, as a toggle button', async () => {
+    const client = threadClient([makePost('1')], {
+      'PUT /v1/threads/:id/follow': { following: true },
+      'DELETE /v1/threads/:id/follow': { following: false },
+    });
+    const element = await render(client);
+    await until(element, () => Boolean($(element, '[part~="follow-button"]')), 'the follow button');
+    const button = () => $(element, '[part~="follow-button"]');
+    expect(button()?.getAttribute('aria-pressed')).to.equal('false');
+    expect(button()?.textContent.trim()).to.equal('Follow by e-mail');
+    button()?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(element, () => button()?.getAttribute('aria-pressed') === 'true', 'following');
+    expect(client.callsTo('PUT', '/v1/threads/7/follow')).to.have.length(1);
+    expect(button()?.textContent.trim()).to.equal('Following by e-mail');
+    await until(element, () => ($(element, '.visually-hidden')?.textContent ?? '').includes('by e-mail'), 'the announcement');
+    await expectAccessible(element);
+    button()?.click();
+    await until(element, () => button()?.getAttribute('aria-pressed') === 'false', 'not following');
+    expect(client.callsTo('DELETE', '/v1/threads/7/follow')).to.have.length(1);
+  });
+
   it('names authors who left the directory in plain text and former members as such, with no profile link or badge', async () => {
     const posts = [
       makePost('1'),

@@ -91,6 +91,8 @@ export function threadRoutes(posts: Post[], thread: Partial<Thread> = {}): Recor
       const text = (body as { body: string }).body;
       return makePost(String(1000 + posts.length), { bodyMd: text, bodyHtml: `<p>${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`, viewerCanEdit: true });
     },
+    'PUT /v1/threads/:id/follow': { following: true },
+    'DELETE /v1/threads/:id/follow': { following: false },
   };
 }
 

@@ -6,6 +6,11 @@
  * also shows them.
  */
 const en = {
+  'thread.follow': 'Follow by e-mail',
+  'thread.following': 'Following by e-mail',
+  'thread.followHint': 'Get every new post of this discussion by e-mail; press again to stop',
+  'thread.followed': 'You will get new posts of this discussion by e-mail.',
+  'thread.unfollowed': 'You will no longer get new posts of this discussion by e-mail.',
   'thread.reaction.helpful': 'Helpful',
   'thread.reaction.thanks': 'Thanks',
   'thread.reaction.agree': 'Agree',
