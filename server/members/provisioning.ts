@@ -10,25 +10,7 @@
 import type { Database, Queryable } from '../db/index.ts';
 import { isUniqueViolation } from '../db/index.ts';
 
-export interface ProvisionedUser {
-  id: string;
-  userName: string | null;
-  externalId: string | null;
-  name: string;
-  email: string | null;
-  active: boolean;
-  practice: string;
-  organisation: string;
-  country: string | null;
-  languages: string[];
-  timeZone: string;
-  avatarUrl: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  groups: { id: string; name: string }[];
-}
-
-/** What the provider sets on an account; absent optional fields keep their defaults on create. */
+/** What the provider sets on an account. */
 export interface UserFields {
   userName: string;
   externalId: string | null;
@@ -41,6 +23,15 @@ export interface UserFields {
   languages: string[];
   timeZone: string;
   avatarUrl: string | null;
+}
+
+/** An account as the provider reads it back: its fields, plus what Grove keeps (a seeded member has no userName). */
+export interface ProvisionedUser extends Omit<UserFields, 'userName'> {
+  id: string;
+  userName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  groups: { id: string; name: string }[];
 }
 
 /** An equality test the provider filters by (RFC 7644 §3.4.2.2, the `eq` operator). */
