@@ -29,6 +29,10 @@ export function compressResponses(threshold = 1024): MiddlewareHandler {
     const zipped = await gzipAsync(body, { level: 5, memLevel: constants.Z_DEFAULT_MEMLEVEL });
     headers.set('content-encoding', 'gzip');
     headers.set('content-length', String(zipped.byteLength));
+    // Hono copies the replaced response's headers onto the new one, which would put the uncompressed
+    // Content-Length (static files set one) back: clients then wait for bytes that never come, until
+    // keep-alive closes the socket (6 s per CDN chunk). Clearing it first keeps ours.
+    c.res = undefined;
     c.res = new Response(zipped, { status: res.status, statusText: res.statusText, headers });
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../../server/http/app.ts';
 import { resolveClientAddress, trustedProxyList } from '../../../server/http/middleware/client-address.ts';
 import { OverloadedError } from '../../../server/db/index.ts';
@@ -55,6 +56,15 @@ describe('HTTP behaviour', () => {
   test('large JSON is gzipped when the client accepts it', async () => {
     const response = await ctx.grove.app.request('/api/v1/members?limit=100', { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(response.headers.get('content-encoding'), 'gzip');
+  });
+
+  test('a gzipped static file states its compressed length, so clients do not wait for bytes that never come', async () => {
+    const response = await ctx.grove.app.request('/demo.css', { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-encoding'), 'gzip');
+    const body = Buffer.from(await response.arrayBuffer());
+    assert.equal(response.headers.get('content-length'), String(body.byteLength));
+    assert.match(gunzipSync(body).toString('utf8'), /\{/);
   });
 
   test('rate limits answer 429 with Retry-After per client address', async () => {
