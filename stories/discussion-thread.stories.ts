@@ -45,9 +45,7 @@ export const Empty: Story = {
   parameters: grove({
     routes: {
       ...threadRoutes([]),
-      'GET /v1/threads': () => {
-        throw new GroveApiError('not-found', 404);
-      },
+      'GET /v1/threads': () => undefined,
     },
   }),
 };

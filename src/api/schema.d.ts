@@ -376,7 +376,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The thread attached to a page key in the community the page declares (404 until its first post) */
+        /**
+         * The thread attached to a page key in the community the page declares (204 until its first post)
+         * @description A page whose conversation has not started yet is the normal case for an embedded thread, so it is answered 204 No Content, not 404: pages make no failing request. 404 means the declared `community` does not exist or is not visible to the viewer.
+         */
         get: operations["getThreadByKey"];
         put?: never;
         post?: never;
@@ -4225,6 +4228,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Thread"];
                 };
+            };
+            /** @description No thread on this key yet (its first post creates it) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input; `errors` names each field */
             400: {

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { requireViewer } from '../../communities/access.ts';
-import { listPosts, moderateThread, requireThread, threadCounts, toThread } from '../../discussion/threads.ts';
+import { readableCommunity, requireViewer } from '../../communities/access.ts';
+import { listPosts, loadThread, moderateThread, requireThread, threadCounts, toThread } from '../../discussion/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { checkIfMatch, versionETag } from '../middleware/conditional.ts';
 import { Cursor, errorResponses, Id, IfMatchHeaders, jsonBody, jsonContent, Limit, page, Slug, Text } from '../../contract/common.ts';
@@ -36,9 +36,17 @@ const byKeyRoute = createRoute({
   operationId: 'getThreadByKey',
   ...anyone(),
   tags: ['threads'],
-  summary: 'The thread attached to a page key in the community the page declares (404 until its first post)',
+  summary: 'The thread attached to a page key in the community the page declares (204 until its first post)',
+  description:
+    'A page whose conversation has not started yet is the normal case for an embedded thread, so it is answered 204 ' +
+    'No Content, not 404: pages make no failing request. 404 means the declared `community` does not exist or ' +
+    'is not visible to the viewer.',
   request: { query: z.object({ key: Text().min(1).max(500), community: PageCommunity }) },
-  responses: { 200: jsonContent(Thread, 'The thread'), ...errorResponses(404) },
+  responses: {
+    200: jsonContent(Thread, 'The thread'),
+    204: { description: 'No thread on this key yet (its first post creates it)' },
+    ...errorResponses(404),
+  },
 });
 
 const getRoute = createRoute({
@@ -85,7 +93,13 @@ export function registerThreads(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(byKeyRoute, async (c) => {
-    const thread = await requireThread(c.var.db, c.req.valid('query'), c.var.viewer);
+    const query = c.req.valid('query');
+    const thread = await loadThread(c.var.db, query, c.var.viewer);
+    if (!thread) {
+      // Unknown (or unreadable) community: a 404 that names it, so the widget can tell the site editor.
+      if (query.community) await readableCommunity(c.var.db, { slug: query.community }, c.var.viewer);
+      return c.body(null, 204);
+    }
     c.header('etag', versionETag(thread.row.version));
     return c.json(toThread(thread, c.var.viewer), 200);
   });

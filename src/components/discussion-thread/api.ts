@@ -3,7 +3,6 @@
  * stream. The writes behind each button are in writes.ts, downloaded with the signed-in tools.
  */
 import type { GroveClient, StreamOptions } from '../../api/client.js';
-import { GroveApiError } from '../../api/problem.js';
 import { get, stream, type QueryOf } from '../../api/typed.js';
 import type { PostPage, Thread } from './types.js';
 
@@ -18,12 +17,8 @@ export async function fetchThread(
   signal?: AbortSignal,
 ): Promise<Thread | null> {
   if ('id' in ref) return get(client, '/v1/threads/{id}', { path: ref, signal });
-  try {
-    return await get(client, '/v1/threads', { query: ref, signal });
-  } catch (error) {
-    if (error instanceof GroveApiError && error.kind === 'not-found') return null;
-    throw error;
-  }
+  // 204 until the key's first post: no failing request on every page whose conversation has not started.
+  return (await get(client, '/v1/threads', { query: ref, signal })) ?? null;
 }
 
 export function postsPage(client: GroveClient, thread: Thread, query: QueryOf<'/v1/threads/{id}/posts'>, signal: AbortSignal): Promise<PostPage> {

@@ -24,6 +24,7 @@ import { LiveThread } from './live-thread.js';
 import en from './messages/en.js';
 import { renderHeader } from './render-header.js';
 import { renderPost, type PostContext } from './render-post.js';
+import { POST_HTML_POLICY, postHtmlAllowed } from './trusted-html.js';
 import { ReportsPanel } from './reports-panel.js';
 import { nestPosts, newestId, removePost, upsertPosts, type Order } from './thread-state.js';
 import type { Post, PostPage, Thread, ThreadChange } from './types.js';
@@ -371,7 +372,8 @@ export class GroveDiscussionThread extends LitElement {
               initial: () => renderLoading(t),
               pending: () => (this.#load.value ? this.#renderThread() : renderLoading(t)),
               complete: () => this.#renderThread(),
-              error: (error) => renderError(t, error, () => void this.#load.run()),
+              // A 404 is about the attribute the lookup used: the thread id, or the page's community.
+              error: (error) => renderError(t, error, () => void this.#load.run(), this.thread.trim() ? { name: 'thread', value: this.thread.trim() } : { name: 'community', value: this.community.trim() }),
             })}
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     </section>`;
@@ -383,7 +385,11 @@ export class GroveDiscussionThread extends LitElement {
     const composer = this.#renderComposer();
     const newestFirst = this.#order === 'newest';
     return html`${this.#renderHeader(thread)} ${newestFirst ? composer : nothing}
-      ${this.#posts.length === 0 && !this.#authoring?.hasQueued ? renderEmpty(t, t.t('thread.empty')) : this.#renderList()}
+      ${this.#posts.length === 0 && !this.#authoring?.hasQueued
+        ? renderEmpty(t, t.t('thread.empty'))
+        : postHtmlAllowed()
+          ? this.#renderList()
+          : html`<p part="error" class="grove-error" role="alert">${t.t('thread.blockedByPolicy', { policy: POST_HTML_POLICY })}</p>`}
       ${this.#next
         ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${this.#more.status === TaskStatus.PENDING}
             @click=${this.#handleMore}>

@@ -22,14 +22,29 @@ interface TrustedTypesGlobal {
 
 export const POST_HTML_POLICY = 'grove-post-html';
 
-let policy: Policy | undefined;
+/** Undefined until first asked; null when the page's CSP (`trusted-types`) refuses the policy's name. */
+let policy: Policy | null | undefined;
 
-function postPolicy(): Policy {
-  // The input was sanitised by the server; the policy records that decision, it does not repeat it.
-  policy ??= (globalThis as TrustedTypesGlobal).trustedTypes?.createPolicy(POST_HTML_POLICY, {
-    createHTML: (input) => input,
-  }) ?? { createHTML: (input) => input };
+function postPolicy(): Policy | null {
+  if (policy === undefined) {
+    try {
+      // The input was sanitised by the server; the policy records that decision, it does not repeat it.
+      policy = (globalThis as TrustedTypesGlobal).trustedTypes?.createPolicy(POST_HTML_POLICY, { createHTML: (input) => input }) ?? {
+        createHTML: (input) => input,
+      };
+    } catch {
+      policy = null;
+    }
+  }
   return policy;
+}
+
+/**
+ * False when the page's Trusted Types policy refuses `grove-post-html`: posts cannot be shown, and the
+ * thread says so (naming the policy) instead of failing inside its render and loading for ever.
+ */
+export function postHtmlAllowed(): boolean {
+  return postPolicy() !== null;
 }
 
 class PostHtmlDirective extends Directive {
@@ -47,7 +62,8 @@ class PostHtmlDirective extends Directive {
   override update(part: ElementPart, [bodyHtml]: [string]): typeof noChange {
     if (bodyHtml !== this.#current) {
       this.#current = bodyHtml;
-      part.element.innerHTML = postPolicy().createHTML(bodyHtml);
+      const allowed = postPolicy();
+      if (allowed) part.element.innerHTML = allowed.createHTML(bodyHtml);
     }
     return noChange;
   }

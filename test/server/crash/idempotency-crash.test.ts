@@ -67,7 +67,7 @@ async function send(url: string, key: string, body: Record<string, unknown>) {
 
 async function postsOnPage(url: string, pageKey: string): Promise<{ id: string; bodyMd: string }[]> {
   const thread = await fetch(`${url}/api/v1/threads?key=${encodeURIComponent(pageKey)}`);
-  if (thread.status === 404) return [];
+  if (thread.status === 204) return [];
   const { id } = (await thread.json()) as { id: string };
   const page = (await (await fetch(`${url}/api/v1/threads/${id}/posts?limit=100`)).json()) as { items: { id: string; bodyMd: string }[] };
   return page.items;

@@ -9,6 +9,7 @@ const ar: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.posts':
     '{count, plural, =0 {لا توجد ردود بعد} one {مشاركة واحدة} two {مشاركتان} few {# مشاركات} many {# مشاركة} other {# مشاركة}}',
   'thread.empty': 'لم يكتب أحد هنا بعد. ابدأ النقاش.',
+  'thread.blockedByPolicy': 'لا تسمح سياسة الأمان في هذه الصفحة بسياسة Trusted Types ‏«{policy}»، لذلك لا يمكن عرض المشاركات. اطلب من فريق الويب في الموقع إضافتها.',
   'thread.loadMore': 'عرض المزيد من المشاركات',
   'thread.locked': 'هذا النقاش مقفل: لا تُقبل مشاركات جديدة.',
   'thread.question': 'سؤال',

@@ -8,6 +8,7 @@ const es: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.untitled': 'Conversación',
   'thread.posts': '{count, plural, =0 {Aún no hay respuestas} one {# mensaje} other {# mensajes}}',
   'thread.empty': 'Nadie ha escrito aquí todavía. Inicie la conversación.',
+  'thread.blockedByPolicy': 'La política de seguridad de esta página no permite la política Trusted Types «{policy}», por lo que no se pueden mostrar las publicaciones. Pida al equipo web del sitio que la añada.',
   'thread.loadMore': 'Cargar más mensajes',
   'thread.locked': 'Esta conversación está cerrada: no admite mensajes nuevos.',
   'thread.question': 'Pregunta',

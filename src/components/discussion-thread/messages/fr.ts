@@ -8,6 +8,7 @@ const fr: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.untitled': 'Discussion',
   'thread.posts': '{count, plural, =0 {Aucune réponse pour l’instant} one {# message} other {# messages}}',
   'thread.empty': 'Personne n’a encore écrit ici. Lancez la conversation.',
+  'thread.blockedByPolicy': 'La politique de sécurité de cette page n’autorise pas la politique Trusted Types « {policy} » : les messages ne peuvent pas s’afficher. Demandez à l’équipe web du site de l’ajouter.',
   'thread.loadMore': 'Afficher plus de messages',
   'thread.locked': 'Cette discussion est verrouillée : plus de nouveaux messages.',
   'thread.question': 'Question',
