@@ -16,7 +16,6 @@ import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { kyWithoutProgress } from './scripts/lib/ky-without-progress.ts';
 import { minifyCssLiterals } from './scripts/lib/minify-css-literals.ts';
 import { parallelChunkImports } from './scripts/lib/parallel-chunk-imports.ts';
 import { thirdPartyLicenses } from './scripts/lib/third-party-licenses.ts';
@@ -44,12 +43,12 @@ async function widgetEntries(): Promise<Record<string, string>> {
 }
 
 /**
- * The core runtime every widget shares: Lit, @lit/context, @lit/task, ky, Oxc's decorator helper (a
+ * The core runtime every widget shares: Lit, @lit/context, @lit/task, Oxc's decorator helper (a
  * virtual module, `\0@oxc-project+runtime@…`, which every element uses) and our core folders. Code only
  * some widgets share lives in src/components/shared/ and lands in chunks of its own, so a page never
  * downloads it for a widget it does not show (docs/decisions/0012-page-size-budgets.md).
  */
-const RUNTIME_LIBRARIES = /node_modules[\\/](lit|lit-html|lit-element|@lit|ky|@oxc-project[\\/]runtime)[\\/]|^\0@oxc-project\+runtime@/;
+const RUNTIME_LIBRARIES = /node_modules[\\/](lit|lit-html|lit-element|@lit|@oxc-project[\\/]runtime)[\\/]|^\0@oxc-project\+runtime@/;
 const RUNTIME_SOURCES = /[\\/]src[\\/](api|context|controllers|events|registry|render|styles|i18n|validation)[\\/]/;
 
 const base: UserConfig = {
@@ -129,7 +128,7 @@ async function cdnConfig(): Promise<UserConfig> {
     ...base,
     // Relative base: chunk URLs resolve against import.meta.url, so the folder can be hosted anywhere.
     base: './',
-    plugins: [kyWithoutProgress(), minifyCssLiterals(), parallelChunkImports('grove'), thirdPartyLicenses('grove.js'), versionedLoader(outDir)],
+    plugins: [minifyCssLiterals(), parallelChunkImports('grove'), thirdPartyLicenses('grove.js'), versionedLoader(outDir)],
     build: {
       target: 'es2022',
       outDir,

@@ -1,6 +1,6 @@
 /**
  * The one interface every widget uses to talk to a Grove server. Widgets receive it through
- * `ConfigController` (provider context or page default) and never import ky: tests and stories pass
+ * `ConfigController` (provider context or page default) and never call `fetch` themselves: tests and stories pass
  * `test/helpers/fake-client.ts` instead.
  *
  * Paths are relative to the API base, e.g. `client.get('/v1/members', { query: { q: 'water' } })`

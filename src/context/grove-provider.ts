@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { GroveClient } from '../api/client.js';
-import { createKyClient } from '../api/ky-client.js';
+import { createHttpClient } from '../api/http-client.js';
 import { groveConfigContext, isTheme, type Theme, type TokenProvider } from './config-context.js';
 
 /**
@@ -56,7 +56,7 @@ export class GroveProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('token') || changed.has('tokenProvider')) {
       this.#madeClient = this.api
-        ? createKyClient({ baseUrl: this.api, token: this.token, tokenProvider: this.tokenProvider })
+        ? createHttpClient({ baseUrl: this.api, token: this.token, tokenProvider: this.tokenProvider })
         : undefined;
     }
     // A new object each time so consumers (subscribed) are notified.

@@ -1,5 +1,5 @@
 import type { GroveClient } from '../api/client.js';
-import { createKyClient } from '../api/ky-client.js';
+import { createHttpClient } from '../api/http-client.js';
 import type { GroveConfig, Theme } from './config-context.js';
 import { isTheme } from './config-context.js';
 
@@ -59,7 +59,7 @@ export function pageDefaults(): PageDefaults {
   const theme = config.theme ?? meta('theme');
   // One client per configuration, shared by every widget on the page (and its token refreshes).
   if (api && (page.clientFor?.config !== config || page.clientFor.api !== api)) {
-    page.client = createKyClient({ ...config, baseUrl: api });
+    page.client = createHttpClient({ ...config, baseUrl: api });
     page.clientFor = { config, api };
   }
   return {

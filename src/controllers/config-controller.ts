@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GroveClient } from '../api/client.js';
-import { createKyClient } from '../api/ky-client.js';
+import { createHttpClient } from '../api/http-client.js';
 import { groveConfigContext, isTheme, type Theme } from '../context/config-context.js';
 import { onPageConfigChange, pageDefaults } from '../context/page-config.js';
 
@@ -81,7 +81,7 @@ export class ConfigController implements ReactiveController {
   #clientFor(api: string): GroveClient {
     if (this.#ownClient?.api !== api) {
       // The widget names its own server: it borrows sign-on from the page default only.
-      this.#ownClient = { api, client: createKyClient({ ...pageDefaults().auth, baseUrl: api }) };
+      this.#ownClient = { api, client: createHttpClient({ ...pageDefaults().auth, baseUrl: api }) };
     }
     return this.#ownClient.client;
   }

@@ -1,5 +1,5 @@
 /**
- * A `fetch` for the ky client's boundary: records each Request and answers through `respond`
+ * A `fetch` for the HTTP client's boundary: records each Request and answers through `respond`
  * (`attempt` counts from 1). Honours the request's AbortSignal like the real fetch.
  */
 export function fakeFetch(respond: (request: Request, attempt: number) => Response | Promise<Response>) {

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 
 const root = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const CLIENT = ['@lit/context', '@lit/task', 'ky', 'lit'];
+const CLIENT = ['@lit/context', '@lit/task', 'lit'];
 
 /** The package a bare import specifier names: `lit/decorators.js` -> lit, `@lit/task` -> @lit/task. */
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');

@@ -1,5 +1,5 @@
 import type { GroveClient } from '../../../src/api/client.js';
-import { createKyClient } from '../../../src/api/ky-client.js';
+import { createHttpClient } from '../../../src/api/http-client.js';
 
 /** Set by web-test-runner.config.js: the reference server, on another origin than the test page. */
 export const api = (window as { GROVE_API?: string | null }).GROVE_API ?? undefined;
@@ -33,7 +33,7 @@ export async function signInAs(base: string, memberId: string): Promise<GroveCli
   });
   if (!response.ok) throw new Error(`demo sign-in as ${memberId} failed: ${response.status}`);
   const { token } = (await response.json()) as { token: string };
-  return createKyClient({ baseUrl: base, token });
+  return createHttpClient({ baseUrl: base, token });
 }
 
 async function getJson(url: string): Promise<unknown> {

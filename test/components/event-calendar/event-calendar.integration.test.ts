@@ -1,6 +1,6 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import { createKyClient } from '../../../src/api/ky-client.js';
+import { createHttpClient } from '../../../src/api/http-client.js';
 import { GroveEventCalendar } from '../../../src/components/event-calendar/event-calendar.js';
 import type { EventOccurrence, OccurrencePage } from '../../../src/components/event-calendar/types.js';
 import { GroveProvider } from '../../../src/context/grove-provider.js';
@@ -33,7 +33,7 @@ async function signIn(base: string, community: string, organiserId: string) {
   });
   if (!response.ok) throw new Error(`demo sign-in failed: ${response.status}`);
   const { token } = (await response.json()) as { token: string };
-  return createKyClient({ baseUrl: base, token });
+  return createHttpClient({ baseUrl: base, token });
 }
 
 describe('grove-event-calendar against the reference server', function () {

@@ -1,4 +1,3 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type {
   GroveClient,
   Query,
@@ -10,11 +9,12 @@ import type {
   WriteMethod,
 } from './client.js';
 import { buildUrl, newIdempotencyKey } from './client.js';
+import { createHttp, HttpError, TimeoutError, type Http, type HttpInit } from './http.js';
 import { GroveApiError, isAbortError } from './problem.js';
 import { ResponseCache, freshnessMs, sharedResponseCache } from './response-cache.js';
 import type { TokenProvider } from '../context/config-context.js';
 
-export interface KyClientOptions {
+export interface HttpClientOptions {
   /** API base URL, e.g. `https://grove.example.org/api` (a trailing slash is ignored). */
   baseUrl: string;
   /** A fixed bearer token. */
@@ -37,28 +37,32 @@ export interface KyClientOptions {
   cache?: ResponseCache;
 }
 
-/** Per-request options; header values left undefined are not sent (ky drops them). */
-type RequestInit = Omit<Options, 'headers'> & { headers?: Record<string, string | undefined> };
 
 /** Distinguishes token functions in cache keys without putting secrets or functions into strings. */
 const providerIds = new WeakMap<TokenProvider, number>();
 let providerCount = 0;
 
-export function createKyClient(options: KyClientOptions): GroveClient {
-  return new KyClient(options);
+/** The `GroveClient` over `fetch`: what `<grove-provider api>` and a widget's own `api` attribute use. */
+export function createHttpClient(options: HttpClientOptions): GroveClient {
+  return new HttpClient(options);
 }
 
-class KyClient implements GroveClient {
+/** @deprecated Renamed `createHttpClient` (the client no longer uses ky); kept for one release. */
+export const createKyClient = createHttpClient;
+/** @deprecated Renamed `HttpClientOptions`. */
+export type KyClientOptions = HttpClientOptions;
+
+class HttpClient implements GroveClient {
   readonly baseUrl: string;
   readonly isAuthenticated: boolean;
   readonly #token: string | undefined;
   readonly #tokenProvider: TokenProvider | undefined;
-  readonly #ky: KyInstance;
+  readonly #http: Http;
   readonly #cache: ResponseCache;
   /** Who authenticated requests are made as, for cache keys. */
   readonly #viewer: string;
 
-  constructor(options: KyClientOptions) {
+  constructor(options: HttpClientOptions) {
     const { limit = 2, baseDelayMs = 300, maxDelayMs = 20_000 } = options.retry ?? {};
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#token = options.token;
@@ -69,26 +73,7 @@ class KyClient implements GroveClient {
     if (provider && !providerIds.has(provider)) providerIds.set(provider, ++providerCount);
     this.#viewer = provider ? `provider:${providerIds.get(provider)}` : `token:${options.token}`;
     this.#cache = options.cache ?? sharedResponseCache;
-    this.#ky = ky.create({
-      fetch: options.fetch,
-      timeout: options.timeoutMs ?? 20_000,
-      // 304 is the success of a revalidation, not an error.
-      throwHttpErrors: (status) => status !== 304,
-      retry: {
-        limit,
-        // Every write carries an Idempotency-Key, so the server replays rather than repeats: all are retryable.
-        methods: ['get', 'put', 'post', 'patch', 'delete'],
-        // Where trying again can help: 501 and 4xx other than 408/429 would fail the same way again.
-        // Retry-After is honoured on 413, 429 and 503 (ky's default `afterStatusCodes`).
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        maxRetryAfter: maxDelayMs,
-        backoffLimit: maxDelayMs,
-        delay: (attempt) => baseDelayMs * 2 ** (attempt - 1),
-        // Full jitter: widgets that failed together must not retry together.
-        jitter: true,
-        retryOnTimeout: true,
-      },
-    });
+    this.#http = createHttp({ fetch: options.fetch, timeoutMs: options.timeoutMs ?? 20_000, retry: { limit, baseDelayMs, maxDelayMs } });
   }
 
   url(path: string, query?: Query): string {
@@ -173,10 +158,10 @@ class KyClient implements GroveClient {
     return { data, etag };
   }
 
-  /** One request through ky with the viewer's token; every failure comes out as a GroveApiError (or an abort). */
-  async #request(url: string, token: string | undefined, init: RequestInit): Promise<Response> {
+  /** One request with the viewer's token; every failure comes out as a GroveApiError (or an abort). */
+  async #request(url: string, token: string | undefined, init: HttpInit): Promise<Response> {
     try {
-      return await this.#ky(url, { ...init, headers: { ...init.headers, authorization: token && `Bearer ${token}` } });
+      return await this.#http(url, { ...init, headers: { ...init.headers, authorization: token && `Bearer ${token}` } });
     } catch (error) {
       throw await toGroveError(error);
     }
@@ -212,7 +197,7 @@ class KyClient implements GroveClient {
  * keeping the request simple (no preflight). Authenticated reads: private data stays out of the disk
  * cache (shared computers); we revalidate from memory instead.
  */
-function readCache(token: string | undefined): Options {
+function readCache(token: string | undefined): HttpInit {
   return { cache: token ? 'no-store' : 'no-cache' };
 }
 
@@ -228,7 +213,7 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function toGroveError(error: unknown): Promise<unknown> {
   if (isAbortError(error) || error instanceof GroveApiError) return error;
-  if (error instanceof HTTPError) {
+  if (error instanceof HttpError) {
     const { response } = error;
     return import('./problem-response.js').then(
       (module) => module.errorFromResponse(response),

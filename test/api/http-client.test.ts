@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createKyClient, type KyClientOptions } from '../../src/api/ky-client.js';
+import { createHttpClient, type HttpClientOptions } from '../../src/api/http-client.js';
 import { GroveApiError } from '../../src/api/problem.js';
 import { ResponseCache } from '../../src/api/response-cache.js';
 import { fakeFetch, json, never, problem, until } from '../helpers/fake-fetch.js';
@@ -8,8 +8,8 @@ const BASE = 'https://grove.test/api';
 /** Headers a script may set without a CORS preflight (Fetch standard, "CORS-safelisted request-header"). */
 const SAFELISTED = new Set(['accept', 'accept-language', 'content-language']);
 
-function client(fetch: typeof globalThis.fetch, options: Partial<KyClientOptions> = {}) {
-  return createKyClient({
+function client(fetch: typeof globalThis.fetch, options: Partial<HttpClientOptions> = {}) {
+  return createHttpClient({
     baseUrl: BASE,
     fetch,
     cache: new ResponseCache(),
@@ -27,7 +27,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
-describe('ky client: reads', () => {
+describe('HTTP client: reads', () => {
   it('keeps anonymous GETs CORS-simple and lets the browser cache revalidate', async () => {
     const net = fakeFetch(() => json({ items: [] }, { headers: { etag: 'W/"1"' } }));
     const api = client(net.fetch);
@@ -129,6 +129,23 @@ describe('ky client: reads', () => {
     expect(net.requests).to.have.length(2);
   });
 
+  it('gives up at once when Retry-After asks for longer than it would wait', async () => {
+    const net = fakeFetch(() => problem(503, { title: 'Busy' }, { 'retry-after': '120' }));
+    const error = await rejection(client(net.fetch, { retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 5_000 } }).get('/v1/events'));
+    expect((error as GroveApiError).kind).to.equal('unavailable');
+    expect(net.requests, 'no retry the server has said is pointless').to.have.length(1);
+  });
+
+  it('stops waiting to retry as soon as the caller aborts', async () => {
+    const net = fakeFetch(() => problem(503, { title: 'Busy' }, { 'retry-after': '10' }));
+    const controller = new AbortController();
+    const pending = rejection(client(net.fetch, { retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 60_000 } }).get('/v1/events', { signal: controller.signal }));
+    await until(() => net.requests.length === 1);
+    controller.abort();
+    expect(await pending).to.have.property('name', 'AbortError');
+    expect(net.requests).to.have.length(1);
+  });
+
   it('gives up after the retry limit with kind "unavailable"', async () => {
     const net = fakeFetch(() => problem(502, { title: 'Bad gateway' }));
     const error = await rejection(client(net.fetch, { retry: { limit: 2, baseDelayMs: 1 } }).get('/v1/events'));
@@ -170,7 +187,7 @@ describe('ky client: reads', () => {
   });
 });
 
-describe('ky client: sign-on', () => {
+describe('HTTP client: sign-on', () => {
   it('asks the token provider for a fresh token once after a 401', async () => {
     const asked: boolean[] = [];
     const net = fakeFetch((request) =>
@@ -197,7 +214,7 @@ describe('ky client: sign-on', () => {
   });
 });
 
-describe('ky client: writes', () => {
+describe('HTTP client: writes', () => {
   it('sends JSON with Idempotency-Key and If-Match, and returns the new ETag', async () => {
     const net = fakeFetch(() => json({ id: '9', body: 'edited' }, { headers: { etag: 'W/"9-2"' } }));
     const result = await client(net.fetch, { token: 't' }).sendWithEtag('PATCH', '/v1/posts/9', {
@@ -238,7 +255,7 @@ describe('ky client: writes', () => {
   });
 });
 
-describe('ky client: streams', () => {
+describe('HTTP client: streams', () => {
   it('delivers server-sent events and resumes with the last id in the query when anonymous', async () => {
     const encoder = new TextEncoder();
     const net = fakeFetch((_, attempt) => {
