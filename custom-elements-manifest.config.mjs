@@ -64,7 +64,10 @@ const SHARED_ATTRIBUTES = [
 
 function sharedAttributesAndTokens() {
   const tokens = readFileSync(new URL('./src/styles/tokens.ts', import.meta.url), 'utf8');
-  const cssProperties = [...tokens.matchAll(/var\((--grove-[a-z0-9-]+), (.+)\);$/gm)].map(([, name, fallback]) => ({
+  // The colour tokens come from the COLOURS table (`accent: 'light-dark(…)'`), the others from `var(--grove-…, default)`.
+  const colours = [...tokens.matchAll(/^ {2}'?([a-z-]+)'?: '(light-dark\(.+\))',$/gm)].map(([, name, fallback]) => [`--grove-color-${name}`, fallback]);
+  const others = [...tokens.matchAll(/var\((--grove-[a-z0-9-]+), (.+)\);$/gm)].map(([, name, fallback]) => [name, fallback]);
+  const cssProperties = [...colours, ...others].map(([name, fallback]) => ({
     name,
     default: fallback,
     description: 'Shared design token (docs/theming.md).',

@@ -15,7 +15,7 @@ export type {
   WriteMethod,
 } from './api/client.js';
 export { buildUrl, newIdempotencyKey } from './api/client.js';
-export { createHttpClient, createKyClient, type HttpClientOptions, type KyClientOptions } from './api/http-client.js';
+export { createHttpClient, type HttpClientOptions } from './api/http-client.js';
 export { GroveApiError, toGroveError, type FieldError, type GroveErrorKind, type ProblemDetails } from './api/problem.js';
 export { ResponseCache } from './api/response-cache.js';
 

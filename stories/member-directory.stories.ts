@@ -50,6 +50,17 @@ export const Failed: Story = {
   }),
 };
 
+/** `api` points at a site's own pages, not at a Grove server: the message names the attribute, no retry. */
+export const WrongApi: Story = {
+  parameters: grove({
+    routes: {
+      'GET /v1/members': () => {
+        throw new GroveApiError('not-grove', 200);
+      },
+    },
+  }),
+};
+
 /** 60 members, 12 per page: "show more" moves focus to the first new card. */
 export const ManyItems: Story = {
   args: { 'page-size': '12' },

@@ -47,11 +47,6 @@ export function createHttpClient(options: HttpClientOptions): GroveClient {
   return new HttpClient(options);
 }
 
-/** @deprecated Renamed `createHttpClient` (the client no longer uses ky); kept for one release. */
-export const createKyClient = createHttpClient;
-/** @deprecated Renamed `HttpClientOptions`. */
-export type KyClientOptions = HttpClientOptions;
-
 class HttpClient implements GroveClient {
   readonly baseUrl: string;
   readonly isAuthenticated: boolean;
@@ -208,7 +203,12 @@ function etagOf(response: Response): string | undefined {
 /** The JSON body, or undefined when there is none (204, 205, empty). */
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch (cause) {
+    // A 200 that is not JSON (a site's HTML page): `api` does not point at a Grove server.
+    throw new GroveApiError('not-grove', response.status, {}, { cause });
+  }
 }
 
 async function toGroveError(error: unknown): Promise<unknown> {

@@ -25,12 +25,19 @@ export function kindForStatus(status: number): GroveErrorKind {
 }
 
 export async function errorFromResponse(response: Response): Promise<GroveApiError> {
-  return new GroveApiError(kindForStatus(response.status), response.status, await readProblem(response));
+  // Grove answers every 4xx with JSON (problem+json): an HTML 404 or 405 means `api` points elsewhere
+  // (a site's own pages, a wrong path). 5xx pages may come from a proxy in front of Grove: those keep
+  // their status's meaning.
+  const kind = response.status < 500 && !isJson(response) ? 'not-grove' : kindForStatus(response.status);
+  return new GroveApiError(kind, response.status, await readProblem(response));
+}
+
+function isJson(response: Response): boolean {
+  return /^application\/(problem\+)?json/i.test(response.headers.get('content-type') ?? '');
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails> {
-  const type = response.headers.get('content-type') ?? '';
-  if (!/^application\/(problem\+)?json/i.test(type)) return { status: response.status };
+  if (!isJson(response)) return { status: response.status };
   try {
     const body: unknown = await response.json();
     return isProblem(body) ? body : { status: response.status };

@@ -31,6 +31,7 @@ export type GroveErrorKind =
   | 'rate-limited' // 429 after retries
   | 'unavailable' // 502, 503, 504 after retries
   | 'server' // other 5xx
+  | 'not-grove' // the `api` address answers, but not as a Grove server does (HTML, not JSON)
   | 'unknown';
 
 export class GroveApiError extends Error {

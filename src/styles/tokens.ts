@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * The public design tokens (documented in docs/theming.md). A page themes every widget by setting
@@ -10,15 +10,39 @@ import { css } from 'lit';
  * one: a custom property accepts any value, so the later declaration always won and a browser without
  * `light-dark()` got an invalid value anyway (docs/decisions/0014-colour-tokens-without-fallbacks.md).
  */
+/** The colour tokens and their defaults: `--grove-color-<name>` sets `--_<name>`. */
+const COLOURS = {
+  accent: 'light-dark(#1f6f50, #7fd1ae)',
+  'on-accent': 'light-dark(#ffffff, #0c2a1e)',
+  text: 'light-dark(#1b1f1d, #e8ece9)',
+  surface: 'light-dark(#ffffff, #161a18)',
+  border: 'light-dark(#c9d1cc, #3c4641)',
+  muted: 'light-dark(#52605a, #a7b3ad)',
+  danger: 'light-dark(#b3261e, #ffb4ab)',
+};
+
+/**
+ * Registers the private colour copies as `<color>` (docs/decisions/0014-colour-tokens-without-fallbacks.md):
+ * a host's invalid value (`--grove-color-accent: #1f6f5`) then makes `--_accent` fall back to its default
+ * instead of leaving every control that uses it transparent. Once per page; a second copy of Grove, or
+ * a browser that refuses the registration, keeps the unregistered behaviour.
+ */
+let registered = false;
+export function registerColourTokens(): void {
+  if (registered) return;
+  registered = true;
+  for (const [name, initialValue] of Object.entries(COLOURS)) {
+    try {
+      CSS.registerProperty({ name: `--_${name}`, syntax: '<color>', inherits: true, initialValue });
+    } catch {
+      // Registered already, or not supported: nothing to do.
+    }
+  }
+}
+
 export const tokens = css`
   :host {
-    --_accent: var(--grove-color-accent, light-dark(#1f6f50, #7fd1ae));
-    --_on-accent: var(--grove-color-on-accent, light-dark(#ffffff, #0c2a1e));
-    --_text: var(--grove-color-text, light-dark(#1b1f1d, #e8ece9));
-    --_surface: var(--grove-color-surface, light-dark(#ffffff, #161a18));
-    --_border: var(--grove-color-border, light-dark(#c9d1cc, #3c4641));
-    --_muted: var(--grove-color-muted, light-dark(#52605a, #a7b3ad));
-    --_danger: var(--grove-color-danger, light-dark(#b3261e, #ffb4ab));
+    ${unsafeCSS(Object.entries(COLOURS).map(([name, value]) => `--_${name}:var(--grove-color-${name},${value});`).join(''))}
     --_radius: var(--grove-radius, 0.5rem);
     --_space-xs: var(--grove-space-xs, 0.25rem);
     --_space-s: var(--grove-space-s, 0.5rem);

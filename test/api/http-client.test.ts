@@ -179,6 +179,14 @@ describe('HTTP client: reads', () => {
     expect(net.requests, 'network errors are retried').to.have.length(2);
   });
 
+  it('says "not-grove" when the api address answers with a web page instead of JSON', async () => {
+    const page = (status: number) => () => new Response('<!doctype html><title>Intranet</title>', { status, headers: { 'content-type': 'text/html' } });
+    expect(((await rejection(client(fakeFetch(page(200)).fetch).get('/v1/members'))) as GroveApiError).kind).to.equal('not-grove');
+    expect(((await rejection(client(fakeFetch(page(404)).fetch).get('/v1/members'))) as GroveApiError).kind).to.equal('not-grove');
+    // A proxy's error page in front of a Grove server keeps its status's meaning.
+    expect(((await rejection(client(fakeFetch(page(502)).fetch, { retry: { limit: 0 } }).get('/v1/members'))) as GroveApiError).kind).to.equal('unavailable');
+  });
+
   it('reads text representations with the asked media type', async () => {
     const net = fakeFetch(() => new Response('BEGIN:VCARD\r\nEND:VCARD\r\n', { headers: { 'content-type': 'text/vcard' } }));
     const text = await client(net.fetch).text('/v1/members/7/vcard', { accept: 'text/vcard' });

@@ -47,7 +47,7 @@ describe('an unknown community, against the reference server', function () {
 });
 
 describe('a 404 that is not a Grove answer', () => {
-  it('does not blame the community attribute when the api is wrong', async () => {
+  it('blames the api attribute, not the community attribute, and offers no useless retry', async () => {
     let restore: (() => void) | undefined;
     try {
       restore = withoutIntersectionObserver();
@@ -58,7 +58,8 @@ describe('a 404 that is not a Grove answer', () => {
       await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       const alert = element.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '';
       expect(alert).to.not.include('community attribute');
-      expect(alert).to.include('could not be found');
+      expect(alert).to.include('does not answer like a Grove server. Check the api attribute.');
+      expect(element.shadowRoot?.querySelector('[part="retry-button"]')).to.equal(null);
     } finally {
       restore?.();
     }

@@ -21,6 +21,7 @@ const ar: CatalogueOf<CoreMessages> = {
   'core.error.rate-limited': 'طلبات كثيرة جدًا. انتظر قليلًا ثم حاول مجددًا.',
   'core.error.unavailable': 'الخادم مشغول أو قيد الصيانة. حاول بعد قليل.',
   'core.error.server': 'حدث خطأ في الخادم. حاول لاحقًا.',
+  'core.error.not-grove': 'العنوان في السمة api لا يستجيب كخادم Grove. تحقّق من السمة api.',
   'core.error.unknown': 'حدث خطأ. حاول مجددًا.',
 };
 

@@ -19,6 +19,7 @@ const en = {
   'core.error.rate-limited': 'Too many requests. Wait a moment and try again.',
   'core.error.unavailable': 'The server is busy or under maintenance. Try again in a moment.',
   'core.error.server': 'Something went wrong on the server. Try again later.',
+  'core.error.not-grove': 'The address in the api attribute does not answer like a Grove server. Check the api attribute.',
   'core.error.unknown': 'Something went wrong. Try again.',
 } as const;
 

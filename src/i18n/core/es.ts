@@ -21,6 +21,7 @@ const es: CatalogueOf<CoreMessages> = {
   'core.error.rate-limited': 'Demasiadas solicitudes. Espere un momento e inténtelo de nuevo.',
   'core.error.unavailable': 'El servidor está ocupado o en mantenimiento. Inténtelo en un momento.',
   'core.error.server': 'Se produjo un error en el servidor. Inténtelo más tarde.',
+  'core.error.not-grove': 'La dirección del atributo api no responde como un servidor Grove. Compruebe el atributo api.',
   'core.error.unknown': 'Se produjo un error. Inténtelo de nuevo.',
 };
 

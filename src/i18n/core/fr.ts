@@ -21,6 +21,7 @@ const fr: CatalogueOf<CoreMessages> = {
   'core.error.rate-limited': 'Trop de requêtes. Patientez un instant puis réessayez.',
   'core.error.unavailable': 'Le serveur est occupé ou en maintenance. Réessayez dans un instant.',
   'core.error.server': 'Une erreur est survenue sur le serveur. Réessayez plus tard.',
+  'core.error.not-grove': 'L’adresse de l’attribut api ne répond pas comme un serveur Grove. Vérifiez l’attribut api.',
   'core.error.unknown': 'Une erreur est survenue. Réessayez.',
 };
 
