@@ -2,6 +2,7 @@ import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import '../../src/elements/event-calendar.js';
 import '../../src/elements/expert-finder.js';
+import '../../src/elements/discussion-thread.js';
 import '../../src/elements/member-directory.js';
 import { withoutIntersectionObserver } from '../helpers/intersection-observer.js';
 
@@ -19,19 +20,20 @@ describe('an unknown community, against the reference server', function () {
   });
   after(() => restore?.());
 
-  const cases: [string, (api: string) => TemplateResult][] = [
-    ['grove-member-directory', (base) => html`<grove-member-directory api=${base} community="watr"></grove-member-directory>`],
-    ['grove-event-calendar', (base) => html`<grove-event-calendar api=${base} community="watr"></grove-event-calendar>`],
-    ['grove-expert-finder', (base) => html`<grove-expert-finder api=${base} community="watr" query="irrigation"></grove-expert-finder>`],
+  const cases: [string, string, (api: string) => TemplateResult][] = [
+    ['grove-member-directory', 'community', (base) => html`<grove-member-directory api=${base} community="watr"></grove-member-directory>`],
+    ['grove-event-calendar', 'community', (base) => html`<grove-event-calendar api=${base} community="watr"></grove-event-calendar>`],
+    ['grove-expert-finder', 'community', (base) => html`<grove-expert-finder api=${base} community="watr" query="irrigation"></grove-expert-finder>`],
+    ['grove-discussion-thread', 'community', (base) => html`<grove-discussion-thread api=${base} community="watr" page-key="https://example.org/x"></grove-discussion-thread>`],
   ];
-  for (const [tag, template] of cases) {
-    it(`${tag} names the community attribute and the value`, async () => {
+  for (const [tag, attribute, template] of cases) {
+    it(`${tag} names the ${attribute} attribute and the value`, async () => {
       const failed = oneEvent(document, 'grove-error');
       const element = await fixture<HTMLElement>(template(api));
       await failed;
       await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       const alert = element.shadowRoot?.querySelector('[role="alert"]');
-      expect(alert?.textContent).to.include('“watr”').and.include('community attribute');
+      expect(alert?.textContent).to.include('“watr”').and.include(`${attribute} attribute`);
       expect(element.shadowRoot?.querySelector('[part~="retry-button"]'), 'no retry that cannot help').to.equal(null);
     });
   }
