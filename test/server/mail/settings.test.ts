@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MailSettings } from '../../../server/contract/mail.ts';
-import { assertProblem, assertSchema, call, setup, testDatabase, type Fixture } from '../http/harness.ts';
+import { assertProblem, assertSchema, call, ORIGIN, setup, testDatabase, type Fixture } from '../http/harness.ts';
 
 let f: Fixture;
 let grove: Awaited<ReturnType<typeof setup>>['grove'];
@@ -60,6 +60,15 @@ describe('mail settings', () => {
     assertProblem(await call(grove, '/api/v1/me/mail', { method: 'PATCH', as: f.member, body: { off: ['reply', 'gossip'] } }), 400, 'body.off.1');
     const kept = await settings(f.member);
     assert.deepEqual([kept.digest, kept.off], ['daily', ['mention']]);
+  });
+
+  test('widgets on another origin may call the PUT switches (CORS preflight)', async () => {
+    const preflight = await grove.app.request(`/api/v1/communities/${f.grove.slug}/follow`, {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /\bPUT\b/);
   });
 
   test('mailing-list mode in a private community one does not belong to is not found', async () => {
