@@ -326,6 +326,6 @@ describe('questions routed to experts, and waitlists', () => {
     await worker.drain();
     // Zélie reads Arabic first: « أصبح لك مقعد ».
     assert.deepEqual(to('zelie@example.org').map((m) => m.mail.subject), ['أصبح لك مقعد: Field visit']);
-    assert.equal(to('emile@example.org').filter((m) => /place/.test(m.mail.subject ?? '')).length, 0, 'who had a seat is not told again');
+    assert.equal(to('emile@example.org').filter((m) => (m.mail.subject ?? '').includes('place')).length, 0, 'who had a seat is not told again');
   });
 });
