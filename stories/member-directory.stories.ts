@@ -243,6 +243,20 @@ export const MailSettingsLoading: Story = {
   },
 };
 
+/** The settings could not be loaded: the reason, and Retry. */
+export const MailSettingsLoadFailed: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: {
+      ...signedInRoutes(),
+      'GET /v1/me/mail': () => {
+        throw new GroveApiError('unavailable', 503, { title: 'Service unavailable' });
+      },
+    },
+  }),
+  play: MailSettingsOpen.play,
+};
+
 /** Nothing followed, no community, and no address to write to. */
 export const MailSettingsEmpty: Story = {
   parameters: grove({

@@ -158,7 +158,7 @@ export class MailSettingsPanel {
     }
     this.#host.requestUpdate();
     await this.#host.updateComplete;
-    this.#dialog?.querySelector<HTMLElement>('input, [part~="retry-button"]')?.focus();
+    this.#dialog?.querySelector<HTMLElement>('input, .grove-error button')?.focus();
   }
 
   #input = (event: Event): void => {

@@ -43,7 +43,7 @@ const toolStyles = css`
     gap: var(--_space-s);
     margin-block-end: var(--_space-m);
   }
-  [part~='follow-button'][aria-pressed='true'] {
+  .follow[aria-pressed='true'] {
     background: var(--_accent);
     color: var(--_on-accent);
     border-color: var(--_accent);
@@ -184,7 +184,7 @@ export class SignedInTools {
           ? html`<button type="button" part="membership-button" class="grove-button" ?disabled=${this.#busy} @click=${this.#toggleMembership}>
               ${t.t(community.role ? 'tools.leave' : 'tools.join')}
             </button>
-            <button type="button" part="follow-button" class="grove-button" aria-pressed=${String(community.following)}
+            <button type="button" part="follow-button" class="grove-button follow" aria-pressed=${String(community.following)}
               title=${t.t('tools.followHint')} @click=${this.#toggleFollowing}>
               ${t.t('tools.follow')}
             </button>`

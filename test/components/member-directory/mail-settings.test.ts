@@ -169,6 +169,25 @@ describe('grove-member-directory: e-mail settings', () => {
     await waitUntil(() => client.callsTo('DELETE', '/v1/communities/soil/follow').length === 1);
   });
 
+  it('a failed load says why, offers Retry with focus on it, and Retry loads the settings', async () => {
+    const client = signedInClient();
+    let fail = true;
+    client.route('GET /v1/me/mail', () => {
+      if (fail) throw new GroveApiError('unavailable', 503, { title: 'Service unavailable' });
+      return omarMail();
+    });
+    // The directory asks for the settings only with a community; without one, only the panel does.
+    const el = await open(client);
+    $(el, '[part~="edit-profile-button"]').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="mail-settings-button"]'), 'the editor loads');
+    $(el, '[part~="mail-settings-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog.mail-settings [part~="retry-button"]'), 'the failure is shown');
+    await waitUntil(() => deepActive()?.getAttribute('part') === 'retry-button', 'focus on Retry');
+    fail = false;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog.mail-settings input[name="digest"]'), 'loaded on retry');
+  });
+
   it('says when Grove has no address or the address bounces', async () => {
     const client = signedInClient();
     client.route('GET /v1/me/mail', () => ({ ...omarMail(), failing: true }));
