@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
 import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
-import { directoryRoutes, omar, signedInRoutes, variedMembers } from '../test/components/member-directory/fixtures.js';
+import { directoryRoutes, omar, omarMail, signedInRoutes, variedMembers } from '../test/components/member-directory/fixtures.js';
 
 interface Args {
   community: string;
@@ -221,4 +221,110 @@ export const ProfileEndorse: Story = {
     history.replaceState(history.state, '', `${location.pathname}${location.search}#endorse-story.member=1`);
     return html`<grove-member-directory id="endorse-story"></grove-member-directory>`;
   },
+};
+
+/** Following the directory's community by e-mail: a toggle beside Leave, pressed while followed. */
+export const FollowingByMail: Story = {
+  args: { community: 'water' },
+  parameters: signedIn({ role: 'member' }),
+  play: async ({ canvasElement }) => (await inDirectory(canvasElement, '[part~="follow-button"]'))?.click(),
+};
+
+/** Opens "Edit my profile", then its e-mail settings. */
+async function openMailSettings(canvasElement: HTMLElement): Promise<void> {
+  (await inDirectory(canvasElement, '[part~="edit-profile-button"]'))?.click();
+  (await inDirectory(canvasElement, '[part~="mail-settings-button"]'))?.click();
+}
+
+/** E-mail settings: notification kinds, digest, mailing-list mode per community, what is followed with Unfollow. */
+export const MailSettingsOpen: Story = {
+  parameters: signedIn(),
+  play: async ({ canvasElement }) => openMailSettings(canvasElement),
+};
+
+/** The e-mail settings while they load. */
+export const MailSettingsLoading: Story = {
+  parameters: signedIn(),
+  play: async ({ canvasElement }) => {
+    (await inDirectory(canvasElement, '[part~="edit-profile-button"]'))?.click();
+    const button = await inDirectory(canvasElement, '[part~="mail-settings-button"]');
+    const provider = canvasElement.querySelector('grove-member-directory')?.closest('grove-provider') as { client?: { hold(): () => void } } | null;
+    provider?.client?.hold();
+    button?.click();
+  },
+};
+
+/** The settings could not be loaded: the reason, and Retry. */
+export const MailSettingsLoadFailed: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: {
+      ...signedInRoutes(),
+      'GET /v1/me/mail': () => {
+        throw new GroveApiError('unavailable', 503, { title: 'Service unavailable' });
+      },
+    },
+  }),
+  play: MailSettingsOpen.play,
+};
+
+/** Nothing followed, no community, and no address to write to. */
+export const MailSettingsEmpty: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: {
+      ...signedInRoutes(),
+      'GET /v1/me/mail': { ...omarMail(), address: null, communities: [], followedCommunities: [], followedThreads: [], followedThreadCount: 0 },
+    },
+  }),
+  play: MailSettingsOpen.play,
+};
+
+/** The address kept bouncing: nothing is sent until the member saves again. */
+export const MailSettingsBouncing: Story = {
+  parameters: grove({ authenticated: true, routes: { ...signedInRoutes(), 'GET /v1/me/mail': { ...omarMail(), failing: true } } }),
+  play: MailSettingsOpen.play,
+};
+
+/** The server refused the digest: the reason beside it, focus on it, every choice kept. */
+export const MailSettingsFieldError: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: {
+      ...signedInRoutes(),
+      'PATCH /v1/me/mail': () => {
+        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.digest', message: 'Invalid option' }] });
+      },
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await openMailSettings(canvasElement);
+    (await inDirectory(canvasElement, 'input[name="digest"][value="daily"]'))?.click();
+    (await inDirectory(canvasElement, '[part~="mail-save-button"]'))?.click();
+  },
+};
+
+/** The save failed (server unavailable): the choices stay and saving again sends what is missing. */
+export const MailSettingsSaveFailed: Story = {
+  parameters: grove({
+    authenticated: true,
+    routes: {
+      ...signedInRoutes(),
+      'PUT /v1/communities/:slug/mailing-list': () => {
+        throw new GroveApiError('unavailable', 503, { title: 'Service unavailable' });
+      },
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await openMailSettings(canvasElement);
+    (await inDirectory(canvasElement, 'input[name="list:water"]'))?.click();
+    (await inDirectory(canvasElement, '[part~="mail-save-button"]'))?.click();
+  },
+};
+
+/** The e-mail settings in Arabic, right to left. */
+export const MailSettingsRightToLeft: Story = {
+  globals: { lang: 'ar', dir: 'rtl' },
+  parameters: signedIn(),
+  play: MailSettingsOpen.play,
 };

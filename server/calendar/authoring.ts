@@ -11,7 +11,7 @@ import type { CancellationInput, EventInput, EventPatch, OccurrenceEditInput } f
 import type { Database, Queryable } from '../db/index.ts';
 import { renderMarkdown } from '../discussion/markdown.ts';
 import type { MailContext, Recipient } from '../mail/compose.ts';
-import { mailEventAttendees } from '../mail/notify.ts';
+import { mailEventAttendees, mailWaitlistPromotion } from '../mail/notify.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { changedMeanwhile, forbidden, HttpProblem, type FieldError } from '../shared/problem.ts';
 import { safeLink } from '../shared/urls.ts';
@@ -256,6 +256,33 @@ async function notify(tx: Queryable, mail: MailContext | null, row: EventRow, or
   });
 }
 
+/**
+ * More seats (or no limit any more): on every occurrence not yet over, the members now within capacity
+ * who were beyond the old one moved off the waitlist, and are told (seats go in answer order, as in
+ * event-store.ts). Run after the write, in its transaction.
+ */
+async function mailPromotedByCapacity(
+  tx: Queryable,
+  mail: MailContext | null,
+  event: { id: string; community_id: string; title: string; time_zone: string; length_ms: number },
+  before: number | null,
+  after: number | null,
+) {
+  if (!mail || before === null || (after !== null && after <= before)) return;
+  const { rows } = await tx.query<{ member_id: string; occurrence: Date }>(
+    `select member_id, occurrence from (
+       select member_id, occurrence, row_number() over (partition by occurrence order by created_at, member_id) as seat
+       from rsvps where event_id = $1 and status = 'going' and occurrence + ($4::bigint * interval '1 millisecond') > now()
+     ) ranked where seat > $2 and ($3::int is null or seat <= $3) order by occurrence, seat`,
+    [event.id, before, after, event.length_ms],
+  );
+  for (const row of rows) {
+    await mailWaitlistPromotion(tx, mail, {
+      memberId: row.member_id, communityId: event.community_id, event: event.title, start: row.occurrence, timeZone: event.time_zone, url: null,
+    });
+  }
+}
+
 /** The stored row after a write, as the iCalendar modules take it. */
 async function reread(tx: Queryable, id: string): Promise<IcsEvent> {
   const { rows } = await tx.query<EventRow>(`${EVENT_SELECT} where e.id = $1`, [id]);
@@ -302,6 +329,7 @@ export async function updateEvent(db: Database, row: EventRow, version: number, 
       ? instanceOf({ ...event, id: row.series_id }, event.startsAt, event.endsAt, row.recurrence_id)
       : event;
     await notify(tx, mail, row, row.organiser_name, domain, { kind: 'event-changed', memberIds: recipients, event: asSent, method: 'REQUEST', when: next.start });
+    await mailPromotedByCapacity(tx, mail, { ...row, title: after.title, time_zone: after.timeZone, length_ms: after.endsAt.getTime() - after.startsAt.getTime() }, before.capacity, after.capacity);
   });
   return firstOccurrence(db, row.id, viewer);
 }
@@ -388,6 +416,7 @@ export async function editOccurrence(db: Database, id: string, input: z.infer<ty
     const detached = await reread(tx, newId);
     const sent = instanceOf({ ...detached, id: row.id }, detached.startsAt, detached.endsAt, occurrence.start);
     await notify(tx, mail, row, row.organiser_name, domain, { kind: 'event-changed', memberIds: recipients, event: sent, method: 'REQUEST', when: detached.startsAt });
+    await mailPromotedByCapacity(tx, mail, { id: newId, community_id: row.community_id, title: fields.title, time_zone: fields.timeZone, length_ms: fields.endsAt.getTime() - fields.startsAt.getTime() }, row.capacity, fields.capacity);
     return newId;
   });
   return firstOccurrence(db, detachedId, viewer);

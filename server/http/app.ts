@@ -111,7 +111,8 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
     '/api/*',
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      // PUT: the follow and mailing-list switches (PUT / DELETE), called by widgets on other origins.
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'Last-Event-ID'],
       exposeHeaders: ['ETag', 'Retry-After', 'Location', 'Idempotent-Replayed'],
       maxAge: 600,

@@ -111,7 +111,7 @@ export function threadMail(context: MailContext, input: ThreadMailInput): Outgoi
   const footer = [
     say(lang, 'footer.reply'),
     ...(thread.url ? [say(lang, 'footer.open', { url: thread.url })] : []),
-    kind === 'list-post' ? say(lang, 'footer.why.list', values) : say(lang, 'footer.why.thread'),
+    kind === 'list-post' ? say(lang, 'footer.why.list', values) : say(lang, kind === 'expert-question' ? 'footer.why.expert' : 'footer.why.thread'),
     say(lang, 'footer.unsubscribe', { url: stop.url }),
   ];
   const { text, html } = render(lang, subject, {

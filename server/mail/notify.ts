@@ -12,7 +12,7 @@ import { ADDRESS_SQL, enqueue } from './outbox.ts';
 
 interface RecipientRow {
   member_id: string;
-  kind: 'reply' | 'mention' | 'list-post' | 'thread-post';
+  kind: 'reply' | 'mention' | 'expert-question' | 'list-post' | 'thread-post';
   name: string;
   address: string;
   languages: string[];
@@ -46,7 +46,14 @@ interface PostContext {
   slug: string;
   community_name: string;
   first_post: boolean;
+  /** A question's topic skill (the thread's, else its community's): whom a new question is routed to. */
+  question_skill_id: string | null;
 }
+
+/** Experts a new question is routed to, at most. */
+export const EXPERTS_PER_QUESTION = 3;
+/** Routed questions an expert gets by mail in seven days, at most: the rest go to the next experts. */
+export const ROUTED_PER_WEEK = 2;
 
 function threadRef(row: Pick<PostContext, 'thread_id' | 'title' | 'page_key' | 'slug' | 'community_name'>): ThreadRef {
   const url = row.page_key && /^https?:\/\//i.test(row.page_key) ? row.page_key : null;
@@ -57,12 +64,16 @@ function threadRef(row: Pick<PostContext, 'thread_id' | 'title' | 'page_key' | '
  * A new visible post: the author of the post it replies to, members it
  * mentions (`@Full Name` of someone in the thread or facilitating the community), the community's
  * mailing-list subscribers, the thread's followers and, for a new thread, the community's followers hear of it.
+ * A new question (the first post of a `question` thread) is also routed to the members with the best
+ * standing on its topic skill (docs/decisions/0171-questions-routed-to-experts.md): at most
+ * EXPERTS_PER_QUESTION, available, able to read it, and not sent ROUTED_PER_WEEK already this week.
  */
 export async function mailNewPost(tx: Queryable, context: MailContext, postId: string): Promise<void> {
   const { rows } = await tx.query<PostContext>(
     `select p.id as post_id, p.thread_id, p.author_id, a.name as author_name, p.body_md, p.body_html, t.title, t.page_key,
             t.community_id, c.slug, c.name as community_name,
-            not exists (select 1 from posts e where e.thread_id = p.thread_id and e.id < p.id) as first_post
+            not exists (select 1 from posts e where e.thread_id = p.thread_id and e.id < p.id) as first_post,
+            case when t.kind = 'question' then coalesce(t.topic_skill_id, c.topic_skill_id) end as question_skill_id
      from posts p join threads t on t.id = p.thread_id join communities c on c.id = t.community_id join members a on a.id = p.author_id
      where p.id = $1 and not p.hidden and not p.deleted`,
     [postId],
@@ -78,18 +89,27 @@ export async function mailNewPost(tx: Queryable, context: MailContext, postId: s
                       union select member_id from memberships where community_id = $3 and role = 'facilitator')
          and position(lower('@' || m.name) in lower($4)) > 0
        union all
-       select member_id, 'list-post', 3 from list_subscriptions where community_id = $3
+       select experts.member_id, 'expert-question', 3 from (
+         select es.member_id from expert_standing es join members m on m.id = es.member_id
+         where $6::boolean and es.skill_id = $7::bigint and es.member_id <> $5 and m.availability <> 'unavailable'
+           and ${reachable("'expert-question'", '$3::bigint')}
+           and (select count(*) from mail_outbox o where o.recipient_id = m.id and o.kind = 'expert-question'
+                and o.created_at > now() - interval '7 days') < $8
+         order by es.score desc, es.member_id limit $9
+       ) experts
        union all
-       select member_id, 'thread-post', 4 from follows where thread_id = $2
+       select member_id, 'list-post', 4 from list_subscriptions where community_id = $3
        union all
-       select member_id, 'thread-post', 4 from follows where community_id = $3 and $6::boolean
+       select member_id, 'thread-post', 5 from follows where thread_id = $2
+       union all
+       select member_id, 'thread-post', 5 from follows where community_id = $3 and $6::boolean
      ), chosen as (
        select distinct on (member_id) member_id, kind from candidates where member_id <> $5 order by member_id, rank
      )
      select ch.member_id, ch.kind, m.name, ${ADDRESS_SQL} as address, m.languages
      from chosen ch join members m on m.id = ch.member_id
      where ${reachable('ch.kind', '$3::bigint')}`,
-    [post.post_id, post.thread_id, post.community_id, post.body_md, post.author_id, post.first_post],
+    [post.post_id, post.thread_id, post.community_id, post.body_md, post.author_id, post.first_post, post.question_skill_id, ROUTED_PER_WEEK, EXPERTS_PER_QUESTION],
   );
   const thread = threadRef(post);
   await enqueue(
@@ -117,7 +137,7 @@ async function oneRecipient(tx: Queryable, memberId: string, kind: string, commu
 async function postContext(tx: Queryable, postId: string): Promise<PostContext | undefined> {
   const { rows } = await tx.query<PostContext>(
     `select p.id as post_id, p.thread_id, p.author_id, a.name as author_name, p.body_md, p.body_html, t.title, t.page_key,
-            t.community_id, c.slug, c.name as community_name, false as first_post
+            t.community_id, c.slug, c.name as community_name, false as first_post, null as question_skill_id
      from posts p join threads t on t.id = p.thread_id join communities c on c.id = t.community_id join members a on a.id = p.author_id
      where p.id = $1`,
     [postId],

@@ -3,9 +3,9 @@
  * communities followed, mailing-list mode per community, and the one-click unsubscribe that works
  * without signing in (RFC 8058).
  */
-import { NOTIFICATION_KINDS } from '../contract/mail.ts';
+import { FOLLOWED_THREADS_SHOWN, NOTIFICATION_KINDS } from '../contract/mail.ts';
 import type { Queryable } from '../db/index.ts';
-import { readableCommunity, requireViewer } from '../communities/access.ts';
+import { readableCommunity, readableCommunitySql, requireViewer } from '../communities/access.ts';
 import { notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { ADDRESS_SQL } from './outbox.ts';
@@ -21,6 +21,9 @@ export interface MailSettings {
   off: NotificationKind[];
   mailingLists: string[];
   followedCommunities: string[];
+  communities: { slug: string; name: string; member: boolean; mailingList: boolean; following: boolean }[];
+  followedThreads: { id: string; title: string; community: string; communityName: string }[];
+  followedThreadCount: number;
 }
 
 export async function mailSettings(db: Queryable, viewer: Viewer): Promise<MailSettings> {
@@ -33,6 +36,28 @@ export async function mailSettings(db: Queryable, viewer: Viewer): Promise<MailS
   );
   const row = rows[0];
   if (!row) throw notFound('Your profile');
+  // What the settings panel lists: each community once (belonging, following, list mode), and the threads
+  // followed, both only where the member can still read (a private community left keeps no titles here).
+  const { rows: communities } = await db.query<{ slug: string; name: string; member: boolean; mailing_list: boolean; following: boolean }>(
+    `select c.slug, c.name,
+       exists (select 1 from memberships ms where ms.community_id = c.id and ms.member_id = $1) as member,
+       exists (select 1 from list_subscriptions l where l.community_id = c.id and l.member_id = $1) as mailing_list,
+       exists (select 1 from follows f where f.community_id = c.id and f.member_id = $1) as following
+     from communities c
+     where c.id in (select community_id from memberships where member_id = $1
+                    union select community_id from list_subscriptions where member_id = $1
+                    union select community_id from follows where member_id = $1 and community_id is not null)
+       and ${readableCommunitySql('c', '$1')}
+     order by lower(c.name), c.slug`,
+    [viewer.memberId],
+  );
+  const { rows: threads } = await db.query<{ id: string; title: string; slug: string; community_name: string; total: number }>(
+    `select t.id, t.title, c.slug, c.name as community_name, count(*) over ()::int as total
+     from follows f join threads t on t.id = f.thread_id join communities c on c.id = t.community_id
+     where f.member_id = $1 and ${readableCommunitySql('c', '$1')}
+     order by f.created_at desc, t.id desc limit $2`,
+    [viewer.memberId, FOLLOWED_THREADS_SHOWN],
+  );
   return {
     address: row.address,
     failing: row.failing,
@@ -40,6 +65,9 @@ export async function mailSettings(db: Queryable, viewer: Viewer): Promise<MailS
     off: (row.off ?? []).filter((kind): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind)),
     mailingLists: row.lists,
     followedCommunities: row.followed,
+    communities: communities.map((c) => ({ slug: c.slug, name: c.name, member: c.member, mailingList: c.mailing_list, following: c.following })),
+    followedThreads: threads.map((t) => ({ id: t.id, title: t.title, community: t.slug, communityName: t.community_name })),
+    followedThreadCount: threads[0]?.total ?? 0,
   };
 }
 

@@ -2214,9 +2214,33 @@ export interface components {
             mailingLists: string[];
             /** @description Communities whose new threads you get by mail */
             followedCommunities: string[];
+            /** @description Communities you belong to, follow or get by mail, by name; only those you can still read */
+            communities: components["schemas"]["MailCommunity"][];
+            /** @description Threads whose new posts you get by mail, most recently followed first (at most 50); only those you can still read */
+            followedThreads: components["schemas"]["FollowedThread"][];
+            /** @description How many threads you follow in all */
+            followedThreadCount: number;
         };
         /** @enum {string} */
         NotificationKind: "reply" | "mention" | "thread-post" | "accepted" | "expert-question" | "waitlist-promoted" | "moderation" | "event-changed" | "event-cancelled";
+        MailCommunity: {
+            /** @example water */
+            slug: string;
+            name: string;
+            /** @description You belong to it (mailing-list mode is offered for these) */
+            member: boolean;
+            /** @description Every post by mail (PUT/DELETE /communities/{slug}/mailing-list) */
+            mailingList: boolean;
+            /** @description New threads by mail (PUT/DELETE /communities/{slug}/follow) */
+            following: boolean;
+        };
+        FollowedThread: {
+            id: components["schemas"]["Id"];
+            title: string;
+            /** @example water */
+            community: string;
+            communityName: string;
+        };
         /** @description JSON Merge Patch (RFC 7396) of your mail settings */
         MailSettingsPatch: {
             /** @enum {string} */

@@ -70,9 +70,13 @@ const loadSignedIn = () => import('./signed-in.js');
  * @csspart retry-button - Retries a failed load.
  * @csspart edit-profile-button - Opens "Edit my profile" (signed-in members).
  * @csspart membership-button - Joins or leaves the directory's `community` (signed-in members).
+ * @csspart follow-button - Follows the directory's `community` by e-mail: its new threads by mail (a toggle, aria-pressed; signed-in members).
  * @csspart endorse-button - Endorses a skill in a profile, or withdraws the endorsement (signed-in members).
  * @csspart editor - The profile editor dialog.
  * @csspart save-button - Saves the profile editor.
+ * @csspart mail-settings-button - In the profile editor, opens the e-mail settings.
+ * @csspart mail-settings - The e-mail settings dialog: notifications, digest, mailing-list mode, what is followed by e-mail.
+ * @csspart mail-save-button - Saves the e-mail settings.
  * @cssprop [--grove-member-directory-columns=repeat(auto-fill, minmax(16rem, 1fr))] - Card grid columns.
  * @cssprop [--grove-member-directory-avatar-size=3rem] - Avatar diameter.
  * @fires {GroveSearchEvent} grove-search - The user ran a search (a pause in typing, or Enter); `detail.query`.

@@ -12,8 +12,10 @@ import { live } from 'lit/directives/live.js';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
 import type { LoadController } from '../../controllers/load-controller.js';
+import type { LanguageSource } from '../../controllers/localize-controller.js';
 import { renderError, renderLoading } from '../../render/states.js';
 import type { EditorMessages } from './editor-messages/en.js';
+import type { MailSettingsPanel } from './mail-settings.js';
 import type { EditorLocalize } from './signed-in.js';
 import { adoptSheet } from './signed-in.js';
 import { fetchMe, fetchSkills, saveMe } from './signed-in-api.js';
@@ -23,6 +25,8 @@ export interface EditorHooks {
   client(): GroveClient | undefined;
   root(): ShadowRoot;
   load: LoadController;
+  /** The directory's language, for the e-mail settings' own catalogue. */
+  language: LanguageSource;
   onSaved(me: Me): void;
 }
 
@@ -180,6 +184,8 @@ export class ProfileEditor {
   #errors = new Map<string, string>();
   #skills: { slug: string; label: string }[] = [];
   #focusFirstError = false;
+  /** The e-mail settings, a chunk of their own loaded on first opening. */
+  #mail: MailSettingsPanel | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, t: EditorLocalize, hooks: EditorHooks) {
     this.#host = host;
@@ -189,7 +195,8 @@ export class ProfileEditor {
   }
 
   get #dialog(): HTMLDialogElement | null {
-    return this.#hooks.root().querySelector('dialog.editor');
+    // The e-mail settings' dialog shares the editor's look (class `editor`) but not its form.
+    return this.#hooks.root().querySelector('dialog.editor:not(.mail-settings)');
   }
 
   /** Opens the editor on your profile as saved now; `opener` gets focus back on closing. */
@@ -207,6 +214,15 @@ export class ProfileEditor {
       this.#focus();
     });
   }
+
+  #openMail = async (event: Event): Promise<void> => {
+    const opener = event.currentTarget as HTMLElement;
+    if (!this.#mail) {
+      const { MailSettingsPanel } = await import('./mail-settings.js');
+      this.#mail = new MailSettingsPanel(this.#host, this.#hooks);
+    }
+    this.#mail.open(opener);
+  };
 
   #close = (): void => {
     if (!this.#open) return;
@@ -462,6 +478,12 @@ export class ProfileEditor {
         </label>
         <p id="opt-out-help" class="muted">${t.t('editor.optOutHelp')}</p>
       </fieldset>
+      <fieldset>
+        <legend>${t.t('editor.mail')}</legend>
+        <p id="mail-help" class="muted">${t.t('editor.mailHelp')}</p>
+        <div><button type="button" part="mail-settings-button" class="grove-button" aria-haspopup="dialog" aria-describedby="mail-help"
+          @click=${this.#openMail}>${t.t('editor.mailOpen')}</button></div>
+      </fieldset>
       <div class="actions">
         <button type="button" class="grove-button" @click=${this.#close}>${t.t('editor.cancel')}</button>
         <button type="submit" part="save-button" class="grove-button" ?disabled=${this.#saving}>
@@ -487,6 +509,7 @@ export class ProfileEditor {
         <h2 id="editor-title" class="profile-name">${t.t('editor.title')}</h2>
       </header>
       ${this.#open ? body : nothing}
-    </dialog>`;
+    </dialog>
+    ${this.#mail?.render() ?? nothing}`;
   }
 }

@@ -11,6 +11,7 @@ import { LocalizeController, type LanguageSource } from '../../controllers/local
 import { GroveProfileChangeEvent } from '../../events/grove-profile-change-event.js';
 import en, { type EditorMessages } from './editor-messages/en.js';
 import type { ProfileEditor } from './profile-editor.js';
+import { fetchMailSettings, setCommunityFollowing } from './mail-api.js';
 import { fetchCommunity, fetchMe, joinCommunity, leaveCommunity, setEndorsement } from './signed-in-api.js';
 import type { MemberProfile, ProfileSkill } from './types.js';
 
@@ -42,6 +43,11 @@ const toolStyles = css`
     gap: var(--_space-s);
     margin-block-end: var(--_space-m);
   }
+  .follow[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border-color: var(--_accent);
+  }
   .endorse {
     padding: 0 var(--_space-s);
     font-size: var(--_font-size-s);
@@ -56,6 +62,7 @@ export class SignedInTools {
   readonly t: EditorLocalize;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #hooks: SignedInHooks;
+  readonly #language: LanguageSource;
   #editor: ProfileEditor | undefined;
   /** The outcome of the last action, announced politely. */
   #status = '';
@@ -65,12 +72,13 @@ export class SignedInTools {
 
   /** You: your id hides Endorse on your own profile. */
   readonly me: Task<readonly [GroveClient | undefined], string | undefined>;
-  /** Your role in the directory's community (null: not a member). */
-  readonly community: Task<readonly [GroveClient | undefined, string], { slug: string; role: string | null } | undefined>;
+  /** Your role in the directory's community (null: not a member), and whether you follow it by e-mail. */
+  readonly community: Task<readonly [GroveClient | undefined, string], { slug: string; role: string | null; following: boolean } | undefined>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, language: LanguageSource, hooks: SignedInHooks) {
     this.#host = host;
     this.#hooks = hooks;
+    this.#language = language;
     this.t = new LocalizeController(host, language, messages);
     adoptSheet(hooks.root(), toolStyles.styleSheet);
     this.me = hooks.load.task({
@@ -85,7 +93,8 @@ export class SignedInTools {
     this.community = hooks.load.task({
       task: async ([client, slug], { signal }) => {
         if (!client || !slug) return undefined;
-        return { slug, role: (await fetchCommunity(client, slug, signal)).viewerRole };
+        const [community, mail] = await Promise.all([fetchCommunity(client, slug, signal), fetchMailSettings(client, signal)]);
+        return { slug, role: community.viewerRole, following: mail.followedCommunities.includes(slug) };
       },
       args: () => [hooks.client(), hooks.community()] as const,
     });
@@ -106,6 +115,7 @@ export class SignedInTools {
         client: () => this.#hooks.client(),
         root: () => this.#hooks.root(),
         load: this.#hooks.load,
+        language: this.#language,
         onSaved: (me) => this.#changed(me.id, this.t.t('tools.saved')),
       });
     }
@@ -139,6 +149,28 @@ export class SignedInTools {
     }
   };
 
+  /**
+   * New threads of the directory's community by e-mail, or none (issue 15). The toggle is never disabled
+   * while it works: that would drop a keyboard user's focus; a second press meanwhile is ignored.
+   */
+  #toggleFollowing = async (): Promise<void> => {
+    const client = this.#hooks.client();
+    const community = this.community.value;
+    if (!client || !community || this.#busy) return;
+    this.#busy = true;
+    this.#host.requestUpdate();
+    try {
+      community.following = await setCommunityFollowing(client, community.slug, !community.following);
+      this.#status = this.t.t(community.following ? 'tools.followed' : 'tools.unfollowed');
+    } catch (error) {
+      this.#status = '';
+      this.#hooks.load.fail(error);
+    } finally {
+      this.#busy = false;
+      this.#host.requestUpdate();
+    }
+  };
+
   /** The toolbar above the search. */
   renderActions(): TemplateResult | typeof nothing {
     if (!this.me.value) return nothing;
@@ -151,6 +183,10 @@ export class SignedInTools {
         ${community
           ? html`<button type="button" part="membership-button" class="grove-button" ?disabled=${this.#busy} @click=${this.#toggleMembership}>
               ${t.t(community.role ? 'tools.leave' : 'tools.join')}
+            </button>
+            <button type="button" part="follow-button" class="grove-button follow" aria-pressed=${String(community.following)}
+              title=${t.t('tools.followHint')} @click=${this.#toggleFollowing}>
+              ${t.t('tools.follow')}
             </button>`
           : nothing}
         <span role="status" class="muted">${this.#status}</span>

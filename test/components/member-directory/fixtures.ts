@@ -1,6 +1,7 @@
 import type { FakeCall } from '../../helpers/fake-client.js';
 import { FakeClient } from '../../helpers/fake-client.js';
 import { GroveApiError } from '../../../src/api/problem.js';
+import type { MailSettings } from '../../../src/components/member-directory/mail-api.js';
 import type { Me, MemberFacets, MemberPage, MemberProfile, MemberSummary } from '../../../src/components/member-directory/types.js';
 
 export const amina: MemberSummary = {
@@ -141,6 +142,68 @@ export function omarMe(): Me {
   };
 }
 
+/** Omar's mail settings: weekly digest, mentions off, in one community, following another and two threads. */
+export function omarMail(): MailSettings {
+  return {
+    address: 'omar@example.org',
+    failing: false,
+    digest: 'weekly',
+    off: ['mention'],
+    mailingLists: [],
+    followedCommunities: ['soil'],
+    communities: [
+      { slug: 'soil', name: 'Soil health', member: false, mailingList: false, following: true },
+      { slug: 'water', name: 'Water and sanitation', member: true, mailingList: false, following: false },
+    ],
+    followedThreads: [
+      { id: '41', title: 'Solar pumps at 40 °C', community: 'water', communityName: 'Water and sanitation' },
+      { id: '42', title: 'تقنيات الري بالتنقيط', community: 'water', communityName: 'Water and sanitation' },
+    ],
+    followedThreadCount: 5,
+  };
+}
+
+/**
+ * Fake mail routes over `settings` (changed by the switches as the server would): GET / PATCH /me/mail,
+ * following a community or thread, mailing-list mode.
+ */
+export function mailRoutes(settings: MailSettings = omarMail()): Record<string, unknown> {
+  const community = (slug: string) => settings.communities.find((c) => c.slug === slug);
+  return {
+    'GET /v1/me/mail': () => structuredClone(settings),
+    'PATCH /v1/me/mail': (call: FakeCall) => {
+      Object.assign(settings, call.body);
+      return structuredClone(settings);
+    },
+    'PUT /v1/communities/:slug/follow': (call: FakeCall) => {
+      const slug = call.params.slug ?? '';
+      settings.followedCommunities = [...new Set([...settings.followedCommunities, slug])];
+      const c = community(slug);
+      if (c) c.following = true;
+      return { following: true };
+    },
+    'DELETE /v1/communities/:slug/follow': (call: FakeCall) => {
+      settings.followedCommunities = settings.followedCommunities.filter((s) => s !== call.params.slug);
+      const c = community(call.params.slug ?? '');
+      if (c) c.following = false;
+      return { following: false };
+    },
+    'PUT /v1/communities/:slug/mailing-list': (call: FakeCall) => {
+      settings.mailingLists = [...new Set([...settings.mailingLists, call.params.slug ?? ''])];
+      return { subscribed: true };
+    },
+    'DELETE /v1/communities/:slug/mailing-list': (call: FakeCall) => {
+      settings.mailingLists = settings.mailingLists.filter((s) => s !== call.params.slug);
+      return { subscribed: false };
+    },
+    'DELETE /v1/threads/:id/follow': (call: FakeCall) => {
+      settings.followedThreads = settings.followedThreads.filter((t) => t.id !== call.params.id);
+      settings.followedThreadCount -= 1;
+      return { following: false };
+    },
+  };
+}
+
 /**
  * The directory's routes for a signed-in member (Omar): his profile, a PATCH that applies a merge patch
  * and bumps the version (412 on a stale If-Match), the skill taxonomy, endorsing, joining and leaving.
@@ -151,6 +214,7 @@ export function signedInRoutes(options: { role?: 'member' | 'facilitator' | null
   const endorsed = new Set<string>();
   return {
     ...directoryRoutes(),
+    ...mailRoutes(),
     'GET /v1/me': () => structuredClone(me),
     'PATCH /v1/me': (call: FakeCall) => {
       if (call.ifMatch !== `"${me.version}"`) throw new GroveApiError('conflict', 412, { title: 'Precondition failed' });

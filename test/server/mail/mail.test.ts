@@ -240,3 +240,92 @@ describe('digests', () => {
     assert.ok(!(await db.query("select 1 from mail_outbox where kind = 'digest' and created_at > now() - interval '1 second' and recipient_id = $1", [f.member])).rows.length || again.queued === 0);
   });
 });
+
+describe('questions routed to experts, and waitlists', () => {
+  /** A members-only community on one topic skill, its asker and three candidate experts. */
+  async function topicCommunity() {
+    const tag = `${process.pid}-${Date.now().toString(36)}`;
+    const { rows: skills } = await db.query<{ id: string }>('select id from skills order by id desc limit 1');
+    const skill = skills[0]!.id;
+    const { rows: communities } = await db.query<{ id: string; slug: string }>(
+      `insert into communities (slug, name, visibility, languages, topic_skill_id) values ($1, $2, 'members', '{en}', $3) returning id, slug`,
+      [`t-topic-${tag}`, `Topic ${tag}`, skill],
+    );
+    const community = communities[0]!;
+    const member = async (name: string, email: string, level: number | null, availability = 'open') => {
+      const { rows } = await db.query<{ id: string }>(
+        `insert into members (name, email, languages, availability) values ($1, $2, '{en}', $3) returning id`,
+        [`${name} ${tag}`, email, availability],
+      );
+      const id = rows[0]!.id;
+      await db.query('insert into memberships (community_id, member_id) values ($1, $2)', [community.id, id]);
+      if (level) await db.query('insert into member_skills (member_id, skill_id, level) values ($1, $2, $3)', [id, skill, level]);
+      return id;
+    };
+    const asker = await member('Asker', `asker-${tag}@example.org`, null);
+    const expert = await member('Expert', `expert-${tag}@example.org`, 4);
+    const away = await member('Away', `away-${tag}@example.org`, 4, 'unavailable');
+    // Endorsed by everyone: the best standing of all, but unavailable.
+    await db.query('insert into endorsements (member_id, skill_id, endorser_id) values ($1, $2, $3), ($1, $2, $4)', [away, skill, asker, expert]);
+    return { community, tag, asker, expert, away };
+  }
+
+  const ask = (slug: string, asker: string, kind: 'question' | 'discussion', n: number, tag: string) =>
+    post({ key: `https://intranet.example.org/ask/${tag}/${n}`, community: slug, title: `Question ${n} ${tag}`, kind, body: `How do I do thing ${n}?` }, asker);
+
+  test('a new question reaches available experts on its topic, at most twice a week each, and a discussion reaches none', async () => {
+    const { community, tag, asker } = await topicCommunity();
+    const first = await ask(community.slug, asker, 'question', 1, tag);
+    assert.equal(first.status, 201, first.text);
+    await worker.drain();
+    const routed = to(`expert-${tag}@example.org`);
+    assert.equal(routed.length, 1, `the expert got the question: ${JSON.stringify(received.map((r) => [r.to, r.mail.subject]))}`);
+    assert.match(routed[0]!.mail.subject ?? '', new RegExp(`A question for you: “Question 1 ${tag}”`));
+    assert.match(routed[0]!.mail.text ?? '', /How do I do thing 1\?/);
+    assert.match(routed[0]!.mail.text ?? '', /members recognise you on this question’s topic/);
+    assert.match(header(routed[0]!.mail, 'reply-to'), /^reply\+/, 'the expert can answer by replying');
+    assert.equal(to(`away-${tag}@example.org`).length, 0, 'an unavailable member is not asked');
+    assert.equal(to(`asker-${tag}@example.org`).length, 0, 'the asker is not mailed their own question');
+
+    await ask(community.slug, asker, 'discussion', 2, tag);
+    await ask(community.slug, asker, 'question', 3, tag);
+    await ask(community.slug, asker, 'question', 4, tag);
+    await worker.drain();
+    const subjects = to(`expert-${tag}@example.org`).map((m) => m.mail.subject ?? '');
+    assert.deepEqual(subjects.map((s) => /Question (\d)/.exec(s)?.[1]), ['1', '3'], 'no discussion, and no third question in a week');
+  });
+
+  test('a member leaves the waitlist when a seat is given back, and when the event grows; each is told once', async () => {
+    await db.query(`update members set email = 'emile@example.org' where id = $1`, [f.member]);
+    const { rows } = await db.query<{ id: string }>(
+      `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, capacity, mode, location)
+       values ($1, $2, 'Field visit', now() + interval '3 days', now() + interval '3 days 2 hours', 'UTC', 1, 'in-person', 'Thiès') returning id`,
+      [f.grove.id, f.facilitator],
+    );
+    const event = rows[0]!.id;
+    const rsvp = (as: string, status: string) => call(grove, `/api/v1/events/${event}/rsvp`, { method: 'POST', as, body: { status } });
+    assert.equal((await rsvp(f.facilitator, 'going')).status, 200);
+    assert.equal((await rsvp(f.member, 'going')).json?.waitlisted, true);
+    await worker.drain();
+    received.length = 0; // set before the commit that wakes the worker
+    assert.equal((await rsvp(f.facilitator, 'not-going')).status, 200);
+    await worker.drain();
+    // Émile reads French first.
+    const seat = to('emile@example.org');
+    assert.equal(seat.length, 1);
+    assert.match(seat[0]!.mail.subject ?? '', /Une place s’est libérée : Field visit/);
+
+    // The facilitator answers going again (now waitlisted), then raises capacity to 2: they move up.
+    await db.query(`update members set email = 'zelie@example.org' where id = $1`, [f.facilitator]);
+    assert.equal((await rsvp(f.facilitator, 'going')).json?.waitlisted, true);
+    await worker.drain();
+    received.length = 0;
+    const etag = (await call(grove, `/api/v1/events/${event}`)).headers.get('etag') ?? '';
+    const grown = await call(grove, `/api/v1/events/${event}`, { method: 'PATCH', as: f.facilitator, body: { capacity: 2 }, headers: { 'if-match': etag } });
+    assert.equal(grown.status, 200, grown.text);
+    await worker.drain();
+    // Zélie reads Arabic first: « أصبح لك مقعد ».
+    assert.deepEqual(to('zelie@example.org').map((m) => m.mail.subject), ['أصبح لك مقعد: Field visit']);
+    assert.equal(to('emile@example.org').filter((m) => (m.mail.subject ?? '').includes('place')).length, 0, 'who had a seat is not told again');
+  });
+});

@@ -72,6 +72,13 @@ const ar: CatalogueOf<EditorMessages> = {
   'editor.error.skill': 'اختر مهارة من القائمة.',
   'editor.error.contact': 'تحقق من هذه الوسيلة: بريد إلكتروني أو رقم هاتف أو رابط https://.',
   'editor.error.other': 'لم تُقبل هذه القيمة.',
+  'editor.mail': 'البريد الإلكتروني',
+  'editor.mailHelp': 'الإشعارات والملخص والقوائم البريدية وما تتابعه بالبريد.',
+  'editor.mailOpen': 'إعدادات البريد الإلكتروني',
+  'tools.follow': 'المتابعة بالبريد',
+  'tools.followHint': 'تلقَّ كل موضوع جديد في هذا المجتمع بالبريد',
+  'tools.followed': 'ستصلك المواضيع الجديدة في هذا المجتمع بالبريد.',
+  'tools.unfollowed': 'لن تصلك المواضيع الجديدة في هذا المجتمع بالبريد بعد الآن.',
 };
 
 export default ar;

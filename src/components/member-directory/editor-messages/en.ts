@@ -74,6 +74,13 @@ const en = {
   'editor.error.skill': 'Choose a skill from the list.',
   'editor.error.contact': 'Check this channel: an e-mail address, a phone number or an https:// link.',
   'editor.error.other': 'This value was not accepted.',
+  'editor.mail': 'E-mail',
+  'editor.mailHelp': 'Notifications, digest, mailing lists and what you follow by e-mail.',
+  'editor.mailOpen': 'E-mail settings',
+  'tools.follow': 'Follow by e-mail',
+  'tools.followHint': 'Get every new thread of this community by e-mail',
+  'tools.followed': 'You will get new threads of this community by e-mail.',
+  'tools.unfollowed': 'You will no longer get new threads of this community by e-mail.',
 } as const;
 
 export default en;

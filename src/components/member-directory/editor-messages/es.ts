@@ -73,6 +73,13 @@ const es: CatalogueOf<EditorMessages> = {
   'editor.error.skill': 'Elige una habilidad de la lista.',
   'editor.error.contact': 'Revisa este canal: un correo, un número de teléfono o un enlace https://.',
   'editor.error.other': 'Este valor no fue aceptado.',
+  'editor.mail': 'Correo',
+  'editor.mailHelp': 'Notificaciones, resumen, listas de correo y lo que sigues por correo.',
+  'editor.mailOpen': 'Ajustes de correo',
+  'tools.follow': 'Seguir por correo',
+  'tools.followHint': 'Recibir cada nuevo hilo de esta comunidad por correo',
+  'tools.followed': 'Recibirás los nuevos hilos de esta comunidad por correo.',
+  'tools.unfollowed': 'Ya no recibirás los nuevos hilos de esta comunidad por correo.',
 };
 
 export default es;

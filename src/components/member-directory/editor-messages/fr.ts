@@ -73,6 +73,13 @@ const fr: CatalogueOf<EditorMessages> = {
   'editor.error.skill': 'Choisissez une compétence de la liste.',
   'editor.error.contact': 'Vérifiez ce moyen : une adresse courriel, un numéro de téléphone ou un lien https://.',
   'editor.error.other': 'Cette valeur n’a pas été acceptée.',
+  'editor.mail': 'E-mail',
+  'editor.mailHelp': 'Notifications, résumé, listes de diffusion et ce que vous suivez par e-mail.',
+  'editor.mailOpen': 'Réglages des e-mails',
+  'tools.follow': 'Suivre par e-mail',
+  'tools.followHint': 'Recevoir chaque nouveau fil de cette communauté par e-mail',
+  'tools.followed': 'Vous recevrez les nouveaux fils de cette communauté par e-mail.',
+  'tools.unfollowed': 'Vous ne recevrez plus les nouveaux fils de cette communauté par e-mail.',
 };
 
 export default fr;
