@@ -77,13 +77,34 @@ const everything = new Set([...pageOf.values()].flatMap((names) => [...names]));
 page('all widgets on one page', everything, BUDGET.allWidgetsPage, widgets.flatMap((w) => catalogue('ar', w.name)));
 
 // Code chunks loaded on demand (not catalogues): what each adds to the page of the widget that loads it.
-const loads = (/** @type {string} */ from, /** @type {string} */ target) => (byFile.get(from)?.dynamicImports ?? []).includes(target);
-for (const lazy of files.filter((f) => f.role === 'lazy' && !/\/(messages|report-messages|editor-messages|core)\//.test(f.name))) {
-  // Loaded by a widget's own code, or by the runtime (the event stream, the error reader) on any page.
-  const owner = widgets.find((w) => [...closure(w.file)].some((file) => byFile.get(file)?.role !== 'runtime' && loads(file, lazy.file)));
-  const already = owner ? pageOf.get(owner.file) : new Set([autoloader.file, ...runtimes.map((r) => r.file)]);
-  const added = new Set([...closure(lazy.file)].filter((file) => !already.has(file)));
-  page(`on demand: ${lazy.name} (${owner ? `in ${owner.name}` : 'any page'})`, added, BUDGET.onDemand, []);
+/** Catalogue chunks (`messages/`, `editor-messages/`, `mail-messages/`, `i18n/core/`…): counted with pages "with ar", not as code. */
+const isCatalogue = (/** @type {{ name: string }} */ f) => /\/([a-z-]*messages|core)\//.test(f.name);
+/**
+ * What is already on the page when each lazy chunk loads, and from where: walked breadth-first from each
+ * widget's first view through the chunks its code loads on demand (the e-mail settings open from the
+ * profile editor, which opens from the directory's signed-in tools), so a chunk is charged only for the
+ * files the page does not have yet. Chunks the runtime or grove.js load are counted on any page.
+ */
+const anyPage = { where: 'any page', files: new Set([autoloader.file, ...runtimes.map((r) => r.file)]) };
+/** @type {Map<string, { where: string, files: Set<string> }>} */
+const reached = new Map();
+for (const file of anyPage.files) for (const target of byFile.get(file)?.dynamicImports ?? []) reached.set(target, anyPage);
+const queue = widgets.map((w) => ({ where: `in ${w.name}`, files: /** @type {Set<string>} */ (pageOf.get(w.file)) }));
+for (let state = queue.shift(); state; state = queue.shift()) {
+  for (const file of state.files) {
+    if (anyPage.files.has(file)) continue;
+    for (const target of byFile.get(file)?.dynamicImports ?? []) {
+      const chunk = byFile.get(target);
+      if (!chunk || chunk.role !== 'lazy' || isCatalogue(chunk) || reached.has(target)) continue;
+      reached.set(target, state);
+      queue.push({ where: `${state.where} → ${chunk.name}`, files: new Set([...state.files, ...closure(target)]) });
+    }
+  }
+}
+for (const lazy of files.filter((f) => f.role === 'lazy' && !isCatalogue(f))) {
+  const before = reached.get(lazy.file) ?? anyPage;
+  const added = new Set([...closure(lazy.file)].filter((file) => !before.files.has(file)));
+  page(`on demand: ${lazy.name} (${before.where})`, added, BUDGET.onDemand, []);
 }
 
 console.table(pages);
