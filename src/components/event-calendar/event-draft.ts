@@ -75,8 +75,9 @@ const asUtc = (local: string) => Date.parse(`${local}:00Z`);
  * change lands right; a wall-clock time skipped by the change moves forward by the gap, as calendars do.
  */
 export function instantOf(local: string, zone: string): string | undefined {
+  // Browsers' Date.parse guesses at anything; only what a datetime-local input gives is read.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return undefined;
   const wall = asUtc(local);
-  if (Number.isNaN(wall)) return undefined;
   const offset = (instant: number) => asUtc(wallClock(new Date(instant), zone)) - instant;
   const guess = wall - offset(wall);
   return new Date(wall - offset(guess)).toISOString();
