@@ -80,10 +80,14 @@ const styles = css`
     border-inline-start: 3px solid var(--_danger);
     padding-inline-start: var(--_space-s);
   }
+  /* Wider between days than between a box and its name, so each pair reads as one (also right to left). */
   .editor .days {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space-s);
+    gap: var(--_space-s) var(--_space-l);
+  }
+  .editor .days .check {
+    gap: var(--_space-xs);
   }
   .editor .form-message:empty {
     display: none;
@@ -155,7 +159,7 @@ export class EventEditor {
     void this.#host.updateComplete.then(() => {
       const dialog = this.#dialog;
       if (dialog && !dialog.open) dialog.showModal();
-      this.#focus(false);
+      this.#focus('title');
     });
   }
 
@@ -167,9 +171,10 @@ export class EventEditor {
     this.#opener?.focus();
   };
 
-  #focus(firstError: boolean): void {
+  /** The title on opening; after a refusal the first field named, else the message that says why. */
+  #focus(on: 'title' | 'outcome'): void {
     const dialog = this.#dialog;
-    const target = firstError ? dialog?.querySelector<HTMLElement>('[aria-invalid="true"]') : dialog?.querySelector<HTMLElement>('[name="title"]');
+    const target = on === 'title' ? dialog?.querySelector<HTMLElement>('[name="title"]') : dialog?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (target ?? dialog?.querySelector<HTMLElement>('.form-message'))?.focus();
   }
 
@@ -248,7 +253,7 @@ export class EventEditor {
     }
     this.#host.requestUpdate();
     await this.#host.updateComplete;
-    this.#focus(this.#errors.size > 0);
+    this.#focus('outcome');
   }
 
   #done(status: string): void {

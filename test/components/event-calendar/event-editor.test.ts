@@ -168,6 +168,25 @@ describe('grove-event-calendar: facilitators write events', () => {
     await expectAccessible(el);
   });
 
+  it('keeps the text when the save fails on the way, says why, and reports grove-error', async () => {
+    const client = facilitatorClient();
+    client.route('POST /v1/events', () => {
+      throw new GroveApiError('offline', 0);
+    });
+    const el = await facilitating(client);
+    const dialog = await openNew(el);
+    type(dialog, 'title', 'Borehole basics');
+    type(dialog, 'description', 'Siting, drilling, **pumps**.');
+    type(dialog, 'joinUrl', 'https://meet.example.org/boreholes');
+    const reported = oneEvent(el, 'grove-error');
+    save(dialog);
+    await reported;
+    await waitUntil(() => dialog.querySelector('[part~="form-message"]')!.textContent.includes('text is kept'), 'the failure is said');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector<HTMLTextAreaElement>('[name="description"]')!.value).to.equal('Siting, drilling, **pumps**.');
+    await waitUntil(() => deepActive()?.getAttribute('part') === 'form-message', 'focus on the message');
+  });
+
   it('keeps the edits on a 412 and saves them over the newer version', async () => {
     const client = facilitatorClient();
     let first = true;
