@@ -145,8 +145,8 @@ export class GroveEventCalendar extends LitElement {
     super.disconnectedCallback();
     this.#resize.disconnect();
     this.#observing = false;
-    // The open attribute would outlive the move and show an empty, non-modal box when put back.
-    this.renderRoot.querySelector('dialog')?.close();
+    // The open attribute would outlive the move and show an empty, non-modal box when put back (details and editor).
+    for (const dialog of this.renderRoot.querySelectorAll('dialog')) dialog.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
