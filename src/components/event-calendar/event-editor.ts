@@ -231,6 +231,9 @@ export class EventEditor {
   async #failed(error: unknown): Promise<void> {
     const t = this.t;
     const editing = this.#editing;
+    // The server keeps its answer under the key, refusals included: a corrected draft needs a new key. Only
+    // when the outcome is unknown (offline, timeout, 5xx) does the retry reuse it, so it is written once.
+    if (error instanceof GroveApiError && ANSWERED.has(error.kind)) this.#key = newIdempotencyKey();
     if (error instanceof GroveApiError && error.kind === 'invalid' && error.fieldErrors.length) {
       for (const { field } of error.fieldErrors) {
         const control = controlOf(field);
@@ -460,6 +463,9 @@ export class EventEditor {
     </dialog>`;
   }
 }
+
+/** Failures the server decided (and stored under the Idempotency-Key), as opposed to lost answers. */
+const ANSWERED = new Set(['invalid', 'conflict', 'forbidden', 'not-found', 'unauthorized', 'rate-limited']);
 
 /** A refusal found before sending, shaped as the server's, so both show the same way. */
 const fieldError = (field: string) => new GroveApiError('invalid', 422, { errors: [{ field: `body.${field}`, message: '' }] });

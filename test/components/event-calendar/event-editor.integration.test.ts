@@ -34,7 +34,7 @@ describe('event authoring in the calendar against the reference server', functio
     if (!api) this.skip();
   });
 
-  it('creates a weekly hybrid event, edits one occurrence and cancels another', async () => {
+  it('creates a weekly hybrid event (after correcting what the server refused), edits one occurrence and cancels another', async () => {
     const client = await signInAs(api!, AMINA);
     // March 2031: far from the seed's events and from other tests' writes.
     const firstLoad = oneEvent(document, 'grove-load');
@@ -56,8 +56,12 @@ describe('event authoring in the calendar against the reference server', functio
     type(editor, 'timeZone', 'Europe/Paris');
     type(editor, 'mode', 'hybrid');
     await el.updateComplete;
-    type(editor, 'joinUrl', 'https://meet.example.org/clinic');
     type(editor, 'location', 'Salle 3, Thiès');
+    // Saved first without the join link a hybrid event needs: the server names the field.
+    editor.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
+    await waitUntil(() => editor.querySelector('[name="joinUrl"][aria-invalid="true"]'), 'the server names the join link', { timeout: 10000 });
+    expect(editor.querySelector('#error-joinUrl')!.textContent).to.include('join link');
+    type(editor, 'joinUrl', 'https://meet.example.org/clinic');
     type(editor, 'capacity', '12');
     type(editor, 'repeat', 'weekly');
     await el.updateComplete;

@@ -164,8 +164,12 @@ describe('grove-event-calendar: facilitators write events', () => {
     expect(dialog.querySelector('[name="end"]')!.getAttribute('aria-describedby')).to.equal('error-end');
     expect(dialog.querySelector('[part~="form-message"]')!.textContent).to.include('could not be saved');
     expect(dialog.querySelector<HTMLInputElement>('[name="title"]')!.value, 'the text is kept').to.equal('Borehole basics');
+    const refusedKey = client.callsTo('POST', '/v1/events')[0]!.idempotencyKey;
     await waitUntil(() => deepActive()?.getAttribute('name') === 'end', 'focus on the first field named');
     await expectAccessible(el);
+    save(dialog);
+    await waitUntil(() => client.callsTo('POST', '/v1/events').length === 2, 'sent again');
+    expect(client.callsTo('POST', '/v1/events')[1]!.idempotencyKey, 'a corrected draft is a new request').not.to.equal(refusedKey);
   });
 
   it('keeps the text when the save fails on the way, says why, and reports grove-error', async () => {
@@ -185,6 +189,10 @@ describe('grove-event-calendar: facilitators write events', () => {
     expect(dialog.open).to.equal(true);
     expect(dialog.querySelector<HTMLTextAreaElement>('[name="description"]')!.value).to.equal('Siting, drilling, **pumps**.');
     await waitUntil(() => deepActive()?.getAttribute('part') === 'form-message', 'focus on the message');
+    save(dialog);
+    await waitUntil(() => client.callsTo('POST', '/v1/events').length === 2, 'sent again');
+    const [lost, retry] = client.callsTo('POST', '/v1/events');
+    expect(retry!.idempotencyKey, 'a retry after a lost answer is the same request').to.equal(lost!.idempotencyKey);
   });
 
   it('keeps the edits on a 412 and saves them over the newer version', async () => {
