@@ -270,13 +270,13 @@ export class EventEditor {
     this.#confirm = { key: `${item.id}/${item.start}`, occurrence, error: '' };
     this.#host.requestUpdate();
     // The safe answer takes focus, as in an alert dialog: Enter by mistake keeps the event.
-    void this.#host.updateComplete.then(() => this.#hooks.root().querySelector<HTMLElement>('[part~="keep-button"]')?.focus());
+    void this.#host.updateComplete.then(() => this.#hooks.root().querySelector<HTMLElement>('.keep-button')?.focus());
   }
 
   #keep = (): void => {
     this.#confirm = undefined;
     this.#host.requestUpdate();
-    void this.#host.updateComplete.then(() => this.#hooks.root().querySelector<HTMLElement>('[part~="cancel-event-button"]')?.focus());
+    void this.#host.updateComplete.then(() => this.#hooks.root().querySelector<HTMLElement>('.cancel-event-button')?.focus());
   };
 
   async #cancel(item: EventOccurrence): Promise<void> {
@@ -324,7 +324,7 @@ export class EventEditor {
         <div class="confirm-actions">
           <button type="button" part="confirm-button" class="grove-button" ?disabled=${this.#cancelling} @click=${() => void this.#cancel(item)}>
             ${t.t(this.#cancelling ? 'tools.cancelling' : 'tools.confirm')}</button>
-          <button type="button" part="keep-button" class="grove-button" @click=${this.#keep}>${t.t('tools.keep')}</button>
+          <button type="button" part="keep-button" class="grove-button keep-button" @click=${this.#keep}>${t.t('tools.keep')}</button>
         </div>
         ${confirm.error ? html`<p part="error" class="grove-error" role="alert">${confirm.error}</p>` : nothing}
       </div>`;
@@ -334,7 +334,7 @@ export class EventEditor {
         ${t.t(series ? 'tools.editSeries' : 'tools.edit')}</button>
       ${series ? html`<button type="button" part="edit-occurrence-button" class="grove-button" aria-haspopup="dialog" @click=${edit('occurrence')}>
         ${t.t('tools.editOccurrence')}</button>` : nothing}
-      <button type="button" part="cancel-event-button" class="grove-button" @click=${() => this.#askCancel(item, undefined)}>${t.t('tools.cancel')}</button>
+      <button type="button" part="cancel-event-button" class="grove-button cancel-event-button" @click=${() => this.#askCancel(item, undefined)}>${t.t('tools.cancel')}</button>
       ${series ? html`<button type="button" part="cancel-occurrence-button" class="grove-button" @click=${() => this.#askCancel(item, item.start)}>
         ${t.t('tools.cancelOccurrence')}</button>` : nothing}
     </div>`;
