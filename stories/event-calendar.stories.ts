@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
-import { calendarRoutes, manyEvents, novemberEvents, occurrence } from '../test/components/event-calendar/fixtures.js';
+import { calendarRoutes, facilitatorRoutes, manyEvents, novemberEvents, occurrence } from '../test/components/event-calendar/fixtures.js';
 
 interface Args {
   view: string;
@@ -113,3 +113,136 @@ export const Themed: Story = {
 
 /** A site editor's typo, shown as a translated message rather than a blank box. */
 export const InvalidAttribute: Story = { args: { view: 'mounth' } };
+
+// ---- Facilitators: the event editor (its own chunk, loaded for facilitators of the calendar's community) ----
+
+/** Waits (up to about five seconds) for `selector` in the calendar's shadow root. */
+async function inCalendar(canvas: HTMLElement, selector: string): Promise<HTMLElement | undefined> {
+  for (let frame = 0; frame < 300; frame += 1) {
+    const found = canvas.querySelector('grove-event-calendar')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return undefined;
+}
+
+async function typeIn(canvas: HTMLElement, name: string, value: string): Promise<void> {
+  const control = (await inCalendar(canvas, `dialog.event-editor [name="${name}"]`)) as HTMLInputElement | HTMLSelectElement | undefined;
+  if (!control) return;
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+}
+
+const facilitator = (routes: Record<string, unknown> = {}) => grove({ authenticated: true, routes: { ...facilitatorRoutes(), ...routes } });
+const click = async (canvas: HTMLElement, selector: string) => (await inCalendar(canvas, selector))?.click();
+/** Opens an event's details, then its editor. */
+async function editEvent(canvas: HTMLElement, id: string): Promise<void> {
+  await click(canvas, `[data-key^="${id}@"]`);
+  await click(canvas, '[part~="edit-event-button"]');
+}
+
+/** A facilitator of `water`: "New event" above the month, Edit and Cancel in each event's details. */
+export const Facilitator: Story = { parameters: facilitator() };
+
+/** "New event": an empty form tomorrow at ten, in the browser's time zone. */
+export const EditorNew: Story = {
+  parameters: facilitator(),
+  play: async ({ canvasElement }) => click(canvasElement, '[part~="new-event-button"]'),
+};
+
+/** Editing a single event: it may start repeating. */
+export const EditorEditing: Story = {
+  parameters: facilitator(),
+  play: async ({ canvasElement }) => editEvent(canvasElement, '21'),
+};
+
+/** Editing a weekly series: the repeat builder shows its days and its end (after 6 occurrences). */
+export const EditorRecurring: Story = {
+  parameters: facilitator(),
+  play: async ({ canvasElement }) => editEvent(canvasElement, '12'),
+};
+
+/** "Last Friday of the month, until a date" in the builder. */
+export const EditorMonthlyLastFriday: Story = {
+  parameters: facilitator(),
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, '[part~="new-event-button"]');
+    await typeIn(canvasElement, 'start', '2026-11-27T09:00');
+    await typeIn(canvasElement, 'repeat', 'monthly-weekday');
+    await typeIn(canvasElement, 'ends', 'until');
+    await typeIn(canvasElement, 'until', '2027-06-30');
+  },
+};
+
+/** The server refused two fields: each says why beside it, focus is on the first, the text stays. */
+export const EditorFieldErrors: Story = {
+  parameters: facilitator({
+    'POST /v1/events': () => {
+      throw new GroveApiError('invalid', 422, {
+        errors: [
+          { field: 'body.joinUrl', message: 'An online or hybrid event needs a join link' },
+          { field: 'body.endsAt', message: 'Must not be before startsAt' },
+        ],
+      });
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, '[part~="new-event-button"]');
+    await typeIn(canvasElement, 'title', 'Borehole basics');
+    await click(canvasElement, '[part~="save-button"]');
+  },
+};
+
+/** Someone else saved the event meanwhile (412): the edits are kept, and saving again applies them. */
+export const EditorConflict: Story = {
+  parameters: facilitator({
+    'PATCH /v1/events/:id': () => {
+      throw new GroveApiError('conflict', 412, { title: 'Precondition failed' });
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await editEvent(canvasElement, '21');
+    await typeIn(canvasElement, 'title', 'Late call (moved)');
+    await click(canvasElement, '[part~="save-button"]');
+  },
+};
+
+/** Saving: the button says so and the form is busy until the server answers. */
+export const EditorSaving: Story = {
+  parameters: facilitator(),
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, '[part~="new-event-button"]');
+    await typeIn(canvasElement, 'title', 'Borehole basics');
+    await typeIn(canvasElement, 'joinUrl', 'https://meet.example.org/boreholes');
+    const provider = canvasElement.querySelector('grove-provider') as { client?: { hold(): () => void } } | null;
+    provider?.client?.hold();
+    await click(canvasElement, '[part~="save-button"]');
+  },
+};
+
+/** Saved: the editor closed, the calendar reloaded and the result is announced beside "New event". */
+export const EditorSaved: Story = {
+  parameters: facilitator(),
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, '[part~="new-event-button"]');
+    await typeIn(canvasElement, 'title', 'Borehole basics');
+    await typeIn(canvasElement, 'joinUrl', 'https://meet.example.org/boreholes');
+    await click(canvasElement, '[part~="save-button"]');
+  },
+};
+
+/** Cancelling one occurrence of a series asks first; focus is on "Keep it". */
+export const CancelOccurrence: Story = {
+  parameters: facilitator(),
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, '[data-key^="12@"]');
+    await click(canvasElement, '[part~="cancel-occurrence-button"]');
+  },
+};
+
+/** The editor in Arabic, right to left, on a weekly series. */
+export const EditorRightToLeft: Story = {
+  globals: { lang: 'ar', dir: 'rtl' },
+  parameters: facilitator(),
+  play: EditorRecurring.play,
+};

@@ -92,6 +92,7 @@ export class NetworkGenerator {
     await this.#endorsements();
     await this.#events();
     await this.#threads();
+    const eventStates = await this.#eventStates();
     await this.#writer.finish();
     // Both refer to rows written later than the row they change, so they are applied at the end.
     await this.#writer.execute(
@@ -102,6 +103,13 @@ export class NetworkGenerator {
       `update memberships m set role = 'facilitator' from unnest($1::bigint[], $2::bigint[]) as u(community, member)
        where m.community_id = u.community and m.member_id = u.member`,
       [this.#facilitators.map(([community]) => community), this.#facilitators.map(([, member]) => member)],
+    );
+    await this.#writer.execute(
+      `update events e set cancelled = u.cancelled, sequence = u.sequence, series_id = u.series, recurrence_id = u.recurrence
+       from unnest($1::bigint[], $2::boolean[], $3::int[], $4::bigint[], $5::timestamptz[]) as u(id, cancelled, sequence, series, recurrence)
+       where e.id = u.id`,
+      [eventStates.map((e) => e.id), eventStates.map((e) => e.cancelled), eventStates.map((e) => e.sequence),
+        eventStates.map((e) => e.series), eventStates.map((e) => e.recurrence)],
     );
     return this.#groundTruth();
   }
@@ -408,6 +416,74 @@ export class NetworkGenerator {
       }
       if (id % 5_000 === 0 || id === total) this.#progress('events', id, total);
     }
+  }
+
+  /**
+   * Events in `water` that show every state a facilitator meets, placed after the random ones and drawing
+   * nothing from the random streams (so every other row stays as it was): a full workshop, one with a
+   * waitlist, a cancelled webinar, and a weekly clinic with one Tuesday cancelled and one moved on its own.
+   * Organised by Amina Diallo (member 1), who facilitates `water`. Returns what the event columns the
+   * writer does not carry must become (applied after the copy).
+   */
+  async #eventStates(): Promise<{ id: number; cancelled: boolean; sequence: number; series: number | null; recurrence: Date | null }[]> {
+    const water = this.#communities.find((c) => c.slug === 'water');
+    if (!water) return [];
+    const host = 1;
+    const zone = 'Africa/Dakar';
+    const people = water.members.filter((id) => id !== host);
+    const day = (offset: number) => startOfUtcDay(this.#anchor) + offset * DAY_MS;
+    const created = new Date(this.#anchor - 20 * DAY_MS);
+    let id = this.#preset.events;
+    const add = async (fields: { title: string; description: string; kind: string; start: Date; minutes: number; rrule?: string; exdates?: Date[];
+      mode: 'online' | 'in-person' | 'hybrid'; capacity: number | null; going: number; maybe?: number }) => {
+      id += 1;
+      const { start, mode } = fields;
+      await this.#writer.add('events', [
+        id, water.id, host, fields.title, fields.description, fields.kind, start, new Date(start.getTime() + fields.minutes * 60_000), zone,
+        fields.rrule ?? null, (fields.exdates ?? []).map((date) => date.toISOString()), mode, mode === 'online' ? null : 'Maison de l’eau, Thiès',
+        mode === 'in-person' ? null : `https://meet.example.org/grove-${id}`, fields.capacity, created, created,
+      ]);
+      await this.#fact(host, water.id, 'event-hosted', id, created);
+      // Answers in a fixed order an hour apart: the waitlist follows who answered first.
+      const answers = [...Array<string>(fields.going).fill('going'), ...Array<string>(fields.maybe ?? 0).fill('maybe')];
+      for (const [index, status] of answers.entries()) {
+        const memberId = people[index];
+        if (memberId === undefined) break;
+        const at = new Date(created.getTime() + (index + 1) * 3_600_000);
+        await this.#writer.add('rsvps', [id, start, memberId, status, null, at, at]);
+        await this.#fact(memberId, water.id, 'rsvp', id, at);
+      }
+      return id;
+    };
+    const states: { id: number; cancelled: boolean; sequence: number; series: number | null; recurrence: Date | null }[] = [];
+    await add({
+      title: 'Field visit: solar pumps in Thiès', description: 'A morning with the **Thiès** farmer group and their solar pumps. Places are limited to the minibus.',
+      kind: 'workshop', start: zonedInstant(day(10), 9, 0, zone), minutes: 240, mode: 'in-person', capacity: 8, going: 8,
+    });
+    await add({
+      title: 'Drip kit assembly workshop', description: 'Assemble a low-cost drip kit together; remote participants follow the camera.',
+      kind: 'workshop', start: zonedInstant(day(17), 14, 0, zone), minutes: 180, mode: 'hybrid', capacity: 10, going: 13, maybe: 2,
+    });
+    const cancelled = await add({
+      title: 'Water quality testing webinar', description: 'Cancelled: the speaker could not travel. A new date will follow.',
+      kind: 'webinar', start: zonedInstant(day(12), 15, 0, zone), minutes: 60, mode: 'online', capacity: null, going: 5,
+    });
+    states.push({ id: cancelled, cancelled: true, sequence: 1, series: null, recurrence: null });
+    // Tuesdays (the anchor is a Monday) at 16:00; the third is cancelled, the fifth moved to 17:00 on its own.
+    const tuesdays = Array.from({ length: 8 }, (_, k) => zonedInstant(day(1 + 7 * k), 16, 0, zone));
+    const [skipped, moved] = [tuesdays[2], tuesdays[4]] as [Date, Date];
+    const series = await add({
+      title: 'Weekly irrigation clinic', description: 'Bring your questions on scheduling, filters and pressure.', kind: 'meeting',
+      start: tuesdays[0] as Date, minutes: 60, rrule: `FREQ=WEEKLY;BYDAY=${icalWeekday(day(1))};COUNT=8`, exdates: [skipped, moved],
+      mode: 'online', capacity: 30, going: 6,
+    });
+    states.push({ id: series, cancelled: false, sequence: 2, series: null, recurrence: null });
+    const detached = await add({
+      title: 'Weekly irrigation clinic', description: 'Bring your questions on scheduling, filters and pressure. One hour later this week.',
+      kind: 'meeting', start: new Date(moved.getTime() + 3_600_000), minutes: 60, mode: 'online', capacity: 30, going: 3,
+    });
+    states.push({ id: detached, cancelled: false, sequence: 2, series, recurrence: moved });
+    return states;
   }
 
   #localTime(instant: Date, zone: string): [number, number] {

@@ -59,3 +59,7 @@ export async function downloadIcs(client: GroveClient, eventId: string): Promise
   const ics = await text(client, '/v1/events/{id}.ics', { path: { id: eventId }, accept: 'text/calendar' });
   downloadText(ics, 'text/calendar;charset=utf-8', `event-${eventId}.ics`);
 }
+
+/** True when the signed-in viewer facilitates the community: only then is the event editor loaded. */
+export const facilitates = async (client: GroveClient, slug: string): Promise<boolean> =>
+  (await get(client, '/v1/communities/{slug}', { path: { slug } })).viewerRole === 'facilitator';

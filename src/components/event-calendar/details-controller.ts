@@ -21,6 +21,8 @@ export interface DetailsOptions {
   t: LocalizeController<CalendarMessages>;
   /** The host's load lifecycle `fail`: reports with `grove-error` and returns the normalised error. */
   reportError: (error: unknown) => unknown;
+  /** What a facilitator may do with the occurrence (the editor chunk's buttons), below its details. */
+  actions?: (item: EventOccurrence) => unknown;
 }
 
 /**
@@ -119,7 +121,7 @@ export class EventDetailsController implements ReactiveController {
           download: this.#download, toggleDiscussion: this.#toggleDiscussion,
         });
     // One template for both states: the header (and the focus on its title) stays when the body arrives.
-    return html`${header}${body}`;
+    return html`${header}${body}${this.#options.actions?.(item) ?? nothing}`;
   }
 
   async #rsvp(status: RsvpStatus): Promise<void> {

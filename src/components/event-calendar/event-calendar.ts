@@ -11,10 +11,11 @@ import { GroveSelectEvent } from '../../events/grove-select-event.js';
 import { renderEmpty, renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
 import { invalidAttribute, keyword, splitList } from '../../validation/attributes.js';
-import { feedUrl, loadRange } from './api.js';
+import { facilitates, feedUrl, loadRange } from './api.js';
 import { ATTRIBUTES, VIEWS } from './attributes.js';
 import { type CalendarDate, addDays, addMonths, firstDayOfWeek, groupByDate, isCalendarDate, isTimeZone, viewerTimeZone, zonedDate } from './date-grid.js';
 import { EventDetailsController } from './details-controller.js';
+import type { EventEditor } from './event-editor.js';
 import { styles } from './event-calendar.styles.js';
 import { formatCalendarDate } from './format.js';
 import { dateAfterKey, visibleDates } from './keyboard.js';
@@ -56,6 +57,20 @@ const NARROW_PX = 560;
  * @csspart rsvp-button - One answer (aria-pressed).
  * @csspart download-link - The .ics download.
  * @csspart add-link - "Add to Google Calendar" / "Add to Outlook" beside it (not for a cancelled event).
+ * @csspart new-event-button - "New event" (facilitators of `community`; the editor loads on sign-in).
+ * @csspart editor-status - Announces what a facilitator's change did (created, saved, cancelled).
+ * @csspart event-actions - Edit and Cancel in an event's details (facilitators).
+ * @csspart edit-event-button - Edits the event (a series: every occurrence).
+ * @csspart edit-occurrence-button - Edits one occurrence of a series on its own.
+ * @csspart cancel-event-button - Cancels the event, after a confirmation.
+ * @csspart cancel-occurrence-button - Cancels one occurrence of a series, after a confirmation.
+ * @csspart confirm - The cancellation's confirmation.
+ * @csspart confirm-button - Confirms the cancellation.
+ * @csspart keep-button - Keeps the event.
+ * @csspart editor - The event editor dialog.
+ * @csspart form-message - The editor's outcome (refused fields, a conflict, a failure).
+ * @csspart save-button - Saves the editor.
+ * @csspart close-editor-button - Closes the editor without saving.
  * @csspart discussion-button - Opens the event's discussion (a `<grove-discussion-thread>` keyed `event:<id>`), loaded on demand.
  * @csspart status - Loading and empty states.
  * @csspart error - Errors.
@@ -98,7 +113,12 @@ export class GroveEventCalendar extends LitElement {
     client: () => this.#config.client,
     t: this.#t,
     reportError: this.#load.fail,
+    actions: (item) => this.#editor?.renderActions(item),
   });
+  /** Facilitators' tools (./event-editor.ts): loaded once the signed-in viewer facilitates `community`. */
+  #editor: EventEditor | undefined;
+  /** The client and community the editor was checked for: a new token or community checks again. */
+  #editorFor: unknown[] = [];
   #occurrences = this.#load.task({
     task: async ([client, community, first, last], { signal }) => {
       if (!client || invalidAttribute(this, ATTRIBUTES)) return initialState;
@@ -125,8 +145,8 @@ export class GroveEventCalendar extends LitElement {
     super.disconnectedCallback();
     this.#resize.disconnect();
     this.#observing = false;
-    // The open attribute would outlive the move and show an empty, non-modal box when put back.
-    this.renderRoot.querySelector('dialog')?.close();
+    // The open attribute would outlive the move and show an empty, non-modal box when put back (details and editor).
+    for (const dialog of this.renderRoot.querySelectorAll('dialog')) dialog.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -136,6 +156,31 @@ export class GroveEventCalendar extends LitElement {
     // Measured before the first load so a phone's first request is already the agenda's (the observer
     // follows later resizes; it only reports on rendered frames, which background tabs do not have).
     if (!this.hasUpdated) this.#narrow = isNarrow(this.offsetWidth);
+    const editorFor = [this.#config.client, this.community.trim()];
+    if (editorFor.some((value, index) => value !== this.#editorFor[index])) {
+      this.#editorFor = editorFor;
+      this.#editor = undefined;
+      void this.#loadEditor(editorFor);
+    }
+  }
+
+  async #loadEditor(editorFor: unknown[]): Promise<void> {
+    const [client, community] = editorFor as [GroveClient | undefined, string];
+    if (!client?.isAuthenticated || !community || !(await facilitates(client, community).catch(() => false))) return;
+    const { EventEditor } = await import('./event-editor.js');
+    const editor = new EventEditor(this, this.#config, {
+      client: () => client, community: () => community, zone: () => this.#zone, isTimeZone, root: () => this.renderRoot as ShadowRoot,
+      calendar: this.#t, load: this.#load,
+      changed: () => {
+        // Forgotten before closing, or the next update would open the details again on the old occurrence.
+        this.#details.closed();
+        this.#closeDialog();
+        void this.#occurrences.run();
+      },
+    });
+    await editor.t.ready;
+    if (this.#editorFor === editorFor) this.#editor = editor;
+    this.requestUpdate();
   }
 
   protected override updated(): void {
@@ -267,10 +312,12 @@ export class GroveEventCalendar extends LitElement {
         today: () => this.#navigate(view, zonedDate(new Date(), this.#zone)),
         switchTo: (value) => this.#navigate(value, focus),
       })}
+      ${this.#editor?.renderToolbar()}
       ${this.#renderBody(view, focus, firstDay, dates)}
       <dialog part="dialog" class="details" aria-labelledby="dialog-title" @close=${this.#handleDialogClose}>
         ${this.#details.render(this.#zone, this.#closeDialog)}
-      </dialog>`;
+      </dialog>
+      ${this.#editor?.render()}`;
   }
 
   #renderBody(view: CalendarView, focus: CalendarDate, firstDay: ReturnType<typeof firstDayOfWeek>, dates: CalendarDate[]) {

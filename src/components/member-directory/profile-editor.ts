@@ -7,7 +7,7 @@
  * named, with the reason beside the field. A conflict (someone saved meanwhile, e.g. in another tab) keeps
  * the member's edits and takes the newer version as the base, so saving again applies them.
  */
-import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
@@ -17,7 +17,7 @@ import { renderError, renderLoading } from '../../render/states.js';
 import type { EditorMessages } from './editor-messages/en.js';
 import type { MailSettingsPanel } from './mail-settings.js';
 import type { EditorLocalize } from './signed-in.js';
-import { adoptSheet } from './signed-in.js';
+import { adoptSheet, editorFormStyles } from '../shared/editor-form.js';
 import { fetchMe, fetchSkills, saveMe } from './signed-in-api.js';
 import type { ContactVisibility, Me, MePatch, OwnContactChannel } from './types.js';
 
@@ -114,59 +114,6 @@ const ERROR_KEY: Record<string, keyof EditorMessages> = {
   contacts: 'editor.error.contact',
 };
 
-const styles = css`
-  .editor {
-    inline-size: min(44rem, 100vw - 2rem);
-  }
-  .editor form {
-    display: grid;
-    gap: var(--_space-s);
-  }
-  .editor fieldset {
-    display: grid;
-    gap: var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space-s) var(--_space-m);
-  }
-  .editor label {
-    display: grid;
-    gap: 2px;
-  }
-  .editor input:not([type='checkbox']),
-  .editor select,
-  .editor textarea {
-    font: inherit;
-    padding: var(--_space-xs);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-  }
-  .editor .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-s);
-    align-items: end;
-  }
-  .editor .row > label {
-    flex: 1 1 10rem;
-  }
-  .editor .check {
-    display: flex;
-    gap: var(--_space-s);
-    align-items: center;
-  }
-  .editor .field-error {
-    color: var(--_danger);
-    font-size: var(--_font-size-s);
-  }
-  .editor .actions {
-    display: flex;
-    gap: var(--_space-s);
-    justify-content: end;
-  }
-`;
 
 export class ProfileEditor {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -191,7 +138,7 @@ export class ProfileEditor {
     this.#host = host;
     this.#t = t;
     this.#hooks = hooks;
-    adoptSheet(hooks.root(), styles.styleSheet);
+    adoptSheet(hooks.root(), editorFormStyles.styleSheet);
   }
 
   get #dialog(): HTMLDialogElement | null {

@@ -9,6 +9,7 @@ import type { GroveClient } from '../../api/client.js';
 import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
 import { GroveProfileChangeEvent } from '../../events/grove-profile-change-event.js';
+import { adoptSheet } from '../shared/editor-form.js';
 import en, { type EditorMessages } from './editor-messages/en.js';
 import type { ProfileEditor } from './profile-editor.js';
 import { fetchMailSettings, setCommunityFollowing } from './mail-api.js';
@@ -53,10 +54,6 @@ const toolStyles = css`
     font-size: var(--_font-size-s);
   }
 `;
-
-export function adoptSheet(root: ShadowRoot, sheet: CSSStyleSheet | undefined): void {
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
 
 export class SignedInTools {
   readonly t: EditorLocalize;

@@ -84,3 +84,25 @@ export function calendarRoutes(items: readonly EventOccurrence[] = novemberEvent
 export function calendarClient(items: readonly EventOccurrence[] = novemberEvents, options: FakeClientOptions = {}): FakeClient {
   return new FakeClient(calendarRoutes(items), options);
 }
+
+/**
+ * A facilitator of `water`: the calendar's routes plus the community (viewerRole) and the event writes,
+ * which answer as the server does (a new event is the first occurrence; a cancellation marks it).
+ */
+export function facilitatorRoutes(items: readonly EventOccurrence[] = novemberEvents, role: 'facilitator' | 'member' = 'facilitator'): Record<string, unknown> {
+  const byId = (id: string) => items.find((item) => item.id === id) ?? occurrence({ id });
+  return {
+    ...calendarRoutes(items),
+    'GET /v1/communities/:slug': ({ params }: FakeCall) => ({ slug: params.slug, name: 'Water', viewerRole: role }),
+    'POST /v1/events': ({ body }: FakeCall) => {
+      const input = body as Partial<EventOccurrence>;
+      return occurrence({ ...input, id: '99', recurring: input.rrule !== null, start: input.startsAt, end: input.endsAt, sequence: 0 });
+    },
+    'PATCH /v1/events/:id': ({ params, body }: FakeCall) => ({ ...byId(params.id ?? ''), ...(body as object), sequence: byId(params.id ?? '').sequence + 1 }),
+    'POST /v1/events/:id/occurrence-edits': ({ params, body }: FakeCall) => ({ ...byId(params.id ?? ''), ...(body as object), id: '98', rrule: null, recurring: false }),
+    'POST /v1/events/:id/cancellation': ({ params }: FakeCall) => ({ ...byId(params.id ?? ''), cancelled: true }),
+  };
+}
+
+export const facilitatorClient = (items?: readonly EventOccurrence[], role?: 'facilitator' | 'member'): FakeClient =>
+  new FakeClient(facilitatorRoutes(items, role), { authenticated: true });

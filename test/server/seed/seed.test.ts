@@ -72,7 +72,8 @@ describe('demo network', () => {
       (select count(*)::int from posts) as posts, (select count(*)::int from events) as events,
       (select count(*)::int from threads) as threads`);
     assert.deepEqual({ members: counts.members, communities: counts.communities, posts: counts.posts, events: counts.events },
-      { members: 300, communities: 8, posts: 600, events: 40 });
+      // The preset's 40, and the 5 that show every state of an event (#eventStates in server/seed/generate.ts).
+      { members: 300, communities: 8, posts: 600, events: 45 });
     assert.ok((counts.threads ?? 0) >= 40 && (counts.threads ?? 0) <= 90, `threads: ${counts.threads}`);
   });
 
@@ -153,6 +154,21 @@ describe('demo network', () => {
     assert.ok(row.zones >= 4, `zones: ${row.zones}`);
     assert.deepEqual(row.modes, ['hybrid', 'in-person', 'online']);
     assert.ok(row.keyed >= 1, 'some threads are keyed by page URL');
+  });
+
+  test('has events that are full, waitlisted, cancelled, and a series with a cancelled and a moved occurrence', async () => {
+    const row = await one<Record<string, number>>(`
+      with going as (select event_id, occurrence, count(*) filter (where status = 'going')::int as going from rsvps group by 1, 2)
+      select
+        (select count(*)::int from events e join going g on g.event_id = e.id where g.going = e.capacity) as full,
+        (select count(*)::int from events e join going g on g.event_id = e.id where g.going > e.capacity) as waitlisted,
+        (select count(*)::int from events where cancelled) as cancelled,
+        (select count(*)::int from events s join events d on d.series_id = s.id
+           where d.recurrence_id = any(s.exdates) and cardinality(s.exdates) = 2 and d.rrule is null) as moved`);
+    assert.ok(row.full! >= 1, `full: ${row.full}`);
+    assert.ok(row.waitlisted! >= 1, `waitlisted: ${row.waitlisted}`);
+    assert.ok(row.cancelled! >= 1, `cancelled: ${row.cancelled}`);
+    assert.equal(row.moved, 1);
   });
 
   test('plants expert ground truth in four languages, backed by evidence', async () => {
