@@ -21,7 +21,7 @@ import { errorMessageKey, renderError, renderLoading } from '../../render/states
 import { fetchMailSettings, saveMailSettings, setCommunityFollowing, setMailingList, unfollowThread } from './mail-api.js';
 import type { MailSettings, MailSettingsPatch, NotificationKind } from './mail-api.js';
 import en, { type MailMessages } from './mail-messages/en.js';
-import { adoptSheet } from './signed-in.js';
+import { adoptSheet } from '../shared/editor-form.js';
 
 const messages = {
   en,
