@@ -39,6 +39,12 @@ export const Week: Story = { args: { view: 'week' } };
 
 export const Agenda: Story = { args: { view: 'agenda' } };
 
+/** One day: its events in order; previous and next step a day. */
+export const Day: Story = { args: { view: 'day' } };
+
+/** A day without events says so. */
+export const DayEmpty: Story = { args: { view: 'day', date: '2026-11-11' } };
+
 /** Signed in: the details dialog offers going / maybe / not going, with the waitlist once full. */
 export const SignedIn: Story = { parameters: grove({ routes: calendarRoutes(), authenticated: true }) };
 

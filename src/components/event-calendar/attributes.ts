@@ -2,7 +2,7 @@ import { listOf, oneOf, pattern, slug } from '../../validation/attributes.js';
 import { isCalendarDate, isTimeZone } from './date-grid.js';
 import type { CalendarView, EventKind } from './types.js';
 
-export const VIEWS: readonly CalendarView[] = ['month', 'week', 'agenda'];
+export const VIEWS: readonly CalendarView[] = ['month', 'week', 'day', 'agenda'];
 export const KINDS: readonly EventKind[] = ['webinar', 'workshop', 'meeting', 'learning-event', 'other'];
 
 /** What a site editor can paste, checked in this order. */

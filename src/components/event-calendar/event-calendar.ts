@@ -32,7 +32,7 @@ const messages = {
 const NARROW_PX = 560;
 
 /**
- * A community's webinars, workshops and meetings by month, week or as an agenda, in the viewer's time
+ * A community's webinars, workshops and meetings by month, week, day or as an agenda, in the viewer's time
  * zone, with details, RSVP and calendar downloads. Example: `<grove-event-calendar community="water">`.
  *
  * @tag grove-event-calendar
@@ -299,11 +299,13 @@ export class GroveEventCalendar extends LitElement {
     const focus = this.#focusDate;
     const firstDay = firstDayOfWeek(t.locale);
     const dates = this.#dates;
-    const step = view === 'week' ? 7 : 0;
+    const step = view === 'week' ? 7 : view === 'day' ? 1 : 0;
     const shift = (sign: number) => this.#navigate(view, step ? addDays(focus, sign * step) : addMonths(focus, sign));
     const title = view === 'week'
       ? t.t('calendar.weekOf', { date: formatCalendarDate(t.locale, dates[0] ?? focus, { dateStyle: 'long' }) })
-      : formatCalendarDate(t.locale, focus, { month: 'long', year: 'numeric' });
+      : view === 'day'
+        ? formatCalendarDate(t.locale, focus, { dateStyle: 'full' })
+        : formatCalendarDate(t.locale, focus, { month: 'long', year: 'numeric' });
     const community = this.community.trim();
     return html`${renderToolbar({
         t, view, title, zone: this.#zone,
@@ -331,8 +333,9 @@ export class GroveEventCalendar extends LitElement {
       days: groupByDate(items, this.#zone), maxPerCell: 3,
     };
     const busy = status === TaskStatus.PENDING ? 'true' : 'false';
-    const content = view === 'agenda'
-      ? items.length ? renderAgenda(context, dates) : renderEmpty(t, t.t('calendar.empty'))
+    // The day is the agenda of one date: its events in order, every detail one click away.
+    const content = view === 'agenda' || view === 'day'
+      ? dates.some((date) => context.days.has(date)) ? renderAgenda(context, dates) : renderEmpty(t, t.t(view === 'day' ? 'calendar.emptyDay' : 'calendar.empty'))
       : view === 'week' ? renderWeek(context) : renderMonth(context);
     return html`<div class="body" aria-busy=${busy} @keydown=${this.#handleKeydown} @click=${this.#handleGridClick}>${content}</div>`;
   }

@@ -30,8 +30,9 @@ export function dateAfterKey(key: string, shift: boolean, date: CalendarDate, fi
   }
 }
 
-/** The dates a view shows around `date`: the month's weeks, one week, or the month for the agenda. */
+/** The dates a view shows around `date`: the month's weeks, one week, the day, or the month for the agenda. */
 export function visibleDates(view: CalendarView, date: CalendarDate, firstDay: Weekday): CalendarDate[] {
+  if (view === 'day') return [date];
   if (view === 'week') return weekDates(date, firstDay);
   if (view === 'month') return monthWeeks(date, firstDay).flat();
   const first = `${date.slice(0, 7)}-01`;

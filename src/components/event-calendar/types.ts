@@ -12,4 +12,4 @@ export type RsvpStatus = Rsvp['status'];
 export type EventKind = EventOccurrence['kind'];
 export type EventMode = EventOccurrence['mode'];
 
-export type CalendarView = 'month' | 'week' | 'agenda';
+export type CalendarView = 'month' | 'week' | 'day' | 'agenda';

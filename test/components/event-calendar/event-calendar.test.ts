@@ -43,7 +43,7 @@ widgetSuite({
   client: calendarClient,
   emptyClient: () => calendarClient([]),
   loadPath: '/v1/events',
-  invalid: { template: html`<grove-event-calendar view="mounth"></grove-event-calendar>`, name: 'view', says: 'month, week, or agenda' },
+  invalid: { template: html`<grove-event-calendar view="mounth"></grove-event-calendar>`, name: 'view', says: 'month, week, day, or agenda' },
 });
 
 describe('grove-event-calendar', () => {
@@ -283,6 +283,21 @@ describe('grove-event-calendar', () => {
     const days = $$(agenda, '.agenda-day h3').map((h) => h.textContent);
     expect(days).to.deep.equal(['Tuesday, November 10, 2026', 'Tuesday, November 17, 2026']);
     await expectAccessible(agenda);
+  });
+
+  it('shows one day with its events, steps a day at a time, and says when a day is free', async () => {
+    const client = calendarClient();
+    const day = await loaded(client, html`<grove-event-calendar view="day" date="2026-11-10" time-zone="Europe/Paris"></grove-event-calendar>`);
+    expect($(day, '#title').textContent).to.equal('Tuesday, November 10, 2026');
+    expect($$(day, '[part~="event"] .title').length).to.be.greaterThan(0);
+    expect($(day, '[part~="view-button"][aria-pressed="true"]').textContent.trim()).to.equal('Day');
+    await expectAccessible(day);
+    $$(day, '[part~="nav-button"]')[2]!.click();
+    await waitUntil(() => $(day, '#title').textContent === 'Wednesday, November 11, 2026', 'next is the next day');
+    await waitUntil(() => $(day, '[part~="status"]').textContent.includes('No events on this day.'), 'a free day says so');
+    const query = client.callsTo('GET', '/v1/events').at(-1)!.query;
+    const days = (Date.parse(String(query.to)) - Date.parse(String(query.from))) / 86_400_000;
+    expect(days, 'the day (with a margin for time zones) is asked for, not the month').to.be.at.most(3);
   });
 
   it('marks the viewer own answers on their events, with the waitlist place', async () => {
