@@ -294,7 +294,7 @@ describe('grove-event-calendar', () => {
     await expectAccessible(day);
     $$(day, '[part~="nav-button"]')[2]!.click();
     await waitUntil(() => $(day, '#title').textContent === 'Wednesday, November 11, 2026', 'next is the next day');
-    await waitUntil(() => $(day, '[part~="status"]').textContent.includes('No events on this day.'), 'a free day says so');
+    await waitUntil(() => (day.shadowRoot?.querySelector('[part~="status"]')?.textContent ?? '').includes('No events on this day.'), 'a free day says so');
     const query = client.callsTo('GET', '/v1/events').at(-1)!.query;
     const days = (Date.parse(String(query.to)) - Date.parse(String(query.from))) / 86_400_000;
     expect(days, 'the day (with a margin for time zones) is asked for, not the month').to.be.at.most(3);
