@@ -48,6 +48,23 @@ export const DayEmpty: Story = { args: { view: 'day', date: '2026-11-11' } };
 /** Signed in: the details dialog offers going / maybe / not going, with the waitlist once full. */
 export const SignedIn: Story = { parameters: grove({ routes: calendarRoutes(), authenticated: true }) };
 
+/** A signed-in member's private subscription link, made on request (members-only events included). */
+export const PrivateLink: Story = {
+  parameters: grove({ routes: { ...calendarRoutes(), 'POST /v1/calendar/feed-key': { key: '7.Xq3vK9mTzP2rLw8sYb4nHd6cFj1gRa5e' } }, authenticated: true }),
+  play: async ({ canvasElement }) => {
+    const inCalendar = async (selector: string) => {
+      for (let frame = 0; frame < 300; frame += 1) {
+        const found = canvasElement.querySelector('grove-event-calendar')?.shadowRoot?.querySelector<HTMLElement>(selector);
+        if (found) return found;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return undefined;
+    };
+    (await inCalendar('[part~="private-feed-toggle"]'))?.click();
+    (await inCalendar('[part~="private-feed-button"]'))?.click();
+  },
+};
+
 /** A full occurrence opened by a signed-in member who is second on its waitlist. */
 export const Details: Story = {
   parameters: grove({

@@ -19,6 +19,11 @@ export const styles = css`
   .nav, .views { display: flex; gap: var(--_space-xs); }
   .title { font-size: var(--_font-size-l); }
   .meta { color: var(--_muted); font-size: var(--_font-size-s); }
+  .link { background: none; border: 0; padding: 0; color: var(--_accent); text-decoration: underline; cursor: pointer; min-block-size: 24px; }
+  .private-feed { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-s); padding: var(--_space-s); border: 1px solid var(--_border); border-radius: var(--_radius); }
+  .private-feed p { flex-basis: 100%; margin: 0; }
+  .private-feed-url { display: flex; flex-wrap: wrap; gap: var(--_space-xs); align-items: center; flex: 1 1 20em; }
+  .private-feed-url input { flex: 1; min-inline-size: 12em; font: inherit; }
   .nav-button, .view-button, .rsvp-button, .more, .discussion-button {
     background: transparent;
     border: 1px solid var(--_border);

@@ -16,6 +16,7 @@ import { ATTRIBUTES, VIEWS } from './attributes.js';
 import { type CalendarDate, addDays, addMonths, firstDayOfWeek, groupByDate, isCalendarDate, isTimeZone, viewerTimeZone, zonedDate } from './date-grid.js';
 import { EventDetailsController } from './details-controller.js';
 import type { EventEditor } from './event-editor.js';
+import type { PrivateFeedPanel } from './private-feed.js';
 import { styles } from './event-calendar.styles.js';
 import { formatCalendarDate } from './format.js';
 import { dateAfterKey, visibleDates } from './keyboard.js';
@@ -117,6 +118,15 @@ export class GroveEventCalendar extends LitElement {
   });
   /** Facilitators' tools (./event-editor.ts): loaded once the signed-in viewer facilitates `community`. */
   #editor: EventEditor | undefined;
+  /** The signed-in member's private subscription link (./private-feed.ts), loaded when first opened. */
+  #privateFeed: PrivateFeedPanel | undefined;
+
+  #togglePrivateFeed = (): void => {
+    void import('./private-feed.js').then(({ PrivateFeedPanel }) => {
+      this.#privateFeed ??= new PrivateFeedPanel(this);
+      this.#privateFeed.toggle();
+    });
+  };
   /** The client and community the editor was checked for: a new token or community checks again. */
   #editorFor: unknown[] = [];
   #occurrences = this.#load.task({
@@ -307,13 +317,16 @@ export class GroveEventCalendar extends LitElement {
         ? formatCalendarDate(t.locale, focus, { dateStyle: 'full' })
         : formatCalendarDate(t.locale, focus, { month: 'long', year: 'numeric' });
     const community = this.community.trim();
+    const privateFeed = this.#privateFeed;
     return html`${renderToolbar({
         t, view, title, zone: this.#zone,
         feedUrl: community ? feedUrl(client, community) : '',
+        privateFeed: community && client.isAuthenticated ? { open: !!privateFeed?.isOpen, toggle: this.#togglePrivateFeed } : undefined,
         previous: () => shift(-1), next: () => shift(1),
         today: () => this.#navigate(view, zonedDate(new Date(), this.#zone)),
         switchTo: (value) => this.#navigate(value, focus),
       })}
+      ${privateFeed?.render(t, client, community)}
       ${this.#editor?.renderToolbar()}
       ${this.#renderBody(view, focus, firstDay, dates)}
       <dialog part="dialog" class="details" aria-labelledby="dialog-title" @close=${this.#handleDialogClose}>

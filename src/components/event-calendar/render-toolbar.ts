@@ -10,6 +10,8 @@ export interface ToolbarContext {
   zone: string;
   /** The community feed's http(s) URL, offered as webcal; empty without a community. */
   feedUrl: string;
+  /** Signed-in members with a community: opens their private subscription link, and whether it is open. */
+  privateFeed?: { open: boolean; toggle: () => void } | undefined;
   previous: () => void;
   today: () => void;
   next: () => void;
@@ -41,5 +43,8 @@ export function renderToolbar(context: ToolbarContext): TemplateResult {
     </div>
     <p class="meta">${t.t('calendar.shownIn', { zone: context.zone })}${context.feedUrl
       ? html` · <a part="subscribe-link" href=${webcalUrl(context.feedUrl)}>${t.t('calendar.subscribe')}</a>`
+      : nothing}${context.privateFeed
+      ? html` · <button type="button" part="private-feed-toggle" class="link" aria-expanded=${String(context.privateFeed.open)}
+          aria-controls="private-feed" @click=${context.privateFeed.toggle}>${t.t('calendar.privateFeed')}</button>`
       : nothing}</p>`;
 }

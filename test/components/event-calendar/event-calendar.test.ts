@@ -11,7 +11,7 @@ import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient } from '../../helpers/fake-client.js';
 import { $, $$, deepActive, loaded as loadedWidget, text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
-import { calendarClient, manyEvents, occurrence } from './fixtures.js';
+import { calendarClient, calendarRoutes, manyEvents, occurrence } from './fixtures.js';
 import { widgetSuite } from '../../helpers/widget-suite.js';
 
 defineElement('grove-event-calendar', GroveEventCalendar);
@@ -298,6 +298,28 @@ describe('grove-event-calendar', () => {
     const query = client.callsTo('GET', '/v1/events').at(-1)!.query;
     const days = (Date.parse(String(query.to)) - Date.parse(String(query.from))) / 86_400_000;
     expect(days, 'the day (with a margin for time zones) is asked for, not the month').to.be.at.most(3);
+  });
+
+  it('gives a signed-in member a private subscription link only when asked, and never to readers', async () => {
+    const reader = await loaded(calendarClient(), html`<grove-event-calendar community="water" date="2026-11-10"></grove-event-calendar>`);
+    expect(reader.shadowRoot!.querySelector('[part~="private-feed-toggle"]'), 'no private link for anonymous readers').to.equal(null);
+
+    const client = new FakeClient({ ...calendarRoutes(), 'POST /v1/calendar/feed-key': { key: '7.s3cr3t' } }, { authenticated: true });
+    const el = await loaded(client, html`<grove-event-calendar community="water" date="2026-11-10"></grove-event-calendar>`);
+    const toggle = $(el, '[part~="private-feed-toggle"]');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="private-feed"]'), 'the panel opens');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(client.callsTo('POST', '/v1/calendar/feed-key'), 'opening makes no key: a new key stops the old one').to.have.length(0);
+    await expectAccessible(el);
+    $(el, '[part~="private-feed-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="private-feed-url"]'), 'the link is shown');
+    const url = (el.shadowRoot!.querySelector('[part~="private-feed-url"]') as HTMLInputElement).value;
+    expect(url).to.match(/^webcal:\/\/.*\/v1\/communities\/water\/events\.ics\?key=7\.s3cr3t$/);
+    expect($(el, '[part~="private-feed-link"]').getAttribute('href')).to.equal(url);
+    expect(client.callsTo('POST', '/v1/calendar/feed-key')).to.have.length(1);
+    await expectAccessible(el);
   });
 
   it('marks the viewer own answers on their events, with the waitlist place', async () => {
