@@ -21,7 +21,7 @@ import { styles } from './event-calendar.styles.js';
 import { formatCalendarDate } from './format.js';
 import { dateAfterKey, visibleDates } from './keyboard.js';
 import en from './messages/en.js';
-import { renderToolbar } from './render-toolbar.js';
+import { renderToolbar, webcalUrl } from './render-toolbar.js';
 import { type ViewContext, occurrenceKey, renderAgenda, renderMonth, renderWeek } from './render-views.js';
 import type { CalendarView, EventOccurrence } from './types.js';
 
@@ -326,7 +326,7 @@ export class GroveEventCalendar extends LitElement {
         today: () => this.#navigate(view, zonedDate(new Date(), this.#zone)),
         switchTo: (value) => this.#navigate(value, focus),
       })}
-      ${privateFeed?.render(t, client, community)}
+      ${privateFeed?.render(t, client, { feed: feedUrl(client, community), webcal: webcalUrl })}
       ${this.#editor?.renderToolbar()}
       ${this.#renderBody(view, focus, firstDay, dates)}
       <dialog part="dialog" class="details" aria-labelledby="dialog-title" @close=${this.#handleDialogClose}>

@@ -10,10 +10,19 @@ import type { GroveClient } from '../../api/client.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { send } from '../../api/typed.js';
 import { renderError } from '../../render/states.js';
-import { feedUrl } from './api.js';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
 import type { CalendarMessages } from './messages/en.js';
-import { webcalUrl } from './render-toolbar.js';
+
+/**
+ * What the panel needs from the calendar. Passed in rather than imported: importing the calendar's own
+ * modules from this chunk would split them into a shared chunk every first view then waits for.
+ */
+export interface FeedLinks {
+  /** The community feed's http(s) URL. */
+  feed: string;
+  /** The same URL as `webcal:`, which calendar apps subscribe to. */
+  webcal: (url: string) => string;
+}
 
 export class PrivateFeedPanel {
   readonly #host: ReactiveControllerHost;
@@ -36,16 +45,16 @@ export class PrivateFeedPanel {
     this.#host.requestUpdate();
   }
 
-  async #make(client: GroveClient, community: string): Promise<void> {
+  async #make(client: GroveClient, links: FeedLinks): Promise<void> {
     this.#busy = true;
     this.#error = undefined;
     this.#copied = false;
     this.#host.requestUpdate();
     try {
       const { key } = await send(client, 'POST', '/v1/calendar/feed-key', { idempotencyKey: newIdempotencyKey() });
-      const url = new URL(feedUrl(client, community), document.baseURI);
+      const url = new URL(links.feed, document.baseURI);
       url.searchParams.set('key', key);
-      this.#url = webcalUrl(url.href);
+      this.#url = links.webcal(url.href);
     } catch (error) {
       this.#error = error;
     } finally {
@@ -63,9 +72,9 @@ export class PrivateFeedPanel {
     this.#host.requestUpdate();
   }
 
-  render(t: LocalizeController<CalendarMessages>, client: GroveClient, community: string): TemplateResult | typeof nothing {
+  render(t: LocalizeController<CalendarMessages>, client: GroveClient, links: FeedLinks): TemplateResult | typeof nothing {
     if (!this.#open) return nothing;
-    const make = () => void this.#make(client, community);
+    const make = () => void this.#make(client, links);
     return html`<div part="private-feed" class="private-feed" id="private-feed">
       <p>${t.t('calendar.privateFeed.explain')}</p>
       ${this.#url
