@@ -2087,6 +2087,8 @@ export interface components {
                 post: components["schemas"]["Id"];
                 thread: components["schemas"]["Id"];
                 title: string;
+                /** @description The page the thread is on, when known */
+                url: string | null;
                 reason: string;
                 /**
                  * Format: date-time

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Database, QueryResult } from '../../../server/db/index.ts';
+import { facilitatorActions } from '../../../server/participation/actions.ts';
+import type { Viewer } from '../../../server/shared/viewer.ts';
 import { openTestDatabase } from '../../../server/seed/testing.ts';
 import { renderMarkdown } from '../../../server/discussion/markdown.ts';
 import { seed } from '../../../server/seed/index.ts';
@@ -72,7 +74,8 @@ describe('demo network', () => {
       (select count(*)::int from posts) as posts, (select count(*)::int from events) as events,
       (select count(*)::int from threads) as threads`);
     assert.deepEqual({ members: counts.members, communities: counts.communities, posts: counts.posts, events: counts.events },
-      { members: 300, communities: 8, posts: 600, events: 40 });
+      // 600 posts and 40 events generated, plus the facilitators' work in water (server/seed/facilitator-work.ts): 5 posts, 1 event.
+      { members: 300, communities: 8, posts: 605, events: 41 });
     assert.ok((counts.threads ?? 0) >= 40 && (counts.threads ?? 0) <= 90, `threads: ${counts.threads}`);
   });
 
@@ -125,6 +128,15 @@ describe('demo network', () => {
     const links = await one<{ bad: number }>(`select count(*)::int as bad from posts
       where body_html like '%<a %' and body_html not like '%rel="nofollow ugc noopener"%'`);
     assert.equal(links.bad, 0);
+  });
+
+  test("gives water's facilitator something of every kind to act on", async () => {
+    const actions = await facilitatorActions(db, 'water', { memberId: '1' } satisfies Viewer);
+    assert.deepEqual(
+      [actions.unansweredQuestions.length, actions.newcomers.length, actions.quietMembers.length, actions.openReports.length, actions.eventsWithoutHost.length],
+      [2, 2, 1, 1, 1],
+    );
+    assert.ok(actions.unansweredQuestions.some((question) => question.url?.startsWith('https://www.example.org/water/stories/')));
   });
 
   test('records a participation fact for every post, acceptance and RSVP', async () => {
