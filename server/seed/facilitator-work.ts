@@ -100,3 +100,32 @@ export async function seedFacilitatorWork(db: Queryable, anchor: Date): Promise<
     ]);
   }
 }
+
+/**
+ * Pre-moderation on `soil-health` (the community of the demo's CMS page): a member's first post waits for
+ * its facilitators, and one newcomer's post already waits in the demo page's discussion. Its members'
+ * earlier posts are published, so only people new to it are held.
+ */
+export async function seedPremoderation(db: Queryable, anchor: Date): Promise<void> {
+  const { rows: communities } = await db.query<{ id: string }>(`update communities set premoderate_first_posts = 1 where slug = 'soil-health' returning id`);
+  const soil = communities[0]?.id;
+  if (!soil) return;
+  const { rows: threads } = await db.query<{ id: string }>(`select id from threads where community_id = $1 and page_key = $2`, [
+    soil, 'https://intranet.example.org/news/soil-health-field-notes',
+  ]);
+  const { rows: silent } = await db.query<{ id: string }>(
+    `select m.id from memberships ms join members m on m.id = ms.member_id
+     where ms.community_id = $1 and ms.role = 'member' and m.id > 9 and not m.directory_opt_out and m.deactivated_at is null
+       and not exists (select 1 from posts p where p.author_id = m.id)
+     order by m.id limit 1`,
+    [soil],
+  );
+  const thread = threads[0]?.id;
+  const author = silent[0]?.id;
+  if (!thread || !author) return;
+  const body = 'New here: we mulch with rice straw in the dry season. Does anyone measure soil moisture under it?';
+  await db.query(
+    `insert into posts (thread_id, author_id, body_md, body_html, language, created_at, held, hidden) values ($1, $2, $3, $4, 'en', $5, true, true)`,
+    [thread, author, body, renderMarkdown(body), new Date(anchor.getTime() - DAY / 2)],
+  );
+}

@@ -6,7 +6,7 @@ import type { Database } from '../db/index.ts';
 import { NetworkGenerator, type GroundTruth, type Progress } from './generate.ts';
 import { isPresetName, PRESETS, type PresetName } from './presets.ts';
 import { startBulkLoad } from './bulk.ts';
-import { seedFacilitatorWork } from './facilitator-work.ts';
+import { seedFacilitatorWork, seedPremoderation } from './facilitator-work.ts';
 import { declareTables } from './schema.ts';
 import { startOfUtcWeek } from './time.ts';
 import { RowWriter } from './writer.ts';
@@ -59,7 +59,10 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
       ]);
     }
   });
-  await db.transaction((tx) => seedFacilitatorWork(tx, anchor));
+  await db.transaction(async (tx) => {
+    await seedFacilitatorWork(tx, anchor);
+    await seedPremoderation(tx, anchor);
+  });
   const counts = writer.counts();
   await db.query('insert into seed_runs (preset, seed, anchor, counts) values ($1, $2, $3, $4::jsonb)', [
     options.preset, seedValue, anchor.toISOString(), JSON.stringify(counts),

@@ -66,6 +66,8 @@ interface Loaded {
  * @csspart reports-button - Facilitators only: opens the community's reports queue.
  * @csspart reports - The reports queue.
  * @csspart report - One reported post in the queue, with its reports and the decision buttons.
+ * @csspart held - Facilitators only, in the queue: posts awaiting approval (pre-moderation) and the community's setting.
+ * @csspart held-post - One post awaiting approval, with the approve and reject buttons.
  * @csspart reaction - A reaction toggle (aria-pressed).
  * @csspart action - Every post action button.
  * @csspart more-button - Loads older or newer posts.

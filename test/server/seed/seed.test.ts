@@ -74,8 +74,9 @@ describe('demo network', () => {
       (select count(*)::int from posts) as posts, (select count(*)::int from events) as events,
       (select count(*)::int from threads) as threads`);
     assert.deepEqual({ members: counts.members, communities: counts.communities, posts: counts.posts, events: counts.events },
-      // 600 posts and 40 events generated, plus the facilitators' work in water (server/seed/facilitator-work.ts): 5 posts, 1 event.
-      { members: 300, communities: 8, posts: 605, events: 41 });
+      // 600 posts and 40 events generated, plus the facilitators' work (server/seed/facilitator-work.ts): 5 posts and
+      // 1 event in water, 1 post awaiting approval in soil-health.
+      { members: 300, communities: 8, posts: 606, events: 41 });
     assert.ok((counts.threads ?? 0) >= 40 && (counts.threads ?? 0) <= 90, `threads: ${counts.threads}`);
   });
 
@@ -139,9 +140,19 @@ describe('demo network', () => {
     assert.ok(actions.unansweredQuestions.some((question) => question.url?.startsWith('https://www.example.org/water/stories/')));
   });
 
+  test('holds the first post of newcomers to soil-health, and one already waits on the demo page', async () => {
+    const row = await one<{ first_posts: number; held: number; page_key: string }>(`select c.premoderate_first_posts as first_posts,
+      (select count(*)::int from posts p join threads t on t.id = p.thread_id where t.community_id = c.id and p.held) as held,
+      (select t.page_key from posts p join threads t on t.id = p.thread_id where t.community_id = c.id and p.held limit 1) as page_key
+      from communities c where c.slug = 'soil-health'`);
+    assert.deepEqual(row, { first_posts: 1, held: 1, page_key: 'https://intranet.example.org/news/soil-health-field-notes' });
+    const others = await one<{ n: number }>(`select count(*)::int as n from communities where slug <> 'soil-health' and premoderate_first_posts > 0`);
+    assert.equal(others.n, 0, 'only soil-health is pre-moderated');
+  });
+
   test('records a participation fact for every post, acceptance and RSVP', async () => {
     const row = await one<Record<string, number>>(`select
-      (select count(*)::int from posts p where not exists (select 1 from participation_facts f
+      (select count(*)::int from posts p where not p.held and not exists (select 1 from participation_facts f
          where f.subject_id = p.id and f.member_id = p.author_id and f.kind in ('post', 'answer'))) as posts_without_fact,
       (select count(*)::int from threads t where t.accepted_post_id is not null and not exists (select 1 from participation_facts f
          where f.subject_id = t.accepted_post_id and f.kind = 'accepted-answer')) as accepted_without_fact,
