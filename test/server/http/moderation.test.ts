@@ -113,6 +113,31 @@ describe('pre-moderation of first posts', () => {
     assert.equal((await post(other, 'Pre-moderation is off')).held, false);
   });
 
+  test('a reader\'s live stream gets nothing while a post is held, and the post once it is approved', async () => {
+    await premoderate(1);
+    const member = await newMember('Stella Stream', f.grove.id);
+    const response = await ctx.grove.app.request(`/api/v1/threads/${f.thread}/stream`);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += value;
+      }
+    };
+    await readUntil(/retry: 3000/);
+    const held = await post(member, 'Streamed only once approved');
+    const marker = await post(f.facilitator, 'A facilitator writes meanwhile');
+    await readUntil(new RegExp(`id: ${marker.id}\\n`));
+    assert.ok(!text.includes('Streamed only once approved'), 'the held post did not reach an anonymous reader');
+    await decide(held.id, 'approval');
+    await readUntil(/Streamed only once approved/);
+    assert.match(text, /event: post\ndata: \{"id":"\d+"[^\n]*Streamed only once approved/);
+    await reader.cancel();
+    await premoderate(0);
+  });
+
   test('restoring a held post approves it and hiding it rejects it', async () => {
     await premoderate(1);
     const member = await newMember('Rita Restore', f.grove.id);
