@@ -86,7 +86,7 @@ interface Loaded {
  * @cssprop [--grove-discussion-thread-indent=1.5rem] - Indent of replies.
  * @cssprop [--grove-discussion-thread-accepted-color=var(--grove-color-accent)] - Border of the accepted answer.
  * @fires {GrovePostEvent} grove-post - The server confirmed the viewer's post: `detail.change` is created, edited or deleted.
- * @fires {GroveModerateEvent} grove-moderate - A hide, restore, lock, unlock, pin, unpin, accept or report was confirmed (hide and restore from the reports queue too).
+ * @fires {GroveModerateEvent} grove-moderate - A hide, restore, lock, unlock, pin, unpin, accept or report was confirmed (hide and restore from the reports queue too; approving a post awaiting approval is a restore, rejecting it a hide).
  * @fires {GroveLoadEvent} grove-load - The thread and its first page of posts arrived; `detail.data` is `{ thread, page }`.
  * @fires {GroveErrorEvent} grove-error - Loading or an action failed; the widget shows a translated message.
  */
