@@ -60,11 +60,11 @@ export class HeldQueue {
   render(id: string): TemplateResult | typeof nothing {
     const t = this.#t;
     const status = this.#load.status;
-    if (status === TaskStatus.ERROR && this.#items.length === 0) return html`<section part="held" class="reports">${renderError(t, this.#load.error, () => this.refresh())}</section>`;
+    if (status === TaskStatus.ERROR && this.#items.length === 0) return html`<section part="held" class="reports held">${renderError(t, this.#load.error, () => this.refresh())}</section>`;
     if (status !== TaskStatus.COMPLETE && this.#items.length === 0) return renderLoading(t);
     // With pre-moderation off and nothing left waiting, the reports stay the whole queue.
     if (this.#items.length === 0 && this.#firstPosts === 0) return nothing;
-    return html`<section part="held" class="reports" aria-labelledby=${`${id}-held`}>
+    return html`<section part="held" class="reports held" aria-labelledby=${`${id}-held`}>
       <p class="reports-title" id=${`${id}-held`} tabindex="-1">${t.t('held.title')}</p>
       <p class="muted">${this.#firstPosts > 0 ? t.t('held.setting', { count: this.#firstPosts }) : t.t('held.off')}</p>
       ${this.#items.length === 0
@@ -85,7 +85,7 @@ export class HeldQueue {
     const where = post.thread === this.#hooks.threadId() ? t.t('reports.here') : t.t('reports.in', { title: post.threadTitle });
     const failure = this.#failure?.postId === post.id ? this.#failure.error : undefined;
     const busy = String(this.#deciding !== undefined);
-    return html`<article part="held-post" class="report" data-post=${post.id} aria-labelledby=${headingId}>
+    return html`<article part="held-post" class="report held-post" data-post=${post.id} aria-labelledby=${headingId}>
       <p class="report-heading" id=${headingId}>${t.t('reports.postBy', { name })} <span class="muted">${where}</span></p>
       <blockquote class="report-body" dir="auto">${excerpt(post.bodyMd)}</blockquote>
       <div class="report-actions" role="group" aria-label=${t.t('held.decide', { name })}>
@@ -133,7 +133,7 @@ export class HeldQueue {
     this.#host.requestUpdate();
     void this.#host.updateComplete.then(() => {
       const root = this.#host.shadowRoot;
-      const target = following ? root?.querySelector<HTMLElement>(`[part~="held-post"][data-post="${following.id}"] button`) : root?.querySelector<HTMLElement>('[part~="held"] .reports-title');
+      const target = following ? root?.querySelector<HTMLElement>(`.held-post[data-post="${following.id}"] button`) : root?.querySelector<HTMLElement>('.held .reports-title');
       target?.focus();
     });
   }

@@ -121,7 +121,7 @@ export class FacilitatorActionsPanel {
   /** One kind of action: its count as the heading, then the items; a kind with nothing to do is left out. */
   #list<T>(kind: 'questions' | 'newcomers' | 'quiet' | 'reports' | 'hostless', items: readonly T[], item: (value: T) => TemplateResult) {
     if (items.length === 0) return nothing;
-    return html`<section part=${`action-list ${kind}`} aria-labelledby=${`actions-${kind}`}>
+    return html`<section part="action-list ${kind}" aria-labelledby=${`actions-${kind}`}>
       <h4 id=${`actions-${kind}`} tabindex="-1">${this.#t.t(`actions.${kind}`, { count: items.length })}</h4>
       <ul>${items.map((value) => html`<li>${item(value)}</li>`)}</ul>
     </section>`;
@@ -134,7 +134,7 @@ export class FacilitatorActionsPanel {
     return html`${name} <span class="meta">· ${t.t('actions.joined', { time: relativeTime(t.locale, joinedAt) })}</span>
       ${this.#welcomed.has(member.id)
         ? html`<span part="welcomed" class="tag">${t.t('actions.welcomed')}</span>`
-        : html`<button type="button" part="welcome-button" class="secondary" data-member=${member.id}
+        : html`<button type="button" part="welcome-button" class="secondary welcome" data-member=${member.id}
             aria-label=${t.t('actions.welcomeName', { name })} aria-disabled=${String(this.#welcoming !== undefined)}
             @click=${() => void this.#welcome(member, name)}>${t.t('actions.welcome')}</button>`}
       ${failure ? html`<p part="error" class="grove-error" role="alert">${t.t(errorMessageKey(failure))}</p>` : nothing}`;
@@ -162,7 +162,7 @@ export class FacilitatorActionsPanel {
     await this.#host.updateComplete;
     const root = this.#host.shadowRoot;
     if (this.#welcomed.has(member.id) && !root?.activeElement?.closest('.actions')) {
-      (root?.querySelector<HTMLElement>('[part~="welcome-button"]') ?? root?.querySelector<HTMLElement>('#actions-newcomers'))?.focus();
+      (root?.querySelector<HTMLElement>('button.welcome') ?? root?.querySelector<HTMLElement>('#actions-newcomers'))?.focus();
     }
   }
 
