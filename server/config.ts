@@ -7,6 +7,8 @@ export interface RateLimitConfig {
   anonymousPerMinute: number;
   /** Requests per minute for a signed-in member; 0 turns the limit off. */
   memberPerMinute: number;
+  /** Posts per 10 minutes for a new account (younger than a day, or fewer than 3 published posts); 0 or absent: off. */
+  newAccountPostsPer10Minutes?: number;
 }
 
 export interface AuthConfig {
@@ -92,6 +94,7 @@ Environment variables:
   GROVE_PUBLIC_URL        origin members reach the server at, for links in mail (default: where it listens)
   GROVE_RATE_LIMIT        requests per minute per anonymous client address (default 600; 0 = off)
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
+  GROVE_NEW_ACCOUNT_POSTS posts per 10 minutes for new accounts (default 5; 0 = off)
   GROVE_REQUEST_LOG=off   no JSON line per request (benchmarks)
   GROVE_QUEUE_WAIT_MS     longest a query waits for the database before a 503 + Retry-After (default 500)
   GROVE_STATEMENT_TIMEOUT_MS  PostgreSQL statement_timeout for requests (default 10000; 0 = none)
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
     rateLimit: {
       anonymousPerMinute: integer('GROVE_RATE_LIMIT', env.GROVE_RATE_LIMIT, 600),
       memberPerMinute: integer('GROVE_RATE_LIMIT_MEMBER', env.GROVE_RATE_LIMIT_MEMBER, 1200),
+      newAccountPostsPer10Minutes: integer('GROVE_NEW_ACCOUNT_POSTS', env.GROVE_NEW_ACCOUNT_POSTS, 5),
     },
     mail: {
       smtpUrl: setting(env.SMTP_URL),

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
 import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
-import { conversation, queuedReports, threadRoutes } from '../test/components/discussion-thread/fixtures.js';
+import { conversation, heldPosts, makePost, queuedReports, threadRoutes } from '../test/components/discussion-thread/fixtures.js';
 
 interface Args {
   'page-key': string;
@@ -116,6 +116,39 @@ export const Facilitator: Story = {
     },
   }),
   play: async ({ canvasElement }) => (await inThread(canvasElement, '[part~="reports-button"]'))?.click(),
+};
+
+/** Pre-moderation on: two newcomers' first posts wait above the reports, each to approve or reject. */
+export const FacilitatorHeldPosts: Story = {
+  parameters: grove({
+    routes: {
+      ...threadRoutes(posts, moderated),
+      'GET /v1/communities/water/reports': { items: [], next: null },
+      'GET /v1/communities/water/held-posts': heldPosts(posts.slice(0, 2)),
+      'POST /v1/posts/:id/approval': ({ params }: { params: Record<string, string> }) => ({ ...posts.find((post) => post.id === params.id), held: false }),
+      'POST /v1/posts/:id/rejection': ({ params }: { params: Record<string, string> }) => ({ ...posts.find((post) => post.id === params.id), hidden: true }),
+    },
+  }),
+  play: async ({ canvasElement }) => (await inThread(canvasElement, '[part~="reports-button"]'))?.click(),
+};
+
+/** Pre-moderation on, nothing waiting. */
+export const FacilitatorNothingHeld: Story = {
+  parameters: grove({
+    routes: {
+      ...threadRoutes(posts, moderated),
+      'GET /v1/communities/water/reports': { items: [], next: null },
+      'GET /v1/communities/water/held-posts': { items: [], next: null, firstPosts: 2 },
+    },
+  }),
+  play: Facilitator.play,
+};
+
+/** A newcomer's own post awaiting approval: only they and the facilitators see it, marked. */
+export const OwnPostAwaitingApproval: Story = {
+  parameters: grove({
+    routes: threadRoutes([...posts, makePost('99', { held: true, viewerCanEdit: true, bodyMd: 'My first post here.', bodyHtml: '<p>My first post here.</p>' })]),
+  }),
 };
 
 /** An empty queue: nothing needs the facilitator. */

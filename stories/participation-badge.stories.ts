@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
-import { amina, badgeRoutes, variedBadge, waterProfile } from '../test/components/participation-badge/fixtures.js';
+import { amina, badgeRoutes, facilitatorRoutes, noActions, variedBadge, waterActions, waterProfile } from '../test/components/participation-badge/fixtures.js';
 
 interface Args {
   member: string;
@@ -102,4 +102,70 @@ export const Themed: Story = {
       <grove-participation-badge community="water"></grove-participation-badge>
     </div>`,
   parameters: grove({ routes: badgeRoutes(undefined, waterProfile) }),
+};
+
+/** What a facilitator sees under the profile: every kind of action, each with a name, an age and where to act. */
+export const FacilitatorActions: Story = { ...Community, parameters: grove({ routes: facilitatorRoutes(), delayMs: 150 }) };
+
+/** The action list while it loads (the profile is already there). */
+export const FacilitatorActionsLoading: Story = {
+  ...Community,
+  parameters: grove({
+    routes: { ...facilitatorRoutes(), 'GET /v1/participation/communities/water/actions': () => new Promise(() => undefined) },
+  }),
+};
+
+/** Nothing to act on. */
+export const FacilitatorActionsEmpty: Story = { ...Community, parameters: grove({ routes: facilitatorRoutes(noActions) }) };
+
+/** One kind at a time: only unanswered questions, only newcomers, and so on. */
+export const FacilitatorQuestionsOnly: Story = {
+  ...Community,
+  parameters: grove({ routes: facilitatorRoutes(() => ({ ...noActions, unansweredQuestions: waterActions().unansweredQuestions })) }),
+};
+export const FacilitatorNewcomersOnly: Story = {
+  ...Community,
+  parameters: grove({ routes: facilitatorRoutes(() => ({ ...noActions, newcomers: waterActions().newcomers })) }),
+};
+export const FacilitatorQuietOnly: Story = {
+  ...Community,
+  parameters: grove({ routes: facilitatorRoutes(() => ({ ...noActions, quietMembers: waterActions().quietMembers })) }),
+};
+export const FacilitatorReportsOnly: Story = {
+  ...Community,
+  parameters: grove({ routes: facilitatorRoutes(() => ({ ...noActions, openReports: waterActions().openReports })) }),
+};
+export const FacilitatorHostlessOnly: Story = {
+  ...Community,
+  parameters: grove({ routes: facilitatorRoutes(() => ({ ...noActions, eventsWithoutHost: waterActions().eventsWithoutHost })) }),
+};
+
+/** After "Welcome": the newcomer stays in the list, marked welcomed (activate the first Welcome button; it plays that here). */
+export const FacilitatorWelcomeSent: Story = {
+  ...FacilitatorActions,
+  play: async ({ canvasElement }) => {
+    const badge = canvasElement.querySelector('grove-participation-badge');
+    // The list arrives after the profile: wait for its first Welcome button.
+    for (let tries = 0; tries < 100; tries++) {
+      const button = badge?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="welcome-button"]');
+      if (button) {
+        button.click();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  },
+};
+
+/** The list failed to load: the message and a retry, under the profile. */
+export const FacilitatorActionsFailed: Story = {
+  ...Community,
+  parameters: grove({
+    routes: {
+      ...facilitatorRoutes(),
+      'GET /v1/participation/communities/water/actions': () => {
+        throw new GroveApiError('unavailable', 503);
+      },
+    },
+  }),
 };

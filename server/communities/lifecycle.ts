@@ -11,6 +11,7 @@ import { forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { readableCommunity, type CommunityAccess } from './access.ts';
 import { findCommunity } from './communities.ts';
+import { recordModeration } from './moderation-log.ts';
 
 /**
  * The community if the viewer facilitates it or its mother community (who opened a sub-group may
@@ -66,6 +67,7 @@ export async function changeLifecycle(db: Database, slug: string, input: z.infer
         });
       }
     }
+    await recordModeration(tx, { communityId: community.id, actorId: viewer.memberId, action: 'lifecycle', detail: input.state });
     await tx.query(
       `update communities set lifecycle = $2,
          closed_at = case when $2 = 'closed' then coalesce(closed_at, now()) else null end where id = $1`,

@@ -6,6 +6,7 @@ import type { Queryable } from '../db/index.ts';
 import { HttpProblem } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { assertFacilitator, readableCommunity } from './access.ts';
+import { recordModeration } from './moderation-log.ts';
 
 /** Refuses a write by a member silenced in the community (403, saying until when). */
 export async function assertNotSilenced(db: Queryable, communityId: string, memberId: string): Promise<void> {
@@ -36,8 +37,11 @@ export async function silenceMember(db: Queryable, slug: string, input: { member
   }
   const { rows: exists } = await db.query('select 1 from members where id = $1', [input.member]);
   if (exists.length === 0) throw new HttpProblem(422, 'No such member', { errors: [{ field: 'body.member', message: 'No such member' }] });
+  const log = (action: 'silence' | 'lift-silence', detail?: string) =>
+    recordModeration(db, { communityId: community.id, actorId: viewer.memberId, action, memberId: input.member, detail });
   if (input.hours === 0) {
-    await db.query('delete from silences where community_id = $1 and member_id = $2', [community.id, input.member]);
+    const { rows: lifted } = await db.query('delete from silences where community_id = $1 and member_id = $2 returning 1', [community.id, input.member]);
+    if (lifted.length > 0) await log('lift-silence');
     return { member: input.member, until: null };
   }
   const { rows } = await db.query<{ until: Date }>(
@@ -47,5 +51,6 @@ export async function silenceMember(db: Queryable, slug: string, input: { member
      returning until`,
     [community.id, input.member, input.hours, input.reason, viewer.memberId],
   );
+  await log('silence', input.reason ? `${input.hours} h: ${input.reason}` : `${input.hours} h`);
   return { member: input.member, until: rows[0]?.until.toISOString() ?? null };
 }

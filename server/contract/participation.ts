@@ -158,7 +158,7 @@ export const FacilitatorActions = z
       .array(z.object({ member: ActionMember, lastActiveAt: Timestamp, contributions: z.number().int() }))
       .openapi({ description: 'Members with at least 3 posts or answers in the 6 months before the last 60 days, and none since' }),
     openReports: z
-      .array(z.object({ report: Id, post: Id, thread: Id, title: z.string(), reason: z.string(), reportedAt: Timestamp }))
+      .array(z.object({ report: Id, post: Id, thread: Id, title: z.string(), url: z.string().nullable().openapi({ description: 'The page the thread is on, when known' }), reason: z.string(), reportedAt: Timestamp }))
       .openapi({ description: 'Unresolved reports of posts in this community, oldest first' }),
     eventsWithoutHost: z
       .array(z.object({ event: Id, title: z.string(), startsAt: Timestamp }))

@@ -49,6 +49,7 @@ export const Post = z
     createdAt: Timestamp,
     editedAt: Timestamp.nullable(),
     hidden: z.boolean().openapi({ description: 'Hidden by a facilitator; only facilitators receive hidden posts' }),
+    held: z.boolean().openapi({ description: 'Awaiting approval (pre-moderation): received only by its author and facilitators' }),
     deleted: z.boolean(),
     accepted: z.boolean(),
     version: z.number().int().openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH or DELETE' }),

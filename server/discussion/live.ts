@@ -7,7 +7,7 @@ import type { CommunityAccess } from '../communities/access.ts';
 import type { Post } from '../contract/threads.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Viewer } from '../shared/viewer.ts';
-import { fetchPosts } from './threads.ts';
+import { fetchPosts, VISIBLE_TO_READER } from './threads.ts';
 
 const REPLAY_LIMIT = 200;
 
@@ -44,7 +44,7 @@ export async function latestPostId(db: Queryable, scope: LiveScope): Promise<str
 
 /** Posts after `afterId` in id order (at most a replay's worth), hidden ones for facilitators only. */
 export function postsAfter(db: Queryable, scope: LiveScope, afterId: string, viewer: Viewer | null): Promise<z.infer<typeof Post>[]> {
-  const visible = scope.access.role === 'facilitator' ? '' : ' and not p.hidden';
+  const visible = scope.access.role === 'facilitator' ? '' : ` and ${VISIBLE_TO_READER}`;
   return fetchPosts(db, `${scope.where} and p.id > $3${visible}`, [scope.id, afterId, REPLAY_LIMIT], viewer, 'order by p.id limit $4');
 }
 

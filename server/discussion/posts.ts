@@ -3,7 +3,8 @@
  * deleting your own, and facilitators hiding and restoring. Every change is fanned out to live streams.
  */
 import type { z } from '@hono/zod-openapi';
-import { assertCanContribute, assertFacilitator, readableCommunity } from '../communities/access.ts';
+import { assertCanContribute, assertFacilitator, readableCommunity, type Role } from '../communities/access.ts';
+import { recordModeration } from '../communities/moderation-log.ts';
 import { assertNotSilenced } from '../communities/silences.ts';
 import type { PostInput } from '../contract/threads.ts';
 import type { Database } from '../db/index.ts';
@@ -13,6 +14,8 @@ import { recordFacts } from '../participation/facts.ts';
 import { changedMeanwhile, forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { renderMarkdown } from './markdown.ts';
+import { assertPostRate } from './new-account-limits.ts';
+import { approveHeldPost, mustHold, rejectHeldPost } from './premoderation.ts';
 import { assertMayOpenThread } from './page-keys.ts';
 import { fetchPosts, loadThread, notifyPostChange, requirePost, requireThread, type LoadedThread } from './threads.ts';
 
@@ -25,6 +28,8 @@ export interface PostContext {
   pageOrigins: ReadonlySet<string>;
   /** Who is told by mail, and how; null when this server sends no mail. */
   mail: MailContext | null;
+  /** Posts a new account may write per 10 minutes (new-account-limits.ts); 0 or absent: no such limit. */
+  newAccountPostsPer10Minutes?: number | undefined;
 }
 
 async function resolveTarget(
@@ -32,7 +37,7 @@ async function resolveTarget(
   input: NewPost,
   viewer: Viewer,
   context: PostContext,
-): Promise<LoadedThread | { create: { communityId: string } }> {
+): Promise<LoadedThread | { create: { communityId: string; role: Role | null } }> {
   if (input.thread) return requireThread(db, { id: input.thread }, viewer);
   if (!input.key) {
     throw new HttpProblem(400, 'Give a thread, or a key with community and title', {
@@ -52,7 +57,7 @@ async function resolveTarget(
   const access = await readableCommunity(db, { slug: input.community as string }, viewer);
   assertCanContribute(access);
   assertMayOpenThread(input.key, context.pageOrigins);
-  return { create: { communityId: access.id } };
+  return { create: { communityId: access.id, role: access.role } };
 }
 
 /** Posts as `viewer`; returns the new post's id. */
@@ -62,7 +67,10 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
     assertCanContribute(target.access);
     if (target.row.status === 'locked' && target.access.role !== 'facilitator') throw lockedThread();
   }
-  await assertNotSilenced(db, 'row' in target ? target.access.id : target.create.communityId, viewer.memberId);
+  const communityId = 'row' in target ? target.access.id : target.create.communityId;
+  await assertNotSilenced(db, communityId, viewer.memberId);
+  await assertPostRate(db, viewer.memberId, context.newAccountPostsPer10Minutes ?? 0);
+  const held = await mustHold(db, communityId, viewer.memberId, 'row' in target ? target.access.role : target.create.role);
   const bodyHtml = renderMarkdown(input.body);
   const { postId, threadId } = await db.transaction(async (tx) => {
     let threadId: string;
@@ -90,20 +98,25 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
         });
       }
     }
+    // A held post is stored hidden and counts for nothing until it is approved (premoderation.ts).
     const inserted = await tx.query<{ id: string; community_id: string; kind: string; created_by: string | null }>(
-      `with p as (insert into posts (thread_id, author_id, reply_to_id, body_md, body_html, language)
-                  values ($1, $2, $3, $4, $5, $6) returning id, created_at)
-       update threads t set post_count = post_count + 1, last_post_at = p.created_at from p where t.id = $1
+      `with p as (insert into posts (thread_id, author_id, reply_to_id, body_md, body_html, language, held, hidden)
+                  values ($1, $2, $3, $4, $5, $6, $7, $7) returning id, created_at)
+       update threads t set post_count = post_count + (case when $7 then 0 else 1 end),
+                            last_post_at = case when $7 then t.last_post_at else p.created_at end
+       from p where t.id = $1
        returning p.id, t.community_id, t.kind, t.created_by`,
-      [threadId, viewer.memberId, input.replyTo ?? null, input.body, bodyHtml, input.language],
+      [threadId, viewer.memberId, input.replyTo ?? null, input.body, bodyHtml, input.language, held],
     );
     const row = inserted.rows[0];
     if (!row) throw new Error('post insert returned nothing');
     const isAnswer = row.kind === 'question' && row.created_by !== viewer.memberId;
-    await recordFacts(tx, [{ memberId: viewer.memberId, communityId: row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: row.id }]);
+    if (!held) {
+      await recordFacts(tx, [{ memberId: viewer.memberId, communityId: row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: row.id }]);
+    }
     // Whoever writes in a thread follows it (replies reach them by mail); they may unfollow.
     await tx.query('insert into follows (member_id, thread_id) values ($1, $2) on conflict do nothing', [viewer.memberId, threadId]);
-    if (context.mail) await mailNewPost(tx, context.mail, row.id);
+    if (context.mail && !held) await mailNewPost(tx, context.mail, row.id);
     return { postId: row.id, threadId };
   });
   const thread = await requireThread(db, { id: threadId }, viewer);
@@ -147,12 +160,16 @@ export async function deletePost(db: Database, id: string, viewer: Viewer, check
       post.version,
     ]);
     if (rows.length === 0) throw changedMeanwhile();
+    if (post.author.id !== viewer.memberId) {
+      await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: 'delete-post', postId: id });
+    }
     await tx.query(
-      `update threads set post_count = greatest(post_count - 1, 0),
+      `update threads set post_count = greatest(post_count - $3, 0),
               accepted_post_id = nullif(accepted_post_id, $2),
               status = case when accepted_post_id = $2 and status = 'answered' then 'open' else status end
        where id = $1`,
-      [thread.row.id, id],
+      // A held post was never counted.
+      [thread.row.id, id, post.held ? 0 : 1],
     );
   });
   await notifyPostChange(db, thread.row, 'post-updated', id);
@@ -160,10 +177,15 @@ export async function deletePost(db: Database, id: string, viewer: Viewer, check
 
 /** Facilitators hide a post from everyone else (resolving its reports; its author is told) or show it again. */
 export async function setPostHidden(db: Database, id: string, viewer: Viewer, hidden: boolean, mail: MailContext | null) {
-  const { thread } = await requirePost(db, id, viewer);
+  const { post: current, thread } = await requirePost(db, id, viewer);
   assertFacilitator(thread.access);
+  // A held post is hidden already: showing it is approving it, hiding it is rejecting it.
+  if (current.held) return hidden ? rejectHeldPost(db, id, viewer, '', mail) : approveHeldPost(db, id, viewer, mail);
   await db.transaction(async (tx) => {
     const changed = await tx.query('update posts set hidden = $2, version = version + 1 where id = $1 and hidden <> $2 returning id', [id, hidden]);
+    if (changed.rows.length > 0) {
+      await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: hidden ? 'hide-post' : 'restore-post', postId: id });
+    }
     if (hidden) {
       await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [id, viewer.memberId]);
       if (mail && changed.rows.length > 0) await mailHiddenPost(tx, mail, id, viewer.memberId);

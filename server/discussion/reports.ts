@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { memberRef, presenceSql, type Presence } from '../communities/visibility.ts';
+import { recordModeration } from '../communities/moderation-log.ts';
 import { notifyPostChange, requireThread } from './threads.ts';
 
 interface QueueRow {
@@ -129,6 +130,7 @@ export async function resolveReport(
       report.post_id,
       viewer.memberId,
     ]);
+    await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: 'resolve-report', postId: report.post_id, detail: action });
   });
   if (action === 'hide-post') await notifyPostChange(db, thread.row, 'post-updated', report.post_id);
   const resolved = await loadReport(db, id);

@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { changedMeanwhile, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { memberRef, presenceSql, type Presence } from '../communities/visibility.ts';
+import { recordModeration, type ModerationRecord } from '../communities/moderation-log.ts';
 import { authorStandings, standingOf, type Standing } from './author-standing.ts';
 
 export interface ThreadRow {
@@ -121,6 +122,7 @@ interface PostRow {
   created_at: Date;
   edited_at: Date | null;
   hidden: boolean;
+  held: boolean;
   deleted: boolean;
   accepted: boolean;
   version: number;
@@ -132,7 +134,7 @@ interface PostRow {
 export const POST_SELECT = `
   select p.id, p.thread_id, p.author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar, ${presenceSql('a')} as author_presence,
          p.reply_to_id, (case when ra.deactivated_at is null then ra.name else '' end) as reply_to_author, p.body_md, p.body_html, p.language, p.created_at, p.edited_at,
-         p.hidden, p.deleted, (t.accepted_post_id is not distinct from p.id) as accepted, p.version,
+         p.hidden, p.held, p.deleted, (t.accepted_post_id is not distinct from p.id) as accepted, p.version,
          (select json_object_agg(kind, n) from (select kind, count(*)::int as n from reactions r where r.post_id = p.id group by kind) k) as reactions,
          (select array_agg(kind order by kind) from reactions r where r.post_id = p.id and r.member_id = $1) as viewer_reactions
   from posts p join threads t on t.id = p.thread_id join members a on a.id = p.author_id
@@ -150,7 +152,9 @@ export function toPost(row: PostRow, viewer: Viewer | null, standing: Standing):
     language: row.language,
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
-    hidden: row.hidden,
+    // A held post is stored hidden, but no facilitator hid it: it says "held" instead.
+    hidden: row.hidden && !row.held,
+    held: row.held,
     deleted: row.deleted,
     accepted: row.accepted,
     version: row.version,
@@ -175,6 +179,12 @@ export async function fetchPosts(
   return rows.map((row) => toPost(row, viewer, standingOf(standings, row.author_id, row.thread_id)));
 }
 
+/** A held post is its author's to see (marked "awaiting approval"), though hidden from other members. */
+const ownHeld = (post: { held: boolean; author: { id: string } }, viewer: Viewer | null): boolean => post.held && post.author.id === viewer?.memberId;
+
+/** SQL for "the viewer may see post `p`" when they do not moderate it; `$1` is the viewer id, as in POST_SELECT. */
+export const VISIBLE_TO_READER = '(not p.hidden or (p.held and p.author_id = $1))';
+
 /** A post with its thread's access, or 404 when the viewer may not see it. */
 export async function requirePost(db: Queryable, postId: string, viewer: Viewer | null) {
   const { rows } = await db.query<{ thread_id: string }>('select thread_id from posts where id = $1', [postId]);
@@ -182,7 +192,7 @@ export async function requirePost(db: Queryable, postId: string, viewer: Viewer 
   const thread = threadId ? await loadThread(db, { id: threadId }, viewer) : null;
   if (!thread) throw notFound('The post');
   const [post] = await fetchPosts(db, 'p.id = $2', [postId], viewer);
-  if (!post || (post.hidden && thread.access.role !== 'facilitator')) {
+  if (!post || ((post.hidden || (post.held && !ownHeld(post, viewer))) && thread.access.role !== 'facilitator')) {
     throw notFound('The post');
   }
   return { post, thread };
@@ -192,7 +202,7 @@ export async function requirePost(db: Queryable, postId: string, viewer: Viewer 
 export async function notifyPostChange(
   db: { notify(channel: string, payload: string): Promise<void> },
   thread: ThreadRow,
-  type: 'post' | 'post-updated',
+  type: 'post' | 'post-updated' | 'post-published',
   postId: string,
 ): Promise<void> {
   const payload = JSON.stringify({ type, post: postId, thread: thread.id });
@@ -231,7 +241,7 @@ export async function listPosts(
   const after = decodeCursor(page.cursor, ['timestamp', 'id']);
   const where = ['p.thread_id = $2'];
   const params: unknown[] = [thread.row.id];
-  if (thread.access.role !== 'facilitator') where.push('not p.hidden');
+  if (thread.access.role !== 'facilitator') where.push(VISIBLE_TO_READER);
   if (after) {
     const op = page.order === 'oldest' ? '>' : '<';
     where.push(`(p.created_at, p.id) ${op} ($${params.push(after[0]) + 1}::timestamptz, $${params.push(after[1]) + 1}::bigint)`);
@@ -322,5 +332,12 @@ export async function moderateThread(db: Database, thread: LoadedThread, viewer:
       throw isUniqueViolation(error) ? pageThreadExists() : error;
     });
     if (updated.rows.length === 0) throw changedMeanwhile();
+    const log = (action: ModerationRecord['action'], detail?: string) =>
+      // Logged where the thread was: a move is the source community's facilitators' act.
+      recordModeration(tx, { communityId: row.community_id, actorId: viewer.memberId, action, threadId: row.id, memberId: row.created_by, detail });
+    const wasLocked = row.status === 'locked';
+    if (change.locked !== undefined && change.locked !== wasLocked) await log(change.locked ? 'lock-thread' : 'unlock-thread');
+    if (change.pinned !== undefined && change.pinned !== row.pinned) await log(change.pinned ? 'pin-thread' : 'unpin-thread');
+    if (communityId !== row.community_id) await log('move-thread', change.community);
   });
 }

@@ -31,6 +31,7 @@ import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
 import { registerMail } from './routes/mail.ts';
 import { registerMembers } from './routes/members.ts';
+import { registerModeration } from './routes/moderation.ts';
 import { registerParticipation } from './routes/participation.ts';
 import { registerPosts } from './routes/posts.ts';
 import { registerReactions } from './routes/reactions.ts';
@@ -175,6 +176,7 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
   registerPosts(app);
   registerReactions(app);
   registerReports(app);
+  registerModeration(app);
   registerEvents(app);
   registerParticipation(app);
   registerCredentials(app);

@@ -20,6 +20,8 @@ const ACTIVE_BEFORE_DAYS = 180;
 const ACTIVE_CONTRIBUTIONS = 3;
 const HOSTLESS_AHEAD_DAYS = 30;
 
+/** A thread's page key is where it is read when it is a web address (hosts may key threads by anything else). */
+const pageUrl = (key: string | null): string | null => (key && /^https?:\/\//i.test(key) ? key : null);
 
 async function facilitated(db: Queryable, slug: string, viewer: Viewer) {
   const community = await readableCommunity(db, { slug }, viewer);
@@ -57,8 +59,8 @@ export async function facilitatorActions(db: Queryable, slug: string, viewer: Vi
        order by max(f.occurred_at) desc, m.id limit $5`,
       [community.id, QUIET_DAYS, ACTIVE_BEFORE_DAYS, ACTIVE_CONTRIBUTIONS, LIMIT],
     ),
-    db.query<{ id: string; post_id: string; thread_id: string; title: string; reason: string; created_at: Date }>(
-      `select r.id, r.post_id, t.id as thread_id, t.title, r.reason, r.created_at
+    db.query<{ id: string; post_id: string; thread_id: string; title: string; page_key: string | null; reason: string; created_at: Date }>(
+      `select r.id, r.post_id, t.id as thread_id, t.title, t.page_key, r.reason, r.created_at
        from reports r join posts p on p.id = r.post_id join threads t on t.id = p.thread_id
        where t.community_id = $1 and r.resolved_at is null order by r.created_at, r.id limit $2`,
       [community.id, LIMIT],
@@ -77,7 +79,7 @@ export async function facilitatorActions(db: Queryable, slug: string, viewer: Vi
     unansweredQuestions: questions.rows.map((row) => ({
       thread: row.id,
       title: row.title,
-      url: row.page_key && /^https?:\/\//i.test(row.page_key) ? row.page_key : null,
+      url: pageUrl(row.page_key),
       askedBy: row.author_id ? memberRef(row.author_id, row.author_name ?? '', row.author_avatar, row.author_presence ?? 'listed') : null,
       askedAt: row.created_at.toISOString(),
       ageHours: Math.floor((now - row.created_at.getTime()) / 3_600_000),
@@ -87,7 +89,7 @@ export async function facilitatorActions(db: Queryable, slug: string, viewer: Vi
       member: memberRef(row.id, row.name, row.avatar, 'listed'), lastActiveAt: row.last_active.toISOString(), contributions: row.contributions,
     })),
     openReports: reports.rows.map((row) => ({
-      report: row.id, post: row.post_id, thread: row.thread_id, title: row.title, reason: row.reason, reportedAt: row.created_at.toISOString(),
+      report: row.id, post: row.post_id, thread: row.thread_id, title: row.title, url: pageUrl(row.page_key), reason: row.reason, reportedAt: row.created_at.toISOString(),
     })),
     eventsWithoutHost: hostless.rows.map((row) => ({ event: row.id, title: row.title, startsAt: row.starts_at.toISOString() })),
   };

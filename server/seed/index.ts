@@ -6,6 +6,7 @@ import type { Database } from '../db/index.ts';
 import { NetworkGenerator, type GroundTruth, type Progress } from './generate.ts';
 import { isPresetName, PRESETS, type PresetName } from './presets.ts';
 import { startBulkLoad } from './bulk.ts';
+import { seedFacilitatorWork, seedPremoderation } from './facilitator-work.ts';
 import { declareTables } from './schema.ts';
 import { startOfUtcWeek } from './time.ts';
 import { RowWriter } from './writer.ts';
@@ -57,6 +58,10 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
         truth.topic, truth.language, truth.query, truth.expected,
       ]);
     }
+  });
+  await db.transaction(async (tx) => {
+    await seedFacilitatorWork(tx, anchor);
+    await seedPremoderation(tx, anchor);
   });
   const counts = writer.counts();
   await db.query('insert into seed_runs (preset, seed, anchor, counts) values ($1, $2, $3, $4::jsonb)', [

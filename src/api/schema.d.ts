@@ -579,6 +579,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communities/{slug}/premoderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Facilitators only: how many of a member's first posts in this community wait for approval (0 turns it off) */
+        post: operations["setPremoderation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{slug}/held-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facilitators only: posts awaiting approval in this community, oldest first, and the pre-moderation setting */
+        get: operations["listHeldPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Facilitators only: publish a held post (counted, mailed and streamed as a new post) */
+        post: operations["approveHeldPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Facilitators only: keep a held post from being published (it stays hidden; its author is told) */
+        post: operations["rejectHeldPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{slug}/moderation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facilitators only: moderation acts in this community, newest first (hide, lock, pin, reports, silences, approvals, life cycle) */
+        get: operations["listModerationLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -1540,6 +1625,8 @@ export interface components {
             editedAt: string | null;
             /** @description Hidden by a facilitator; only facilitators receive hidden posts */
             hidden: boolean;
+            /** @description Awaiting approval (pre-moderation): received only by its author and facilitators */
+            held: boolean;
             deleted: boolean;
             accepted: boolean;
             /** @description Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH or DELETE */
@@ -1661,6 +1748,68 @@ export interface components {
              */
             action: "dismiss" | "hide-post";
         };
+        Premoderation: {
+            /** @example water */
+            community: string;
+            firstPosts: number;
+        };
+        PremoderationInput: {
+            /** @description How many of a member's first posts in this community wait for a facilitator's approval; 0 turns pre-moderation off */
+            firstPosts: number;
+        };
+        HeldPostQueue: {
+            items: components["schemas"]["HeldPost"][];
+            next: string | null;
+            /** @description The community's pre-moderation setting */
+            firstPosts: number;
+        };
+        HeldPost: {
+            id: components["schemas"]["Id"];
+            thread: components["schemas"]["Id"];
+            threadTitle: string;
+            /** @description The page the thread is on, when known */
+            url: string | null;
+            author: components["schemas"]["MemberRef"];
+            /** @description Markdown source, so the facilitator reads what waits */
+            bodyMd: string;
+            bodyHtml: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        HeldPostRejection: {
+            /**
+             * @description Why, for the log (the author is told the post was not published)
+             * @default
+             */
+            reason: string;
+        };
+        ModerationLog: {
+            items: components["schemas"]["ModerationLogEntry"][];
+            next: string | null;
+        };
+        ModerationLogEntry: {
+            id: components["schemas"]["Id"];
+            action: components["schemas"]["ModerationAction"];
+            /** @description The facilitator who acted (null when the account is gone) */
+            actor: components["schemas"]["MemberRef"] | null;
+            /** @description The member acted on: silenced, or the author of the post */
+            member: components["schemas"]["MemberRef"] | null;
+            post: components["schemas"]["Id"] | null;
+            thread: components["schemas"]["Id"] | null;
+            threadTitle: string | null;
+            /** @description A report resolution, a silence length and reason, a setting or a state */
+            detail: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            at: string;
+        };
+        /** @enum {string} */
+        ModerationAction: "hide-post" | "restore-post" | "delete-post" | "approve-post" | "reject-post" | "lock-thread" | "unlock-thread" | "pin-thread" | "unpin-thread" | "move-thread" | "resolve-report" | "silence" | "lift-silence" | "premoderation" | "lifecycle";
         EventOccurrencePage: {
             items: components["schemas"]["EventOccurrence"][];
             next: string | null;
@@ -2090,6 +2239,8 @@ export interface components {
                 post: components["schemas"]["Id"];
                 thread: components["schemas"]["Id"];
                 title: string;
+                /** @description The page the thread is on, when known */
+                url: string | null;
                 reason: string;
                 /**
                  * Format: date-time
@@ -5666,6 +5817,512 @@ export interface operations {
             };
         };
     };
+    setPremoderation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PremoderationInput"];
+            };
+        };
+        responses: {
+            /** @description The setting now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Premoderation"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHeldPosts: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next` */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of held posts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldPostQueue"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveHeldPost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published post */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectHeldPost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description A numeric id: a positive 64-bit integer as a decimal string */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeldPostRejection"];
+            };
+        };
+        responses: {
+            /** @description The rejected post, hidden */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listModerationLog: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next` */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationLog"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listEventOccurrences: {
         parameters: {
             query?: {
@@ -7500,7 +8157,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: `post` (id = post id, data = Post) for new posts, `post-updated` (data = Post) for edits, reactions and moderation, `post-removed` (data = {id}) when a post is hidden from this viewer. Reconnect with Last-Event-ID to receive the posts made meanwhile. */
+            /** @description Server-Sent Events: `post` (id = post id, data = Post) for new posts, `post-updated` (data = Post) for edits, reactions and moderation, `post-removed` (data = {id}) when a post is hidden from this viewer; an approved held post comes as `post` without an id. Reconnect with Last-Event-ID to receive the posts made meanwhile. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7561,7 +8218,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: `post` (id = post id, data = Post) for new posts, `post-updated` (data = Post) for edits, reactions and moderation, `post-removed` (data = {id}) when a post is hidden from this viewer. Reconnect with Last-Event-ID to receive the posts made meanwhile. */
+            /** @description Server-Sent Events: `post` (id = post id, data = Post) for new posts, `post-updated` (data = Post) for edits, reactions and moderation, `post-removed` (data = {id}) when a post is hidden from this viewer; an approved held post comes as `post` without an id. Reconnect with Last-Event-ID to receive the posts made meanwhile. */
             200: {
                 headers: {
                     [name: string]: unknown;

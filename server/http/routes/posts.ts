@@ -76,7 +76,11 @@ function pageOrigins(c: Context<AppEnv>): ReadonlySet<string> {
 export function registerPosts(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createPostRoute, async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    const postId = await createPost(c.var.db, c.req.valid('json'), viewer, { pageOrigins: pageOrigins(c), mail: c.var.mail });
+    const postId = await createPost(c.var.db, c.req.valid('json'), viewer, {
+      pageOrigins: pageOrigins(c),
+      mail: c.var.mail,
+      newAccountPostsPer10Minutes: c.var.config.rateLimit.newAccountPostsPer10Minutes,
+    });
     const { post } = await requirePost(c.var.db, postId, viewer);
     c.header('location', `/api/v1/posts/${postId}`);
     c.header('etag', versionETag(post.version));

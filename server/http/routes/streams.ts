@@ -15,7 +15,7 @@ const streamResponse = {
   200: {
     description:
       'Server-Sent Events: `post` (id = post id, data = Post) for new posts, `post-updated` (data = Post) for edits, ' +
-      'reactions and moderation, `post-removed` (data = {id}) when a post is hidden from this viewer. ' +
+      'reactions and moderation, `post-removed` (data = {id}) when a post is hidden from this viewer; an approved held post comes as `post` without an id. ' +
       'Reconnect with Last-Event-ID to receive the posts made meanwhile.',
     content: { 'text/event-stream': { schema: z.string() } },
   },
@@ -67,7 +67,7 @@ function serve(c: Context<AppEnv>, hub: LiveHub, scope: LiveScope, lastEventId: 
       }
     };
     const unsubscribe = await hub.subscribe(scope.channel, (payload) => {
-      const change = JSON.parse(payload) as { type: 'post' | 'post-updated'; post: string };
+      const change = JSON.parse(payload) as { type: 'post' | 'post-updated' | 'post-published'; post: string };
       if (change.type === 'post') {
         enqueue(sendNewPosts);
         return;
@@ -75,7 +75,10 @@ function serve(c: Context<AppEnv>, hub: LiveHub, scope: LiveScope, lastEventId: 
       enqueue(async () => {
         const post = await postInScope(db, scope, change.post, viewer);
         if (!post) return;
-        if (post.hidden && !isFacilitator) await stream.writeSSE({ event: 'post-removed', data: JSON.stringify({ id: post.id }) });
+        const mine = post.author.id === viewer?.memberId;
+        if ((post.hidden || (post.held && !mine)) && !isFacilitator) await stream.writeSSE({ event: 'post-removed', data: JSON.stringify({ id: post.id }) });
+        // An approved post is new to readers: sent as a post, without an id, so the resume point stays the newest post.
+        else if (change.type === 'post-published') await stream.writeSSE({ event: 'post', data: JSON.stringify(post) });
         else await stream.writeSSE({ event: 'post-updated', data: JSON.stringify(post) });
       });
     });

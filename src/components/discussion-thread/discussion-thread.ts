@@ -67,6 +67,8 @@ interface Loaded {
  * @csspart reports-button - Facilitators only: opens the community's reports queue.
  * @csspart reports - The reports queue.
  * @csspart report - One reported post in the queue, with its reports and the decision buttons.
+ * @csspart held - Facilitators only, in the queue: posts awaiting approval (pre-moderation) and the community's setting.
+ * @csspart held-post - One post awaiting approval, with the approve and reject buttons.
  * @csspart reaction - A reaction toggle (aria-pressed).
  * @csspart action - Every post action button.
  * @csspart more-button - Loads older or newer posts.
@@ -85,7 +87,7 @@ interface Loaded {
  * @cssprop [--grove-discussion-thread-indent=1.5rem] - Indent of replies.
  * @cssprop [--grove-discussion-thread-accepted-color=var(--grove-color-accent)] - Border of the accepted answer.
  * @fires {GrovePostEvent} grove-post - The server confirmed the viewer's post: `detail.change` is created, edited or deleted.
- * @fires {GroveModerateEvent} grove-moderate - A hide, restore, lock, unlock, pin, unpin, accept or report was confirmed (hide and restore from the reports queue too).
+ * @fires {GroveModerateEvent} grove-moderate - A hide, restore, lock, unlock, pin, unpin, accept or report was confirmed (hide and restore from the reports queue too; approving a post awaiting approval is a restore, rejecting it a hide).
  * @fires {GroveLoadEvent} grove-load - The thread and its first page of posts arrived; `detail.data` is `{ thread, page }`.
  * @fires {GroveErrorEvent} grove-error - Loading or an action failed; the widget shows a translated message.
  */

@@ -1,6 +1,6 @@
 /**
  * What a signed-in member can do under a post: react, reply, edit, delete, report and, for facilitators,
- * hide, restore and accept, with the inline delete confirmation and report form. It comes with the
+ * hide, restore and accept (approve and reject a post awaiting approval), with the inline delete confirmation and report form. It comes with the
  * authoring chunk: readers (most viewers of an embedded thread) only see the reaction counts.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -27,7 +27,15 @@ export function renderPostActions(post: Post, t: LocalizeController<AuthoringMes
   const isOpen = thread !== null && thread.status !== 'locked';
   const button = (type: ButtonAction, key: keyof AuthoringMessages) =>
     html`<button type="button" part=${`action ${type}-button`} class="link" @click=${() => onAction({ type, post })}>${t.t(key)}</button>`;
+  // A held post (pre-moderation) is approved by "restore" and rejected by "hide" on the server.
+  const moderation = () =>
+    post.held
+      ? html`${button('restore', 'thread.approve')} ${button('hide', 'thread.reject')}`
+      : post.hidden
+        ? button('restore', 'thread.restore')
+        : button('hide', 'thread.hide');
   return html`<footer class="post-footer" aria-label=${t.t('thread.actionsFor', { name: post.author.name })} role="group">
+    ${post.held ? html`<span part="held" class="tag">${t.t('thread.held')}</span>` : nothing}
     ${REACTION_KINDS.map((kind) => {
       const count = post.reactions[kind] ?? 0;
       const label = t.t(`thread.reaction.${kind}`);
@@ -40,8 +48,8 @@ export function renderPostActions(post: Post, t: LocalizeController<AuthoringMes
     ${post.viewerCanEdit && isOpen ? button('edit', 'thread.edit') : nothing}
     ${post.viewerCanEdit || thread?.viewer.canModerate ? button('delete', 'thread.delete') : nothing}
     ${post.viewerCanEdit ? nothing : button('report', 'thread.report')}
-    ${thread?.viewer.canModerate ? (post.hidden ? button('restore', 'thread.restore') : button('hide', 'thread.hide')) : nothing}
-    ${thread?.kind === 'question' && thread.viewer.canAccept && !post.accepted && !post.hidden ? button('accept', 'thread.accept') : nothing}
+    ${thread?.viewer.canModerate ? moderation() : nothing}
+    ${thread?.kind === 'question' && thread.viewer.canAccept && !post.accepted && !post.hidden && !post.held ? button('accept', 'thread.accept') : nothing}
     ${pending?.postId === post.id ? renderPending(post, t, onAction, pending.type) : nothing}
   </footer>`;
 }

@@ -12,6 +12,8 @@ import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
 import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
+import { excerpt } from './excerpt.js';
+import { HeldQueue } from './held-queue.js';
 import { relativeTime } from './relative-time.js';
 import { errorMessageKey, renderError, renderLoading } from '../../render/states.js';
 import { openReports, resolveReports, setHidden } from './writes.js';
@@ -39,9 +41,6 @@ export interface ReportsQueueHooks {
   announce(message: string): void;
 }
 
-/** How much of a reported post the queue quotes: enough to judge, short enough to scan. */
-const EXCERPT_LENGTH = 280;
-
 const DONE_MESSAGE = {
   hide: 'reports.doneHidden',
   'keep-hidden': 'reports.doneHidden',
@@ -64,6 +63,8 @@ export class ReportsQueue {
   #failure: { reportId: string; error: unknown } | undefined;
   /** The page being asked for: null for the queue's start. */
   #cursor: string | null = null;
+  /** Posts awaiting approval, shown first: a newcomer waits on them. */
+  readonly #held: HeldQueue;
 
   #load: Task<readonly [GroveClient | undefined, string, string | null], { page: ReportPage; cursor: string | null } | undefined>;
 
@@ -72,6 +73,7 @@ export class ReportsQueue {
     this.#t = new LocalizeController(host, language, messages);
     this.#hooks = hooks;
     this.#community = community;
+    this.#held = new HeldQueue(host, this.#t, community, hooks);
     this.#load = hooks.load.task({
       autoRun: false,
       task: async ([client, slug, cursor], { signal }) => {
@@ -94,15 +96,17 @@ export class ReportsQueue {
     return this.#community;
   }
 
-  /** Loads the queue from its start (on opening it, and on "Try again"). */
+  /** Loads the queue from its start (on opening it, and on "Try again"), with the posts awaiting approval. */
   refresh(): void {
     this.#cursor = null;
     void this.#load.run();
+    this.#held.refresh();
   }
 
   render(id: string): TemplateResult {
     const t = this.#t;
     return html`<section part="reports" class="reports" id=${id} aria-labelledby=${`${id}-title`}>
+      ${this.#held.render(id)}
       <p class="reports-title" id=${`${id}-title`} tabindex="-1">${t.t('reports.title')}</p>
       ${this.#load.status === TaskStatus.ERROR && this.#items.length === 0
         ? renderError(t, this.#load.error, () => this.refresh())
@@ -251,11 +255,4 @@ function groupByPost(reports: readonly QueuedReport[]): [QueuedReport, ...Queued
     else groups.set(report.post.id, [report]);
   }
   return [...groups.values()];
-}
-
-/** Enough of a reported post to judge it, short enough to scan; Markdown's blank lines collapsed. */
-function excerpt(markdown: string): string {
-  const text = markdown.replace(/\n\s*\n/g, '\n').trim();
-  const characters = Array.from(text);
-  return characters.length > EXCERPT_LENGTH ? `${characters.slice(0, EXCERPT_LENGTH).join('').trimEnd()}…` : text;
 }

@@ -20,6 +20,12 @@ export function communityProfile(client: GroveClient, slug: string, signal: Abor
   return get(client, '/v1/participation/communities/{slug}', { path: { slug }, signal });
 }
 
+/** Whether the signed-in viewer facilitates the community: only then does the badge load the action list. */
+export async function facilitates(client: GroveClient, slug: string, signal: AbortSignal): Promise<boolean> {
+  const community = await get(client, '/v1/communities/{slug}', { path: { slug }, signal }).catch(() => undefined);
+  return community?.viewerRole === 'facilitator';
+}
+
 /** The viewer's own achievement as a signed Open Badges 3.0 credential (VC-JWT). */
 export function credential(client: GroveClient, member: string, achievement: Achievement): Promise<string> {
   return text(client, '/v1/participation/members/{id}/credentials/{achievement}', {

@@ -12,7 +12,8 @@ import { downloadText } from '../shared/download.js';
 import { renderEmpty, renderError, renderLoading, renderUnusable } from '../../render/states.js';
 import { hostStyles } from '../../styles/host.js';
 import { invalidAttribute, keyword } from '../../validation/attributes.js';
-import { badgeFor, communityProfile, credential, setHidden } from './api.js';
+import { badgeFor, communityProfile, credential, facilitates, setHidden } from './api.js';
+import type { FacilitatorActionsPanel } from './facilitator-actions.js';
 import { ATTRIBUTES, REQUIRED } from './attributes.js';
 import en from './messages/en.js';
 import { styles } from './participation-badge.styles.js';
@@ -25,7 +26,7 @@ const messages = {
   load: { fr: () => import('./messages/fr.js'), es: () => import('./messages/es.js'), ar: () => import('./messages/ar.js') },
 };
 
-type Loaded = { kind: 'member'; badge: MemberBadge | null } | { kind: 'community'; profile: CommunityParticipation };
+type Loaded = { kind: 'member'; badge: MemberBadge | null } | { kind: 'community'; profile: CommunityParticipation; facilitator: boolean };
 
 /**
  * A member's role in a community, with the contributions and achievements behind it; or, with
@@ -51,6 +52,10 @@ type Loaded = { kind: 'member'; badge: MemberBadge | null } | { kind: 'community
  * @csspart trend - The by-month chart.
  * @csspart table-toggle - Shows the chart's numbers as a table.
  * @csspart table - The by-month table.
+ * @csspart actions - Facilitators only: the action list (unanswered questions, newcomers, members gone quiet, open reports, events without a host).
+ * @csspart action-list - One kind of action in the list (also named `questions`, `newcomers`, `quiet`, `reports` or `hostless`).
+ * @csspart welcome-button - Marks a newcomer welcomed.
+ * @csspart welcomed - Beside a newcomer welcomed from the list.
  * @csspart status - Loading and empty states.
  * @csspart error - Error messages.
  * @csspart retry-button - Retries a failed load.
@@ -84,14 +89,30 @@ export class GroveParticipationBadge extends LitElement {
       if (!client || !visible || invalidAttribute(this, ATTRIBUTES, REQUIRED)) return initialState;
       const request: Promise<Loaded> = member
         ? badgeFor(client, community, member, signal).then((badge) => ({ kind: 'member', badge }))
-        : communityProfile(client, community, signal).then((profile) => ({ kind: 'community', profile }));
+        : Promise.all([communityProfile(client, community, signal), facilitates(client, community, signal)]).then(([profile, facilitator]) => ({
+            kind: 'community', profile, facilitator,
+          }));
       // The translation loads alongside, so the badge never flashes in English first.
       const [loaded] = await Promise.all([request, this.#t.ready]);
       return loaded;
     },
     args: () => [this.#config.client, this.member.trim(), this.community.trim(), this.#isInline || this.#visibility.visible] as const,
-    onComplete: (loaded) => this.dispatchEvent(new GroveLoadEvent(loaded.kind === 'member' ? loaded.badge : loaded.profile)),
+    onComplete: (loaded) => {
+      this.dispatchEvent(new GroveLoadEvent(loaded.kind === 'member' ? loaded.badge : loaded.profile));
+      if (loaded.kind === 'community' && loaded.facilitator) void this.#openActions(loaded.profile.community);
+    },
   });
+
+  /** The facilitators' action list: its code, words and styles download only for a facilitator of the community. */
+  #actions: FacilitatorActionsPanel | undefined;
+
+  async #openActions(community: string): Promise<void> {
+    if (this.#actions?.community !== community) {
+      const { FacilitatorActionsPanel } = await import('./facilitator-actions.js');
+      this.#actions = new FacilitatorActionsPanel(this, this.#config, community, { client: () => this.#config.client, load: this.#load });
+    }
+    this.#actions.refresh();
+  }
 
   get #isInline(): boolean {
     return this.variant !== 'card' && this.member.trim() !== '';
@@ -164,7 +185,10 @@ export class GroveParticipationBadge extends LitElement {
       return inline ? nothing : this.#frame(renderError(t, this.#data.error, () => void this.#data.run()));
     }
     if (!loaded) return inline ? nothing : this.#frame(renderLoading(t));
-    if (loaded.kind === 'community') return this.#frame(html`<div class="community">${renderCommunity(loaded.profile, t)}</div>`);
+    if (loaded.kind === 'community') {
+      const actions = loaded.facilitator ? this.#actions?.render() : undefined;
+      return this.#frame(html`<div class="community">${renderCommunity(loaded.profile, t)}${actions ?? nothing}</div>`);
+    }
     if (!loaded.badge) return inline ? nothing : this.#frame(renderEmpty(t, t.t('badge.hidden')));
     return this.#frame(inline ? this.#renderInline(loaded.badge) : this.#renderCard(loaded.badge));
   }

@@ -128,4 +128,44 @@ describe('grove-discussion-thread against the reference server', function () {
     expect(item.querySelector('.body')?.textContent).to.equal(text);
     await expectAccessible(element);
   });
+  it('holds a newcomer’s post for soil-health’s facilitator, marked for its author, and publishes it on approval', async () => {
+    // Seeded: Carlos Mendoza (2) facilitates soil-health, which pre-moderates first posts; Irène Martin (12) is not one of its posters.
+    const carlos = await signInAs(api!, '2');
+    const irene = await signInAs(api!, '12');
+    await carlos.send('POST', '/v1/communities/soil-health/premoderation', { body: { firstPosts: 100 } });
+    try {
+      const key = uniqueKey('held');
+      const post = await irene.send<Post>('POST', '/v1/posts', { body: { key, community: 'soil-health', title: 'Mulch', body: 'Rice straw or maize stover?', language: 'en' } });
+      expect(post.held).to.equal(true);
+      const visibleTo = async (viewer: string | null) => {
+        const response = await fetch(`${api!}/v1/threads/${post.thread}/posts`, { headers: viewer ? { authorization: `Bearer ${viewer}` } : {} });
+        return ((await response.json()) as PostPage).items.some((item) => item.id === post.id);
+      };
+      expect(await visibleTo(null), 'the public does not see it').to.equal(false);
+
+      const authorView = await fixtureWithClient<GroveDiscussionThread>(
+        html`<grove-discussion-thread page-key=${key} community="soil-health"></grove-discussion-thread>`,
+        irene,
+      );
+      await waitUntil(() => authorView.shadowRoot!.querySelector(`#post-${post.id} [part~="held"]`), 'the author’s post marked', { timeout: 10000 });
+      expect(authorView.shadowRoot!.querySelector(`#post-${post.id} [part~="held"]`)?.textContent).to.equal('Awaiting approval');
+      await expectAccessible(authorView);
+
+      const element = await fixtureWithClient<GroveDiscussionThread>(
+        html`<grove-discussion-thread page-key=${key} community="soil-health"></grove-discussion-thread>`,
+        carlos,
+      );
+      const root = element.shadowRoot!;
+      await waitUntil(() => root.querySelector('[part~="reports-button"]'), 'the facilitator’s queue button', { timeout: 10000 });
+      root.querySelector<HTMLButtonElement>('[part~="reports-button"]')!.click();
+      const item = () => root.querySelector<HTMLElement>(`[part~="held-post"][data-post="${post.id}"]`);
+      await waitUntil(item, 'the held post in the queue', { timeout: 10000 });
+      await expectAccessible(element);
+      item()!.querySelector<HTMLButtonElement>('[part~="approve-button"]')!.click();
+      await waitUntil(() => !item(), 'the post leaving the queue', { timeout: 10000 });
+      expect(await visibleTo(null), 'published to everyone').to.equal(true);
+    } finally {
+      await carlos.send('POST', '/v1/communities/soil-health/premoderation', { body: { firstPosts: 1 } });
+    }
+  });
 });

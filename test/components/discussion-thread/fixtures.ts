@@ -37,6 +37,7 @@ export function makePost(id: string, overrides: Partial<Post> = {}): Post {
     createdAt: new Date(clock).toISOString(),
     editedAt: null,
     hidden: false,
+    held: false,
     deleted: false,
     accepted: false,
     version: 1,
@@ -93,6 +94,21 @@ export function threadRoutes(posts: Post[], thread: Partial<Thread> = {}): Recor
     },
     'PUT /v1/threads/:id/follow': { following: true },
     'DELETE /v1/threads/:id/follow': { following: false },
+    // Pre-moderation off and nothing held: the facilitators' queue shows reports only.
+    'GET /v1/communities/water/held-posts': { items: [], next: null, firstPosts: 0 },
+  };
+}
+
+/** Posts awaiting approval in water, as its facilitators' queue returns them (pre-moderation of the first 2 posts). */
+export function heldPosts(posts: readonly Post[]) {
+  return {
+    items: posts.map((post) => ({
+      id: post.id, thread: post.thread, threadTitle: 'Drip irrigation in clay soils', url: null,
+      author: { id: post.author.id, name: post.author.name, avatarUrl: null, presence: 'listed' as const },
+      bodyMd: post.bodyMd, bodyHtml: post.bodyHtml, createdAt: post.createdAt,
+    })),
+    next: null,
+    firstPosts: 2,
   };
 }
 

@@ -43,7 +43,13 @@ function report(id: string, post: Post, overrides: Partial<QueuedReport['post']>
 /** A facilitator's view of thread 7, whose community queue holds `reports`. */
 function facilitatorClient(posts: Post[], reports: QueuedReport[] | ((call: FakeCall) => unknown), routes: Record<string, unknown> = {}) {
   const thread = makeThread({ postCount: posts.length, viewer: FACILITATOR });
-  return threadClient(posts, { 'GET /v1/threads': thread, 'GET /v1/threads/7': thread, [QUEUE]: Array.isArray(reports) ? { items: reports, next: null } : reports, ...routes });
+  return threadClient(posts, {
+    'GET /v1/threads': thread,
+    'GET /v1/threads/7': thread,
+    [QUEUE]: Array.isArray(reports) ? { items: reports, next: null } : reports,
+    'GET /v1/communities/water/held-posts': { items: [], next: null, firstPosts: 0 },
+    ...routes,
+  });
 }
 
 /** Opens the queue from its header button by keyboard and waits for its first state after loading. */

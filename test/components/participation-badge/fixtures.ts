@@ -1,5 +1,6 @@
 import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import type { CommunityParticipation, Level, MemberBadge } from '../../../src/components/participation-badge/types.js';
+import type { FacilitatorActions } from '../../../src/components/participation-badge/facilitator-actions.js';
 
 const WINDOW = { months: 12, from: '2025-12-01' };
 const NONE = { posts: 0, answers: 0, acceptedAnswers: 0, eventsAttended: 0, eventsHosted: 0, endorsementsGiven: 0, endorsementsReceived: 0 };
@@ -83,4 +84,37 @@ export function variedBadge(id: string): MemberBadge {
     recentlyActive: index % 5 !== 0,
     lastActive: index % 5 === 0 ? '2026-02' : '2026-11',
   });
+}
+
+const person = (id: string, name: string) => ({ id, name, avatarUrl: null, presence: 'listed' as const });
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+/** One item of every kind a facilitator acts on (times relative to now, so "3 days ago" reads the same every run). */
+export const waterActions = (): FacilitatorActions => ({
+  community: 'water',
+  unansweredQuestions: [
+    { thread: '31', title: 'Which chlorine dose for rainwater tanks?', url: 'https://intranet.example.org/water/chlorine', askedBy: person('12', 'Grace Achieng'), askedAt: hoursAgo(72), ageHours: 72 },
+    { thread: '32', title: 'Any data on handpump repairs?', url: null, askedBy: null, askedAt: hoursAgo(5), ageHours: 5 },
+  ],
+  newcomers: [
+    { member: person('40', 'Lucía Fernández'), joinedAt: hoursAgo(24 * 6) },
+    { member: person('41', 'Omar Haddad'), joinedAt: hoursAgo(24 * 2) },
+  ],
+  quietMembers: [{ member: person('7', 'Priya Raman'), lastActiveAt: hoursAgo(24 * 75), contributions: 5 }],
+  openReports: [{ report: '3', post: '88', thread: '20', title: 'Budget for filters', url: 'https://intranet.example.org/water/filters', reason: 'Advertising', reportedAt: hoursAgo(30) }],
+  eventsWithoutHost: [{ event: '9', title: 'Monthly water call', startsAt: '2026-12-15T14:00:00Z' }],
+});
+
+export const noActions: FacilitatorActions = { community: 'water', unansweredQuestions: [], newcomers: [], quietMembers: [], openReports: [], eventsWithoutHost: [] };
+
+/** The community view as its facilitator sees it: the profile, the viewer's role, the action list and the welcome write. */
+export function facilitatorRoutes(actions: unknown = waterActions, role: 'facilitator' | 'member' | null = 'facilitator'): Record<string, unknown> {
+  return {
+    ...badgeRoutes(),
+    'GET /v1/communities/water': { slug: 'water', name: 'Water and sanitation', viewerRole: role },
+    'GET /v1/participation/communities/water/actions': actions,
+    'POST /v1/participation/communities/water/welcomes': ({ body }: FakeCall) => ({
+      member: (body as { member: string }).member, welcomedAt: new Date().toISOString(), welcomedBy: '1',
+    }),
+  };
 }

@@ -142,4 +142,44 @@ describe('grove-participation-badge against the reference server', function () {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('could not be found');
   });
+  it('gives water’s facilitator her action list, and welcomes a newcomer on the server; nobody else gets names', async () => {
+    const token = await signIn('1');
+    const provider = await fixture<GroveProvider>(html`<grove-provider api=${api!} .token=${token}>
+      <grove-participation-badge community="water"></grove-participation-badge>
+    </grove-provider>`);
+    const el = provider.querySelector<GroveParticipationBadge>('grove-participation-badge')!;
+    const root = el.shadowRoot!;
+    await waitUntil(() => root.querySelectorAll('[part~="action-list"]').length > 0, 'the action list loads', { timeout: 10000 });
+    const kinds = ['questions', 'newcomers', 'quiet', 'reports', 'hostless'];
+    expect(kinds.filter((kind) => root.querySelector(`[part~="${kind}"] li`)), 'the demo seed has every kind').to.deep.equal(kinds);
+    expect(root.querySelector('[part~="questions"] a')?.getAttribute('href')).to.match(/^https:\/\/www\.example\.org\/water\/stories\//);
+    await expectAccessible(el);
+
+    const button = root.querySelector<HTMLButtonElement>('[part~="welcome-button"]')!;
+    const member = button.dataset.member!;
+    button.click();
+    await waitUntil(() => root.querySelector('[part~="welcomed"]'), 'the newcomer is marked welcomed', { timeout: 10000 });
+    // Bodies read to the end, so their timing entries are in before the member's view is measured.
+    const actions = async (as: string | null) => {
+      const response = await fetch(`${api!}/v1/participation/communities/water/actions`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
+      return { status: response.status, json: JSON.parse(await response.text()) as unknown };
+    };
+    const after = (await actions(token)).json as { newcomers: { member: { id: string } }[] };
+    expect(after.newcomers.map((newcomer) => newcomer.member.id), 'the welcome was recorded').to.not.include(member);
+
+    expect((await actions(null)).status, 'anonymous').to.equal(401);
+    expect((await actions(await signIn('12'))).status, 'a member who does not facilitate water').to.equal(403);
+    const memberToken = await signIn('12');
+    performance.clearResourceTimings();
+    const asMember = await fixture<GroveProvider>(html`<grove-provider api=${api!} .token=${memberToken}>
+      <grove-participation-badge community="water"></grove-participation-badge>
+    </grove-provider>`);
+    const load = oneEvent<GroveLoadEvent>(asMember, 'grove-load');
+    await load;
+    const memberView = asMember.querySelector<GroveParticipationBadge>('grove-participation-badge')!;
+    await memberView.updateComplete;
+    expect(memberView.shadowRoot!.querySelector('[part~="figures"]'), 'the aggregate').to.not.equal(null);
+    expect(memberView.shadowRoot!.querySelector('[part~="actions"]'), 'no names for a member').to.equal(null);
+    expect(requestsTo('/actions'), 'a member’s view never asks for names').to.have.length(0);
+  });
 });

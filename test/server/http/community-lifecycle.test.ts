@@ -89,6 +89,9 @@ describe('changing the life cycle', () => {
     // Reopened, it takes writes again and forgets when it closed.
     const reopened = assertSchema(LifecycleResult, (await lifecycle(trees.slug, { state: 'active' })).json);
     assert.deepEqual([reopened.community.lifecycle, reopened.community.closedAt], ['active', null]);
+    const log = await call(ctx.grove, `/api/v1/communities/${trees.slug}/moderation-log`, { as: f.facilitator });
+    const entries = (log.json as { items: { action: string; detail: string; actor: { id: string } | null }[] }).items;
+    assert.deepEqual(entries.map((entry) => [entry.action, entry.detail, entry.actor?.id]), [['lifecycle', 'active', f.facilitator], ['lifecycle', 'closed', f.facilitator]]);
   });
 
   test('a community with open sub-groups cannot close; the answer names them', async () => {

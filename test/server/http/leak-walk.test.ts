@@ -120,6 +120,8 @@ function requestsFor(path: string): string[] | undefined {
     '/api/v1/threads/{id}/posts': [`/api/v1/threads/${f.thread}/posts?limit=100`, `/api/v1/threads/${f.thread}/posts?order=newest&limit=100`],
     '/api/v1/posts/{id}': [`/api/v1/posts/${optedOutPost}`],
     '/api/v1/communities/{slug}/reports': [`/api/v1/communities/${grove}/reports`, `/api/v1/communities/${grove}/reports?status=resolved`],
+    '/api/v1/communities/{slug}/held-posts': [`/api/v1/communities/${grove}/held-posts`],
+    '/api/v1/communities/{slug}/moderation-log': [`/api/v1/communities/${grove}/moderation-log`],
     '/api/v1/events': [`/api/v1/events?community=${grove}&limit=100`],
     '/api/v1/events/{id}.ics': [`/api/v1/events/${f.event}.ics`],
     '/api/v1/events/{id}': [`/api/v1/events/${f.event}`],

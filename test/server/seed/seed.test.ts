@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Database, QueryResult } from '../../../server/db/index.ts';
+import { facilitatorActions } from '../../../server/participation/actions.ts';
+import type { Viewer } from '../../../server/shared/viewer.ts';
 import { openTestDatabase } from '../../../server/seed/testing.ts';
 import { renderMarkdown } from '../../../server/discussion/markdown.ts';
 import { seed } from '../../../server/seed/index.ts';
@@ -72,8 +74,10 @@ describe('demo network', () => {
       (select count(*)::int from posts) as posts, (select count(*)::int from events) as events,
       (select count(*)::int from threads) as threads`);
     assert.deepEqual({ members: counts.members, communities: counts.communities, posts: counts.posts, events: counts.events },
-      // The preset's 40, and the 5 that show every state of an event (#eventStates in server/seed/generate.ts).
-      { members: 300, communities: 8, posts: 600, events: 45 });
+      // The preset's 600 posts and 40 events; the 5 events that show every state of an event (#eventStates in
+      // server/seed/generate.ts); the facilitators' work (server/seed/facilitator-work.ts): 5 posts and 1 event
+      // in water, 1 post awaiting approval in soil-health.
+      { members: 300, communities: 8, posts: 606, events: 46 });
     assert.ok((counts.threads ?? 0) >= 40 && (counts.threads ?? 0) <= 90, `threads: ${counts.threads}`);
   });
 
@@ -128,9 +132,28 @@ describe('demo network', () => {
     assert.equal(links.bad, 0);
   });
 
+  test("gives water's facilitator something of every kind to act on", async () => {
+    const actions = await facilitatorActions(db, 'water', { memberId: '1' } satisfies Viewer);
+    assert.deepEqual(
+      [actions.unansweredQuestions.length, actions.newcomers.length, actions.quietMembers.length, actions.openReports.length, actions.eventsWithoutHost.length],
+      [2, 2, 1, 1, 1],
+    );
+    assert.ok(actions.unansweredQuestions.some((question) => question.url?.startsWith('https://www.example.org/water/stories/')));
+  });
+
+  test('holds the first post of newcomers to soil-health, and one already waits on the demo page', async () => {
+    const row = await one<{ first_posts: number; held: number; page_key: string }>(`select c.premoderate_first_posts as first_posts,
+      (select count(*)::int from posts p join threads t on t.id = p.thread_id where t.community_id = c.id and p.held) as held,
+      (select t.page_key from posts p join threads t on t.id = p.thread_id where t.community_id = c.id and p.held limit 1) as page_key
+      from communities c where c.slug = 'soil-health'`);
+    assert.deepEqual(row, { first_posts: 1, held: 1, page_key: 'https://intranet.example.org/news/soil-health-field-notes' });
+    const others = await one<{ n: number }>(`select count(*)::int as n from communities where slug <> 'soil-health' and premoderate_first_posts > 0`);
+    assert.equal(others.n, 0, 'only soil-health is pre-moderated');
+  });
+
   test('records a participation fact for every post, acceptance and RSVP', async () => {
     const row = await one<Record<string, number>>(`select
-      (select count(*)::int from posts p where not exists (select 1 from participation_facts f
+      (select count(*)::int from posts p where not p.held and not exists (select 1 from participation_facts f
          where f.subject_id = p.id and f.member_id = p.author_id and f.kind in ('post', 'answer'))) as posts_without_fact,
       (select count(*)::int from threads t where t.accepted_post_id is not null and not exists (select 1 from participation_facts f
          where f.subject_id = t.accepted_post_id and f.kind = 'accepted-answer')) as accepted_without_fact,

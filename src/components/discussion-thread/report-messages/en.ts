@@ -20,6 +20,18 @@ const en = {
   'reports.doneDismissed': 'Reports dismissed: the post stays as it is.',
   'reports.alreadyResolved': 'Another facilitator has already dealt with this report.',
   'reports.loadMore': 'Load more reports',
+  'held.title': 'Posts awaiting approval',
+  'held.setting': '{count, plural, one {A member’s first post in this community waits for a facilitator.} other {A member’s first # posts in this community wait for a facilitator.}}',
+  'held.off': 'Pre-moderation is off: new posts are published at once.',
+  'held.empty': 'No post is waiting for approval.',
+  'held.decide': 'Decision on the post by {name}',
+  'held.approve': 'Approve and publish',
+  'held.reject': 'Reject',
+  'held.approved': 'The post is published.',
+  'held.rejected': 'The post was rejected: only facilitators can see it.',
+  'held.alreadyDecided': 'Another facilitator has already decided on this post.',
+  'held.loadMore': 'Load more posts awaiting approval',
+  'held.formerMember': 'Former member',
 } as const;
 
 export default en;

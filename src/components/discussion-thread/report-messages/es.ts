@@ -22,6 +22,18 @@ const es: CatalogueOf<ReportMessages> = {
   'reports.doneDismissed': 'Denuncias descartadas: el mensaje queda como está.',
   'reports.alreadyResolved': 'Otro facilitador ya se ocupó de esta denuncia.',
   'reports.loadMore': 'Cargar más denuncias',
+  'held.title': 'Mensajes pendientes de aprobación',
+  'held.setting': '{count, plural, one {El primer mensaje de un miembro en esta comunidad espera a un facilitador.} other {Los # primeros mensajes de un miembro en esta comunidad esperan a un facilitador.}}',
+  'held.off': 'La moderación previa está desactivada: los mensajes nuevos se publican al instante.',
+  'held.empty': 'Ningún mensaje espera aprobación.',
+  'held.decide': 'Decisión sobre el mensaje de {name}',
+  'held.approve': 'Aprobar y publicar',
+  'held.reject': 'Rechazar',
+  'held.approved': 'El mensaje está publicado.',
+  'held.rejected': 'El mensaje fue rechazado: solo los facilitadores lo ven.',
+  'held.alreadyDecided': 'Otro facilitador ya decidió sobre este mensaje.',
+  'held.loadMore': 'Ver más mensajes pendientes',
+  'held.formerMember': 'Antiguo miembro',
 };
 
 export default es;

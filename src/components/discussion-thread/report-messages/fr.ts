@@ -22,6 +22,18 @@ const fr: CatalogueOf<ReportMessages> = {
   'reports.doneDismissed': 'Signalements classés : le message reste tel quel.',
   'reports.alreadyResolved': 'Un autre animateur a déjà traité ce signalement.',
   'reports.loadMore': 'Afficher plus de signalements',
+  'held.title': 'Messages en attente de validation',
+  'held.setting': '{count, plural, one {Le premier message d’un membre dans cette communauté attend un·e facilitateur·rice.} other {Les # premiers messages d’un membre dans cette communauté attendent un·e facilitateur·rice.}}',
+  'held.off': 'La prémodération est désactivée : les nouveaux messages sont publiés aussitôt.',
+  'held.empty': 'Aucun message n’attend de validation.',
+  'held.decide': 'Décision sur le message de {name}',
+  'held.approve': 'Valider et publier',
+  'held.reject': 'Refuser',
+  'held.approved': 'Le message est publié.',
+  'held.rejected': 'Le message a été refusé : seuls les facilitateurs le voient.',
+  'held.alreadyDecided': 'Un·e autre facilitateur·rice a déjà décidé pour ce message.',
+  'held.loadMore': 'Afficher plus de messages en attente',
+  'held.formerMember': 'Ancien membre',
 };
 
 export default fr;
