@@ -83,7 +83,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communities visible to the viewer, by name; top-level ones unless `parent` is given */
+        /** Communities visible to the viewer, by name; top-level ones unless `parent` is given. A mother community's members also see its members-only sub-groups (`readable: false`), to ask to join */
         get: operations["listCommunities"];
         put?: never;
         /** Open a sub-group of a community you facilitate; you become its facilitator */
@@ -1316,6 +1316,24 @@ export interface components {
              * @enum {string|null}
              */
             viewerRole: "member" | "facilitator" | null;
+            /** @description False for a members-only sub-group listed to a member of its mother community (or to someone who asked to join): name, purpose, state, facilitators and size only; its content stays closed until they join */
+            readable: boolean;
+            /** @description Up to 5 facilitators the viewer may see, longest-serving first */
+            facilitators: components["schemas"]["MemberRef"][];
+            /**
+             * Format: date-time
+             * @description The latest post or answer; null when none or not readable
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            lastActivityAt: string | null;
+            /** @description Posts and answers in the last 30 days; null when not readable */
+            postsLast30Days: number | null;
+            /** @description The signed-in member asked to join and a facilitator has not decided yet */
+            viewerJoinRequested: boolean;
+            /** @description The signed-in member facilitates it or its mother community: may change its state */
+            viewerCanManage: boolean;
+            /** @description Requests waiting for a decision: for its facilitators, null for others */
+            pendingJoinRequests: number | null;
         };
         SubCommunityInput: {
             /**
@@ -2662,6 +2680,8 @@ export interface operations {
                 parent?: string;
                 /** @description Every level, not only top-level */
                 all?: "true" | "false";
+                /** @description Closed communities (read-only archives): `include` (default), `exclude` or `only` */
+                closed?: "include" | "exclude" | "only";
                 /** @description Opaque cursor from `next` */
                 cursor?: string;
                 limit?: number;
