@@ -78,7 +78,7 @@ page('all widgets on one page', everything, BUDGET.allWidgetsPage, widgets.flatM
 
 // Code chunks loaded on demand (not catalogues): what each adds to the page of the widget that loads it.
 const loads = (/** @type {string} */ from, /** @type {string} */ target) => (byFile.get(from)?.dynamicImports ?? []).includes(target);
-for (const lazy of files.filter((f) => f.role === 'lazy' && !/\/(messages|report-messages|editor-messages|core)\//.test(f.name))) {
+for (const lazy of files.filter((f) => f.role === 'lazy' && !/\/(messages|report-messages|editor-messages|tools-messages|core)\//.test(f.name))) {
   // Loaded by a widget's own code, or by the runtime (the event stream, the error reader) on any page.
   const owner = widgets.find((w) => [...closure(w.file)].some((file) => byFile.get(file)?.role !== 'runtime' && loads(file, lazy.file)));
   const already = owner ? pageOf.get(owner.file) : new Set([autoloader.file, ...runtimes.map((r) => r.file)]);

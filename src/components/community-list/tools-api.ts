@@ -1,0 +1,26 @@
+/** The facilitators' requests; apart from api.ts so that readers' first view carries none of this. */
+import type { GroveClient } from '../../api/client.js';
+import type { components } from '../../api/schema.js';
+import { get, send, type BodyOf } from '../../api/typed.js';
+
+export type JoinRequest = components['schemas']['JoinRequest'];
+export type Lifecycle = components['schemas']['Community']['lifecycle'];
+
+export function openSubGroup(client: GroveClient, body: BodyOf<'/v1/communities', 'post'>): Promise<unknown> {
+  return send(client, 'POST', '/v1/communities', { body });
+}
+
+/** Moves a group to `state`; closing returns its members to the mother community (the answer says how many). */
+export function changeState(client: GroveClient, slug: string, state: Lifecycle): Promise<{ returnedMembers: number }> {
+  return send(client, 'POST', '/v1/communities/{slug}/lifecycle', { path: { slug }, body: { state, returnMembers: true } });
+}
+
+export async function joinRequests(client: GroveClient, slug: string, signal?: AbortSignal): Promise<JoinRequest[]> {
+  return (await get(client, '/v1/communities/{slug}/join-requests', { path: { slug }, signal })).items;
+}
+
+export function decide(client: GroveClient, slug: string, id: string, approve: boolean): Promise<unknown> {
+  return approve
+    ? send(client, 'POST', '/v1/communities/{slug}/join-requests/{id}/approve', { path: { slug, id } })
+    : send(client, 'POST', '/v1/communities/{slug}/join-requests/{id}/decline', { path: { slug, id } });
+}
