@@ -7,7 +7,7 @@ import { slugFrom } from '../../../src/components/community-list/facilitator-too
 import { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
-import { FakeClient } from '../../helpers/fake-client.js';
+import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 import { widgetSuite } from '../../helpers/widget-suite.js';
@@ -64,7 +64,7 @@ describe('grove-community-list', function () {
 
   it('a member joins a public group and asks to join a members-only one; the outcome is announced', async () => {
     const { root, item, client, button } = await render({}, { authenticated: true });
-    client.route('POST /v1/communities/:slug/join', ({ params }) => ({ community: params.slug, status: params.slug === 'drip-irrigation' ? 'member' : 'pending' }));
+    client.route('POST /v1/communities/:slug/join', ({ params }: FakeCall) => ({ community: params.slug, status: params.slug === 'drip-irrigation' ? 'member' : 'pending' }));
     const joined = oneEvent(document, 'grove-profile-change');
     button('Join', item('Drip irrigation for smallholders'))!.click();
     await joined;
@@ -74,7 +74,7 @@ describe('grove-community-list', function () {
     request.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!).startsWith('Your request to join Utilities peer review'));
     expect(writes(client, 'POST')).to.deep.equal(['/v1/communities/drip-irrigation/join', '/v1/communities/utilities-peer-review/join']);
-    await expectAccessible(root.host as HTMLElement);
+    await expectAccessible(root.host);
   });
 
   it('a pending request says so and can be withdrawn; a member leaves', async () => {
@@ -112,7 +112,7 @@ describe('grove-community-list', function () {
     expect(text(closed)).to.contain('Closed').and.contain('Closed on Dec 15, 2023: a read-only archive.');
     expect(closed.querySelector('[part~="membership-button"]'), 'a closed group takes no new members').to.equal(null);
     expect(client.callsTo('GET', '/v1/communities').some((call) => call.query.closed === 'only')).to.equal(true);
-    await expectAccessible(root.host as HTMLElement);
+    await expectAccessible(root.host);
   });
 
   it('an unknown community names the attribute, translated, without a retry', async () => {
@@ -139,14 +139,14 @@ describe('grove-community-list', function () {
     expect(section.getAttribute('dir')).to.equal('rtl');
     expect(text(root.querySelector('[part~="state"]')!)).to.equal('نشطة');
     expect(getComputedStyle(root.querySelector('[part~="name"]')!).marginInlineEnd).to.not.equal('0px');
-    await expectAccessible(root.host as HTMLElement);
+    await expectAccessible(root.host);
   });
 
   it('without community, lists the top-level communities', async () => {
     const client = new FakeClient(listRoutes({ open: [community()] }));
-    const loaded = oneEvent(document, 'grove-load');
+    const loaded = oneEvent<GroveLoadEvent>(document, 'grove-load');
     const element = await fixtureWithClient<GroveCommunityList>(html`<grove-community-list></grove-community-list>`, client);
-    const event = (await loaded) as GroveLoadEvent;
+    const event = await loaded;
     expect((event.detail.data as { community: unknown }).community).to.equal(null);
     await element.updateComplete;
     expect(client.callsTo('GET', '/v1/communities')[0]!.query.parent).to.equal(undefined);
@@ -193,7 +193,7 @@ describe('grove-community-list: facilitator tools', function () {
     const name = root.querySelector<HTMLInputElement>('#new-name')!;
     name.value = 'Eau potable';
     form.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Des réseaux ruraux';
-    await expectAccessible(root.host as HTMLElement);
+    await expectAccessible(root.host);
     button('Open the sub-group', form)!.click();
     await waitUntil(() => root.querySelector('#slug-error'));
     expect(text(root.querySelector('#slug-error')!)).to.equal('This address is taken: choose another.');
@@ -215,7 +215,7 @@ describe('grove-community-list: facilitator tools', function () {
     const confirm = drip.querySelector('.confirm')!;
     expect(text(confirm)).to.contain('Close Drip irrigation for smallholders?').and.contain('become members of it');
     expect(root.activeElement).to.equal(button('Close the group', confirm));
-    await expectAccessible(root.host as HTMLElement);
+    await expectAccessible(root.host);
     button('Close the group', confirm)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!).startsWith('Drip irrigation for smallholders is closed.'));
     expect(text(root.querySelector('[role="status"]')!)).to.contain('3 members joined the mother community.');
@@ -234,14 +234,14 @@ describe('grove-community-list: facilitator tools', function () {
 
   it('decide on a request to join, in Arabic', async () => {
     const { root, client, item, button } = await asFacilitator('ar');
-    client.route('POST /v1/communities/:slug/join-requests/:id/approve', ({ params }) => ({ id: params.id, status: 'approved' }));
+    client.route('POST /v1/communities/:slug/join-requests/:id/approve', ({ params }: FakeCall) => ({ id: params.id, status: 'approved' }));
     const group = item('Utilities peer review');
     const toggle = button('طلب انضمام واحد', group)!;
     toggle.click();
     await waitUntil(() => group.querySelector('.requests li button'));
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(text(group.querySelector('.requests')!)).to.contain('Priya Raman').and.contain('I review utilities’ M&E plans.');
-    await expectAccessible(root.host as HTMLElement);
+    await expectAccessible(root.host);
     button('قبول', group)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'أصبح Priya Raman عضوًا.');
     expect(writes(client, 'POST')).to.deep.equal(['/v1/communities/utilities-peer-review/join-requests/7/approve']);
