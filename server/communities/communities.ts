@@ -27,6 +27,7 @@ interface CommunityRow {
   last_activity_at: string | null;
   posts_30d: number | null;
   join_requested: boolean;
+  invited: boolean;
   can_manage: boolean;
   pending_requests: number | null;
 }
@@ -60,6 +61,7 @@ const SELECT = `
            (select count(*)::int from participation_facts pf where pf.community_id = c.id and pf.kind in ${WRITING}
               and pf.occurred_at > now() - interval '30 days') end as posts_30d,
          exists (select 1 from community_join_requests r where r.community_id = c.id and r.member_id = $1 and r.status = 'pending') as join_requested,
+         exists (select 1 from community_invitations i where i.community_id = c.id and i.member_id = $1) and v.role is null as invited,
          (v.role = 'facilitator' or exists (select 1 from memberships pm where pm.community_id = c.parent_id and pm.member_id = $1 and pm.role = 'facilitator')) is true as can_manage,
          case when v.role = 'facilitator' then
            (select count(*)::int from community_join_requests r where r.community_id = c.id and r.status = 'pending') end as pending_requests
@@ -69,12 +71,13 @@ const SELECT = `
 
 /**
  * SQL predicate: community `c` may be listed to viewer `$1`. Readable ones, and members-only sub-groups
- * for the members of their mother community (so they can ask to join; decision 0150) and for whoever
- * already asked to join.
+ * for the members of their mother community (so they can ask to join; decision 0150), for whoever
+ * already asked to join, and for whoever a facilitator invited (0151).
  */
 const LISTED = `(${readableCommunitySql('c', '$1')}
   or (c.visibility = 'members' and exists (select 1 from memberships lm where lm.community_id = c.parent_id and lm.member_id = $1))
-  or exists (select 1 from community_join_requests lr where lr.community_id = c.id and lr.member_id = $1 and lr.status = 'pending'))`;
+  or exists (select 1 from community_join_requests lr where lr.community_id = c.id and lr.member_id = $1 and lr.status = 'pending')
+  or exists (select 1 from community_invitations li where li.community_id = c.id and li.member_id = $1))`;
 
 export function toCommunity(row: CommunityRow): z.infer<typeof Community> {
   return {
@@ -96,6 +99,7 @@ export function toCommunity(row: CommunityRow): z.infer<typeof Community> {
     lastActivityAt: row.last_activity_at === null ? null : new Date(row.last_activity_at).toISOString(),
     postsLast30Days: row.posts_30d,
     viewerJoinRequested: row.join_requested,
+    viewerInvited: row.invited,
     viewerCanManage: row.can_manage,
     pendingJoinRequests: row.pending_requests,
   };

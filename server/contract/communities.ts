@@ -25,6 +25,7 @@ export const Community = z
     lastActivityAt: Timestamp.nullable().openapi({ description: 'The latest post or answer; null when none or not readable' }),
     postsLast30Days: z.number().int().nullable().openapi({ description: 'Posts and answers in the last 30 days; null when not readable' }),
     viewerJoinRequested: z.boolean().openapi({ description: 'The signed-in member asked to join and a facilitator has not decided yet' }),
+    viewerInvited: z.boolean().openapi({ description: 'A facilitator invited the signed-in member: joining accepts, leaving declines' }),
     viewerCanManage: z.boolean().openapi({ description: 'The signed-in member facilitates it or its mother community: may change its state' }),
     pendingJoinRequests: z.number().int().nullable().openapi({ description: 'Requests waiting for a decision: for its facilitators, null for others' }),
   })
@@ -103,3 +104,20 @@ export const JoinRequestPage = z.object({ items: z.array(JoinRequest) }).openapi
 export const JoinDecision = z
   .object({ id: Id, status: z.enum(['approved', 'declined']) })
   .openapi('JoinDecision');
+
+// ---- Invitations (issue 14 part 3) ----
+
+export const InvitationInput = z
+  .object({ member: Id.openapi({ description: 'A member the facilitator can see in the directory' }) })
+  .strict()
+  .openapi('InvitationInput');
+
+export const InvitationResult = z
+  .object({
+    community: Slug,
+    member: Id,
+    status: z.enum(['invited', 'member']).openapi({
+      description: '`member`: they were a member already, or had asked to join and are now in',
+    }),
+  })
+  .openapi('InvitationResult');

@@ -284,6 +284,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communities/{slug}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a member (facilitators); someone who asked to join is let in at once. The member accepts by joining */
+        post: operations["inviteMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities/{slug}/membership": {
         parameters: {
             query?: never;
@@ -1330,6 +1347,8 @@ export interface components {
             postsLast30Days: number | null;
             /** @description The signed-in member asked to join and a facilitator has not decided yet */
             viewerJoinRequested: boolean;
+            /** @description A facilitator invited the signed-in member: joining accepts, leaving declines */
+            viewerInvited: boolean;
             /** @description The signed-in member facilitates it or its mother community: may change its state */
             viewerCanManage: boolean;
             /** @description Requests waiting for a decision: for its facilitators, null for others */
@@ -1466,6 +1485,19 @@ export interface components {
         JoinInput: {
             /** @description For a members-only community: a word to its facilitators */
             message?: string;
+        };
+        InvitationResult: {
+            /** @example water */
+            community: string;
+            member: components["schemas"]["Id"];
+            /**
+             * @description `member`: they were a member already, or had asked to join and are now in
+             * @enum {string}
+             */
+            status: "invited" | "member";
+        };
+        InvitationInput: {
+            member: components["schemas"]["Id"] & unknown;
         };
         JoinRequestPage: {
             items: components["schemas"]["JoinRequest"][];
@@ -3712,6 +3744,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JoinResult"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInput"];
+            };
+        };
+        responses: {
+            /** @description Already invited, or already a member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResult"];
+                };
+            };
+            /** @description Invited, or let in after asking */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResult"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
