@@ -18,6 +18,8 @@ const signedIn = (scenario: Parameters<typeof listRoutes>[0] = {}) =>
       'POST /v1/communities/:slug/lifecycle': { community: community(), returnedMembers: 2 },
       'POST /v1/communities/:slug/join-requests/:id/approve': { id: '7', status: 'approved' },
       'POST /v1/communities/:slug/join-requests/:id/decline': { id: '7', status: 'declined' },
+      'GET /v1/members': { items: [{ id: '4', name: 'Priya Raman' }, { id: '12', name: 'Irène Martin' }], next: null },
+      'POST /v1/communities/:slug/invitations': { community: 'utilities-peer-review', member: '4', status: 'invited' },
     },
   });
 
@@ -80,7 +82,9 @@ export const SignedInMember: Story = {
 };
 /** Asked to join the members-only group: the request waits for its facilitators and can be withdrawn. */
 export const PendingRequest: Story = { parameters: signedIn({ open: [drip, community({ ...utilities, viewerJoinRequested: true })] }) };
-/** A facilitator of water: open a sub-group, change a state, close one, and one request to join waiting. */
+/** Invited by a facilitator: joining accepts, also for a members-only group. */
+export const Invited: Story = { parameters: signedIn({ open: [drip, community({ ...utilities, viewerInvited: true })] }) };
+/** A facilitator of water: open a sub-group, invite a member, change a state, close one, and one request to join waiting. */
 export const FacilitatorWithRequests: Story = { parameters: signedIn(facilitatorScenario()) };
 /** The closed groups, opened: a read-only archive that stays findable. */
 export const ClosedArchive: Story = {

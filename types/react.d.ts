@@ -23,6 +23,7 @@ declare module 'react' {
         api?: string;
         theme?: string;
         'ongrove-load'?: (event: GroveLoadEvent) => void;
+        'ongrove-profile-change'?: (event: GroveProfileChangeEvent) => void;
         'ongrove-error'?: (event: GroveErrorEvent) => void;
       };
       'grove-discussion-thread': GroveElementProps<GroveDiscussionThread> & {

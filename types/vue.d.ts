@@ -19,6 +19,7 @@ declare module 'vue' {
       api?: string;
       theme?: string;
       onGroveLoad?: (event: GroveLoadEvent) => void;
+      onGroveProfileChange?: (event: GroveProfileChangeEvent) => void;
       onGroveError?: (event: GroveErrorEvent) => void;
     }>;
     'grove-discussion-thread': DefineComponent<{

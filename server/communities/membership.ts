@@ -162,7 +162,7 @@ export async function inviteMember(
   slug: string,
   memberId: string,
   viewer: Viewer,
-): Promise<{ status: 'invited' | 'member'; created: boolean }> {
+): Promise<{ status: 'invited' | 'joined' | 'member'; created: boolean }> {
   return db.transaction(async (tx) => {
     const community = await readableCommunity(tx, { slug }, viewer);
     assertFacilitator(community);
@@ -184,7 +184,7 @@ export async function inviteMember(
         [community.id, memberId, viewer.memberId],
       );
       await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [community.id, memberId]);
-      return { status: 'member', created: true };
+      return { status: 'joined', created: true };
     }
     const inserted = await tx.query(
       `insert into community_invitations (community_id, member_id, invited_by) values ($1, $2, $3) on conflict do nothing returning member_id`,

@@ -116,8 +116,8 @@ export const InvitationResult = z
   .object({
     community: Slug,
     member: Id,
-    status: z.enum(['invited', 'member']).openapi({
-      description: '`member`: they were a member already, or had asked to join and are now in',
+    status: z.enum(['invited', 'joined', 'member']).openapi({
+      description: '`joined`: they had asked to join and are in now; `member`: they were a member already',
     }),
   })
   .openapi('InvitationResult');

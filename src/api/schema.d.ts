@@ -1491,10 +1491,10 @@ export interface components {
             community: string;
             member: components["schemas"]["Id"];
             /**
-             * @description `member`: they were a member already, or had asked to join and are now in
+             * @description `joined`: they had asked to join and are in now; `member`: they were a member already
              * @enum {string}
              */
-            status: "invited" | "member";
+            status: "invited" | "joined" | "member";
         };
         InvitationInput: {
             member: components["schemas"]["Id"] & unknown;

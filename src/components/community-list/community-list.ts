@@ -41,7 +41,7 @@ interface Section {
  * @csspart item - One group.
  * @csspart name - A group's name.
  * @csspart state - A group's life-cycle badge.
- * @csspart membership-button - Join, Leave, Request to join or Withdraw request (signed-in members).
+ * @csspart membership-button - Join, Leave, Request to join, Withdraw request or Accept invitation (signed-in members).
  * @csspart archive-button - Shows or hides the closed groups.
  * @csspart more-button - Loads the next page.
  * @csspart tools - A facilitator's tools for one group (state, close, requests to join).
@@ -152,7 +152,7 @@ export class GroveCommunityList extends LitElement {
     this.requestUpdate();
     try {
       await setMembership(client, group.slug, join);
-      const asked = group.viewerJoinRequested || (!group.readable && join);
+      const asked = group.viewerJoinRequested || (!group.readable && join && !group.viewerInvited);
       const outcome = join ? (asked ? 'list.requested' : 'list.joined') : asked ? 'list.withdrawn' : 'list.left';
       this.#status = t.t(outcome, { name: group.name });
       // Other widgets (a directory of this community) show the change; this list reloads through it too.
@@ -218,13 +218,13 @@ export class GroveCommunityList extends LitElement {
     return html`<li part="item"><h3 part="name" id=${id} dir="auto">${group.name}</h3><span part="state" class="badge">${t.t('list.state', { state: group.lifecycle })}</span>${group.visibility === 'members' ? html`<span class="badge">${t.t('list.membersOnly')}</span>` : nothing}${group.description ? html`<p dir="auto">${group.description}</p>` : nothing}<p class="facts">${facts.filter(Boolean).join(' · ')}</p>${this.#renderMembership(group, id)}${this.#tools?.renderGroup(group, id) ?? nothing}</li>`;
   }
 
-  /** Join / Leave / Request to join / Withdraw for a signed-in member; a closed group takes none. */
+  /** Join / Leave / Request to join / Withdraw / Accept invitation for a signed-in member; a closed group takes none. */
   #renderMembership(group: Community, id: string): TemplateResult | typeof nothing {
     if (!this.#config.client?.isAuthenticated || group.lifecycle === 'closed') return nothing;
     const t = this.#t;
     const member = group.viewerRole !== null;
     const asked = group.viewerJoinRequested;
-    const label = member ? 'list.leave' : asked ? 'list.withdraw' : group.readable ? 'list.join' : 'list.request';
+    const label = member ? 'list.leave' : asked ? 'list.withdraw' : group.viewerInvited ? 'list.accept' : group.readable ? 'list.join' : 'list.request';
     const toggle = () => void this.#setMembership(group, !member && !asked);
     return html`${asked ? html`<span class="facts">${t.t('list.pending')} </span>` : nothing}<button type="button" part="membership-button" class="grove-button" aria-describedby=${id} ?disabled=${this.#busy === group.slug} @click=${toggle}>${t.t(label)}</button>`;
   }

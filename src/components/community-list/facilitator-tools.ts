@@ -12,7 +12,7 @@ import { LocalizeController, type LanguageSource } from '../../controllers/local
 import { errorMessageKey } from '../../render/states.js';
 import type { Community } from './api.js';
 import type { Messages } from './messages/en.js';
-import { changeState, decide, joinRequests, openSubGroup, type JoinRequest, type Lifecycle } from './tools-api.js';
+import { changeState, decide, findMembers, invite, joinRequests, openSubGroup, type JoinRequest, type Lifecycle, type MemberSummary } from './tools-api.js';
 import en from './tools-messages/en.js';
 
 const messages = {
@@ -112,6 +112,9 @@ export class FacilitatorTools {
   #busy = false;
   /** Groups whose requests to join are shown, with the requests once loaded. */
   #requests = new Map<string, JoinRequest[] | undefined>();
+  /** The group whose "Invite a member" panel is open, and the members its search found. */
+  #inviting = '';
+  #found: MemberSummary[] | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, language: LanguageSource, hooks: ToolHooks) {
     this.#host = host;
@@ -154,7 +157,7 @@ export class FacilitatorTools {
             ${t.t('tools.create')}
           </button>`
         : nothing}
-      ${this.#renderRequests(community)}
+      ${this.#renderRequests(community)} ${canOpen ? this.#renderInvite(community) : nothing}
     </div>
     <div id="create">${this.#creating ? this.#renderForm(community) : nothing}</div>`;
   }
@@ -248,6 +251,7 @@ export class FacilitatorTools {
             ${t.t('tools.close')}
           </button>`}
       ${this.#confirming === group.slug ? this.#renderConfirm(group, labelledBy) : nothing} ${this.#renderRequests(group)}
+      ${group.viewerRole === 'facilitator' && group.lifecycle !== 'closed' ? this.#renderInvite(group) : nothing}
     </div>`;
   }
 
@@ -343,5 +347,60 @@ export class FacilitatorTools {
       result instanceof GroveApiError ? this.#hooks.list.t(errorMessageKey(result)) : this.t.t(approve ? 'tools.approved' : 'tools.declined', { name });
     await this.#loadRequests(group.slug);
     this.#hooks.changed(status);
+  }
+
+  // ---- invite a member they can find in the directory ----
+
+  #renderInvite(group: Community): TemplateResult {
+    const t = this.t;
+    const open = this.#inviting === group.slug;
+    const panel = `invite-${group.slug}`;
+    const toggle = () => {
+      [this.#inviting, this.#found] = [open ? '' : group.slug, undefined];
+      this.#host.requestUpdate();
+      if (!open) this.#focus(`#${panel} input`);
+    };
+    return html`<button type="button" class="grove-button" aria-expanded=${open} aria-controls=${panel} @click=${toggle}>${t.t('tools.invite')}</button>
+      <div id=${panel} class="requests">
+        ${open
+          ? html`<form role="search" class="tools" @submit=${(event: SubmitEvent) => void this.#search(event)}>
+                <label>${t.t('tools.search')}<input name="q" type="search" /></label>
+                <button class="grove-button" ?disabled=${this.#busy}>${t.t('tools.find')}</button>
+              </form>
+              ${this.#found ? this.#renderFound(group) : nothing}`
+          : nothing}
+      </div>`;
+  }
+
+  async #search(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const q = ((new FormData(event.currentTarget as HTMLFormElement).get('q') as string | null) ?? '').trim();
+    if (!q) return;
+    const found = await this.#act((client) => findMembers(client, q));
+    this.#found = found instanceof GroveApiError ? [] : found;
+    this.#host.requestUpdate();
+  }
+
+  #renderFound(group: Community): TemplateResult {
+    const t = this.t;
+    const found = this.#found ?? [];
+    if (!found.length) return html`<p role="status">${t.t('tools.noneFound')}</p>`;
+    return html`<ul class="requests" aria-live="polite">
+      ${found.map((member) => {
+        const id = `found-${group.slug}-${member.id}`;
+        return html`<li>
+          <span id=${id} dir="auto">${member.name}</span>
+          <button type="button" class="grove-button" aria-describedby=${id} ?disabled=${this.#busy} @click=${() => void this.#invite(group, member)}>
+            ${t.t('tools.inviteOne')}
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  async #invite(group: Community, member: MemberSummary): Promise<void> {
+    const result = await this.#act((client) => invite(client, group.slug, member.id));
+    const key = result instanceof GroveApiError ? undefined : result.status === 'invited' ? 'tools.invited' : result.status === 'joined' ? 'tools.letIn' : 'tools.already';
+    this.#hooks.changed(key ? this.t.t(key, { name: member.name }) : this.#hooks.list.t(errorMessageKey(result)));
   }
 }

@@ -90,6 +90,14 @@ describe('grove-community-list', function () {
     expect(writes(client, 'DELETE')).to.deep.equal(['/v1/communities/utilities-peer-review/membership', '/v1/communities/drip-irrigation/membership']);
   });
 
+  it('an invited member accepts by joining, also a members-only group', async () => {
+    const { root, item, client, button } = await render({ open: [community({ ...utilities, viewerInvited: true })] }, { authenticated: true });
+    client.route('POST /v1/communities/:slug/join', () => ({ community: 'utilities-peer-review', status: 'member' }));
+    button('Accept invitation', item('Utilities peer review'))!.click();
+    await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'You joined Utilities peer review.');
+    expect(writes(client, 'POST')).to.deep.equal(['/v1/communities/utilities-peer-review/join']);
+  });
+
   it('a refused action is announced, translated, and the list stays', async () => {
     const { root, client, button, item } = await render({}, { authenticated: true, lang: 'fr' });
     client.route('POST /v1/communities/:slug/join', () => {
@@ -245,6 +253,26 @@ describe('grove-community-list: facilitator tools', function () {
     button('قبول', group)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'أصبح Priya Raman عضوًا.');
     expect(writes(client, 'POST')).to.deep.equal(['/v1/communities/utilities-peer-review/join-requests/7/approve']);
+  });
+
+  it('invite a member found in the directory', async () => {
+    const { root, client, item, button } = await asFacilitator();
+    client.route('GET /v1/members', { items: [{ id: '4', name: 'Priya Raman' }], next: null });
+    client.route('POST /v1/communities/:slug/invitations', () => ({ community: 'utilities-peer-review', member: '4', status: 'invited' }));
+    const group = item('Utilities peer review');
+    const toggle = button('Invite a member', group)!;
+    toggle.click();
+    await waitUntil(() => group.querySelector('input[type="search"]'));
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(root.activeElement).to.equal(group.querySelector('input[type="search"]'));
+    group.querySelector<HTMLInputElement>('input[type="search"]')!.value = 'priya';
+    button('Search', group)!.click();
+    await waitUntil(() => button('Invite', group));
+    expect(client.callsTo('GET', '/v1/members')[0]!.query).to.deep.include({ q: 'priya', limit: 5 });
+    await expectAccessible(root.host);
+    button('Invite', group)!.click();
+    await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'Priya Raman is invited: they accept by joining.');
+    expect(client.callsTo('POST', '/v1/communities/utilities-peer-review/invitations')[0]!.body).to.deep.equal({ member: '4' });
   });
 
   it('make an address from any name', () => {

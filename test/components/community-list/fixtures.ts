@@ -26,6 +26,7 @@ export function community(overrides: Partial<Community> = {}): Community {
     lastActivityAt: '2026-12-01T10:00:00Z',
     postsLast30Days: 14,
     viewerJoinRequested: false,
+    viewerInvited: false,
     viewerCanManage: false,
     pendingJoinRequests: null,
     ...overrides,

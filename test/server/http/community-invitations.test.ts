@@ -59,7 +59,7 @@ describe('inviting', () => {
     const asker = await newcomer();
     assert.equal((await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join`, { method: 'POST', as: asker, body: {} })).status, 202);
     const result = await invite(f.private.slug, asker);
-    assert.deepEqual([result.status, result.json?.status], [201, 'member']);
+    assert.deepEqual([result.status, result.json?.status], [201, 'joined']);
     const { rows } = await ctx.db.query(`select status from community_join_requests where member_id = $1`, [asker]);
     assert.deepEqual(rows, [{ status: 'approved' }]);
     const { rows: closed } = await ctx.db.query<{ slug: string }>(

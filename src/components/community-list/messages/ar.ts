@@ -15,6 +15,7 @@ const ar: CatalogueOf<Messages> = {
   'list.join': 'انضمام',
   'list.leave': 'مغادرة',
   'list.request': 'طلب الانضمام',
+  'list.accept': 'قبول الدعوة',
   'list.withdraw': 'سحب الطلب',
   'list.pending': 'تم إرسال الطلب',
   'list.joined': 'انضممت إلى {name}.',

@@ -13,6 +13,7 @@ const en = {
   'list.join': 'Join',
   'list.leave': 'Leave',
   'list.request': 'Request to join',
+  'list.accept': 'Accept invitation',
   'list.withdraw': 'Withdraw request',
   'list.pending': 'Request sent',
   'list.joined': 'You joined {name}.',

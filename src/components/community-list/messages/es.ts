@@ -15,6 +15,7 @@ const es: CatalogueOf<Messages> = {
   'list.join': 'Unirse',
   'list.leave': 'Salir',
   'list.request': 'Solicitar unirse',
+  'list.accept': 'Aceptar la invitación',
   'list.withdraw': 'Retirar solicitud',
   'list.pending': 'Solicitud enviada',
   'list.joined': 'Te uniste a {name}.',

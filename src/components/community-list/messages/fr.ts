@@ -15,6 +15,7 @@ const fr: CatalogueOf<Messages> = {
   'list.join': 'Rejoindre',
   'list.leave': 'Quitter',
   'list.request': 'Demander à rejoindre',
+  'list.accept': 'Accepter l’invitation',
   'list.withdraw': 'Retirer la demande',
   'list.pending': 'Demande envoyée',
   'list.joined': 'Vous avez rejoint {name}.',

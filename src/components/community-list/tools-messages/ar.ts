@@ -33,6 +33,14 @@ const ar: CatalogueOf<ToolMessages> = {
   'tools.decline': 'رفض',
   'tools.approved': 'أصبح {name} عضوًا.',
   'tools.declined': 'رفضت طلب {name}.',
+  'tools.invite': 'دعوة عضو',
+  'tools.search': 'الاسم أو المهارة أو المنظمة',
+  'tools.find': 'بحث',
+  'tools.inviteOne': 'دعوة',
+  'tools.invited': 'تمت دعوة {name}: يقبل بالانضمام إلى المجموعة.',
+  'tools.letIn': 'طلب {name} الانضمام وأصبح الآن عضوًا.',
+  'tools.already': '{name} عضو بالفعل.',
+  'tools.noneFound': 'لم يُعثر على أحد.',
   'tools.former': 'عضو سابق',
 };
 

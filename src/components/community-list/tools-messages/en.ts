@@ -31,6 +31,14 @@ const en = {
   'tools.decline': 'Decline',
   'tools.approved': '{name} is now a member.',
   'tools.declined': 'You declined the request from {name}.',
+  'tools.invite': 'Invite a member',
+  'tools.search': 'Name, skill or organisation',
+  'tools.find': 'Search',
+  'tools.inviteOne': 'Invite',
+  'tools.invited': '{name} is invited: they accept by joining.',
+  'tools.letIn': '{name} asked to join and is now a member.',
+  'tools.already': '{name} is already a member.',
+  'tools.noneFound': 'Nobody found.',
   'tools.former': 'Former member',
 } as const;
 

@@ -33,6 +33,14 @@ const es: CatalogueOf<ToolMessages> = {
   'tools.decline': 'Rechazar',
   'tools.approved': '{name} ya es miembro.',
   'tools.declined': 'Rechazó la solicitud de {name}.',
+  'tools.invite': 'Invitar a un miembro',
+  'tools.search': 'Nombre, competencia u organización',
+  'tools.find': 'Buscar',
+  'tools.inviteOne': 'Invitar',
+  'tools.invited': '{name} está invitado: acepta uniéndose al grupo.',
+  'tools.letIn': '{name} había pedido unirse y ya es miembro.',
+  'tools.already': '{name} ya es miembro.',
+  'tools.noneFound': 'No se encontró a nadie.',
   'tools.former': 'Antiguo miembro',
 };
 

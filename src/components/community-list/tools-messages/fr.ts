@@ -33,6 +33,14 @@ const fr: CatalogueOf<ToolMessages> = {
   'tools.decline': 'Refuser',
   'tools.approved': '{name} est maintenant membre.',
   'tools.declined': 'Vous avez refusé la demande de {name}.',
+  'tools.invite': 'Inviter un membre',
+  'tools.search': 'Nom, compétence ou organisation',
+  'tools.find': 'Rechercher',
+  'tools.inviteOne': 'Inviter',
+  'tools.invited': '{name} est invité·e : il ou elle accepte en rejoignant le groupe.',
+  'tools.letIn': '{name} avait demandé à rejoindre et est maintenant membre.',
+  'tools.already': '{name} est déjà membre.',
+  'tools.noneFound': 'Personne trouvé.',
   'tools.former': 'Ancien membre',
 };
 
