@@ -13,12 +13,12 @@ export const styles = css`
   }
   h3 {
     display: inline;
-    margin-inline-end: var(--_space-s);
     font-size: 1em;
     color: var(--grove-community-list-accent, var(--_accent));
   }
+  /* On the badge, not the name: a name in another script (dir=auto) has its own inline end. */
   .badge {
-    margin-inline-end: var(--_space-xs);
+    margin-inline-start: var(--_space-s);
     padding: 0 var(--_space-s);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

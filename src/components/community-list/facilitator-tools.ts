@@ -84,6 +84,9 @@ const toolStyles = css`
     margin: 0;
     padding-inline-start: var(--_space-m);
   }
+  .requests:empty {
+    display: none;
+  }
   .requests li {
     margin-block: var(--_space-xs);
   }
@@ -238,14 +241,17 @@ export class FacilitatorTools {
     const t = this.t;
     const list = this.#hooks.list;
     const select = `state-${group.slug}`;
+    // A closed group is reopened (as active unless chosen otherwise); the others move between the open states.
+    const closed = group.lifecycle === 'closed';
+    const current = closed ? 'active' : group.lifecycle;
     return html`<div part="tools" class="tools" role="group" aria-label=${t.t('tools.label', { name: group.name })}>
       <label>${t.t('tools.newState')}
         <select id=${select}>
-          ${OPEN_STATES.map((state) => html`<option value=${state} ?selected=${state === group.lifecycle}>${list.t('list.state', { state })}</option>`)}
+          ${OPEN_STATES.map((state) => html`<option value=${state} ?selected=${state === current}>${list.t('list.state', { state })}</option>`)}
         </select>
       </label>
-      <button type="button" class="grove-button" ?disabled=${this.#busy} @click=${() => void this.#apply(group, select)}>${t.t('tools.apply')}</button>
-      ${group.lifecycle === 'closed'
+      <button type="button" class="grove-button" ?disabled=${this.#busy} @click=${() => void this.#apply(group, select)}>${t.t(closed ? 'tools.reopen' : 'tools.apply')}</button>
+      ${closed
         ? nothing
         : html`<button type="button" class="grove-button close" aria-expanded=${this.#confirming === group.slug} @click=${() => this.#askClose(group)}>
             ${t.t('tools.close')}

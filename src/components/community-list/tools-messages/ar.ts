@@ -19,6 +19,7 @@ const ar: CatalogueOf<ToolMessages> = {
   'tools.created': 'فُتحت {name} وأنت ميسّرها.',
   'tools.newState': 'الحالة',
   'tools.apply': 'تغيير الحالة',
+  'tools.reopen': 'إعادة الفتح',
   'tools.changed': 'أصبحت {name}: {state}.',
   'tools.close': 'إغلاق…',
   'tools.closeTitle': 'إغلاق {name}؟',

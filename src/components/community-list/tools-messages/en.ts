@@ -17,6 +17,7 @@ const en = {
   'tools.created': '{name} is open, and you are its facilitator.',
   'tools.newState': 'State',
   'tools.apply': 'Change state',
+  'tools.reopen': 'Reopen',
   'tools.changed': '{name} is now: {state}.',
   'tools.close': 'Close…',
   'tools.closeTitle': 'Close {name}?',

@@ -19,6 +19,7 @@ const es: CatalogueOf<ToolMessages> = {
   'tools.created': '{name} está abierto y usted es su facilitador.',
   'tools.newState': 'Estado',
   'tools.apply': 'Cambiar el estado',
+  'tools.reopen': 'Reabrir',
   'tools.changed': '{name} ahora está: {state}.',
   'tools.close': 'Cerrar…',
   'tools.closeTitle': '¿Cerrar {name}?',

@@ -19,6 +19,7 @@ const fr: CatalogueOf<ToolMessages> = {
   'tools.created': '{name} est ouvert et vous en êtes l’animateur.',
   'tools.newState': 'État',
   'tools.apply': 'Changer l’état',
+  'tools.reopen': 'Rouvrir',
   'tools.changed': '{name} est maintenant : {state}.',
   'tools.close': 'Fermer…',
   'tools.closeTitle': 'Fermer {name} ?',
