@@ -308,9 +308,7 @@ export class FacilitatorTools {
     return html`<button type="button" class="grove-button" aria-expanded=${shown} aria-controls=${listId} @click=${() => void this.#toggleRequests(group)}>
         ${t.t('tools.requests', { count })}
       </button>
-      <ul class="requests" id=${listId}>
-        ${!shown ? nothing : !requests ? html`<li>${this.#hooks.list.t('core.loading')}</li>` : !requests.length ? html`<li>${t.t('tools.noRequests')}</li>` : requests.map((request) => this.#renderRequest(group, request))}
-      </ul>`;
+      <ul class="requests" id=${listId}>${!shown ? nothing : !requests ? html`<li>${this.#hooks.list.t('core.loading')}</li>` : !requests.length ? html`<li>${t.t('tools.noRequests')}</li>` : requests.map((request) => this.#renderRequest(group, request))}</ul>`;
   }
 
   #renderRequest(group: Community, request: JoinRequest): TemplateResult {
@@ -367,15 +365,13 @@ export class FacilitatorTools {
       if (!open) this.#focus(`#${panel} input`);
     };
     return html`<button type="button" class="grove-button" aria-expanded=${open} aria-controls=${panel} @click=${toggle}>${t.t('tools.invite')}</button>
-      <div id=${panel} class="requests">
-        ${open
+      <div id=${panel} class="requests">${open
           ? html`<form role="search" class="tools" @submit=${(event: SubmitEvent) => void this.#search(event)}>
                 <label>${t.t('tools.search')}<input name="q" type="search" /></label>
                 <button class="grove-button" ?disabled=${this.#busy}>${t.t('tools.find')}</button>
               </form>
               ${this.#found ? this.#renderFound(group) : nothing}`
-          : nothing}
-      </div>`;
+          : nothing}</div>`;
   }
 
   async #search(event: SubmitEvent): Promise<void> {
