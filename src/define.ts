@@ -18,6 +18,7 @@ export const elementLoaders: Readonly<Record<string, ElementLoader>> = {
   'grove-event-calendar': () => import('./elements/event-calendar.js'),
   'grove-expert-finder': () => import('./elements/expert-finder.js'),
   'grove-participation-badge': () => import('./elements/participation-badge.js'),
+  'grove-community-list': () => import('./elements/community-list.js'),
 };
 
 const loading = new Map<string, Promise<void>>();

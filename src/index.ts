@@ -69,6 +69,9 @@ export type { Expert, ExpertEvidence, ExpertEvidenceItem, ExpertPage, ExpertTopi
 export { GroveParticipationBadge } from './components/participation-badge/participation-badge.js';
 export type { Achievement, CommunityParticipation, Level, LevelShare, MemberBadge } from './components/participation-badge/types.js';
 
+export { GroveCommunityList } from './components/community-list/community-list.js';
+export type { Community, CommunityPage } from './components/community-list/api.js';
+
 export type { Catalogue, CatalogueOf, MessageParams, SupportedLanguage } from './i18n/types.js';
 
 export { defineAll, elementLoaders, loadElement } from './define.js';

@@ -1,7 +1,7 @@
 // Generated from custom-elements.json by scripts/framework-types.mjs (npm run manifest). Do not edit.
 // React 19: `import '@grove/elements/react';` once (e.g. in a .d.ts of the app) types <grove-*> in TSX.
 // Properties take their real types (pageSize={4}, noFacets); events are `ongrove-load={(event) => …}`.
-import type { GroveCommentCount, GroveDiscussionThread, GroveErrorEvent, GroveEventCalendar, GroveExpertFinder, GroveLoadEvent, GroveMemberDirectory, GroveModerateEvent, GroveNavigateEvent, GroveParticipationBadge, GrovePostEvent, GroveProfileChangeEvent, GroveProvider, GroveRsvpEvent, GroveSearchEvent, GroveSelectEvent } from '../dist/npm/index.js';
+import type { GroveCommentCount, GroveCommunityList, GroveDiscussionThread, GroveErrorEvent, GroveEventCalendar, GroveExpertFinder, GroveLoadEvent, GroveMemberDirectory, GroveModerateEvent, GroveNavigateEvent, GroveParticipationBadge, GrovePostEvent, GroveProfileChangeEvent, GroveProvider, GroveRsvpEvent, GroveSearchEvent, GroveSelectEvent } from '../dist/npm/index.js';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 
 type GroveElementProps<E> = DetailedHTMLProps<HTMLAttributes<E>, E>;
@@ -16,6 +16,14 @@ declare module 'react' {
         api?: string;
         theme?: string;
         'ongrove-load'?: (event: GroveLoadEvent) => void;
+        'ongrove-error'?: (event: GroveErrorEvent) => void;
+      };
+      'grove-community-list': GroveElementProps<GroveCommunityList> & {
+        community?: GroveCommunityList['community'];
+        api?: string;
+        theme?: string;
+        'ongrove-load'?: (event: GroveLoadEvent) => void;
+        'ongrove-profile-change'?: (event: GroveProfileChangeEvent) => void;
         'ongrove-error'?: (event: GroveErrorEvent) => void;
       };
       'grove-discussion-thread': GroveElementProps<GroveDiscussionThread> & {

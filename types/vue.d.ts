@@ -1,7 +1,7 @@
 // Generated from custom-elements.json by scripts/framework-types.mjs (npm run manifest). Do not edit.
 // Vue 3: `import '@grove/elements/vue';` once types <grove-*> in templates (vue-tsc). Tell the compiler
 // they are custom elements: `compilerOptions.isCustomElement: (tag) => tag.startsWith('grove-')`.
-import type { GroveCommentCount, GroveDiscussionThread, GroveErrorEvent, GroveEventCalendar, GroveExpertFinder, GroveLoadEvent, GroveMemberDirectory, GroveModerateEvent, GroveNavigateEvent, GroveParticipationBadge, GrovePostEvent, GroveProfileChangeEvent, GroveProvider, GroveRsvpEvent, GroveSearchEvent, GroveSelectEvent } from '../dist/npm/index.js';
+import type { GroveCommentCount, GroveCommunityList, GroveDiscussionThread, GroveErrorEvent, GroveEventCalendar, GroveExpertFinder, GroveLoadEvent, GroveMemberDirectory, GroveModerateEvent, GroveNavigateEvent, GroveParticipationBadge, GrovePostEvent, GroveProfileChangeEvent, GroveProvider, GroveRsvpEvent, GroveSearchEvent, GroveSelectEvent } from '../dist/npm/index.js';
 import type { DefineComponent } from 'vue';
 
 declare module 'vue' {
@@ -12,6 +12,14 @@ declare module 'vue' {
       api?: string;
       theme?: string;
       onGroveLoad?: (event: GroveLoadEvent) => void;
+      onGroveError?: (event: GroveErrorEvent) => void;
+    }>;
+    'grove-community-list': DefineComponent<{
+      community?: GroveCommunityList['community'];
+      api?: string;
+      theme?: string;
+      onGroveLoad?: (event: GroveLoadEvent) => void;
+      onGroveProfileChange?: (event: GroveProfileChangeEvent) => void;
       onGroveError?: (event: GroveErrorEvent) => void;
     }>;
     'grove-discussion-thread': DefineComponent<{

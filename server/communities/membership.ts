@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../db/index.ts';
 import { forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { assertFacilitator, readableCommunity, type CommunityAccess } from './access.ts';
-import { memberRef, presenceSql, type Presence } from './visibility.ts';
+import { memberRef, memberShownSql, presenceSql, type Presence } from './visibility.ts';
 
 export type JoinStatus = 'member' | 'facilitator' | 'pending';
 
@@ -33,8 +33,17 @@ export async function joinCommunity(
     const community = await communityForJoin(tx, slug, viewer);
     if (community.role) return { status: community.role, created: false };
     if (community.lifecycle === 'closed') throw forbidden('This community is closed');
-    if (community.visibility === 'public') {
+    // An invitation is the facilitators' yes: it opens a members-only community too (decision 0151).
+    const invited = await tx.query('delete from community_invitations where community_id = $1 and member_id = $2 returning member_id', [
+      community.id,
+      viewer.memberId,
+    ]);
+    if (community.visibility === 'public' || invited.rows.length > 0) {
       await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
+        community.id,
+        viewer.memberId,
+      ]);
+      await tx.query(`delete from community_join_requests where community_id = $1 and member_id = $2 and status = 'pending'`, [
         community.id,
         viewer.memberId,
       ]);
@@ -50,7 +59,7 @@ export async function joinCommunity(
 }
 
 /**
- * Leaves a community (or withdraws a pending request to join it). The last facilitator cannot leave:
+ * Leaves a community (or withdraws a pending request to join it, or declines an invitation). The last facilitator cannot leave:
  * a community must keep someone to run it.
  */
 export async function leaveCommunity(db: Database, slug: string, viewer: Viewer): Promise<void> {
@@ -61,7 +70,12 @@ export async function leaveCommunity(db: Database, slug: string, viewer: Viewer)
         `delete from community_join_requests where community_id = $1 and member_id = $2 and status = 'pending' returning id`,
         [community.id, viewer.memberId],
       );
-      if (withdrawn.rows.length === 0) throw notFound('Your membership');
+      // Declining an invitation is leaving before having joined.
+      const declined = await tx.query('delete from community_invitations where community_id = $1 and member_id = $2 returning member_id', [
+        community.id,
+        viewer.memberId,
+      ]);
+      if (withdrawn.rows.length === 0 && declined.rows.length === 0) throw notFound('Your membership');
       return;
     }
     if (community.role === 'facilitator') {
@@ -135,5 +149,47 @@ export async function decideJoinRequest(
       ]);
     }
     return { id: requestId, status: decision };
+  });
+}
+
+/**
+ * A facilitator invites a member they can see in the directory (decision 0151). Someone who had asked to
+ * join is let in at once (the request is approved); a member already in stays as they are. The invitee
+ * finds the group in their community list and accepts by joining. Nobody is added without saying yes.
+ */
+export async function inviteMember(
+  db: Database,
+  slug: string,
+  memberId: string,
+  viewer: Viewer,
+): Promise<{ status: 'invited' | 'joined' | 'member'; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const community = await readableCommunity(tx, { slug }, viewer);
+    assertFacilitator(community);
+    if (community.lifecycle === 'closed') throw forbidden('This community is closed');
+    // Whom the facilitator cannot see (opted out, unknown) is answered alike: no such member.
+    const { rows } = await tx.query<{ role: string | null; asked: boolean }>(
+      `select (select role from memberships where community_id = $2 and member_id = m.id) as role,
+              exists (select 1 from community_join_requests r where r.community_id = $2 and r.member_id = m.id and r.status = 'pending') as asked
+       from members m where m.id = $1 and m.deactivated_at is null and ${memberShownSql('m', '$3')}`,
+      [memberId, community.id, viewer.memberId],
+    );
+    const target = rows[0];
+    if (!target) throw new HttpProblem(422, 'No such member', { errors: [{ field: 'body.member', message: 'No member you can see has this id' }] });
+    if (target.role) return { status: 'member', created: false };
+    if (target.asked) {
+      await tx.query(
+        `update community_join_requests set status = 'approved', decided_at = now(), decided_by = $3
+         where community_id = $1 and member_id = $2 and status = 'pending'`,
+        [community.id, memberId, viewer.memberId],
+      );
+      await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [community.id, memberId]);
+      return { status: 'joined', created: true };
+    }
+    const inserted = await tx.query(
+      `insert into community_invitations (community_id, member_id, invited_by) values ($1, $2, $3) on conflict do nothing returning member_id`,
+      [community.id, memberId, viewer.memberId],
+    );
+    return { status: 'invited', created: inserted.rows.length > 0 };
   });
 }

@@ -16,8 +16,23 @@ export const Community = z
     createdAt: Timestamp,
     closedAt: Timestamp.nullable(),
     viewerRole: z.enum(['member', 'facilitator']).nullable().openapi({ description: "The signed-in member's role, if any" }),
+    readable: z.boolean().openapi({
+      description:
+        'False for a members-only sub-group listed to a member of its mother community (or to someone who asked to join): ' +
+        'name, purpose, state, facilitators and size only; its content stays closed until they join',
+    }),
+    facilitators: z.array(MemberRef).openapi({ description: 'Up to 5 facilitators the viewer may see, longest-serving first' }),
+    lastActivityAt: Timestamp.nullable().openapi({ description: 'The latest post or answer; null when none or not readable' }),
+    postsLast30Days: z.number().int().nullable().openapi({ description: 'Posts and answers in the last 30 days; null when not readable' }),
+    viewerJoinRequested: z.boolean().openapi({ description: 'The signed-in member asked to join and a facilitator has not decided yet' }),
+    viewerInvited: z.boolean().openapi({ description: 'A facilitator invited the signed-in member: joining accepts, leaving declines' }),
+    viewerCanManage: z.boolean().openapi({ description: 'The signed-in member facilitates it or its mother community: may change its state' }),
+    pendingJoinRequests: z.number().int().nullable().openapi({ description: 'Requests waiting for a decision: for its facilitators, null for others' }),
   })
   .openapi('Community');
+
+/** `closed`: whether a list shows closed communities (read-only archives) with the others, only them, or not. */
+export const ClosedFilter = z.enum(['include', 'exclude', 'only']);
 
 export const Lifecycle = z.enum(['forming', 'active', 'dormant', 'closed']);
 
@@ -89,3 +104,20 @@ export const JoinRequestPage = z.object({ items: z.array(JoinRequest) }).openapi
 export const JoinDecision = z
   .object({ id: Id, status: z.enum(['approved', 'declined']) })
   .openapi('JoinDecision');
+
+// ---- Invitations (issue 14 part 3) ----
+
+export const InvitationInput = z
+  .object({ member: Id.openapi({ description: 'A member the facilitator can see in the directory' }) })
+  .strict()
+  .openapi('InvitationInput');
+
+export const InvitationResult = z
+  .object({
+    community: Slug,
+    member: Id,
+    status: z.enum(['invited', 'joined', 'member']).openapi({
+      description: '`joined`: they had asked to join and are in now; `member`: they were a member already',
+    }),
+  })
+  .openapi('InvitationResult');

@@ -7,6 +7,7 @@ import { NetworkGenerator, type GroundTruth, type Progress } from './generate.ts
 import { isPresetName, PRESETS, type PresetName } from './presets.ts';
 import { startBulkLoad } from './bulk.ts';
 import { seedFacilitatorWork, seedPremoderation } from './facilitator-work.ts';
+import { addDemoExtras } from './demo-extras.ts';
 import { declareTables } from './schema.ts';
 import { startOfUtcWeek } from './time.ts';
 import { RowWriter } from './writer.ts';
@@ -53,6 +54,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
   progress(`load (ms per table: ${[...writer.timings].map(([table, ms]) => `${table} ${Math.round(ms)}`).join(', ')})`, 1, 1);
   await bulk.finish(progress);
   await db.transaction(async (tx) => {
+    await addDemoExtras(tx, anchor);
     for (const truth of groundTruth) {
       await tx.query('insert into seed_ground_truth (topic, language, query, expected_member_ids) values ($1, $2, $3, $4::bigint[])', [
         truth.topic, truth.language, truth.query, truth.expected,

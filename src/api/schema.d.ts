@@ -83,7 +83,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communities visible to the viewer, by name; top-level ones unless `parent` is given */
+        /** Communities visible to the viewer, by name; top-level ones unless `parent` is given. A mother community's members also see its members-only sub-groups (`readable: false`), to ask to join */
         get: operations["listCommunities"];
         put?: never;
         /** Open a sub-group of a community you facilitate; you become its facilitator */
@@ -278,6 +278,23 @@ export interface paths {
         put?: never;
         /** Join a public community, or ask to join a members-only one */
         post: operations["joinCommunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{slug}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a member (facilitators); someone who asked to join is let in at once. The member accepts by joining */
+        post: operations["inviteMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1404,6 +1421,26 @@ export interface components {
              * @enum {string|null}
              */
             viewerRole: "member" | "facilitator" | null;
+            /** @description False for a members-only sub-group listed to a member of its mother community (or to someone who asked to join): name, purpose, state, facilitators and size only; its content stays closed until they join */
+            readable: boolean;
+            /** @description Up to 5 facilitators the viewer may see, longest-serving first */
+            facilitators: components["schemas"]["MemberRef"][];
+            /**
+             * Format: date-time
+             * @description The latest post or answer; null when none or not readable
+             * @example 2025-03-01T09:30:00.000Z
+             */
+            lastActivityAt: string | null;
+            /** @description Posts and answers in the last 30 days; null when not readable */
+            postsLast30Days: number | null;
+            /** @description The signed-in member asked to join and a facilitator has not decided yet */
+            viewerJoinRequested: boolean;
+            /** @description A facilitator invited the signed-in member: joining accepts, leaving declines */
+            viewerInvited: boolean;
+            /** @description The signed-in member facilitates it or its mother community: may change its state */
+            viewerCanManage: boolean;
+            /** @description Requests waiting for a decision: for its facilitators, null for others */
+            pendingJoinRequests: number | null;
         };
         SubCommunityInput: {
             /**
@@ -1536,6 +1573,19 @@ export interface components {
         JoinInput: {
             /** @description For a members-only community: a word to its facilitators */
             message?: string;
+        };
+        InvitationResult: {
+            /** @example water */
+            community: string;
+            member: components["schemas"]["Id"];
+            /**
+             * @description `joined`: they had asked to join and are in now; `member`: they were a member already
+             * @enum {string}
+             */
+            status: "invited" | "joined" | "member";
+        };
+        InvitationInput: {
+            member: components["schemas"]["Id"] & unknown;
         };
         JoinRequestPage: {
             items: components["schemas"]["JoinRequest"][];
@@ -2840,6 +2890,8 @@ export interface operations {
                 parent?: string;
                 /** @description Every level, not only top-level */
                 all?: "true" | "false";
+                /** @description Closed communities (read-only archives): `include` (default), `exclude` or `only` */
+                closed?: "include" | "exclude" | "only";
                 /** @description Opaque cursor from `next` */
                 cursor?: string;
                 limit?: number;
@@ -3870,6 +3922,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JoinResult"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found or not visible to this viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, or an Idempotency-Key reused at the same moment (retry after Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body, or a rule of the domain refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database overloaded; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended write; retries reuse it */
+                "idempotency-key": string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInput"];
+            };
+        };
+        responses: {
+            /** @description Already invited, or already a member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResult"];
+                };
+            };
+            /** @description Invited, or let in after asking */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResult"];
                 };
             };
             /** @description Invalid input; `errors` names each field */

@@ -1,8 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { requireViewer } from '../../communities/access.ts';
-import { decideJoinRequest, joinCommunity, leaveCommunity, pendingJoinRequests } from '../../communities/membership.ts';
+import { decideJoinRequest, inviteMember, joinCommunity, leaveCommunity, pendingJoinRequests } from '../../communities/membership.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
-import { JoinDecision, JoinInput, JoinRequestPage, JoinResult } from '../../contract/communities.ts';
+import { InvitationInput, InvitationResult, JoinDecision, JoinInput, JoinRequestPage, JoinResult } from '../../contract/communities.ts';
 import type { AppEnv } from '../env.ts';
 import { signedIn } from '../route-policy.ts';
 
@@ -58,6 +58,21 @@ const decideRoute = (action: 'approve' | 'decline') =>
     responses: { 200: jsonContent(JoinDecision, 'Decided'), ...errorResponses(401, 403, 404, 409, 413, 422) },
   });
 
+const inviteRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/communities/{slug}/invitations',
+  operationId: 'inviteMember',
+  ...signedIn({ idempotent: true }),
+  tags: ['communities'],
+  summary: "Invite a member (facilitators); someone who asked to join is let in at once. The member accepts by joining",
+  request: { params: SlugParam, headers: IdempotencyHeaders, body: jsonBody(InvitationInput) },
+  responses: {
+    201: jsonContent(InvitationResult, 'Invited, or let in after asking'),
+    200: jsonContent(InvitationResult, 'Already invited, or already a member'),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+  },
+});
+
 export function registerCommunityMembership(app: OpenAPIHono<AppEnv>): void {
   app.openapi(joinRoute, async (c) => {
     const viewer = requireViewer(c.var.viewer);
@@ -66,6 +81,14 @@ export function registerCommunityMembership(app: OpenAPIHono<AppEnv>): void {
     const body = { community: slug, status: result.status };
     if (!result.created) return c.json(body, 200);
     return result.status === 'pending' ? c.json(body, 202) : c.json(body, 201);
+  });
+
+  app.openapi(inviteRoute, async (c) => {
+    const { slug } = c.req.valid('param');
+    const { member } = c.req.valid('json');
+    const result = await inviteMember(c.var.db, slug, member, requireViewer(c.var.viewer));
+    const body = { community: slug, member, status: result.status };
+    return result.created ? c.json(body, 201) : c.json(body, 200);
   });
 
   app.openapi(leaveRoute, async (c) => {

@@ -74,10 +74,11 @@ describe('demo network', () => {
       (select count(*)::int from posts) as posts, (select count(*)::int from events) as events,
       (select count(*)::int from threads) as threads`);
     assert.deepEqual({ members: counts.members, communities: counts.communities, posts: counts.posts, events: counts.events },
-      // The preset's 600 posts and 40 events; the 5 events that show every state of an event (#eventStates in
-      // server/seed/generate.ts); the facilitators' work (server/seed/facilitator-work.ts): 5 posts and 1 event
-      // in water, 1 post awaiting approval in soil-health.
-      { members: 300, communities: 8, posts: 606, events: 46 });
+      // The preset's 8 communities, 600 posts and 40 events; the 5 events that show every state of an event
+      // (#eventStates in server/seed/generate.ts); the facilitators' work (server/seed/facilitator-work.ts):
+      // 5 posts and 1 event in water, 1 post awaiting approval in soil-health; the two sub-groups of
+      // demo-extras.ts with the archive's 6 posts.
+      { members: 300, communities: 10, posts: 612, events: 46 });
     assert.ok((counts.threads ?? 0) >= 40 && (counts.threads ?? 0) <= 90, `threads: ${counts.threads}`);
   });
 
@@ -103,6 +104,15 @@ describe('demo network', () => {
     assert.equal(sub.parent, 'water');
     const omar = await one<{ directory_opt_out: boolean }>(`select directory_opt_out from members where name = 'Omar Haddad'`);
     assert.equal(omar.directory_opt_out, true);
+    // The community list's states (demo-extras.ts): a closed archive with threads, a pending request to join.
+    const archive = await one<{ lifecycle: string; threads: number; parent: string }>(
+      `select c.lifecycle, p.slug as parent, (select count(*)::int from threads t where t.community_id = c.id) as threads
+       from communities c join communities p on p.id = c.parent_id where c.slug = 'rainwater-pilots'`);
+    assert.deepEqual(archive, { lifecycle: 'closed', parent: 'water', threads: 3 });
+    const pending = await one<{ member_id: string; visibility: string }>(
+      `select r.member_id, c.visibility from community_join_requests r join communities c on c.id = r.community_id
+       where c.slug = 'utilities-peer-review' and r.status = 'pending'`);
+    assert.deepEqual(pending, { member_id: '4', visibility: 'members' });
   });
 
   test('has members opted out of the directory and mixed contact visibility', async () => {
