@@ -9,9 +9,11 @@ function elementModulesOnly() {
   return {
     name: 'grove-element-modules-only',
     packageLinkPhase({ customElementsManifest }) {
-      customElementsManifest.modules = customElementsManifest.modules.filter((mod) =>
-        (mod.declarations ?? []).some((declaration) => declaration.customElement === true),
-      );
+      customElementsManifest.modules = customElementsManifest.modules
+        .filter((mod) => (mod.declarations ?? []).some((declaration) => declaration.customElement === true))
+        // By path: the analyzer lists files in the file system's order, which differs between clones and
+        // would make `manifest:check` fail on a machine that did nothing wrong.
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }
@@ -57,15 +59,31 @@ function publicMembersOnly() {
  * each widget so editors, Storybook and the generated JSX/Vue types see them.
  */
 const SHARED_ATTRIBUTES = [
-  { name: 'api', type: { text: 'string' }, description: 'Base URL of the Grove API for this widget; else the nearest `<grove-provider api>`, `configure()`, or `<meta name="grove:api">`.' },
-  { name: 'lang', type: { text: 'string' }, description: 'Language of the widget (en, fr, es, ar); else the nearest ancestor\'s `lang`, else the page\'s.' },
-  { name: 'theme', type: { text: "'light' | 'dark' | 'auto'" }, description: 'Colour scheme; else the nearest `<grove-provider theme>`, else the page\'s.' },
+  {
+    name: 'api',
+    type: { text: 'string' },
+    description:
+      'Base URL of the Grove API for this widget; else the nearest `<grove-provider api>`, `configure()`, or `<meta name="grove:api">`.',
+  },
+  {
+    name: 'lang',
+    type: { text: 'string' },
+    description: "Language of the widget (en, fr, es, ar); else the nearest ancestor's `lang`, else the page's.",
+  },
+  {
+    name: 'theme',
+    type: { text: "'light' | 'dark' | 'auto'" },
+    description: "Colour scheme; else the nearest `<grove-provider theme>`, else the page's.",
+  },
 ];
 
 function sharedAttributesAndTokens() {
   const tokens = readFileSync(new URL('./src/styles/tokens.ts', import.meta.url), 'utf8');
   // The colour tokens come from the COLOURS table (`accent: 'light-dark(…)'`), the others from `var(--grove-…, default)`.
-  const colours = [...tokens.matchAll(/^ {2}'?([a-z-]+)'?: '(light-dark\(.+\))',$/gm)].map(([, name, fallback]) => [`--grove-color-${name}`, fallback]);
+  const colours = [...tokens.matchAll(/^ {2}'?([a-z-]+)'?: '(light-dark\(.+\))',$/gm)].map(([, name, fallback]) => [
+    `--grove-color-${name}`,
+    fallback,
+  ]);
   const others = [...tokens.matchAll(/var\((--grove-[a-z0-9-]+), (.+)\);$/gm)].map(([, name, fallback]) => [name, fallback]);
   const cssProperties = [...colours, ...others].map(([name, fallback]) => ({
     name,
@@ -79,7 +97,10 @@ function sharedAttributesAndTokens() {
         for (const declaration of mod.declarations ?? []) {
           if (!declaration.customElement || declaration.tagName === 'grove-provider') continue;
           const own = new Set((declaration.attributes ?? []).map((attribute) => attribute.name));
-          declaration.attributes = [...(declaration.attributes ?? []), ...SHARED_ATTRIBUTES.filter((attribute) => !own.has(attribute.name))];
+          declaration.attributes = [
+            ...(declaration.attributes ?? []),
+            ...SHARED_ATTRIBUTES.filter((attribute) => !own.has(attribute.name)),
+          ];
           declaration.cssProperties = [...(declaration.cssProperties ?? []), ...cssProperties];
         }
       }

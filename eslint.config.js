@@ -72,7 +72,17 @@ export default tseslint.config(
     settings: { wc: { elementBaseClasses: ['LitElement'] } },
   },
   {
-    files: ['server/**/*.ts', 'test/server/**/*.ts', 'scripts/**', 'bench/**', 'test/smoke/**', 'test/scripts/**', '*.config.*', '*.mjs', '.storybook/**'],
+    files: [
+      'server/**/*.ts',
+      'test/server/**/*.ts',
+      'scripts/**',
+      'bench/**',
+      'test/smoke/**',
+      'test/scripts/**',
+      '*.config.*',
+      '*.mjs',
+      '.storybook/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

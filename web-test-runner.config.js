@@ -74,10 +74,7 @@ export default {
       },
     }),
   ],
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
-    groveServerPlugin(),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), groveServerPlugin()],
   // Publishes the API base before any test module runs.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>

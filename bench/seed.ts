@@ -12,7 +12,9 @@ for (const preset of presets.length > 0 ? presets : (['demo', 'capacity4dev'] as
   const db = await openDatabase();
   await migrate(db);
   const result = await seed(db, { preset });
-  console.log(`seed ${preset.padEnd(13)} ${(result.milliseconds / 1000).toFixed(1)} s  (${result.counts.members} members, ${result.counts.posts} posts)`);
+  console.log(
+    `seed ${preset.padEnd(13)} ${(result.milliseconds / 1000).toFixed(1)} s  (${result.counts.members} members, ${result.counts.posts} posts)`,
+  );
   await db.close();
 }
 const started = performance.now();

@@ -15,7 +15,12 @@ function show(message) {
   document.getElementById('message-subject').textContent = message.subject;
   const headers = document.getElementById('message-headers');
   headers.replaceChildren();
-  for (const [name, value] of [['to', message.to], ['from', message.from], ['size', `${message.size} bytes`], ...SHOWN.map((h) => [h, message.headers[h]])]) {
+  for (const [name, value] of [
+    ['to', message.to],
+    ['from', message.from],
+    ['size', `${message.size} bytes`],
+    ...SHOWN.map((h) => [h, message.headers[h]]),
+  ]) {
     if (!value) continue;
     const term = document.createElement('dt');
     term.textContent = name;

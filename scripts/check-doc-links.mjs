@@ -47,8 +47,12 @@ const all = files();
 
 for (const file of all.filter((path) => path.endsWith('.md'))) {
   // Links outside code blocks: [text](target) and [text]: target.
-  const text = readFileSync(join(root, file), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  const targets = [...text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g), ...text.matchAll(/^\[[^\]]+\]:\s*(\S+)/gm)].map((match) => match[1] ?? '');
+  const text = readFileSync(join(root, file), 'utf8')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '');
+  const targets = [...text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g), ...text.matchAll(/^\[[^\]]+\]:\s*(\S+)/gm)].map(
+    (match) => match[1] ?? '',
+  );
   for (const target of targets) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) continue; // http(s), mailto: not ours to check
     const [path = '', fragment] = target.split('#');
@@ -65,7 +69,8 @@ for (const file of all.filter((path) => path.endsWith('.md'))) {
   // A path written as text ("see ../shared/STYLE.md") must lead to a file of the repository too.
   for (const [path] of text.matchAll(/(?<![\w/])(?:\.\.\/)+[\w./-]*\w/g)) {
     const resolved = resolve(dirname(join(root, file)), path);
-    if (relative(root, resolved).startsWith('..') || !existsSync(resolved)) problems.push(`${file}: ${path} is not a file of the repository`);
+    if (relative(root, resolved).startsWith('..') || !existsSync(resolved))
+      problems.push(`${file}: ${path} is not a file of the repository`);
   }
 }
 
@@ -87,5 +92,7 @@ if (problems.length > 0) {
   console.error(`Documentation links:\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;
 } else {
-  console.log(`Documentation links resolve (${all.filter((path) => path.endsWith('.md')).length} Markdown files), and every decision record has a status.`);
+  console.log(
+    `Documentation links resolve (${all.filter((path) => path.endsWith('.md')).length} Markdown files), and every decision record has a status.`,
+  );
 }

@@ -47,14 +47,15 @@ for (const file of walk(serverDir)) {
     if (!target.startsWith(serverDir + '/')) continue;
     const to = folderOf(target);
     const targetRel = relative(root, target);
-    if (to !== from && !(TOP.has(relative(serverDir, target)))) {
+    if (to !== from && !TOP.has(relative(serverDir, target))) {
       if (!edges.has(from)) edges.set(from, new Set());
       edges.get(from)?.add(to);
     }
     if (from === 'http' && rel.includes('/routes/') && targetRel.includes('server/http/routes/')) {
       problems.push(`${rel}: imports the route file ${targetRel}; share through a domain module instead`);
     }
-    if (from !== to && from !== '.' && INTERFACES.has(to)) problems.push(`${rel}: imports ${targetRel}; only the server entry may depend on ${to}/`);
+    if (from !== to && from !== '.' && INTERFACES.has(to))
+      problems.push(`${rel}: imports ${targetRel}; only the server entry may depend on ${to}/`);
     if (INTERFACES.has(from) && to === 'db' && !typeOnly && !rel.endsWith('http/app.ts')) {
       problems.push(`${rel}: imports ${targetRel}; ${from}/ reaches the database through domain modules`);
     }

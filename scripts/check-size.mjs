@@ -57,13 +57,27 @@ for (const widget of widgets) {
 
 /** The lazily loaded catalogue chunks of a language: the core one and each widget's. */
 const catalogue = (/** @type {string} */ language, /** @type {string} */ folder) =>
-  files.filter((f) => f.role === 'lazy' && (f.name === `i18n/core/${language}` || f.name === `${folder}/messages/${language}`)).map((f) => f.file);
+  files
+    .filter((f) => f.role === 'lazy' && (f.name === `i18n/core/${language}` || f.name === `${folder}/messages/${language}`))
+    .map((f) => f.file);
 
 const pages = [];
-function page(/** @type {string} */ label, /** @type {Set<string>} */ names, /** @type {number} */ budgetKb, /** @type {string[]} */ arabic) {
+function page(
+  /** @type {string} */ label,
+  /** @type {Set<string>} */ names,
+  /** @type {number} */ budgetKb,
+  /** @type {string[]} */ arabic,
+) {
   const bytes = gzip(names);
   const over = bytes > budgetKb * 1000;
-  pages.push({ page: label, files: names.size, gzip: kb(bytes), budget: budgetKb.toFixed(2), status: over ? 'OVER' : 'ok', 'with ar': kb(bytes + gzip(arabic)) });
+  pages.push({
+    page: label,
+    files: names.size,
+    gzip: kb(bytes),
+    budget: budgetKb.toFixed(2),
+    status: over ? 'OVER' : 'ok',
+    'with ar': kb(bytes + gzip(arabic)),
+  });
   if (over) failures.push(`${label}: ${kb(bytes)} KB gzip > ${budgetKb} KB`);
 }
 
@@ -74,7 +88,12 @@ for (const widget of widgets) {
   page(`first view: ${widget.name}`, names, BUDGET.singleWidgetPage, catalogue('ar', widget.name));
 }
 const everything = new Set([...pageOf.values()].flatMap((names) => [...names]));
-page('all widgets on one page', everything, BUDGET.allWidgetsPage, widgets.flatMap((w) => catalogue('ar', w.name)));
+page(
+  'all widgets on one page',
+  everything,
+  BUDGET.allWidgetsPage,
+  widgets.flatMap((w) => catalogue('ar', w.name)),
+);
 
 // Code chunks loaded on demand (not catalogues): what each adds to the page of the widget that loads it.
 /** Catalogue chunks (`messages/`, `editor-messages/`, `mail-messages/`, `i18n/core/`…): counted with pages "with ar", not as code. */

@@ -17,9 +17,12 @@ const HEADER = '// Generated from custom-elements.json by scripts/framework-type
 const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 // `key` is the frameworks' own (never passed to an element): hosts use `page-key`.
-const fields = (element) => (element.members ?? []).filter((member) => member.kind === 'field' && !member.static && !member.readonly && member.name !== 'key');
+const fields = (element) =>
+  (element.members ?? []).filter((member) => member.kind === 'field' && !member.static && !member.readonly && member.name !== 'key');
 const events = (element) => (element.events ?? []).filter((event) => event.type?.text);
-const classes = [...new Set(elements.flatMap((element) => [element.name, ...events(element).map((event) => event.type.text.replace(/<.*$/, ''))]))].sort();
+const classes = [
+  ...new Set(elements.flatMap((element) => [element.name, ...events(element).map((event) => event.type.text.replace(/<.*$/, ''))])),
+].sort();
 const imports = `import type { ${classes.join(', ')} } from '../dist/npm/index.js';\n`;
 
 /** An attribute as a template writes it: text, or a boolean for boolean attributes; numbers too for numeric ones. */
@@ -35,10 +38,12 @@ function reactProps(element) {
   for (const field of fields(element)) lines.push(`    ${quote(field.name)}?: ${element.name}['${field.name}'];`);
   const fieldNames = new Set(fields(element).map((field) => field.name));
   for (const attribute of element.attributes ?? []) {
-    if (attribute.name === attribute.fieldName || fieldNames.has(attribute.name) || ['key', 'lang', 'title'].includes(attribute.name)) continue;
+    if (attribute.name === attribute.fieldName || fieldNames.has(attribute.name) || ['key', 'lang', 'title'].includes(attribute.name))
+      continue;
     lines.push(`    ${quote(attribute.name)}?: ${attributeType(attribute)};`);
   }
-  for (const event of events(element)) lines.push(`    ${quote(`on${event.name}`)}?: (event: ${event.type.text.replace(/<.*$/, '')}) => void;`);
+  for (const event of events(element))
+    lines.push(`    ${quote(`on${event.name}`)}?: (event: ${event.type.text.replace(/<.*$/, '')}) => void;`);
   return lines.join('\n');
 }
 
@@ -53,7 +58,14 @@ function vueProps(element) {
   for (const attribute of element.attributes ?? []) {
     const name = attribute.fieldName ?? camel(attribute.name);
     if (name === 'lang' || name === 'key') continue;
-    add(name, attribute.type?.text === 'number' ? 'number | string' : attribute.fieldName ? `${element.name}['${attribute.fieldName}']` : attributeType(attribute));
+    add(
+      name,
+      attribute.type?.text === 'number'
+        ? 'number | string'
+        : attribute.fieldName
+          ? `${element.name}['${attribute.fieldName}']`
+          : attributeType(attribute),
+    );
   }
   for (const field of fields(element)) add(field.name, `${element.name}['${field.name}']`);
   for (const event of events(element)) add(`on${camel(`-${event.name}`)}`, `(event: ${event.type.text.replace(/<.*$/, '')}) => void`);
@@ -101,6 +113,8 @@ for (const [path, content] of Object.entries(outputs)) {
   } else writeFileSync(file, content);
 }
 if (drift) {
-  console.error('types/react.d.ts or types/vue.d.ts is out of date with custom-elements.json: run `npm run manifest` and commit the result.');
+  console.error(
+    'types/react.d.ts or types/vue.d.ts is out of date with custom-elements.json: run `npm run manifest` and commit the result.',
+  );
   process.exitCode = 1;
 }

@@ -16,7 +16,10 @@ function testFiles(/** @type {string} */ path) {
     .map((file) => join(path, file));
 }
 
-const files = folders.flatMap((folder) => testFiles(join(root, folder))).map((file) => relative(root, file)).sort();
+const files = folders
+  .flatMap((folder) => testFiles(join(root, folder)))
+  .map((file) => relative(root, file))
+  .sort();
 if (files.length === 0) throw new Error(`no *.test.ts files under ${folders.join(', ')}`);
 const { status } = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   cwd: root,

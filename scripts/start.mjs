@@ -39,7 +39,12 @@ function fingerprint(paths) {
 const CDN_INPUTS = ['src', 'vite.config.ts', 'scripts/lib', 'package.json', 'tsconfig.json'];
 const builds = [
   { name: 'CDN bundle', script: 'build:cdn', out: 'dist/cdn', inputs: CDN_INPUTS },
-  { name: 'Storybook', script: 'storybook:build', out: 'storybook-static', inputs: [...CDN_INPUTS, 'stories', '.storybook', 'test/components', 'test/helpers', 'custom-elements.json', 'docs'] },
+  {
+    name: 'Storybook',
+    script: 'storybook:build',
+    out: 'storybook-static',
+    inputs: [...CDN_INPUTS, 'stories', '.storybook', 'test/components', 'test/helpers', 'custom-elements.json', 'docs'],
+  },
 ];
 
 for (const build of builds) {
@@ -57,7 +62,12 @@ for (const build of builds) {
 const server = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { GROVE_DEMO: '1', GROVE_PAGE_ORIGINS: 'https://intranet.example.org', GROVE_SCIM_TOKEN: 'grove-demo-scim-token-not-for-production', ...process.env },
+  env: {
+    GROVE_DEMO: '1',
+    GROVE_PAGE_ORIGINS: 'https://intranet.example.org',
+    GROVE_SCIM_TOKEN: 'grove-demo-scim-token-not-for-production',
+    ...process.env,
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -34,7 +34,13 @@ exports['./package.json'] = './package.json';
 
 // The source entries too: the CDN build bundles src/ and Rollup applies this field to the package's own
 // files, so without them the provider's entry (not a build entry of its own) lost its define call.
-const sideEffects = ['./dist/npm/define.js', './dist/npm/autoloader.js', './dist/npm/elements/*.js', './dist/cdn/**', './src/elements/*.ts'];
+const sideEffects = [
+  './dist/npm/define.js',
+  './dist/npm/autoloader.js',
+  './dist/npm/elements/*.js',
+  './dist/cdn/**',
+  './src/elements/*.ts',
+];
 
 if (process.argv.includes('--check')) {
   if (JSON.stringify(pkg.exports) !== JSON.stringify(exports) || JSON.stringify(pkg.sideEffects) !== JSON.stringify(sideEffects)) {

@@ -45,7 +45,13 @@ export async function startMailService(db: Database, options: MailServiceOptions
   const catcher = !config.smtpUrl && options.demoMode ? await startMailCatcher() : null;
   const smtpUrl = config.smtpUrl ?? (catcher ? `smtp://127.0.0.1:${catcher.port}` : undefined);
   const worker = smtpUrl
-    ? await startMailWorker(db, { smtpUrl, from: context.from, domain: context.domain, bounceKey: keys.bounce, ...(options.log ? { log: options.log } : {}) })
+    ? await startMailWorker(db, {
+        smtpUrl,
+        from: context.from,
+        domain: context.domain,
+        bounceKey: keys.bounce,
+        ...(options.log ? { log: options.log } : {}),
+      })
     : null;
   const inboundPort = config.inboundPort ?? (options.demoMode ? 0 : undefined);
   const inbound =
@@ -62,7 +68,9 @@ export async function startMailService(db: Database, options: MailServiceOptions
   // Digests go out in each member's morning: a round every ten minutes finds those whose time came.
   const digests = worker
     ? setInterval(() => {
-        runDigests(db, context).catch((error: unknown) => options.log?.({ level: 'error', msg: 'digest round failed', error: String(error) }));
+        runDigests(db, context).catch((error: unknown) =>
+          options.log?.({ level: 'error', msg: 'digest round failed', error: String(error) }),
+        );
       }, DIGEST_ROUND_MS)
     : null;
   digests?.unref();

@@ -19,13 +19,7 @@ export { createHttpClient, type HttpClientOptions } from './api/http-client.js';
 export { GroveApiError, toGroveError, type FieldError, type GroveErrorKind, type ProblemDetails } from './api/problem.js';
 export { ResponseCache } from './api/response-cache.js';
 
-export {
-  groveConfigContext,
-  type GroveConfig,
-  type GroveContextValue,
-  type Theme,
-  type TokenProvider,
-} from './context/config-context.js';
+export { groveConfigContext, type GroveConfig, type GroveContextValue, type Theme, type TokenProvider } from './context/config-context.js';
 export { GroveProvider } from './context/grove-provider.js';
 export { configure } from './context/page-config.js';
 
@@ -61,7 +55,15 @@ export { GroveCommentCount } from './components/comment-count/comment-count.js';
 export type { NewPost, Post, PostAuthor, PostPage, ReactionKind, Thread } from './components/discussion-thread/types.js';
 
 export { GroveEventCalendar } from './components/event-calendar/event-calendar.js';
-export type { CalendarView, EventKind, EventMode, EventOccurrence, OccurrencePage, Rsvp, RsvpStatus } from './components/event-calendar/types.js';
+export type {
+  CalendarView,
+  EventKind,
+  EventMode,
+  EventOccurrence,
+  OccurrencePage,
+  Rsvp,
+  RsvpStatus,
+} from './components/event-calendar/types.js';
 
 export { GroveExpertFinder } from './components/expert-finder/expert-finder.js';
 export type { Expert, ExpertEvidence, ExpertEvidenceItem, ExpertPage, ExpertTopic } from './components/expert-finder/types.js';

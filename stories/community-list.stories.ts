@@ -18,7 +18,13 @@ const signedIn = (scenario: Parameters<typeof listRoutes>[0] = {}) =>
       'POST /v1/communities/:slug/lifecycle': { community: community(), returnedMembers: 2 },
       'POST /v1/communities/:slug/join-requests/:id/approve': { id: '7', status: 'approved' },
       'POST /v1/communities/:slug/join-requests/:id/decline': { id: '7', status: 'declined' },
-      'GET /v1/members': { items: [{ id: '4', name: 'Priya Raman' }, { id: '12', name: 'Irène Martin' }], next: null },
+      'GET /v1/members': {
+        items: [
+          { id: '4', name: 'Priya Raman' },
+          { id: '12', name: 'Irène Martin' },
+        ],
+        next: null,
+      },
       'POST /v1/communities/:slug/invitations': { community: 'utilities-peer-review', member: '4', status: 'invited' },
     },
   });
@@ -70,15 +76,27 @@ export const UnknownCommunity: Story = {
     },
   }),
 };
-export const WrongAttribute: Story = { render: () => html`<grove-community-list community="Water and sanitation!"></grove-community-list>` };
+export const WrongAttribute: Story = {
+  render: () => html`<grove-community-list community="Water and sanitation!"></grove-community-list>`,
+};
 /** Without `community`: the network's top-level communities. */
 export const TopLevel: Story = {
   render: () => html`<grove-community-list></grove-community-list>`,
-  parameters: grove({ routes: listRoutes({ open: [community(), community({ id: '4', slug: 'soil-health', name: 'Soil health', description: 'Soil fertility and agroecology.' })] }) }),
+  parameters: grove({
+    routes: listRoutes({
+      open: [community(), community({ id: '4', slug: 'soil-health', name: 'Soil health', description: 'Soil fertility and agroecology.' })],
+    }),
+  }),
 };
 /** A signed-in member of drip irrigation: Leave there, Join and Request to join elsewhere. */
 export const SignedInMember: Story = {
-  parameters: signedIn({ open: [community({ ...drip, viewerRole: 'member' }), community({ ...drip, id: '3', slug: 'wash-in-schools', name: 'WASH in schools' }), utilities] }),
+  parameters: signedIn({
+    open: [
+      community({ ...drip, viewerRole: 'member' }),
+      community({ ...drip, id: '3', slug: 'wash-in-schools', name: 'WASH in schools' }),
+      utilities,
+    ],
+  }),
 };
 /** Asked to join the members-only group: the request waits for its facilitators and can be withdrawn. */
 export const PendingRequest: Story = { parameters: signedIn({ open: [drip, community({ ...utilities, viewerJoinRequested: true })] }) };
@@ -88,7 +106,20 @@ export const Invited: Story = { parameters: signedIn({ open: [drip, community({ 
 export const FacilitatorWithRequests: Story = { parameters: signedIn(facilitatorScenario()) };
 /** The closed groups, opened: a read-only archive that stays findable. */
 export const ClosedArchive: Story = {
-  parameters: grove({ routes: listRoutes({ closed: [archived, community({ ...archived, id: '14', slug: 'groundwater-sahel', name: 'Groundwater in the Sahel (2019-2022)', closedAt: '2022-06-30T12:00:00Z' })] }) }),
+  parameters: grove({
+    routes: listRoutes({
+      closed: [
+        archived,
+        community({
+          ...archived,
+          id: '14',
+          slug: 'groundwater-sahel',
+          name: 'Groundwater in the Sahel (2019-2022)',
+          closedAt: '2022-06-30T12:00:00Z',
+        }),
+      ],
+    }),
+  }),
   play: async ({ canvasElement }) => (await inList(canvasElement, '[part~="archive-button"]'))?.click(),
 };
 export const RightToLeft: Story = { globals: { lang: 'ar', dir: 'rtl' }, parameters: signedIn(facilitatorScenario()) };

@@ -74,9 +74,11 @@ export const AuthorsWhoLeft: Story = {
   parameters: grove({
     routes: threadRoutes(
       conversation(4).map((post, index) =>
-        index === 1 ? { ...post, author: { ...post.author, presence: 'unlisted' as const } }
-        : index === 2 ? { ...post, author: { ...post.author, name: '', avatarUrl: null, presence: 'former' as const } }
-        : post,
+        index === 1
+          ? { ...post, author: { ...post.author, presence: 'unlisted' as const } }
+          : index === 2
+            ? { ...post, author: { ...post.author, name: '', avatarUrl: null, presence: 'former' as const } }
+            : post,
       ),
     ),
   }),
@@ -111,8 +113,12 @@ export const Facilitator: Story = {
     routes: {
       ...threadRoutes(posts, moderated),
       'GET /v1/communities/water/reports': { items: queuedReports(posts), next: null },
-      'POST /v1/posts/:id/hide': ({ params }: { params: Record<string, string> }) => ({ ...posts.find((post) => post.id === params.id), hidden: true }),
-      'POST /v1/reports/:id/resolution': ({ params }: { params: Record<string, string> }) => queuedReports(posts).find((report) => report.id === params.id),
+      'POST /v1/posts/:id/hide': ({ params }: { params: Record<string, string> }) => ({
+        ...posts.find((post) => post.id === params.id),
+        hidden: true,
+      }),
+      'POST /v1/reports/:id/resolution': ({ params }: { params: Record<string, string> }) =>
+        queuedReports(posts).find((report) => report.id === params.id),
     },
   }),
   play: async ({ canvasElement }) => (await inThread(canvasElement, '[part~="reports-button"]'))?.click(),
@@ -125,8 +131,14 @@ export const FacilitatorHeldPosts: Story = {
       ...threadRoutes(posts, moderated),
       'GET /v1/communities/water/reports': { items: [], next: null },
       'GET /v1/communities/water/held-posts': heldPosts(posts.slice(0, 2)),
-      'POST /v1/posts/:id/approval': ({ params }: { params: Record<string, string> }) => ({ ...posts.find((post) => post.id === params.id), held: false }),
-      'POST /v1/posts/:id/rejection': ({ params }: { params: Record<string, string> }) => ({ ...posts.find((post) => post.id === params.id), hidden: true }),
+      'POST /v1/posts/:id/approval': ({ params }: { params: Record<string, string> }) => ({
+        ...posts.find((post) => post.id === params.id),
+        held: false,
+      }),
+      'POST /v1/posts/:id/rejection': ({ params }: { params: Record<string, string> }) => ({
+        ...posts.find((post) => post.id === params.id),
+        hidden: true,
+      }),
     },
   }),
   play: async ({ canvasElement }) => (await inThread(canvasElement, '[part~="reports-button"]'))?.click(),
@@ -147,7 +159,10 @@ export const FacilitatorNothingHeld: Story = {
 /** A newcomer's own post awaiting approval: only they and the facilitators see it, marked. */
 export const OwnPostAwaitingApproval: Story = {
   parameters: grove({
-    routes: threadRoutes([...posts, makePost('99', { held: true, viewerCanEdit: true, bodyMd: 'My first post here.', bodyHtml: '<p>My first post here.</p>' })]),
+    routes: threadRoutes([
+      ...posts,
+      makePost('99', { held: true, viewerCanEdit: true, bodyMd: 'My first post here.', bodyHtml: '<p>My first post here.</p>' }),
+    ]),
   }),
 };
 
@@ -167,7 +182,9 @@ export const RefusedPost: Story = {
     routes: {
       ...threadRoutes(posts),
       'POST /v1/posts': () => {
-        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }] });
+        throw new GroveApiError('invalid', 400, {
+          errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }],
+        });
       },
     },
   }),
@@ -212,6 +229,7 @@ export const Themed: Story = {
 
 /** `badges`: each author's participation badge in the thread's community beside their name. */
 export const WithBadges: Story = {
-  render: (args) => html`<grove-discussion-thread page-key=${args['page-key']} community=${args.community} badges></grove-discussion-thread>`,
+  render: (args) =>
+    html`<grove-discussion-thread page-key=${args['page-key']} community=${args.community} badges></grove-discussion-thread>`,
   parameters: grove({ routes: { ...threadRoutes(conversation(6)), ...badgeRoutes(variedBadge) } }),
 };

@@ -50,7 +50,10 @@ export const SignedIn: Story = { parameters: grove({ routes: calendarRoutes(), a
 
 /** A signed-in member's private subscription link, made on request (members-only events included). */
 export const PrivateLink: Story = {
-  parameters: grove({ routes: { ...calendarRoutes(), 'POST /v1/calendar/feed-key': { key: '7.Xq3vK9mTzP2rLw8sYb4nHd6cFj1gRa5e' } }, authenticated: true }),
+  parameters: grove({
+    routes: { ...calendarRoutes(), 'POST /v1/calendar/feed-key': { key: '7.Xq3vK9mTzP2rLw8sYb4nHd6cFj1gRa5e' } },
+    authenticated: true,
+  }),
   play: async ({ canvasElement }) => {
     const inCalendar = async (selector: string) => {
       for (let frame = 0; frame < 300; frame += 1) {

@@ -19,7 +19,14 @@ const grove = (parameters: GroveStoryParameters): { grove: GroveStoryParameters 
 const meta: Meta<Args> = {
   title: 'Widgets/Expert finder',
   component: 'grove-expert-finder',
-  args: { community: '', query: 'Who can help with drip irrigation?', limit: '5', 'no-evidence': false, 'ask-url': '', 'thread-url': '/forum#thread={id}' },
+  args: {
+    community: '',
+    query: 'Who can help with drip irrigation?',
+    limit: '5',
+    'no-evidence': false,
+    'ask-url': '',
+    'thread-url': '/forum#thread={id}',
+  },
   render: (args) => html`<grove-expert-finder
     community=${args.community}
     query=${args.query}

@@ -248,7 +248,9 @@ export const MailSettingsLoading: Story = {
   play: async ({ canvasElement }) => {
     (await inDirectory(canvasElement, '[part~="edit-profile-button"]'))?.click();
     const button = await inDirectory(canvasElement, '[part~="mail-settings-button"]');
-    const provider = canvasElement.querySelector('grove-member-directory')?.closest('grove-provider') as { client?: { hold(): () => void } } | null;
+    const provider = canvasElement.querySelector('grove-member-directory')?.closest('grove-provider') as {
+      client?: { hold(): () => void };
+    } | null;
     provider?.client?.hold();
     button?.click();
   },
@@ -274,7 +276,14 @@ export const MailSettingsEmpty: Story = {
     authenticated: true,
     routes: {
       ...signedInRoutes(),
-      'GET /v1/me/mail': { ...omarMail(), address: null, communities: [], followedCommunities: [], followedThreads: [], followedThreadCount: 0 },
+      'GET /v1/me/mail': {
+        ...omarMail(),
+        address: null,
+        communities: [],
+        followedCommunities: [],
+        followedThreads: [],
+        followedThreadCount: 0,
+      },
     },
   }),
   play: MailSettingsOpen.play,

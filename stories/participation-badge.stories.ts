@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
-import { amina, badgeRoutes, facilitatorRoutes, noActions, variedBadge, waterActions, waterProfile } from '../test/components/participation-badge/fixtures.js';
+import {
+  amina,
+  badgeRoutes,
+  facilitatorRoutes,
+  noActions,
+  variedBadge,
+  waterActions,
+  waterProfile,
+} from '../test/components/participation-badge/fixtures.js';
 
 interface Args {
   member: string;
@@ -31,7 +39,8 @@ export const Default: Story = {};
 
 export const Card: Story = {
   args: { variant: 'card' },
-  render: (args) => html`<grove-participation-badge member=${args.member} community=${args.community} variant="card"></grove-participation-badge>`,
+  render: (args) =>
+    html`<grove-participation-badge member=${args.member} community=${args.community} variant="card"></grove-participation-badge>`,
 };
 
 /** The viewer's own card: each achievement can be downloaded as an Open Badges 3.0 credential. */

@@ -17,7 +17,9 @@ defineElement('grove-member-directory', GroveMemberDirectory);
 
 const counts = () =>
   new FakeClient({
-    'GET /v1/threads/counts': ({ query }: FakeCall) => ({ counts: Object.fromEntries(([] as unknown[]).concat(query.key).map((key) => [String(key), 3])) }),
+    'GET /v1/threads/counts': ({ query }: FakeCall) => ({
+      counts: Object.fromEntries(([] as unknown[]).concat(query.key).map((key) => [String(key), 3])),
+    }),
   });
 const alertOf = (element: Element) => element.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '';
 
@@ -28,7 +30,10 @@ describe('properties as hosts set them', () => {
 
   it('takes a number for a whole-number property and asks for that many', async () => {
     const client = new FakeClient(directoryRoutes());
-    const directory = await fixtureWithClient<GroveMemberDirectory>(html`<grove-member-directory .pageSize=${1}></grove-member-directory>`, client);
+    const directory = await fixtureWithClient<GroveMemberDirectory>(
+      html`<grove-member-directory .pageSize=${1}></grove-member-directory>`,
+      client,
+    );
     await waitUntil(() => client.callsTo('GET', '/v1/members').length > 0, 'the directory asks for members');
     expect(String(client.callsTo('GET', '/v1/members')[0]?.query.limit)).to.equal('1');
     expect(alertOf(directory)).to.equal('');
@@ -37,9 +42,15 @@ describe('properties as hosts set them', () => {
 
   it('still reads the attribute as text, and names text that is not a whole number', async () => {
     const client = new FakeClient(directoryRoutes());
-    const good = await fixtureWithClient<GroveMemberDirectory>(html`<grove-member-directory page-size="7"></grove-member-directory>`, client);
+    const good = await fixtureWithClient<GroveMemberDirectory>(
+      html`<grove-member-directory page-size="7"></grove-member-directory>`,
+      client,
+    );
     expect(good.pageSize).to.equal(7);
-    const bad = await fixtureWithClient<GroveMemberDirectory>(html`<grove-member-directory page-size="lots"></grove-member-directory>`, new FakeClient(directoryRoutes()));
+    const bad = await fixtureWithClient<GroveMemberDirectory>(
+      html`<grove-member-directory page-size="lots"></grove-member-directory>`,
+      new FakeClient(directoryRoutes()),
+    );
     expect(alertOf(bad)).to.include('attribute page-size ').and.include('“lots”');
     bad.pageSize = 0;
     await bad.updateComplete;
@@ -68,7 +79,10 @@ describe('properties as hosts set them', () => {
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
       const old = counts();
-      await fixtureWithClient<HTMLElement>(html`<div><grove-comment-count key="/old-name"></grove-comment-count><grove-comment-count key="/old-name"></grove-comment-count></div>`, old);
+      await fixtureWithClient<HTMLElement>(
+        html`<div><grove-comment-count key="/old-name"></grove-comment-count><grove-comment-count key="/old-name"></grove-comment-count></div>`,
+        old,
+      );
       await waitUntil(() => old.calls.length > 0, 'the count is asked for');
       expect([old.calls[0]?.query.key].flat()).to.deep.equal(['/old-name']);
       expect(warnings, 'one warning per page').to.have.length(1);

@@ -27,7 +27,10 @@ const eventNames = new Set(sources.flatMap((text) => [...text.matchAll(/['"`](gr
 
 describe('custom-elements.json against the source', () => {
   it('documents <grove-provider>', () => {
-    assert.ok(elements.some((element) => element.tagName === 'grove-provider'), 'run `npm run manifest`');
+    assert.ok(
+      elements.some((element) => element.tagName === 'grove-provider'),
+      'run `npm run manifest`',
+    );
   });
 
   for (const element of elements) {
@@ -42,7 +45,10 @@ describe('custom-elements.json against the source', () => {
       }
       for (const event of element.events ?? []) {
         it(`declares event "${event.name}"`, () => {
-          assert.ok(eventNames.has(event.name), `@fires ${event.name} is documented but the string '${event.name}' appears nowhere in src/`);
+          assert.ok(
+            eventNames.has(event.name),
+            `@fires ${event.name} is documented but the string '${event.name}' appears nowhere in src/`,
+          );
         });
       }
     });
@@ -52,6 +58,10 @@ describe('custom-elements.json against the source', () => {
 describe('public parts are for theming only', () => {
   it('no script or stylesheet of ours selects by part: renaming a theming hook must not break focus or layout', () => {
     const offenders = sources.filter((text) => /\[part[~|^$*]?=/.test(text));
-    assert.deepEqual(offenders.map((text) => text.slice(0, 80)), [], 'select internal ids or classes, not [part~=…]');
+    assert.deepEqual(
+      offenders.map((text) => text.slice(0, 80)),
+      [],
+      'select internal ids or classes, not [part~=…]',
+    );
   });
 });

@@ -15,8 +15,12 @@ interface Declaration {
 describe('the public API of @grove/elements', () => {
   let declarations: Declaration[] = [];
   before(async () => {
-    const manifest = (await (await fetch(new URL('../custom-elements.json', import.meta.url))).json()) as { modules: { declarations?: Declaration[] }[] };
-    declarations = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement === true);
+    const manifest = (await (await fetch(new URL('../custom-elements.json', import.meta.url))).json()) as {
+      modules: { declarations?: Declaration[] }[];
+    };
+    declarations = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .filter((declaration) => declaration.customElement === true);
   });
 
   it('exports every documented element class and every event class they fire', () => {
@@ -32,7 +36,10 @@ describe('the public API of @grove/elements', () => {
 
   it('documents public members only, and the shared api, lang and theme attributes on every widget', () => {
     for (const declaration of declarations) {
-      expect((declaration.members ?? []).filter((member) => member.name.startsWith('#')), `${declaration.name} private members`).to.deep.equal([]);
+      expect(
+        (declaration.members ?? []).filter((member) => member.name.startsWith('#')),
+        `${declaration.name} private members`,
+      ).to.deep.equal([]);
       const attributes = (declaration.attributes ?? []).map((attribute) => attribute.name);
       expect(attributes, `${declaration.name} shared attributes`).to.include.members(['api', 'lang', 'theme']);
     }

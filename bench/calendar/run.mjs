@@ -13,12 +13,18 @@ const WARMUP = 3;
 
 const grove = await build({
   entryPoints: [new URL('./page.ts', import.meta.url).pathname],
-  bundle: true, minify: true, format: 'iife', write: false, target: 'es2022', tsconfig: 'tsconfig.json',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  write: false,
+  target: 'es2022',
+  tsconfig: 'tsconfig.json',
 });
 // FullCalendar's documented script-tag setup: the standard bundle, then the web component.
 // (Read from disk: neither package exports its global build as a module subpath.)
-const fullCalendar = ['fullcalendar/index.global.min.js', '@fullcalendar/web-component/index.global.min.js']
-  .map((file) => readFileSync(new URL(`../../node_modules/${file}`, import.meta.url), 'utf8'));
+const fullCalendar = ['fullcalendar/index.global.min.js', '@fullcalendar/web-component/index.global.min.js'].map((file) =>
+  readFileSync(new URL(`../../node_modules/${file}`, import.meta.url), 'utf8'),
+);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -47,9 +53,16 @@ const measure = (library) =>
       const calendar = document.createElement('full-calendar');
       calendar.setAttribute('shadow', '');
       // The documented usage: options as a JSON attribute, rendered when the element connects.
-      calendar.setAttribute('options', JSON.stringify({
-        initialView: 'dayGridMonth', initialDate: '2026-11-10', timeZone: 'UTC', dayMaxEvents: 3, events: window.benchEvents,
-      }));
+      calendar.setAttribute(
+        'options',
+        JSON.stringify({
+          initialView: 'dayGridMonth',
+          initialDate: '2026-11-10',
+          timeZone: 'UTC',
+          dayMaxEvents: 3,
+          events: window.benchEvents,
+        }),
+      );
       host.append(calendar);
       for (let waited = 0; !calendar.shadowRoot?.querySelector('.fc-daygrid-event-harness'); waited += 1) {
         if (waited > 100) throw new Error('FullCalendar rendered no events');
@@ -59,9 +72,11 @@ const measure = (library) =>
     host.getBoundingClientRect();
     await frame();
     const elapsed = performance.now() - start;
-    const rendered = which === 'grove'
-      ? host.querySelector('grove-event-calendar').shadowRoot.querySelectorAll('[part~="event"]').length
-      : host.querySelector('full-calendar').shadowRoot.querySelectorAll('.fc-daygrid-event-harness:not(.fc-daygrid-event-harness-abs)').length;
+    const rendered =
+      which === 'grove'
+        ? host.querySelector('grove-event-calendar').shadowRoot.querySelectorAll('[part~="event"]').length
+        : host.querySelector('full-calendar').shadowRoot.querySelectorAll('.fc-daygrid-event-harness:not(.fc-daygrid-event-harness-abs)')
+            .length;
     host.remove();
     return { elapsed, rendered };
   }, library);
@@ -83,6 +98,10 @@ const fcms = median(times.fullcalendar);
 console.log(`Month with 500 events, ${RUNS} runs each after ${WARMUP} warm-up, Chromium ${browser.version?.() ?? ''}`.trim());
 console.table({
   'grove-event-calendar': { 'median ms': grovems.toFixed(1), 'min ms': Math.min(...times.grove).toFixed(1), 'event chips': shown.grove },
-  'FullCalendar 6 <full-calendar>': { 'median ms': fcms.toFixed(1), 'min ms': Math.min(...times.fullcalendar).toFixed(1), 'event chips': shown.fullcalendar },
+  'FullCalendar 6 <full-calendar>': {
+    'median ms': fcms.toFixed(1),
+    'min ms': Math.min(...times.fullcalendar).toFixed(1),
+    'event chips': shown.fullcalendar,
+  },
 });
 console.log(`ratio FullCalendar / Grove: ${(fcms / grovems).toFixed(2)}x`);

@@ -74,7 +74,10 @@ export async function keystrokeToResults(pageUrl: string, terms: readonly string
       samples: times.length,
       p50: percentile(sorted, 0.5),
       p99: percentile(sorted, 0.99),
-      requestP50: percentile([...requests].sort((a, b) => a - b), 0.5),
+      requestP50: percentile(
+        [...requests].sort((a, b) => a - b),
+        0.5,
+      ),
     };
   } finally {
     await browser.close();

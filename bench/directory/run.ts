@@ -32,7 +32,8 @@ const CDN = process.env.GROVE_CDN_DIR ?? 'dist/cdn';
 const CHROMIUM = process.env.CHROME_PATH === undefined || process.env.CHROME_PATH === '' ? '/usr/bin/chromium' : process.env.CHROME_PATH;
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const latencies = (result: Latencies) => `p50 ${ms(result.p50)}  p99 ${ms(result.p99)}  (${result.count} requests, ${result.errors} errors)`;
+const latencies = (result: Latencies) =>
+  `p50 ${ms(result.p50)}  p99 ${ms(result.p99)}  (${result.count} requests, ${result.errors} errors)`;
 
 async function prepare(db: Database, preset: PresetName): Promise<string> {
   await migrate(db);
@@ -101,7 +102,9 @@ if (kept) {
   const browserTerms = terms.slice(0, 16);
   try {
     const result = await keystrokeToResults(`${server.url}/`, browserTerms, CHROMIUM);
-    console.log(`\nChromium, keystroke to rendered results, whole network (${listed.total.toLocaleString('en')} members listed), built CDN bundle:`);
+    console.log(
+      `\nChromium, keystroke to rendered results, whole network (${listed.total.toLocaleString('en')} members listed), built CDN bundle:`,
+    );
     console.log(
       `  p50 ${ms(result.p50)}  p99 ${ms(result.p99)}  over ${result.samples} terms; includes the 300 ms typing debounce; ` +
         `request alone p50 ${ms(result.requestP50)}`,

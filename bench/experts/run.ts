@@ -32,7 +32,10 @@ const { values } = parseArgs({
 if (!isPresetName(values.preset)) throw new Error('--preset demo|capacity4dev|x100');
 const url = process.env.DATABASE_URL?.trim() ? process.env.DATABASE_URL : undefined; // empty means unset
 const dataDir = url ? undefined : values['data-dir'];
-const db = await openDatabase({ ...(url ? { url, ...(values.schema ? { schema: values.schema } : {}) } : {}), ...(dataDir ? { dataDir } : {}) });
+const db = await openDatabase({
+  ...(url ? { url, ...(values.schema ? { schema: values.schema } : {}) } : {}),
+  ...(dataDir ? { dataDir } : {}),
+});
 await migrate(db);
 const members = await db.query<{ n: number }>('select count(*)::int as n from members');
 if ((members.rows[0]?.n ?? 0) === 0) {
@@ -46,14 +49,19 @@ const run = await db.query<{ preset: string; anchor: Date; members: number; post
 const network = run.rows[0];
 if (!network) throw new Error('no seed run recorded');
 const now = new Date(network.anchor);
-console.log(`network: ${network.preset}, ${network.members} members, ${network.posts} posts (${db.kind}), clock ${now.toISOString().slice(0, 10)}`);
+console.log(
+  `network: ${network.preset}, ${network.members} members, ${network.posts} posts (${db.kind}), clock ${now.toISOString().slice(0, 10)}`,
+);
 
 // ---- quality --------------------------------------------------------------------------------------
 const weights = parseWeights(process.env.GROVE_EXPERT_WEIGHTS);
 const taxonomy = await loadTaxonomy(db);
 const set = await loadLabelledSet(db);
 const ranker = await evaluate(set, async (query) =>
-  (await rankExperts(db, { q: query.query, viewerId: null, communityId: null, limit: 10, weights, now }, taxonomy)).experts.map((e) => e.id));
+  (await rankExperts(db, { q: query.query, viewerId: null, communityId: null, limit: 10, weights, now }, taxonomy)).experts.map(
+    (e) => e.id,
+  ),
+);
 const baseline = await evaluate(set, (query) => rankByDeclaredSkills(db, { q: query.query, viewerId: null, limit: 10 }, taxonomy));
 
 const f = (value: number) => value.toFixed(3);
@@ -61,10 +69,14 @@ const line = (label: string, a: Scores, b: Scores) =>
   `${label.padEnd(16)} ${f(a.ndcg10)}  ${f(b.ndcg10)}  ${(a.ndcg10 / (b.ndcg10 || 1)).toFixed(2)}x   ${f(a.p5)}  ${f(b.p5)}   ${f(a.mrr)}  ${f(b.mrr)}`;
 const none: Scores = { ndcg10: 0, p5: 0, mrr: 0 };
 const groups = (name: keyof Pick<Evaluation, 'bySource' | 'byLanguage'>) =>
-  Object.keys(ranker[name]).sort().map((key) => line(`  ${key}`, ranker[name][key] ?? none, baseline[name][key] ?? none));
+  Object.keys(ranker[name])
+    .sort()
+    .map((key) => line(`  ${key}`, ranker[name][key] ?? none, baseline[name][key] ?? none));
 const ceiling = set.queries.reduce((sum, q) => sum + Math.min(q.relevant.size, 5) / 5, 0) / (set.queries.length || 1);
-console.log(`\nlabelled set: ${set.queries.length} questions (${set.queries.filter((q) => q.source === 'seed').length} planted by the seed, ` +
-  `${set.queries.filter((q) => q.source === 'hand-written').length} hand-written in en/fr/es/ar); ${set.skipped.length} skipped`);
+console.log(
+  `\nlabelled set: ${set.queries.length} questions (${set.queries.filter((q) => q.source === 'seed').length} planted by the seed, ` +
+    `${set.queries.filter((q) => q.source === 'hand-written').length} hand-written in en/fr/es/ar); ${set.skipped.length} skipped`,
+);
 for (const skipped of new Map(set.skipped.map((s) => [s.topic, s.reason]))) console.log(`  skipped topic ${skipped[0]}: ${skipped[1]}`);
 console.log(`\n                 nDCG@10         ratio   P@5 (ceiling ${f(ceiling)})   MRR`);
 console.log('                 ranker baseline         ranker baseline  ranker baseline');
@@ -89,12 +101,21 @@ const busyness = async (w: typeof weights) => {
   return { ndcg10: scores.overall.ndcg10, perSlot: contributions / (slots || 1) };
 };
 const [withTempering, withoutTempering] = [await busyness(weights), await busyness(untempered)];
-console.log(`\ntempering by availability and load: nDCG@10 ${f(withTempering.ndcg10)} (without: ${f(withoutTempering.ndcg10)}); ` +
-  `the top 3 wrote ${withTempering.perSlot.toFixed(1)} posts each in the last 30 days (without: ${withoutTempering.perSlot.toFixed(1)})`);
+console.log(
+  `\ntempering by availability and load: nDCG@10 ${f(withTempering.ndcg10)} (without: ${f(withoutTempering.ndcg10)}); ` +
+    `the top 3 wrote ${withTempering.perSlot.toFixed(1)} posts each in the last 30 days (without: ${withoutTempering.perSlot.toFixed(1)})`,
+);
 
 // ---- latency --------------------------------------------------------------------------------------
 const { app } = createApp({ db, config: { ...loadConfig({}), rateLimit: { anonymousPerMinute: 0, memberPerMinute: 0 } }, log: null });
-const questions = [...set.queries.map((q) => q.query), 'irrigation', 'water', 'Who can help with solar pumps in Mali?', 'gestion des connaissances', 'suivi'];
+const questions = [
+  ...set.queries.map((q) => q.query),
+  'irrigation',
+  'water',
+  'Who can help with solar pumps in Mali?',
+  'gestion des connaissances',
+  'suivi',
+];
 const requests = Number(values.requests);
 const timings: number[] = [];
 /** CPU time of this process per request: with PGlite the database runs in it, so this is the work done, whatever else loads the machine. */

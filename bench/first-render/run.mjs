@@ -46,7 +46,13 @@ async function measure(context, label) {
   /** @type {Map<string, { url: string, method: string, type: string, start: number, end?: number, initiator?: string }>} */
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) =>
-    requests.set(e.requestId, { url: e.request.url, method: e.request.method, type: e.type ?? '', start: e.timestamp, initiator: initiatorUrl(e.initiator) }),
+    requests.set(e.requestId, {
+      url: e.request.url,
+      method: e.request.method,
+      type: e.type ?? '',
+      start: e.timestamp,
+      initiator: initiatorUrl(e.initiator),
+    }),
   );
   cdp.on('Network.loadingFinished', (e) => {
     const request = requests.get(e.requestId);

@@ -35,12 +35,20 @@ const { rows: members } = await db.query<{ id: string }>(
 );
 const keys = await loadMailKeys(db);
 const context = { domain: 'bench.example', from: 'Grove <notifications@bench.example>', publicUrl: 'https://grove.example.org', keys };
-const items = Array.from({ length: 10 }, (_, i) => ({ text: `A discussion about drip irrigation and soil moisture, number ${i + 1}`, url: `https://intranet.example.org/news/${i + 1}` }));
+const items = Array.from({ length: 10 }, (_, i) => ({
+  text: `A discussion about drip irrigation and soil moisture, number ${i + 1}`,
+  url: `https://intranet.example.org/news/${i + 1}`,
+}));
 const languages = ['en', 'fr', 'es', 'ar'] as const;
 const messages = Array.from({ length: total }, (_, i) => {
   const member = members[i % members.length] ?? { id: '1' };
   return digestMail(context, {
-    recipient: { memberId: member.id, name: `Bench member ${i}`, address: `bench${(i % 50) + 1}@example.org`, lang: languages[i % 4] ?? 'en' },
+    recipient: {
+      memberId: member.id,
+      name: `Bench member ${i}`,
+      address: `bench${(i % 50) + 1}@example.org`,
+      lang: languages[i % 4] ?? 'en',
+    },
     since: new Date(Date.now() - 7 * 86_400_000),
     frequency: 'weekly',
     threads: items,
@@ -119,7 +127,18 @@ const lost = queuedIds.filter((id) => !counts.has(id)).length - failed;
 const duplicated = [...counts.values()].filter((n) => n > 1).length;
 
 console.log(`mail bench: ${total} messages, ${events.length} kills (${events.join('; ')})`);
-console.table([{ queued: total, delivered: counts.size, lost, duplicated, 'given up': failed, seconds: seconds.toFixed(1), 'msg/s': (total / seconds).toFixed(0), 'digest of 10 items (text + html bytes)': digestBytes }]);
+console.table([
+  {
+    queued: total,
+    delivered: counts.size,
+    lost,
+    duplicated,
+    'given up': failed,
+    seconds: seconds.toFixed(1),
+    'msg/s': (total / seconds).toFixed(0),
+    'digest of 10 items (text + html bytes)': digestBytes,
+  },
+]);
 await db.close();
 rmSync(logFile, { force: true });
 process.exit(0);

@@ -37,20 +37,28 @@ if (!seeded) {
 }
 await db.query('analyze');
 
-const size = (await db.query<{ members: number; facts: number }>(
-  'select (select count(*)::int from members) as members, (select count(*)::int from participation_facts) as facts',
-)).rows[0];
-console.log(`${db.kind}${dataDir ? ` (${dataDir})` : ''}: ${size?.members.toLocaleString('en')} members, ${size?.facts.toLocaleString('en')} participation facts`);
+const size = (
+  await db.query<{ members: number; facts: number }>(
+    'select (select count(*)::int from members) as members, (select count(*)::int from participation_facts) as facts',
+  )
+).rows[0];
+console.log(
+  `${db.kind}${dataDir ? ` (${dataDir})` : ''}: ${size?.members.toLocaleString('en')} members, ${size?.facts.toLocaleString('en')} participation facts`,
+);
 
 // Full computation, as after changing the thresholds.
 let started = performance.now();
 const pairs = (await db.query<{ n: number }>('select grove_rebuild_participation() as n')).rows[0]?.n ?? 0;
-console.log(`compute all levels and achievements: ${Math.round(performance.now() - started)} ms for ${pairs.toLocaleString('en')} member-community pairs`);
+console.log(
+  `compute all levels and achievements: ${Math.round(performance.now() - started)} ms for ${pairs.toLocaleString('en')} member-community pairs`,
+);
 
 // Incremental: what one recorded contribution costs (the trigger re-evaluates only its pair).
-const busiest = (await db.query<{ member_id: string; community_id: string }>(
-  `select member_id, community_id from participation_facts group by 1, 2 order by count(*) desc limit 1`,
-)).rows[0];
+const busiest = (
+  await db.query<{ member_id: string; community_id: string }>(
+    `select member_id, community_id from participation_facts group by 1, 2 order by count(*) desc limit 1`,
+  )
+).rows[0];
 if (!busiest) throw new Error('no participation facts: seed the database first');
 const FACTS = 200;
 started = performance.now();
@@ -59,20 +67,33 @@ for (let n = 0; n < FACTS; n++) {
 }
 console.log(`incremental fold: ${((performance.now() - started) / FACTS).toFixed(2)} ms per recorded fact (busiest pair, insert included)`);
 
-const levels = (await db.query<{ peak_level: string; n: number }>(
-  `select peak_level, count(*)::int as n from participation_standing group by 1 order by grove_level_rank(peak_level) desc`,
-)).rows;
+const levels = (
+  await db.query<{ peak_level: string; n: number }>(
+    `select peak_level, count(*)::int as n from participation_standing group by 1 order by grove_level_rank(peak_level) desc`,
+  )
+).rows;
 const total = levels.reduce((sum, row) => sum + row.n, 0);
-console.log(`peak levels of pairs with facts: ${levels.map((row) => `${row.peak_level} ${((100 * row.n) / total).toFixed(1)}%`).join(', ')}`);
+console.log(
+  `peak levels of pairs with facts: ${levels.map((row) => `${row.peak_level} ${((100 * row.n) / total).toFixed(1)}%`).join(', ')}`,
+);
 
-const directoryPage = (await db.query<{ id: string }>('select id from members order by name, id limit 50')).rows.map((row) => `member=${row.id}`);
-const community = (await db.query<{ slug: string }>(
-  'select c.slug from communities c join memberships m on m.community_id = c.id group by c.slug order by count(*) desc limit 1',
-)).rows[0]?.slug ?? 'water';
+const directoryPage = (await db.query<{ id: string }>('select id from members order by name, id limit 50')).rows.map(
+  (row) => `member=${row.id}`,
+);
+const community =
+  (
+    await db.query<{ slug: string }>(
+      'select c.slug from communities c join memberships m on m.community_id = c.id group by c.slug order by count(*) desc limit 1',
+    )
+  ).rows[0]?.slug ?? 'water';
 const server = await startServer({ port: 0, database: db, log: null, rateLimit: { anonymousPerMinute: 0, memberPerMinute: 0 } });
 const scenarios = [
   { name: 'member badge', path: `/api/v1/participation/members/${busiest.member_id}`, connections: 10 },
-  { name: 'member badge (community)', path: `/api/v1/participation/badges?member=${busiest.member_id}&community=${community}`, connections: 10 },
+  {
+    name: 'member badge (community)',
+    path: `/api/v1/participation/badges?member=${busiest.member_id}&community=${community}`,
+    connections: 10,
+  },
   { name: 'directory page of 50', path: `/api/v1/participation/badges?${directoryPage.join('&')}`, connections: 10 },
   { name: `profile of ${community}`, path: `/api/v1/participation/communities/${community}`, connections: 4 },
 ];

@@ -73,7 +73,10 @@ async function prepare(t: Target) {
 const shuffle = <T>(items: T[]): T[] => {
   let state = 42;
   const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  return items.map((item) => [next(), item] as const).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+  return items
+    .map((item) => [next(), item] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, item]) => item);
 };
 
 async function scenarioData(db: Database) {
@@ -92,7 +95,9 @@ async function scenarioData(db: Database) {
     `select c.slug from communities c join events e on e.community_id = c.id where c.visibility = 'public'
      group by c.slug order by count(*) desc limit 20`,
   );
-  const anchor = await db.query<{ anchor: Date }>(`select coalesce((select anchor from seed_runs order by id desc limit 1), now()) as anchor`);
+  const anchor = await db.query<{ anchor: Date }>(
+    `select coalesce((select anchor from seed_runs order by id desc limit 1), now()) as anchor`,
+  );
   const start = anchor.rows[0]?.anchor ?? new Date();
   const months = [-1, 0, 1, 2].map((offset) => {
     const from = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + offset, 1));
@@ -116,7 +121,10 @@ function scenarios(data: Data) {
     { name: 'directory page', paths: [path('/api/v1/members', { lang: 'en', limit: '24', facets: 'true' })] },
     { name: 'thread first page', paths: data.threads.map((id) => path(`/api/v1/threads/${id}/posts`, { limit: '20' })) },
     { name: 'expert query', paths: data.questions.map((q) => path('/api/v1/experts', { q, lang: 'en', limit: '5' })) },
-    { name: 'calendar month', paths: data.calendars.map((c) => path('/api/v1/events', { community: c.community, from: c.from, to: c.to, limit: '100' })) },
+    {
+      name: 'calendar month',
+      paths: data.calendars.map((c) => path('/api/v1/events', { community: c.community, from: c.from, to: c.to, limit: '100' })),
+    },
   ];
 }
 
@@ -175,10 +183,11 @@ function healthPoller(url: string): { stop: () => Promise<{ n: number; p50: numb
     })();`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return {
-    stop: () => new Promise((resolve) => {
-      child.once('message', (result) => resolve(result as { n: number; p50: number; p99: number; max: number }));
-      child.send('stop');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('message', (result) => resolve(result as { n: number; p50: number; p99: number; max: number }));
+        child.send('stop');
+      }),
   };
 }
 
@@ -193,8 +202,9 @@ async function burst(url: string, data: Data, size: number) {
   const requests = Array.from({ length: size }, async (_, i) => {
     const q = data.prefixes[i % data.prefixes.length] ?? 'ma';
     const t0 = performance.now();
-    const response = await fetch(`${url}/api/v1/members/facets?${new URLSearchParams({ q: `${q}${i >= data.prefixes.length ? String(i) : ''}`, lang: 'en' }).toString()}`)
-      .catch(() => undefined);
+    const response = await fetch(
+      `${url}/api/v1/members/facets?${new URLSearchParams({ q: `${q}${i >= data.prefixes.length ? String(i) : ''}`, lang: 'en' }).toString()}`,
+    ).catch(() => undefined);
     await response?.arrayBuffer();
     const ms = performance.now() - t0;
     latencies.push(ms);
@@ -210,7 +220,15 @@ async function burst(url: string, data: Data, size: number) {
   const healthFigures = await health.stop();
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const q = (xs: number[], p: number) => Math.round(sorted(xs)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)] ?? NaN);
-  return { statuses, first503: seen.first503, retryAfterMissing: seen.retryAfterMissing, p50: q(latencies, 0.5), max: q(latencies, 1), health: healthFigures, total };
+  return {
+    statuses,
+    first503: seen.first503,
+    retryAfterMissing: seen.retryAfterMissing,
+    p50: q(latencies, 0.5),
+    max: q(latencies, 1),
+    health: healthFigures,
+    total,
+  };
 }
 
 const GROWTH_SEARCHES = ['ma', 'mar', 'fat', 'kab', 'ngu', 'irr', 'soil', 'amina', 'xyz'];
@@ -247,7 +265,18 @@ for (const t of targets) {
       for (const connections of connectionCounts) {
         await load(server.url, scenario.paths, connections, 2); // warm-up, unmeasured
         const r = await load(server.url, scenario.paths, connections, seconds);
-        const line = row([t.name, scenario.name, connections, Math.round(r.requests.average), r.latency.p50, r.latency.p99, r.errors + r.timeouts + r.non2xx], tableWidths);
+        const line = row(
+          [
+            t.name,
+            scenario.name,
+            connections,
+            Math.round(r.requests.average),
+            r.latency.p50,
+            r.latency.p99,
+            r.errors + r.timeouts + r.non2xx,
+          ],
+          tableWidths,
+        );
         console.log(line);
         lines.push(line);
       }
@@ -264,11 +293,10 @@ for (const t of values['burst-targets'].split(',').filter(Boolean).map(target)) 
   try {
     {
       const b = await burst(server.url, data, Number(values.burst));
-      const line = (
+      const line =
         `overload ${t.name}: burst of ${values.burst} searches (facets over every match): statuses ${JSON.stringify(Object.fromEntries(b.statuses))}, ` +
-          `first 503 after ${b.first503 === null ? 'none' : `${Math.round(b.first503)} ms`}, 503 without Retry-After ${b.retryAfterMissing}, ` +
-          `latency p50 ${b.p50} ms max ${b.max} ms, all answered in ${Math.round(b.total)} ms; health during it (own process): ${b.health.n} checks, p50 ${b.health.p50} ms, p99 ${b.health.p99} ms, max ${b.health.max} ms`
-      );
+        `first 503 after ${b.first503 === null ? 'none' : `${Math.round(b.first503)} ms`}, 503 without Retry-After ${b.retryAfterMissing}, ` +
+        `latency p50 ${b.p50} ms max ${b.max} ms, all answered in ${Math.round(b.total)} ms; health during it (own process): ${b.health.n} checks, p50 ${b.health.p50} ms, p99 ${b.health.p99} ms, max ${b.health.max} ms`;
       console.log(line);
       burstLines.push(line);
     }

@@ -13,7 +13,14 @@ export async function startInProcessServer() {
   // url: null forces PGlite even when DATABASE_URL is set for the PostgreSQL server tests.
   const database = await openTestDatabase({ url: null });
   // The demo CMS page's canonical URL is on intranet.example.org, the site the demo stands for.
-  const server = await startServer({ database, port: 0, host: '127.0.0.1', demoMode: true, pageOrigins: ['https://intranet.example.org'], log: null });
+  const server = await startServer({
+    database,
+    port: 0,
+    host: '127.0.0.1',
+    demoMode: true,
+    pageOrigins: ['https://intranet.example.org'],
+    log: null,
+  });
   return {
     url: server.url,
     close: async () => {

@@ -56,7 +56,8 @@ function rewrite(chunk: OutputChunk, bundle: OutputBundle): void {
     });
   // Fail the build rather than ship a silent waterfall if rolldown ever prints imports differently.
   const missed = chunk.dynamicImports.filter((file) => !rewritten.has(file));
-  if (missed.length > 0) throw new Error(`grove:parallel-chunk-imports could not rewrite import() of ${missed.join(', ')} in ${chunk.fileName}`);
+  if (missed.length > 0)
+    throw new Error(`grove:parallel-chunk-imports could not rewrite import() of ${missed.join(', ')} in ${chunk.fileName}`);
   if (chunk.imports.length > 0) throw new Error(`${chunk.fileName} must not import statically, but imports ${chunk.imports.join(', ')}`);
 }
 
@@ -67,7 +68,9 @@ export function parallelChunkImports(entryName: string): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const entry = Object.values(bundle).find((item): item is OutputChunk => item.type === 'chunk' && item.isEntry && item.name === entryName);
+      const entry = Object.values(bundle).find(
+        (item): item is OutputChunk => item.type === 'chunk' && item.isEntry && item.name === entryName,
+      );
       if (!entry) throw new Error(`grove:parallel-chunk-imports found no entry chunk named ${entryName}`);
       rewrite(entry, bundle);
     },

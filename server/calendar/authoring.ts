@@ -97,7 +97,8 @@ export function checkEvent(fields: EventFields): EventFields {
   const zoneOk = isValidTimeZone(fields.timeZone);
   if (!zoneOk) fail('timeZone', 'Not an IANA time zone, e.g. Europe/Paris');
   if (fields.endsAt < fields.startsAt) fail('endsAt', 'Must not be before startsAt');
-  else if (fields.endsAt.getTime() - fields.startsAt.getTime() > MAX_LENGTH_DAYS * DAY_MS) fail('endsAt', `At most ${MAX_LENGTH_DAYS} days after startsAt`);
+  else if (fields.endsAt.getTime() - fields.startsAt.getTime() > MAX_LENGTH_DAYS * DAY_MS)
+    fail('endsAt', `At most ${MAX_LENGTH_DAYS} days after startsAt`);
   if (fields.allDay && zoneOk) {
     if (!isMidnight(fields.startsAt, fields.timeZone)) fail('startsAt', 'An all-day event starts at local midnight');
     if (!isMidnight(fields.endsAt, fields.timeZone) || fields.endsAt <= fields.startsAt) {
@@ -139,13 +140,28 @@ const ROW_VALUES = `title = $2, description = $3, description_html = $4, kind = 
   all_day = $9, rrule = $10, exdates = $11, mode = $12, location = $13, join_url = $14, capacity = $15`;
 
 const rowParams = (fields: EventFields) => [
-  fields.title, fields.description, renderMarkdown(fields.description), fields.kind, fields.startsAt, fields.endsAt, fields.timeZone,
-  fields.allDay, fields.rrule, fields.exdates, fields.mode, fields.location, fields.joinUrl, fields.capacity,
+  fields.title,
+  fields.description,
+  renderMarkdown(fields.description),
+  fields.kind,
+  fields.startsAt,
+  fields.endsAt,
+  fields.timeZone,
+  fields.allDay,
+  fields.rrule,
+  fields.exdates,
+  fields.mode,
+  fields.location,
+  fields.joinUrl,
+  fields.capacity,
 ];
 
 /** `detached`: an occurrence taken out of a series; its SEQUENCE continues the series' (clients compare them). */
 async function insertEvent(
-  tx: Queryable, communityId: string, organiserId: string, fields: EventFields,
+  tx: Queryable,
+  communityId: string,
+  organiserId: string,
+  fields: EventFields,
   detached?: { seriesId: string; recurrenceId: Date; sequence: number },
 ) {
   const { rows } = await tx.query<{ id: string }>(
@@ -197,15 +213,23 @@ function attendanceChanged(before: EventFields, after: EventFields): boolean {
 function shiftLike(before: EventFields, after: EventFields) {
   const from = wallClockAt(before.startsAt, before.timeZone);
   const to = wallClockAt(after.startsAt, after.timeZone);
-  const deltaMs = Date.UTC(to.year, to.month - 1, to.day, to.hour, to.minute, to.second)
-    - Date.UTC(from.year, from.month - 1, from.day, from.hour, from.minute, from.second);
+  const deltaMs =
+    Date.UTC(to.year, to.month - 1, to.day, to.hour, to.minute, to.second) -
+    Date.UTC(from.year, from.month - 1, from.day, from.hour, from.minute, from.second);
   return (instant: Date): Date => {
     const clock = wallClockAt(instant, before.timeZone);
     const moved = new Date(Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second) + deltaMs);
-    return instantFromWallClock({
-      year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate(),
-      hour: moved.getUTCHours(), minute: moved.getUTCMinutes(), second: moved.getUTCSeconds(),
-    }, after.timeZone);
+    return instantFromWallClock(
+      {
+        year: moved.getUTCFullYear(),
+        month: moved.getUTCMonth() + 1,
+        day: moved.getUTCDate(),
+        hour: moved.getUTCHours(),
+        minute: moved.getUTCMinutes(),
+        second: moved.getUTCSeconds(),
+      },
+      after.timeZone,
+    );
   };
 }
 
@@ -224,7 +248,12 @@ function nextOccurrence(event: IcsEvent): { start: Date; end: Date } {
   const now = new Date();
   const length = event.endsAt.getTime() - event.startsAt.getTime();
   const from = new Date(Math.max(now.getTime() - length, event.startsAt.getTime() - 2 * DAY_MS));
-  return expandOccurrences(event, from, new Date(from.getTime() + FIRST_OCCURRENCE_HORIZON_MS), { limit: 1 })[0] ?? { start: event.startsAt, end: event.endsAt };
+  return (
+    expandOccurrences(event, from, new Date(from.getTime() + FIRST_OCCURRENCE_HORIZON_MS), { limit: 1 })[0] ?? {
+      start: event.startsAt,
+      end: event.endsAt,
+    }
+  );
 }
 
 interface Notice {
@@ -250,7 +279,11 @@ async function notify(tx: Queryable, mail: MailContext | null, row: EventRow, or
     calendarFor: (recipient: Recipient) =>
       invitationCalendar(
         notice.event,
-        { method: notice.method, organizer: { name: organiser, address: mail.from }, attendee: { name: recipient.name, address: recipient.address } },
+        {
+          method: notice.method,
+          organizer: { name: organiser, address: mail.from },
+          attendee: { name: recipient.name, address: recipient.address },
+        },
         { domain },
       ),
   });
@@ -278,7 +311,12 @@ async function mailPromotedByCapacity(
   );
   for (const row of rows) {
     await mailWaitlistPromotion(tx, mail, {
-      memberId: row.member_id, communityId: event.community_id, event: event.title, start: row.occurrence, timeZone: event.time_zone, url: null,
+      memberId: row.member_id,
+      communityId: event.community_id,
+      event: event.title,
+      start: row.occurrence,
+      timeZone: event.time_zone,
+      url: null,
     });
   }
 }
@@ -292,7 +330,15 @@ async function reread(tx: Queryable, id: string): Promise<IcsEvent> {
 
 /** An instance of the series as an invitation writes it (see IcsEvent.instanceOf). */
 function instanceOf(series: IcsEvent, start: Date, end: Date, recurrenceId: Date, overrides: Partial<IcsEvent> = {}): IcsEvent {
-  return { ...series, ...overrides, startsAt: start, endsAt: end, rrule: null, exdates: [], instanceOf: { seriesId: series.id, recurrenceId } };
+  return {
+    ...series,
+    ...overrides,
+    startsAt: start,
+    endsAt: end,
+    rrule: null,
+    exdates: [],
+    instanceOf: { seriesId: series.id, recurrenceId },
+  };
 }
 
 /**
@@ -300,7 +346,15 @@ function instanceOf(series: IcsEvent, start: Date, end: Date, recurrenceId: Date
  * Answers follow the event when its time moves: a single event's to the new start, a series' by the same
  * wall-clock shift (those that land on no occurrence any more stay behind, invisible, and were mailed).
  */
-export async function updateEvent(db: Database, row: EventRow, version: number, patch: Patch, viewer: Viewer, mail: MailContext | null, domain: string) {
+export async function updateEvent(
+  db: Database,
+  row: EventRow,
+  version: number,
+  patch: Patch,
+  viewer: Viewer,
+  mail: MailContext | null,
+  domain: string,
+) {
   const before = fieldsOf(row);
   let merged = applyPatch(before, patch);
   const moved = merged.startsAt.getTime() !== before.startsAt.getTime() || merged.timeZone !== before.timeZone;
@@ -311,7 +365,8 @@ export async function updateEvent(db: Database, row: EventRow, version: number, 
   }
   if (row.series_id !== null && merged.rrule !== null) {
     throw new HttpProblem(422, 'An occurrence edited on its own cannot repeat', {
-      type: 'invalid-event', errors: [{ field: 'body.rrule', message: 'Must be null for an occurrence taken out of a series' }],
+      type: 'invalid-event',
+      errors: [{ field: 'body.rrule', message: 'Must be null for an occurrence taken out of a series' }],
     });
   }
   const after = checkEvent(merged);
@@ -325,11 +380,24 @@ export async function updateEvent(db: Database, row: EventRow, version: number, 
     if (moved) await moveAnswers(tx, row, before, after);
     const event = await reread(tx, row.id);
     const next = nextOccurrence(event);
-    const asSent = row.series_id && row.recurrence_id
-      ? instanceOf({ ...event, id: row.series_id }, event.startsAt, event.endsAt, row.recurrence_id)
-      : event;
-    await notify(tx, mail, row, row.organiser_name, domain, { kind: 'event-changed', memberIds: recipients, event: asSent, method: 'REQUEST', when: next.start });
-    await mailPromotedByCapacity(tx, mail, { ...row, title: after.title, time_zone: after.timeZone, length_ms: after.endsAt.getTime() - after.startsAt.getTime() }, before.capacity, after.capacity);
+    const asSent =
+      row.series_id && row.recurrence_id
+        ? instanceOf({ ...event, id: row.series_id }, event.startsAt, event.endsAt, row.recurrence_id)
+        : event;
+    await notify(tx, mail, row, row.organiser_name, domain, {
+      kind: 'event-changed',
+      memberIds: recipients,
+      event: asSent,
+      method: 'REQUEST',
+      when: next.start,
+    });
+    await mailPromotedByCapacity(
+      tx,
+      mail,
+      { ...row, title: after.title, time_zone: after.timeZone, length_ms: after.endsAt.getTime() - after.startsAt.getTime() },
+      before.capacity,
+      after.capacity,
+    );
   });
   return firstOccurrence(db, row.id, viewer);
 }
@@ -342,7 +410,9 @@ async function moveAnswers(tx: Queryable, row: EventRow, before: EventFields, af
   const { rows } = await tx.query<{ occurrence: Date }>('select distinct occurrence from rsvps where event_id = $1', [row.id]);
   const shift = shiftLike(before, after);
   const series = { ...after, exdates: [] };
-  const moves = rows.map((r) => [r.occurrence, shift(r.occurrence)] as const).filter(([from, to]) => from.getTime() !== to.getTime() && occursAt(series, to));
+  const moves = rows
+    .map((r) => [r.occurrence, shift(r.occurrence)] as const)
+    .filter(([from, to]) => from.getTime() !== to.getTime() && occursAt(series, to));
   if (moves.length === 0) return;
   await tx.query(
     `update rsvps r set occurrence = m.to_start from unnest($2::timestamptz[], $3::timestamptz[]) as m(from_start, to_start)
@@ -356,7 +426,14 @@ async function moveAnswers(tx: Queryable, row: EventRow, before: EventFields, af
  * EXDATE). Attendees of what was cancelled get METHOD:CANCEL. Cancelling what is already cancelled is a
  * 409, so a retry with a new key cannot mail everyone twice.
  */
-export async function cancelEvent(db: Database, id: string, input: z.infer<typeof CancellationInput>, viewer: Viewer, mail: MailContext | null, domain: string) {
+export async function cancelEvent(
+  db: Database,
+  id: string,
+  input: z.infer<typeof CancellationInput>,
+  viewer: Viewer,
+  mail: MailContext | null,
+  domain: string,
+) {
   const row = await requireWritableEvent(db, id, viewer);
   if (row.cancelled) throw new HttpProblem(409, 'This event is already cancelled', { type: 'event-cancelled' });
   const occurrence = input.occurrence === undefined ? undefined : findOccurrence(row, input.occurrence, 'body.occurrence');
@@ -382,7 +459,13 @@ export async function cancelEvent(db: Database, id: string, input: z.infer<typeo
         ? instanceOf({ ...event, id: row.series_id }, event.startsAt, event.endsAt, row.recurrence_id)
         : event;
     const when = occurrence?.start ?? nextOccurrence({ ...event, cancelled: false }).start;
-    await notify(tx, mail, row, row.organiser_name, domain, { kind: 'event-cancelled', memberIds: recipients, event: sent, method: 'CANCEL', when });
+    await notify(tx, mail, row, row.organiser_name, domain, {
+      kind: 'event-cancelled',
+      memberIds: recipients,
+      event: sent,
+      method: 'CANCEL',
+      when,
+    });
   });
   return firstOccurrence(db, row.id, viewer);
 }
@@ -392,7 +475,14 @@ export async function cancelEvent(db: Database, id: string, input: z.infer<typeo
  * `recurrenceId`), the series gets an EXDATE for it, and its answers move with it. Its attendees are
  * mailed the instance (series UID + RECURRENCE-ID), which their calendars apply to the series they hold.
  */
-export async function editOccurrence(db: Database, id: string, input: z.infer<typeof OccurrenceEditInput>, viewer: Viewer, mail: MailContext | null, domain: string) {
+export async function editOccurrence(
+  db: Database,
+  id: string,
+  input: z.infer<typeof OccurrenceEditInput>,
+  viewer: Viewer,
+  mail: MailContext | null,
+  domain: string,
+) {
   const row = await requireWritableEvent(db, id, viewer);
   if (row.cancelled) throw new HttpProblem(409, 'This event was cancelled', { type: 'event-cancelled' });
   if (row.rrule === null) {
@@ -402,21 +492,48 @@ export async function editOccurrence(db: Database, id: string, input: z.infer<ty
   }
   const { occurrence: requested, ...patch } = input;
   const occurrence = findOccurrence(row, requested, 'body.occurrence');
-  const fields = checkEvent(applyPatch({ ...fieldsOf(row), startsAt: occurrence.start, endsAt: occurrence.end, rrule: null, exdates: [] }, patch));
+  const fields = checkEvent(
+    applyPatch({ ...fieldsOf(row), startsAt: occurrence.start, endsAt: occurrence.end, rrule: null, exdates: [] }, patch),
+  );
   const detachedId = await db.transaction(async (tx) => {
     const recipients = await attendees(tx, row, occurrence.start);
     const newId = await insertEvent(tx, row.community_id, row.organiser_id, fields, {
-      seriesId: row.id, recurrenceId: occurrence.start, sequence: row.sequence + 1,
+      seriesId: row.id,
+      recurrenceId: occurrence.start,
+      sequence: row.sequence + 1,
     });
-    await tx.query('update rsvps set event_id = $3, occurrence = $4 where event_id = $1 and occurrence = $2', [row.id, occurrence.start, newId, fields.startsAt]);
+    await tx.query('update rsvps set event_id = $3, occurrence = $4 where event_id = $1 and occurrence = $2', [
+      row.id,
+      occurrence.start,
+      newId,
+      fields.startsAt,
+    ]);
     await tx.query(
       `update events set exdates = array_append(exdates, $2::timestamptz), sequence = sequence + 1, updated_at = now() where id = $1`,
       [row.id, occurrence.start],
     );
     const detached = await reread(tx, newId);
     const sent = instanceOf({ ...detached, id: row.id }, detached.startsAt, detached.endsAt, occurrence.start);
-    await notify(tx, mail, row, row.organiser_name, domain, { kind: 'event-changed', memberIds: recipients, event: sent, method: 'REQUEST', when: detached.startsAt });
-    await mailPromotedByCapacity(tx, mail, { id: newId, community_id: row.community_id, title: fields.title, time_zone: fields.timeZone, length_ms: fields.endsAt.getTime() - fields.startsAt.getTime() }, row.capacity, fields.capacity);
+    await notify(tx, mail, row, row.organiser_name, domain, {
+      kind: 'event-changed',
+      memberIds: recipients,
+      event: sent,
+      method: 'REQUEST',
+      when: detached.startsAt,
+    });
+    await mailPromotedByCapacity(
+      tx,
+      mail,
+      {
+        id: newId,
+        community_id: row.community_id,
+        title: fields.title,
+        time_zone: fields.timeZone,
+        length_ms: fields.endsAt.getTime() - fields.startsAt.getTime(),
+      },
+      row.capacity,
+      fields.capacity,
+    );
     return newId;
   });
   return firstOccurrence(db, detachedId, viewer);

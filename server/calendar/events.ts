@@ -17,11 +17,25 @@ import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { memberRef } from '../communities/visibility.ts';
 import {
-  EVENT_SELECT, FIRST_START_SQL, type EventRow, icsEvent, occurrenceState, occurrenceStates, type OccurrenceState, seriesEndedSql,
+  EVENT_SELECT,
+  FIRST_START_SQL,
+  type EventRow,
+  icsEvent,
+  occurrenceState,
+  occurrenceStates,
+  type OccurrenceState,
+  seriesEndedSql,
 } from './event-store.ts';
 import {
-  communityFeed, compareOccurrenceKeys, eventCalendar, expandOccurrences, type IcsEvent, InvalidRuleError, type Occurrence,
-  occurrencePage, parseRule,
+  communityFeed,
+  compareOccurrenceKeys,
+  eventCalendar,
+  expandOccurrences,
+  type IcsEvent,
+  InvalidRuleError,
+  type Occurrence,
+  occurrencePage,
+  parseRule,
 } from './index.ts';
 
 const DAY_MS = 86_400_000;
@@ -167,7 +181,8 @@ export async function listOccurrences(
   );
   // Single events are keyset-paged in SQL, so a page never reads more than `limit + 1` of them.
   const singleWhere = [...where, `e.rrule is null`, `e.ends_at >= ${fromParam}::timestamptz - interval '1 day'`];
-  if (after) singleWhere.push(`(${FIRST_START_SQL}, e.id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`);
+  if (after)
+    singleWhere.push(`(${FIRST_START_SQL}, e.id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`);
   const singleLimit = query.limit + 1;
   const singles = await db.query<EventRow>(
     `${EVENT_SELECT} where ${singleWhere.join(' and ')}
@@ -195,7 +210,12 @@ export async function listOccurrences(
 }
 
 /** One occurrence (the first when `start` is absent) with its attendance. */
-export async function getOccurrence(db: Queryable, id: string, start: string | undefined, viewer: Viewer | null): Promise<EventOccurrenceBody> {
+export async function getOccurrence(
+  db: Queryable,
+  id: string,
+  start: string | undefined,
+  viewer: Viewer | null,
+): Promise<EventOccurrenceBody> {
   const row = await requireEvent(db, id, viewer);
   const occurrence = findOccurrence(row, start, 'query.occurrence');
   const state = await occurrenceState(db, { event: row, start: occurrence.start }, viewer?.memberId ?? null);
@@ -203,7 +223,13 @@ export async function getOccurrence(db: Queryable, id: string, start: string | u
 }
 
 /** Answers for one occurrence; "going" beyond capacity joins its waitlist. */
-export async function answerRsvp(db: Database, id: string, input: z.infer<typeof RsvpInput>, viewer: Viewer, mail: MailContext | null = null) {
+export async function answerRsvp(
+  db: Database,
+  id: string,
+  input: z.infer<typeof RsvpInput>,
+  viewer: Viewer,
+  mail: MailContext | null = null,
+) {
   const event = await requireEvent(db, id, viewer);
   assertCanContribute(await readableCommunity(db, { id: event.community_id }, viewer));
   if (event.cancelled) throw new HttpProblem(409, 'This event was cancelled', { type: 'event-cancelled' });

@@ -23,9 +23,10 @@ export async function resetFeedKey(db: Queryable, viewer: Viewer): Promise<strin
 
 /** The member a feed key stands for; 401 naming `query.key` when it is not a current key. */
 export async function viewerFromFeedKey(db: Queryable, key: string): Promise<Viewer> {
-  const refused = () => new HttpProblem(401, 'This calendar link is no longer valid; copy the new one', {
-    errors: [{ field: 'query.key', message: 'Not a current feed key' }],
-  });
+  const refused = () =>
+    new HttpProblem(401, 'This calendar link is no longer valid; copy the new one', {
+      errors: [{ field: 'query.key', message: 'Not a current feed key' }],
+    });
   const match = KEY_PATTERN.exec(key);
   if (!match) throw refused();
   const [, memberId, secret] = match as unknown as [string, string, string];

@@ -77,7 +77,10 @@ export function formatLocalDateTime(clock: WallClock): string {
 
 /** UTC DATE-TIME (§3.3.5 form 2): `20261122T130000Z`. */
 export function formatUtcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** UTC-OFFSET (§3.3.14) from milliseconds: `+0100`, `-0330`, `+053328` when seconds are needed. */

@@ -76,8 +76,14 @@ function ruleProperty(event: IcsEvent, rrule: string): string {
   const rule = ruleFor(event, parsed);
   const until = rule?.options.until;
   if (until) {
-    const clock = { year: until.getUTCFullYear(), month: until.getUTCMonth() + 1, day: until.getUTCDate(),
-      hour: until.getUTCHours(), minute: until.getUTCMinutes(), second: until.getUTCSeconds() };
+    const clock = {
+      year: until.getUTCFullYear(),
+      month: until.getUTCMonth() + 1,
+      day: until.getUTCDate(),
+      hour: until.getUTCHours(),
+      minute: until.getUTCMinutes(),
+      second: until.getUTCSeconds(),
+    };
     parts.splice(1, 0, `UNTIL=${event.allDay ? formatDate(clock) : formatUtcDateTime(instantFromWallClock(clock, event.timeZone))}`);
   }
   return property('RRULE', parts.join(';'));
@@ -116,9 +122,7 @@ export function vevent(event: IcsEvent, options: IcsOptions, invitation?: Invita
     property('SUMMARY', escapeText(event.title)),
     ...(descriptionText(event) ? [property('DESCRIPTION', escapeText(descriptionText(event)))] : []),
     ...(location ? [property('LOCATION', escapeText(location))] : []),
-    ...(event.joinUrl
-      ? [property('CONFERENCE', uriValue(event.joinUrl), { VALUE: 'URI', FEATURE: 'VIDEO' })]
-      : []),
+    ...(event.joinUrl ? [property('CONFERENCE', uriValue(event.joinUrl), { VALUE: 'URI', FEATURE: 'VIDEO' })] : []),
     ...(event.url ? [property('URL', uriValue(event.url), { VALUE: 'URI' })] : []),
     property('CATEGORIES', escapeText(event.kind)),
     property('STATUS', event.cancelled || invitation?.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'),
@@ -126,7 +130,9 @@ export function vevent(event: IcsEvent, options: IcsOptions, invitation?: Invita
       ? [
           property('ORGANIZER', `mailto:${invitation.organizer.address}`, { CN: invitation.organizer.name }),
           property('ATTENDEE', `mailto:${invitation.attendee.address}`, {
-            CN: invitation.attendee.name, ROLE: 'REQ-PARTICIPANT', RSVP: 'FALSE',
+            CN: invitation.attendee.name,
+            ROLE: 'REQ-PARTICIPANT',
+            RSVP: 'FALSE',
           }),
         ]
       : []),

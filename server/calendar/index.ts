@@ -4,6 +4,14 @@
  */
 export { expandOccurrences, occursAt, type ExpandOptions, type Occurrence, type RecurringEvent } from './recurrence.ts';
 export { InvalidRuleError, parseRule } from './rule.ts';
-export { communityFeed, eventCalendar, invitationCalendar, type FeedOptions, type IcsEvent, type IcsOptions, type Invitation } from './ics.ts';
+export {
+  communityFeed,
+  eventCalendar,
+  invitationCalendar,
+  type FeedOptions,
+  type IcsEvent,
+  type IcsOptions,
+  type Invitation,
+} from './ics.ts';
 export { isValidTimeZone } from './zone.ts';
 export { compareOccurrenceKeys, occurrencePage, type OccurrencePageOptions, type PagedOccurrence } from './occurrence-page.ts';

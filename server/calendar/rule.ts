@@ -19,9 +19,7 @@ export class InvalidRuleError extends Error {
 
 /** UNTIL as written: a date, a UTC instant, or (tolerated, though RFC 5545 forbids it with TZID) local. */
 export type Until =
-  | { kind: 'date'; year: number; month: number; day: number }
-  | { kind: 'utc'; instant: Date }
-  | { kind: 'local'; clock: WallClock };
+  { kind: 'date'; year: number; month: number; day: number } | { kind: 'utc'; instant: Date } | { kind: 'local'; clock: WallClock };
 
 export interface ParsedRule {
   /** Rule parts other than UNTIL, upper-cased, in their original order. */
@@ -32,8 +30,20 @@ export interface ParsedRule {
 }
 
 const KNOWN_PARTS = new Set([
-  'FREQ', 'UNTIL', 'COUNT', 'INTERVAL', 'BYSECOND', 'BYMINUTE', 'BYHOUR', 'BYDAY',
-  'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYMONTH', 'BYSETPOS', 'WKST',
+  'FREQ',
+  'UNTIL',
+  'COUNT',
+  'INTERVAL',
+  'BYSECOND',
+  'BYMINUTE',
+  'BYHOUR',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYYEARDAY',
+  'BYWEEKNO',
+  'BYMONTH',
+  'BYSETPOS',
+  'WKST',
 ]);
 /** Community events repeat at most daily; finer rules would only let a typo flood every calendar. */
 const ALLOWED_FREQUENCIES = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
@@ -57,7 +67,10 @@ export function parseRule(text: string, allDay: boolean): ParsedRule {
   const parts: [string, string][] = [];
   let until: Until | undefined;
   const seen = new Set<string>();
-  for (const chunk of text.trim().replace(/^RRULE:/i, '').split(';')) {
+  for (const chunk of text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .split(';')) {
     const [rawKey, value, ...rest] = chunk.split('=');
     const key = rawKey?.trim().toUpperCase() ?? '';
     if (!value || rest.length > 0 || !KNOWN_PARTS.has(key)) throw new InvalidRuleError(`Unknown rule part "${chunk}"`);

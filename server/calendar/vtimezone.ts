@@ -125,8 +125,13 @@ function yearlyRules(zone: string, lastYear: Transition[], toYear: number): Year
   const confirmed = later.every((change, index) => {
     const model = lastYear[index % 2];
     const rule = rules[index % 2];
-    return model !== undefined && rule !== undefined && change.offsetFrom === model.offsetFrom && change.offsetTo === model.offsetTo
-      && localStart(change).getTime() === ruleDate(rule, change.at.getUTCFullYear()).getTime();
+    return (
+      model !== undefined &&
+      rule !== undefined &&
+      change.offsetFrom === model.offsetFrom &&
+      change.offsetTo === model.offsetTo &&
+      localStart(change).getTime() === ruleDate(rule, change.at.getUTCFullYear()).getTime()
+    );
   });
   return confirmed ? rules : null;
 }

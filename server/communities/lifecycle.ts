@@ -44,7 +44,9 @@ export async function openSubCommunity(db: Database, input: z.infer<typeof SubCo
     );
     const id = rows[0]?.id;
     if (!id) {
-      throw new HttpProblem(409, `The address "${input.slug}" is taken`, { errors: [{ field: 'body.slug', message: 'Already in use; choose another' }] });
+      throw new HttpProblem(409, `The address "${input.slug}" is taken`, {
+        errors: [{ field: 'body.slug', message: 'Already in use; choose another' }],
+      });
     }
     await tx.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'facilitator')`, [id, viewer.memberId]);
   });

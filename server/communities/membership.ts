@@ -103,7 +103,15 @@ export interface JoinRequestRow {
 export async function pendingJoinRequests(db: Queryable, slug: string, viewer: Viewer): Promise<JoinRequestRow[]> {
   const community = await readableCommunity(db, { slug }, viewer);
   assertFacilitator(community);
-  const { rows } = await db.query<{ id: string; member_id: string; name: string; avatar_url: string | null; presence: Presence; message: string; created_at: Date }>(
+  const { rows } = await db.query<{
+    id: string;
+    member_id: string;
+    name: string;
+    avatar_url: string | null;
+    presence: Presence;
+    message: string;
+    created_at: Date;
+  }>(
     `select r.id, r.member_id, m.name, grove_avatar_path(m.id, m.avatar_url) as avatar_url, ${presenceSql('m')} as presence, r.message, r.created_at
      from community_join_requests r join members m on m.id = r.member_id
      where r.community_id = $1 and r.status = 'pending' order by r.created_at, r.id limit 200`,
@@ -138,10 +146,11 @@ export async function decideJoinRequest(
       if (request.status === decision) return { id: requestId, status: decision };
       throw new HttpProblem(409, `This request was already ${request.status}`);
     }
-    await tx.query(
-      `update community_join_requests set status = $2, decided_at = now(), decided_by = $3 where id = $1`,
-      [requestId, decision, viewer.memberId],
-    );
+    await tx.query(`update community_join_requests set status = $2, decided_at = now(), decided_by = $3 where id = $1`, [
+      requestId,
+      decision,
+      viewer.memberId,
+    ]);
     if (decision === 'approved') {
       await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
         community.id,
@@ -175,7 +184,8 @@ export async function inviteMember(
       [memberId, community.id, viewer.memberId],
     );
     const target = rows[0];
-    if (!target) throw new HttpProblem(422, 'No such member', { errors: [{ field: 'body.member', message: 'No member you can see has this id' }] });
+    if (!target)
+      throw new HttpProblem(422, 'No such member', { errors: [{ field: 'body.member', message: 'No member you can see has this id' }] });
     if (target.role) return { status: 'member', created: false };
     if (target.asked) {
       await tx.query(

@@ -27,7 +27,15 @@ export async function recordModeration(db: Queryable, entry: ModerationRecord): 
     `insert into moderation_log (community_id, actor_id, action, post_id, thread_id, member_id, detail)
      select $1, $2, $3, $4::bigint, coalesce($5::bigint, p.thread_id), coalesce($6::bigint, p.author_id), $7
      from (select 1) one left join posts p on p.id = $4::bigint`,
-    [entry.communityId, entry.actorId, entry.action, entry.postId ?? null, entry.threadId ?? null, entry.memberId ?? null, entry.detail ?? ''],
+    [
+      entry.communityId,
+      entry.actorId,
+      entry.action,
+      entry.postId ?? null,
+      entry.threadId ?? null,
+      entry.memberId ?? null,
+      entry.detail ?? '',
+    ],
   );
 }
 

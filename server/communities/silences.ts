@@ -30,17 +30,24 @@ export async function silenceMember(db: Queryable, slug: string, input: { member
   ]);
   const role = target[0]?.role;
   if (community.visibility === 'members' && !role) {
-    throw new HttpProblem(422, 'Not a member of this community', { errors: [{ field: 'body.member', message: 'Not a member of this community' }] });
+    throw new HttpProblem(422, 'Not a member of this community', {
+      errors: [{ field: 'body.member', message: 'Not a member of this community' }],
+    });
   }
   if (role === 'facilitator') {
-    throw new HttpProblem(422, 'A facilitator cannot be silenced', { errors: [{ field: 'body.member', message: 'Is a facilitator of this community' }] });
+    throw new HttpProblem(422, 'A facilitator cannot be silenced', {
+      errors: [{ field: 'body.member', message: 'Is a facilitator of this community' }],
+    });
   }
   const { rows: exists } = await db.query('select 1 from members where id = $1', [input.member]);
   if (exists.length === 0) throw new HttpProblem(422, 'No such member', { errors: [{ field: 'body.member', message: 'No such member' }] });
   const log = (action: 'silence' | 'lift-silence', detail?: string) =>
     recordModeration(db, { communityId: community.id, actorId: viewer.memberId, action, memberId: input.member, detail });
   if (input.hours === 0) {
-    const { rows: lifted } = await db.query('delete from silences where community_id = $1 and member_id = $2 returning 1', [community.id, input.member]);
+    const { rows: lifted } = await db.query('delete from silences where community_id = $1 and member_id = $2 returning 1', [
+      community.id,
+      input.member,
+    ]);
     if (lifted.length > 0) await log('lift-silence');
     return { member: input.member, until: null };
   }

@@ -49,5 +49,7 @@ export function channelShownSql(channel: string, viewer: string): string {
 
 /** A member reference as the API serves it: a former member's name and picture are not shown. */
 export function memberRef(id: string, name: string, avatarUrl: string | null, presence: Presence) {
-  return presence === 'former' ? { id, name: '', avatarUrl: null, presence } : { id, name, avatarUrl: presence === 'listed' ? avatarUrl : null, presence };
+  return presence === 'former'
+    ? { id, name: '', avatarUrl: null, presence }
+    : { id, name, avatarUrl: presence === 'listed' ? avatarUrl : null, presence };
 }

@@ -47,11 +47,13 @@ export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.nul
 export const MemberRef = z
   .object({
     id: Id,
-    name: z.string().openapi({ description: 'Empty for a former member (presence `former`): show "Former member" in the reader\'s language' }),
+    name: z
+      .string()
+      .openapi({ description: 'Empty for a former member (presence `former`): show "Former member" in the reader\'s language' }),
     avatarUrl: z.string().nullable(),
     presence: z.enum(['listed', 'unlisted', 'former']).openapi({
       description:
-        '`listed`: the viewer may open this member\'s profile. `unlisted`: the member opted out of the directory; ' +
+        "`listed`: the viewer may open this member's profile. `unlisted`: the member opted out of the directory; " +
         'show the name as plain text, with no link. `former`: the account was deactivated; the name is withheld.',
     }),
   })
@@ -80,9 +82,7 @@ export function errorResponses(...statuses: number[]) {
     503: 'Database overloaded; see Retry-After',
   };
   const all = [...new Set([400, 429, 503, ...statuses])].sort((a, b) => a - b);
-  return Object.fromEntries(
-    all.map((status) => [status, { description: descriptions[status] ?? 'Error', content: problemContent }]),
-  );
+  return Object.fromEntries(all.map((status) => [status, { description: descriptions[status] ?? 'Error', content: problemContent }]));
 }
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -26,8 +26,14 @@ export const Community = z
     postsLast30Days: z.number().int().nullable().openapi({ description: 'Posts and answers in the last 30 days; null when not readable' }),
     viewerJoinRequested: z.boolean().openapi({ description: 'The signed-in member asked to join and a facilitator has not decided yet' }),
     viewerInvited: z.boolean().openapi({ description: 'A facilitator invited the signed-in member: joining accepts, leaving declines' }),
-    viewerCanManage: z.boolean().openapi({ description: 'The signed-in member facilitates it or its mother community: may change its state' }),
-    pendingJoinRequests: z.number().int().nullable().openapi({ description: 'Requests waiting for a decision: for its facilitators, null for others' }),
+    viewerCanManage: z
+      .boolean()
+      .openapi({ description: 'The signed-in member facilitates it or its mother community: may change its state' }),
+    pendingJoinRequests: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Requests waiting for a decision: for its facilitators, null for others' }),
   })
   .openapi('Community');
 
@@ -45,7 +51,10 @@ export const SubCommunityInput = z
     description: Text().max(2000).default(''),
     visibility: z.enum(['public', 'members']).default('public'),
     lifecycle: z.enum(['forming', 'active']).default('forming'),
-    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'A language code such as fr')).max(10).default([]),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'A language code such as fr'))
+      .max(10)
+      .default([]),
   })
   .openapi('SubCommunityInput');
 
@@ -68,7 +77,12 @@ export const LifecycleResult = z
 export const SilenceInput = z
   .object({
     member: Id,
-    hours: z.number().int().min(0).max(24 * 365).openapi({ description: 'How long; 0 lifts the silence' }),
+    hours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 365)
+      .openapi({ description: 'How long; 0 lifts the silence' }),
     reason: Text().max(500).default('').openapi({ description: 'Kept for the facilitators' }),
   })
   .openapi('SilenceInput');
@@ -95,15 +109,11 @@ export const JoinResult = z
   })
   .openapi('JoinResult');
 
-export const JoinRequest = z
-  .object({ id: Id, member: MemberRef, message: z.string(), createdAt: Timestamp })
-  .openapi('JoinRequest');
+export const JoinRequest = z.object({ id: Id, member: MemberRef, message: z.string(), createdAt: Timestamp }).openapi('JoinRequest');
 
 export const JoinRequestPage = z.object({ items: z.array(JoinRequest) }).openapi('JoinRequestPage');
 
-export const JoinDecision = z
-  .object({ id: Id, status: z.enum(['approved', 'declined']) })
-  .openapi('JoinDecision');
+export const JoinDecision = z.object({ id: Id, status: z.enum(['approved', 'declined']) }).openapi('JoinDecision');
 
 // ---- Invitations (issue 14 part 3) ----
 

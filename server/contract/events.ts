@@ -45,13 +45,16 @@ export const Event = z
     capacity: z.number().int().nullable(),
     cancelled: z.boolean(),
     sequence: z.number().int().openapi({
-      description: 'iCalendar SEQUENCE, bumped by every edit; also the version: its ETag is W/"sequence.digest", send it as If-Match to PATCH',
+      description:
+        'iCalendar SEQUENCE, bumped by every edit; also the version: its ETag is W/"sequence.digest", send it as If-Match to PATCH',
     }),
     seriesId: orNull(Id).openapi({ description: 'For an occurrence edited on its own: the series it was taken out of' }),
     recurrenceId: Timestamp.nullable().openapi({ description: 'For an occurrence edited on its own: its start in the series' }),
     updatedAt: Timestamp,
     attendance: Attendance,
-    viewerRsvp: z.union([ViewerRsvp, z.null()]).openapi({ description: "The viewer's answer for this occurrence; null when none or anonymous" }),
+    viewerRsvp: z
+      .union([ViewerRsvp, z.null()])
+      .openapi({ description: "The viewer's answer for this occurrence; null when none or anonymous" }),
   })
   .openapi('Event');
 
@@ -102,7 +105,13 @@ const eventFields = {
   mode: EventMode,
   location: Text().trim().max(500).nullable().openapi({ description: 'The place; required in person and hybrid' }),
   joinUrl: Text().max(2000).nullable().openapi({ description: 'http(s) link; required online and hybrid' }),
-  capacity: z.number().int().min(1).max(100_000).nullable().openapi({ description: 'Seats per occurrence; beyond it "going" joins a waitlist' }),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .nullable()
+    .openapi({ description: 'Seats per occurrence; beyond it "going" joins a waitlist' }),
 };
 
 /** A new event, in a community the author facilitates. */

@@ -2,7 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { Id, Slug, Text, Timestamp } from './common.ts';
 
 export const NOTIFICATION_KINDS = [
-  'reply', 'mention', 'thread-post', 'accepted', 'expert-question', 'waitlist-promoted', 'moderation', 'event-changed', 'event-cancelled',
+  'reply',
+  'mention',
+  'thread-post',
+  'accepted',
+  'expert-question',
+  'waitlist-promoted',
+  'moderation',
+  'event-changed',
+  'event-cancelled',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS).openapi('NotificationKind');
 
@@ -16,9 +24,7 @@ export const MailCommunity = z
   })
   .openapi('MailCommunity');
 
-export const FollowedThread = z
-  .object({ id: Id, title: z.string(), community: Slug, communityName: z.string() })
-  .openapi('FollowedThread');
+export const FollowedThread = z.object({ id: Id, title: z.string(), community: Slug, communityName: z.string() }).openapi('FollowedThread');
 
 /** Followed threads listed at most: whoever posts follows the thread, so an active member follows many. */
 export const FOLLOWED_THREADS_SHOWN = 50;

@@ -23,9 +23,7 @@ export const MemberSummary = z
   })
   .openapi('MemberSummary');
 
-export const FacetValue = z
-  .object({ value: z.string(), label: z.string(), count: z.number().int() })
-  .openapi('FacetValue');
+export const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() }).openapi('FacetValue');
 
 export const Facets = z
   .object({
@@ -47,11 +45,14 @@ export const MemberPage = z
       description: 'False when matches were counted only up to `total` (1000): show "1,000+". Absent means exact.',
     }),
     facets: Facets.optional(),
-    facetsExact: z.boolean().optional().openapi({
-      description:
-        'False when a search matched more than 1000 members and `facets` counts only the first 1000 of them; ' +
-        'GET /api/v1/members/facets counts them all (call it when typing pauses).',
-    }),
+    facetsExact: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'False when a search matched more than 1000 members and `facets` counts only the first 1000 of them; ' +
+          'GET /api/v1/members/facets counts them all (call it when typing pauses).',
+      }),
   })
   .openapi('MemberPage');
 
@@ -63,7 +64,9 @@ export const MemberQuery = z.object({
   q: Text().trim().max(200).optional().openapi({ description: 'Name, practice, organisation, skills, bio; typo tolerant' }),
   community: Slug.optional(),
   skill: Text().max(100).optional().openapi({ description: 'Skill slug' }),
-  country: Text().regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code').optional(),
+  country: Text()
+    .regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code')
+    .optional(),
   language: LanguageTag.optional(),
   organisation: Text().max(200).optional(),
   role: z.enum(['member', 'facilitator']).optional(),
@@ -113,13 +116,11 @@ export const Endorsement = z
 
 // ---- Editing one's own presence (issue 13): GET and PATCH /api/v1/me ----
 
-export const ContactVisibility = z
-  .enum(['public', 'members', 'facilitators', 'nobody'])
-  .openapi('ContactVisibility', {
-    description:
-      'Who sees a channel: `public` everyone, `members` signed-in members sharing a community with you, ' +
-      '`facilitators` the facilitators of your communities, `nobody` only you',
-  });
+export const ContactVisibility = z.enum(['public', 'members', 'facilitators', 'nobody']).openapi('ContactVisibility', {
+  description:
+    'Who sees a channel: `public` everyone, `members` signed-in members sharing a community with you, ' +
+    '`facilitators` the facilitators of your communities, `nobody` only you',
+});
 
 export const OwnContactChannel = z
   .object({
@@ -149,7 +150,10 @@ const isTimeZone = (value: string): boolean => {
 };
 
 const PrimaryLanguage = z.string().regex(/^[a-z]{2,3}$/, 'Must be a primary language tag such as "fr"');
-const SkillSlug = Text().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'Must be a skill slug');
+const SkillSlug = Text()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'Must be a skill slug');
 const PlainLine = (max: number) =>
   Text()
     .trim()
@@ -161,7 +165,8 @@ const PlainLine = (max: number) =>
 function contactProblem(kind: string, value: string): string | null {
   if (kind === 'email' && !/^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(value)) return 'Must be an e-mail address';
   if (kind === 'phone' && !/^\+?[0-9][0-9 ()./-]{2,30}$/.test(value)) return 'Must be a phone number such as +221 33 800 00 00';
-  if ((kind === 'website' || kind === 'linkedin') && safeLink(value) === null) return 'Must be an http(s) URL without spaces or credentials';
+  if ((kind === 'website' || kind === 'linkedin') && safeLink(value) === null)
+    return 'Must be an http(s) URL without spaces or credentials';
   return null;
 }
 
@@ -174,7 +179,11 @@ export const MePatch = z
     name: PlainLine(120).pipe(z.string().min(1, 'Required')).optional(),
     practice: PlainLine(120).nullable().optional().openapi({ description: '"I am a …"' }),
     organisation: PlainLine(200).nullable().optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code such as "SN"').nullable().optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code such as "SN"')
+      .nullable()
+      .optional(),
     languages: z.array(PrimaryLanguage).max(12).nullable().optional().openapi({ description: 'Most fluent first' }),
     timeZone: Text().max(64).refine(isTimeZone, 'Must be an IANA time zone such as "Africa/Dakar"').nullable().optional(),
     availability: z.enum(['open', 'limited', 'unavailable']).nullable().optional(),
@@ -185,8 +194,8 @@ export const MePatch = z
       .nullable()
       .optional()
       .openapi({
-      description: 'An http(s) image URL; Grove fetches and checks it, viewers never contact its host',
-    }),
+        description: 'An http(s) image URL; Grove fetches and checks it, viewers never contact its host',
+      }),
     directoryOptOut: z.boolean().nullable().optional().openapi({
       description: 'Hide me from the directory, profiles, the expert finder and badges (others see posts as plain names)',
     }),

@@ -34,14 +34,28 @@ export const HeldPostQueue = z
   .openapi('HeldPostQueue');
 
 export const HeldPostRejection = z
-  .object({ reason: Text().trim().max(500).default('').openapi({ description: 'Why, for the log (the author is told the post was not published)' }) })
+  .object({
+    reason: Text().trim().max(500).default('').openapi({ description: 'Why, for the log (the author is told the post was not published)' }),
+  })
   .openapi('HeldPostRejection');
 
 export const ModerationAction = z
   .enum([
-    'hide-post', 'restore-post', 'delete-post', 'approve-post', 'reject-post',
-    'lock-thread', 'unlock-thread', 'pin-thread', 'unpin-thread', 'move-thread',
-    'resolve-report', 'silence', 'lift-silence', 'premoderation', 'lifecycle',
+    'hide-post',
+    'restore-post',
+    'delete-post',
+    'approve-post',
+    'reject-post',
+    'lock-thread',
+    'unlock-thread',
+    'pin-thread',
+    'unpin-thread',
+    'move-thread',
+    'resolve-report',
+    'silence',
+    'lift-silence',
+    'premoderation',
+    'lifecycle',
   ])
   .openapi('ModerationAction');
 

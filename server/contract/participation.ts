@@ -3,16 +3,17 @@ import { Id, MemberRef, orNull, Slug, Timestamp } from './common.ts';
 
 export const LEVELS = ['peripheral', 'occasional', 'active', 'core'] as const;
 
-export const Level = z
-  .enum([...LEVELS, 'transactional'])
-  .openapi('ParticipationLevel', {
-    description:
-      "Wenger's roles, not ranks: `core`, `active`, `occasional`, `peripheral` (follows and learns), or " +
-      '`transactional` (contributes to a community without being a member). Never lower than the highest ' +
-      'level the member has held, so nobody is publicly demoted.',
-  });
+export const Level = z.enum([...LEVELS, 'transactional']).openapi('ParticipationLevel', {
+  description:
+    "Wenger's roles, not ranks: `core`, `active`, `occasional`, `peripheral` (follows and learns), or " +
+    '`transactional` (contributes to a community without being a member). Never lower than the highest ' +
+    'level the member has held, so nobody is publicly demoted.',
+});
 
-const Month = z.string().regex(/^\d{4}-\d{2}$/).openapi({ example: '2026-03' });
+const Month = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/)
+  .openapi({ example: '2026-03' });
 
 export const Contributions = z
   .object({
@@ -59,7 +60,9 @@ export const MemberBadge = z
     contributions: Contributions.openapi({ description: 'Contributions inside the window' }),
     counts: z.record(z.string(), z.number().int()).openapi({ description: 'All-time facts per kind (post, answer, rsvp, …)' }),
     achievements: z.array(Achievement),
-    isViewer: z.boolean().openapi({ description: 'The signed-in viewer is this member: they may export their achievements as credentials' }),
+    isViewer: z
+      .boolean()
+      .openapi({ description: 'The signed-in viewer is this member: they may export their achievements as credentials' }),
     hidden: z.boolean().openapi({ description: 'The member hides their badge; only they see it (so only ever true when `isViewer`)' }),
   })
   .openapi('MemberBadge');
@@ -70,9 +73,7 @@ export const MemberBadges = z
   })
   .openapi('MemberBadges');
 
-export const LevelShare = z
-  .object({ level: Level, members: z.number().int() })
-  .openapi('LevelShare');
+export const LevelShare = z.object({ level: Level, members: z.number().int() }).openapi('LevelShare');
 
 export const CommunityParticipation = z
   .object({
@@ -106,7 +107,9 @@ export const ParticipationRules = z
         id: z.string(),
         kinds: z.array(z.string()),
         threshold: z.number().int(),
-        counts: z.enum(['facts', 'askers']).openapi({ description: '`facts` of these kinds, or the different `askers` whose questions they answered' }),
+        counts: z
+          .enum(['facts', 'askers'])
+          .openapi({ description: '`facts` of these kinds, or the different `askers` whose questions they answered' }),
       }),
     ),
   })
@@ -123,9 +126,7 @@ export const IssuerProfile = z
   })
   .openapi('IssuerProfile', { description: 'Open Badges 3.0 issuer Profile' });
 
-export const JsonWebKeySet = z
-  .object({ keys: z.array(z.record(z.string(), z.unknown())) })
-  .openapi('JsonWebKeySet');
+export const JsonWebKeySet = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi('JsonWebKeySet');
 
 export const AchievementDefinition = z
   .object({
@@ -149,7 +150,16 @@ export const FacilitatorActions = z
   .object({
     community: Slug,
     unansweredQuestions: z
-      .array(z.object({ thread: Id, title: z.string(), url: z.string().nullable().openapi({ description: 'The page the thread is on, when known' }), askedBy: orNull(ActionMember), askedAt: Timestamp, ageHours: z.number().int() }))
+      .array(
+        z.object({
+          thread: Id,
+          title: z.string(),
+          url: z.string().nullable().openapi({ description: 'The page the thread is on, when known' }),
+          askedBy: orNull(ActionMember),
+          askedAt: Timestamp,
+          ageHours: z.number().int(),
+        }),
+      )
       .openapi({ description: 'Open questions nobody else has replied to, oldest first' }),
     newcomers: z
       .array(z.object({ member: ActionMember, joinedAt: Timestamp }))
@@ -158,7 +168,17 @@ export const FacilitatorActions = z
       .array(z.object({ member: ActionMember, lastActiveAt: Timestamp, contributions: z.number().int() }))
       .openapi({ description: 'Members with at least 3 posts or answers in the 6 months before the last 60 days, and none since' }),
     openReports: z
-      .array(z.object({ report: Id, post: Id, thread: Id, title: z.string(), url: z.string().nullable().openapi({ description: 'The page the thread is on, when known' }), reason: z.string(), reportedAt: Timestamp }))
+      .array(
+        z.object({
+          report: Id,
+          post: Id,
+          thread: Id,
+          title: z.string(),
+          url: z.string().nullable().openapi({ description: 'The page the thread is on, when known' }),
+          reason: z.string(),
+          reportedAt: Timestamp,
+        }),
+      )
       .openapi({ description: 'Unresolved reports of posts in this community, oldest first' }),
     eventsWithoutHost: z
       .array(z.object({ event: Id, title: z.string(), startsAt: Timestamp }))

@@ -18,7 +18,10 @@ export const Thread = z
     createdBy: orNull(MemberRef),
     createdAt: Timestamp,
     lastPostAt: Timestamp.nullable(),
-    version: z.number().int().openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH' }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH' }),
     viewer: z.object({
       canPost: z.boolean(),
       canModerate: z.boolean(),
@@ -29,7 +32,9 @@ export const Thread = z
   .openapi('Thread');
 
 export const PostAuthor = MemberRef.extend({
-  role: z.enum(['member', 'facilitator']).openapi({ description: "Role in the thread's community (anyone not facilitating it is a member)" }),
+  role: z
+    .enum(['member', 'facilitator'])
+    .openapi({ description: "Role in the thread's community (anyone not facilitating it is a member)" }),
   expert: z.boolean().openapi({
     description:
       "Recognised expert on the thread's topic skill (the thread's, else its community's): endorsed for it by at least " +
@@ -52,7 +57,10 @@ export const Post = z
     held: z.boolean().openapi({ description: 'Awaiting approval (pre-moderation): received only by its author and facilitators' }),
     deleted: z.boolean(),
     accepted: z.boolean(),
-    version: z.number().int().openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH or DELETE' }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'Its ETag is W/"version.digest"; send that ETag (or "version") as If-Match to PATCH or DELETE' }),
     reactions: z.record(z.string(), z.number().int()),
     viewerReactions: z.array(ReactionKind),
     viewerCanEdit: z.boolean(),
@@ -72,9 +80,7 @@ export const PostInput = z
   })
   .openapi('PostInput');
 
-export const PostEdit = z
-  .object({ body: Text().trim().min(1).max(20_000), language: LanguageTag.optional() })
-  .openapi('PostEdit');
+export const PostEdit = z.object({ body: Text().trim().min(1).max(20_000), language: LanguageTag.optional() }).openapi('PostEdit');
 
 export const ThreadModeration = z
   .object({
@@ -94,9 +100,7 @@ export const ReactionSummary = z
   .openapi('ReactionSummary');
 
 export const ReportInput = z.object({ reason: Text().trim().min(3).max(1000) }).openapi('ReportInput');
-export const Report = z
-  .object({ id: Id, post: Id, reason: z.string(), createdAt: Timestamp })
-  .openapi('Report');
+export const Report = z.object({ id: Id, post: Id, reason: z.string(), createdAt: Timestamp }).openapi('Report');
 
 export const ThreadCounts = z
   .object({ counts: z.record(z.string(), z.number().int()).openapi({ description: 'Visible posts per requested key; 0 when none' }) })

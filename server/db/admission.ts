@@ -151,7 +151,9 @@ export class AdmissionQueue {
     }
     const expected = this.expectedWaitMs();
     if (expected > this.#maxWaitMs) {
-      return Promise.reject(this.#refuse(`The database could not start this within ${this.#maxWaitMs} ms (about ${Math.round(expected)} ms expected)`));
+      return Promise.reject(
+        this.#refuse(`The database could not start this within ${this.#maxWaitMs} ms (about ${Math.round(expected)} ms expected)`),
+      );
     }
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {

@@ -11,7 +11,16 @@ import type { Database, OpenDatabaseOptions } from './types.ts';
 export { OverloadedError, QueryAbortedError } from './admission.ts';
 export { migrate } from './migrate.ts';
 export { bindTransaction, isUniqueViolation } from './types.ts';
-export type { Database, DatabaseStats, OpenDatabaseOptions, Queryable, QueryOptions, QueryResult, RequestScope, TransactionQueryable } from './types.ts';
+export type {
+  Database,
+  DatabaseStats,
+  OpenDatabaseOptions,
+  Queryable,
+  QueryOptions,
+  QueryResult,
+  RequestScope,
+  TransactionQueryable,
+} from './types.ts';
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres({ ...options, url: options.url });

@@ -12,7 +12,13 @@ import { Worker } from 'node:worker_threads';
 import { AdmissionQueue, QueryAbortedError } from './admission.ts';
 import { runInScope, ticketFor } from './request-scope.ts';
 import {
-  assertChannel, type Database, type DatabaseStats, type OpenDatabaseOptions, type QueryOptions, type QueryResult, type RequestScope,
+  assertChannel,
+  type Database,
+  type DatabaseStats,
+  type OpenDatabaseOptions,
+  type QueryOptions,
+  type QueryResult,
+  type RequestScope,
   type TransactionQueryable,
 } from './types.ts';
 

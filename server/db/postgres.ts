@@ -2,7 +2,13 @@ import pg from 'pg';
 import { AdmissionQueue, QueryAbortedError } from './admission.ts';
 import { runInScope, ticketFor } from './request-scope.ts';
 import {
-  assertChannel, type Database, type DatabaseStats, type OpenDatabaseOptions, type QueryOptions, type QueryResult, type RequestScope,
+  assertChannel,
+  type Database,
+  type DatabaseStats,
+  type OpenDatabaseOptions,
+  type QueryOptions,
+  type QueryResult,
+  type RequestScope,
   type TransactionQueryable,
 } from './types.ts';
 
@@ -114,7 +120,10 @@ class PostgresDatabase implements Database {
     // The LISTEN connection is not in the pool, so a ping never waits behind queued requests.
     const answer = this.#listenerClient()
       .then((client) => client.query('select 1'))
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     try {
       return await Promise.race([answer, timeout]);
     } finally {

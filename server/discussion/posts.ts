@@ -85,7 +85,10 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
       );
       const raced = created.rows[0]
         ? null
-        : await tx.query<{ id: string }>('select id from threads where page_key = $1 and community_id = $2', [input.key, target.create.communityId]);
+        : await tx.query<{ id: string }>('select id from threads where page_key = $1 and community_id = $2', [
+            input.key,
+            target.create.communityId,
+          ]);
       const id = (created.rows[0] ?? raced?.rows[0])?.id;
       if (!id) throw notFound('The thread');
       threadId = id;
@@ -112,7 +115,9 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
     if (!row) throw new Error('post insert returned nothing');
     const isAnswer = row.kind === 'question' && row.created_by !== viewer.memberId;
     if (!held) {
-      await recordFacts(tx, [{ memberId: viewer.memberId, communityId: row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: row.id }]);
+      await recordFacts(tx, [
+        { memberId: viewer.memberId, communityId: row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: row.id },
+      ]);
     }
     // Whoever writes in a thread follows it (replies reach them by mail); they may unfollow.
     await tx.query('insert into follows (member_id, thread_id) values ($1, $2) on conflict do nothing', [viewer.memberId, threadId]);
@@ -182,12 +187,23 @@ export async function setPostHidden(db: Database, id: string, viewer: Viewer, hi
   // A held post is hidden already: showing it is approving it, hiding it is rejecting it.
   if (current.held) return hidden ? rejectHeldPost(db, id, viewer, '', mail) : approveHeldPost(db, id, viewer, mail);
   await db.transaction(async (tx) => {
-    const changed = await tx.query('update posts set hidden = $2, version = version + 1 where id = $1 and hidden <> $2 returning id', [id, hidden]);
+    const changed = await tx.query('update posts set hidden = $2, version = version + 1 where id = $1 and hidden <> $2 returning id', [
+      id,
+      hidden,
+    ]);
     if (changed.rows.length > 0) {
-      await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: hidden ? 'hide-post' : 'restore-post', postId: id });
+      await recordModeration(tx, {
+        communityId: thread.row.community_id,
+        actorId: viewer.memberId,
+        action: hidden ? 'hide-post' : 'restore-post',
+        postId: id,
+      });
     }
     if (hidden) {
-      await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [id, viewer.memberId]);
+      await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [
+        id,
+        viewer.memberId,
+      ]);
       if (mail && changed.rows.length > 0) await mailHiddenPost(tx, mail, id, viewer.memberId);
     }
   });

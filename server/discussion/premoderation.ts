@@ -39,11 +39,17 @@ export async function setPremoderation(db: Database, slug: string, firstPosts: n
   const community = await readableCommunity(db, { slug }, viewer);
   assertFacilitator(community);
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query('update communities set premoderate_first_posts = $2 where id = $1 and premoderate_first_posts <> $2 returning id', [
-      community.id,
-      firstPosts,
-    ]);
-    if (rows.length > 0) await recordModeration(tx, { communityId: community.id, actorId: viewer.memberId, action: 'premoderation', detail: String(firstPosts) });
+    const { rows } = await tx.query(
+      'update communities set premoderate_first_posts = $2 where id = $1 and premoderate_first_posts <> $2 returning id',
+      [community.id, firstPosts],
+    );
+    if (rows.length > 0)
+      await recordModeration(tx, {
+        communityId: community.id,
+        actorId: viewer.memberId,
+        action: 'premoderation',
+        detail: String(firstPosts),
+      });
   });
   return { community: community.slug, firstPosts };
 }
@@ -97,7 +103,8 @@ export async function listHeldPosts(
   return { items, next: rows.length > query.limit && last ? encodeCursor([last.id]) : null, firstPosts: setting[0]?.n ?? 0 };
 }
 
-const notHeld = () => new HttpProblem(409, 'This post is not awaiting approval (another facilitator may have decided)', { type: 'not-held' });
+const notHeld = () =>
+  new HttpProblem(409, 'This post is not awaiting approval (another facilitator may have decided)', { type: 'not-held' });
 
 /** The held post and its thread, for a facilitator of its community (404 for anyone who may not see it). */
 async function heldPost(db: Queryable, id: string, viewer: Viewer) {
@@ -118,12 +125,14 @@ export async function approveHeldPost(db: Database, id: string, viewer: Viewer, 
     );
     const approved = rows[0];
     if (!approved) throw notHeld();
-    await tx.query(
-      'update threads set post_count = post_count + 1, last_post_at = greatest(last_post_at, $2) where id = $1',
-      [thread.row.id, approved.created_at],
-    );
+    await tx.query('update threads set post_count = post_count + 1, last_post_at = greatest(last_post_at, $2) where id = $1', [
+      thread.row.id,
+      approved.created_at,
+    ]);
     const isAnswer = thread.row.kind === 'question' && thread.row.created_by !== approved.author_id;
-    await recordFacts(tx, [{ memberId: approved.author_id, communityId: thread.row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: id }]);
+    await recordFacts(tx, [
+      { memberId: approved.author_id, communityId: thread.row.community_id, kind: isAnswer ? 'answer' : 'post', subjectId: id },
+    ]);
     await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: 'approve-post', postId: id });
     if (mail) await mailNewPost(tx, mail, id);
   });
@@ -139,7 +148,13 @@ export async function rejectHeldPost(db: Database, id: string, viewer: Viewer, r
   await db.transaction(async (tx) => {
     const { rows } = await tx.query('update posts set held = false, version = version + 1 where id = $1 and held returning id', [id]);
     if (rows.length === 0) throw notHeld();
-    await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: 'reject-post', postId: id, detail: reason });
+    await recordModeration(tx, {
+      communityId: thread.row.community_id,
+      actorId: viewer.memberId,
+      action: 'reject-post',
+      postId: id,
+      detail: reason,
+    });
     if (mail) await mailHiddenPost(tx, mail, id, viewer.memberId);
   });
   // Its author had it on screen as "awaiting approval": their stream now removes it.

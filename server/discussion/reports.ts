@@ -56,7 +56,6 @@ const QUEUE_SELECT = `
   join members a on a.id = p.author_id
   left join members res on res.id = r.resolved_by`;
 
-
 function toQueued(row: QueueRow): z.infer<typeof QueuedReport> {
   return {
     id: row.id,
@@ -64,7 +63,9 @@ function toQueued(row: QueueRow): z.infer<typeof QueuedReport> {
     reporter: memberRef(row.reporter_id, row.reporter_name, row.reporter_avatar, row.reporter_presence),
     createdAt: row.created_at.toISOString(),
     resolvedAt: row.resolved_at?.toISOString() ?? null,
-    resolvedBy: row.resolver_id ? memberRef(row.resolver_id, row.resolver_name ?? '', row.resolver_avatar, row.resolver_presence ?? 'listed') : null,
+    resolvedBy: row.resolver_id
+      ? memberRef(row.resolver_id, row.resolver_name ?? '', row.resolver_avatar, row.resolver_presence ?? 'listed')
+      : null,
     post: {
       id: row.post_id,
       thread: row.thread_id,
@@ -123,14 +124,22 @@ export async function resolveReport(
   if (report.resolved_at) throw new HttpProblem(409, 'This report was already resolved', { type: 'already-resolved' });
   await db.transaction(async (tx) => {
     if (action === 'hide-post') {
-      const hidden = await tx.query('update posts set hidden = true, version = version + 1 where id = $1 and not hidden returning id', [report.post_id]);
+      const hidden = await tx.query('update posts set hidden = true, version = version + 1 where id = $1 and not hidden returning id', [
+        report.post_id,
+      ]);
       if (mail && hidden.rows.length > 0) await mailHiddenPost(tx, mail, report.post_id, viewer.memberId);
     }
     await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [
       report.post_id,
       viewer.memberId,
     ]);
-    await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: 'resolve-report', postId: report.post_id, detail: action });
+    await recordModeration(tx, {
+      communityId: thread.row.community_id,
+      actorId: viewer.memberId,
+      action: 'resolve-report',
+      postId: report.post_id,
+      detail: action,
+    });
   });
   if (action === 'hide-post') await notifyPostChange(db, thread.row, 'post-updated', report.post_id);
   const resolved = await loadReport(db, id);

@@ -3,7 +3,13 @@
  * deleted posts stay as empty tombstones so replies keep their context.
  */
 import type { z } from '@hono/zod-openapi';
-import { assertCanContribute, assertFacilitator, readableCommunity, readableCommunitySql, type CommunityAccess } from '../communities/access.ts';
+import {
+  assertCanContribute,
+  assertFacilitator,
+  readableCommunity,
+  readableCommunitySql,
+  type CommunityAccess,
+} from '../communities/access.ts';
 import type { Post, Thread } from '../contract/threads.ts';
 import { isUniqueViolation, type Database, type Queryable } from '../db/index.ts';
 import type { MailContext } from '../mail/compose.ts';
@@ -82,8 +88,7 @@ export async function requireThread(db: Queryable, by: ThreadLocator, viewer: Vi
 
 export function toThread({ row, access }: LoadedThread, viewer: Viewer | null): z.infer<typeof Thread> {
   const isFacilitator = access.role === 'facilitator';
-  const canContribute =
-    viewer !== null && access.lifecycle !== 'closed' && (access.visibility === 'public' || access.role !== null);
+  const canContribute = viewer !== null && access.lifecycle !== 'closed' && (access.visibility === 'public' || access.role !== null);
   return {
     id: row.id,
     community: row.community,
@@ -94,7 +99,9 @@ export function toThread({ row, access }: LoadedThread, viewer: Viewer | null): 
     pinned: row.pinned,
     acceptedPostId: row.accepted_post_id,
     postCount: row.post_count,
-    createdBy: row.created_by ? memberRef(row.created_by, row.creator_name ?? '', row.creator_avatar, row.creator_presence ?? 'listed') : null,
+    createdBy: row.created_by
+      ? memberRef(row.created_by, row.creator_name ?? '', row.creator_avatar, row.creator_presence ?? 'listed')
+      : null,
     createdAt: row.created_at.toISOString(),
     lastPostAt: row.last_post_at?.toISOString() ?? null,
     version: row.version,
@@ -180,7 +187,8 @@ export async function fetchPosts(
 }
 
 /** A held post is its author's to see (marked "awaiting approval"), though hidden from other members. */
-const ownHeld = (post: { held: boolean; author: { id: string } }, viewer: Viewer | null): boolean => post.held && post.author.id === viewer?.memberId;
+const ownHeld = (post: { held: boolean; author: { id: string } }, viewer: Viewer | null): boolean =>
+  post.held && post.author.id === viewer?.memberId;
 
 /** SQL for "the viewer may see post `p`" when they do not moderate it; `$1` is the viewer id, as in POST_SELECT. */
 export const VISIBLE_TO_READER = '(not p.hidden or (p.held and p.author_id = $1))';
@@ -289,9 +297,16 @@ async function moveTarget(db: Queryable, thread: LoadedThread, viewer: Viewer, s
  * Pins, locks, accepts an answer, retitles or moves at `version` (the caller checked If-Match against
  * it); 412 when the thread changed meanwhile. Facilitators may do all, the asker of a question only accept.
  */
-export async function moderateThread(db: Database, thread: LoadedThread, viewer: Viewer, change: ThreadChange, mail: MailContext | null = null): Promise<void> {
+export async function moderateThread(
+  db: Database,
+  thread: LoadedThread,
+  viewer: Viewer,
+  change: ThreadChange,
+  mail: MailContext | null = null,
+): Promise<void> {
   const { row } = thread;
-  const onlyAccepting = change.pinned === undefined && change.locked === undefined && change.title === undefined && change.community === undefined;
+  const onlyAccepting =
+    change.pinned === undefined && change.locked === undefined && change.title === undefined && change.community === undefined;
   const isAsker = row.created_by === viewer.memberId && row.kind === 'question';
   if (!(onlyAccepting && isAsker)) assertFacilitator(thread.access);
   if (change.acceptedPost !== undefined && row.kind !== 'question') {
@@ -314,7 +329,9 @@ export async function moderateThread(db: Database, thread: LoadedThread, viewer:
         });
       }
       if (change.acceptedPost !== accepted) {
-        await recordFacts(tx, [{ memberId: author, communityId: row.community_id, kind: 'accepted-answer', subjectId: change.acceptedPost }]);
+        await recordFacts(tx, [
+          { memberId: author, communityId: row.community_id, kind: 'accepted-answer', subjectId: change.acceptedPost },
+        ]);
         if (mail) await mailAcceptedAnswer(tx, mail, change.acceptedPost, viewer.memberId);
       }
       accepted = change.acceptedPost;
@@ -323,18 +340,27 @@ export async function moderateThread(db: Database, thread: LoadedThread, viewer:
     }
     const locked = change.locked ?? row.status === 'locked';
     const status = locked ? 'locked' : accepted ? 'answered' : 'open';
-    const updated = await tx.query(
-      `update threads set pinned = $2, status = $3, accepted_post_id = $4, title = $6, community_id = $7, version = version + 1
+    const updated = await tx
+      .query(
+        `update threads set pinned = $2, status = $3, accepted_post_id = $4, title = $6, community_id = $7, version = version + 1
        where id = $1 and version = $5 returning id`,
-      [row.id, change.pinned ?? row.pinned, status, accepted, row.version, change.title ?? row.title, communityId],
-    ).catch((error: unknown) => {
-      // Another thread for the page reached the target community between the check and this move.
-      throw isUniqueViolation(error) ? pageThreadExists() : error;
-    });
+        [row.id, change.pinned ?? row.pinned, status, accepted, row.version, change.title ?? row.title, communityId],
+      )
+      .catch((error: unknown) => {
+        // Another thread for the page reached the target community between the check and this move.
+        throw isUniqueViolation(error) ? pageThreadExists() : error;
+      });
     if (updated.rows.length === 0) throw changedMeanwhile();
     const log = (action: ModerationRecord['action'], detail?: string) =>
       // Logged where the thread was: a move is the source community's facilitators' act.
-      recordModeration(tx, { communityId: row.community_id, actorId: viewer.memberId, action, threadId: row.id, memberId: row.created_by, detail });
+      recordModeration(tx, {
+        communityId: row.community_id,
+        actorId: viewer.memberId,
+        action,
+        threadId: row.id,
+        memberId: row.created_by,
+        detail,
+      });
     const wasLocked = row.status === 'locked';
     if (change.locked !== undefined && change.locked !== wasLocked) await log(change.locked ? 'lock-thread' : 'unlock-thread');
     if (change.pinned !== undefined && change.pinned !== row.pinned) await log(change.pinned ? 'pin-thread' : 'unpin-thread');

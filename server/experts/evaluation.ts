@@ -38,7 +38,12 @@ export async function loadLabelledSet(db: Queryable): Promise<LabelledSet> {
   const add = (source: LabelledQuery['source'], language: string, topic: string, query: string) => {
     const truth = byTopic.get(topic);
     if (!truth) skipped.push({ query, topic, reason: 'no planted experts for this topic' });
-    else if (truth.eligible.length === 0) skipped.push({ query, topic, reason: `none of the ${truth.planted} planted experts may be listed (unavailable, opted out or members-only)` });
+    else if (truth.eligible.length === 0)
+      skipped.push({
+        query,
+        topic,
+        reason: `none of the ${truth.planted} planted experts may be listed (unavailable, opted out or members-only)`,
+      });
     else queries.push({ source, language, topic, query, relevant: new Set(truth.eligible) });
   };
   for (const row of rows) add('seed', row.language, row.topic, row.query);

@@ -19,7 +19,9 @@ const textRelevance = (v: string): string => `greatest(
     coalesce((select count(*)::float8 from unnest($4::tsquery[]) as w(q) where ${v} @@ w.q) / nullif(cardinality($4::tsquery[]), 0), 0))`;
 
 /** The strongest topic of the question that the text vector `v` names, to say what a post or event was about. */
-const matchedSkill = (v: string): string => `(select s.skill_id from unnest($1::bigint[], $3::tsquery[], $2::float8[]) as s(skill_id, q, strength)
+const matchedSkill = (
+  v: string,
+): string => `(select s.skill_id from unnest($1::bigint[], $3::tsquery[], $2::float8[]) as s(skill_id, q, strength)
     where ${v} @@ s.q order by s.strength desc, s.skill_id limit 1)`;
 
 const decay = (at: string, halfLife: string): string =>

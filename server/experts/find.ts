@@ -55,21 +55,23 @@ export async function findExperts(db: Queryable, query: z.infer<typeof ExpertQue
   const items = ranked.experts.flatMap((expert) => {
     const card = cards.get(expert.id);
     if (!card) return [];
-    return [{
-      member: toSummary(card),
-      score: expert.score,
-      evidence: expert.evidence.map((evidence) => ({
-        kind: evidence.kind,
-        count: evidence.count,
-        share: evidence.share,
-        // A post found by its words may sit in a thread on another topic: only the question's topics explain it.
-        skills: evidence.skillIds.filter((id) => topicIds.has(id)).flatMap(skillRef),
-        items: evidence.items.map((item) => ({ kind: item.refKind, id: item.refId, title: item.title, url: item.url, at: item.at })),
-      })),
-      recentContributions: expert.recentContributions,
-      tempering: { availability: expert.availabilityFactor, load: expert.loadFactor },
-      contact: card.contact && servedContact(card.contact),
-    }];
+    return [
+      {
+        member: toSummary(card),
+        score: expert.score,
+        evidence: expert.evidence.map((evidence) => ({
+          kind: evidence.kind,
+          count: evidence.count,
+          share: evidence.share,
+          // A post found by its words may sit in a thread on another topic: only the question's topics explain it.
+          skills: evidence.skillIds.filter((id) => topicIds.has(id)).flatMap(skillRef),
+          items: evidence.items.map((item) => ({ kind: item.refKind, id: item.refId, title: item.title, url: item.url, at: item.at })),
+        })),
+        recentContributions: expert.recentContributions,
+        tempering: { availability: expert.availabilityFactor, load: expert.loadFactor },
+        contact: card.contact && servedContact(card.contact),
+      },
+    ];
   });
   const topics = ranked.topics.flatMap((topic) => skillRef(topic.id).map((ref) => ({ ...ref, strength: topic.strength })));
   return { items, topics };

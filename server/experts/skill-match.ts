@@ -53,7 +53,8 @@ export function matchSkills(question: string, taxonomy: readonly TaxonomySkill[]
       const match = termMatch(term, asked);
       if (match.strength > best.strength) best = { ...match, term };
     }
-    if (best.strength > 0) matches.push({ id: skill.id, slug: skill.slug, strength: best.strength, term: best.term, terms, matched: best.matched });
+    if (best.strength > 0)
+      matches.push({ id: skill.id, slug: skill.slug, strength: best.strength, term: best.term, terms, matched: best.matched });
   }
   const whole = matches.filter((m) => m.strength === 1);
   return (whole.length ? whole : matches)

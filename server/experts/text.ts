@@ -23,7 +23,9 @@ const STOP_WORDS = new Set(
     // ar (after folding: alef variants to ا, ة to ه, ى to ي)
     'من في على عن الي مع هل ما ماذا كيف اي او و يمكن يمكنه يمكنها يستطيع المساعده مساعده يساعد يساعدني خبير خبيره',
     'خبراء خبره لدي لديه عندي اريد ابحث عن هو هي هذا هذه ذلك التي الذي',
-  ].join(' ').split(' '),
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Arabic prefixes (conjunction, preposition, article) removed from longer words: "بالتنقيط" -> "تنقيط". */
@@ -48,7 +50,9 @@ export function stem(word: string): string {
 
 /** The words of `text`, normalised, in order (stop words included). */
 export function words(text: string): string[] {
-  return normalise(text).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+  return normalise(text)
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
 }
 
 export const isStopWord = (word: string): boolean => STOP_WORDS.has(word) || STOP_WORDS.has(stem(word));
@@ -99,6 +103,10 @@ export function sameWord(a: string, b: string): boolean {
  * applies its own normalisation (`grove_unaccent`) to both sides.
  */
 export function searchWords(text: string): string[] {
-  const written = text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}&]+/u).filter(Boolean);
+  const written = text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}&]+/u)
+    .filter(Boolean);
   return [...new Set(written.filter((word) => !isStopWord(normalise(word)) && (normalise(word).length > 1 || /\p{N}/u.test(word))))];
 }

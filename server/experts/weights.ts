@@ -90,7 +90,8 @@ export function parseWeights(json: string | undefined): ExpertWeights {
   const weights: ExpertWeights = { ...DEFAULT_WEIGHTS };
   for (const [key, value] of Object.entries(parsed)) {
     if (!Object.hasOwn(DEFAULT_WEIGHTS, key)) throw new Error(`GROVE_EXPERT_WEIGHTS: unknown weight "${key}"`);
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`GROVE_EXPERT_WEIGHTS: "${key}" must be a number >= 0`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      throw new Error(`GROVE_EXPERT_WEIGHTS: "${key}" must be a number >= 0`);
     weights[key as keyof ExpertWeights] = value;
   }
   return weights;

@@ -138,7 +138,10 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
     if (error instanceof HttpProblem) return problemResponse(error, c.req.path);
     if (error instanceof OverloadedError || isStatementTimeout(error)) {
       const seconds = String(error instanceof OverloadedError ? error.retryAfterSeconds : 1);
-      return problemResponse(new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': seconds } }), c.req.path);
+      return problemResponse(
+        new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': seconds } }),
+        c.req.path,
+      );
     }
     // The client went away: nobody reads this answer.
     if (error instanceof QueryAbortedError) return problemResponse(new HttpProblem(503, 'The request was abandoned'), c.req.path);

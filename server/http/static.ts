@@ -13,21 +13,22 @@ import type { AppEnv } from './env.ts';
 const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|mjs|woff2?|svg|png|map)$/;
 
 export function mountStatic(app: Hono<AppEnv>, roots: ServerConfig['staticRoots']): void {
-  const revalidate = (_path: string, c: { header: (name: string, value: string) => void }) =>
-    c.header('cache-control', 'no-cache');
+  const revalidate = (_path: string, c: { header: (name: string, value: string) => void }) => c.header('cache-control', 'no-cache');
   if (existsSync(roots.cdn)) {
     app.use(
       '/cdn/*',
       serveStatic({
         root: roots.cdn,
         rewriteRequestPath: (path) => path.replace(/^\/cdn/, ''),
-        onFound: (path, c) =>
-          c.header('cache-control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'public, no-cache'),
+        onFound: (path, c) => c.header('cache-control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'public, no-cache'),
       }),
     );
   }
   if (existsSync(roots.storybook)) {
-    app.use('/storybook/*', serveStatic({ root: roots.storybook, rewriteRequestPath: (path) => path.replace(/^\/storybook/, ''), onFound: revalidate }));
+    app.use(
+      '/storybook/*',
+      serveStatic({ root: roots.storybook, rewriteRequestPath: (path) => path.replace(/^\/storybook/, ''), onFound: revalidate }),
+    );
   }
   if (existsSync(roots.demo)) {
     const demo = serveStatic<AppEnv>({ root: roots.demo, onFound: revalidate });

@@ -19,8 +19,17 @@ export interface MailContext {
 }
 
 export type MailKind =
-  | 'reply' | 'thread-post' | 'mention' | 'accepted' | 'list-post' | 'expert-question'
-  | 'waitlist-promoted' | 'moderation' | 'event-changed' | 'event-cancelled' | 'digest';
+  | 'reply'
+  | 'thread-post'
+  | 'mention'
+  | 'accepted'
+  | 'list-post'
+  | 'expert-question'
+  | 'waitlist-promoted'
+  | 'moderation'
+  | 'event-changed'
+  | 'event-cancelled'
+  | 'digest';
 
 export interface Recipient {
   memberId: string;
@@ -62,8 +71,20 @@ interface Body {
 function render(lang: MailLanguage, subject: string, body: Body): { text: string; html: string } {
   const text = [
     body.lead,
-    ...(body.quote ? ['', body.quote.text.split('\n').map((line) => `> ${line}`).join('\n')] : []),
-    ...(body.sections ?? []).flatMap((section) => ['', section.title, ...section.items.map((item) => `- ${item.text}${item.url ? `\n  ${item.url}` : ''}`)]),
+    ...(body.quote
+      ? [
+          '',
+          body.quote.text
+            .split('\n')
+            .map((line) => `> ${line}`)
+            .join('\n'),
+        ]
+      : []),
+    ...(body.sections ?? []).flatMap((section) => [
+      '',
+      section.title,
+      ...section.items.map((item) => `- ${item.text}${item.url ? `\n  ${item.url}` : ''}`),
+    ]),
     '',
     '-- ',
     ...body.footer,
@@ -111,7 +132,9 @@ export function threadMail(context: MailContext, input: ThreadMailInput): Outgoi
   const footer = [
     say(lang, 'footer.reply'),
     ...(thread.url ? [say(lang, 'footer.open', { url: thread.url })] : []),
-    kind === 'list-post' ? say(lang, 'footer.why.list', values) : say(lang, kind === 'expert-question' ? 'footer.why.expert' : 'footer.why.thread'),
+    kind === 'list-post'
+      ? say(lang, 'footer.why.list', values)
+      : say(lang, kind === 'expert-question' ? 'footer.why.expert' : 'footer.why.thread'),
     say(lang, 'footer.unsubscribe', { url: stop.url }),
   ];
   const { text, html } = render(lang, subject, {
@@ -142,7 +165,14 @@ export function threadMail(context: MailContext, input: ThreadMailInput): Outgoi
 /** A short notice with no post to quote (an accepted answer, a hidden post, a seat that opened). */
 export function noticeMail(
   context: MailContext,
-  input: { kind: 'accepted' | 'moderation' | 'waitlist-promoted' | 'event-changed' | 'event-cancelled'; recipient: Recipient; values: Record<string, string>; url: string | null; threadId?: string; calendar?: string },
+  input: {
+    kind: 'accepted' | 'moderation' | 'waitlist-promoted' | 'event-changed' | 'event-cancelled';
+    recipient: Recipient;
+    values: Record<string, string>;
+    url: string | null;
+    threadId?: string;
+    calendar?: string;
+  },
 ): OutgoingMessage {
   const lang = input.recipient.lang;
   const subject = say(lang, `${input.kind}.subject` as MailKey, input.values);
@@ -177,7 +207,15 @@ export interface DigestItem {
 /** The digest: only sections with something in them (the caller sends nothing when all are empty). */
 export function digestMail(
   context: MailContext,
-  input: { recipient: Recipient; since: Date; frequency: 'daily' | 'weekly'; threads: DigestItem[]; unanswered: DigestItem[]; events: DigestItem[]; newcomers: DigestItem[] },
+  input: {
+    recipient: Recipient;
+    since: Date;
+    frequency: 'daily' | 'weekly';
+    threads: DigestItem[];
+    unanswered: DigestItem[];
+    events: DigestItem[];
+    newcomers: DigestItem[];
+  },
 ): OutgoingMessage {
   const lang = input.recipient.lang;
   const subject = say(lang, 'digest.subject');

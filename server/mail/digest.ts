@@ -78,7 +78,11 @@ async function contents(db: Queryable, member: DueRow, now: Date) {
       [member.member_id, since],
     ),
   ]);
-  const when = new Intl.DateTimeFormat(mailLanguage(member.languages), { dateStyle: 'medium', timeStyle: 'short', timeZone: member.time_zone });
+  const when = new Intl.DateTimeFormat(mailLanguage(member.languages), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: member.time_zone,
+  });
   const item = (text: string, url: string | null): DigestItem => ({ text, url });
   return {
     threads: threads.rows.map((t) => item(`${t.title} (${t.community})`, pageUrl(t.page_key))),
@@ -89,7 +93,12 @@ async function contents(db: Queryable, member: DueRow, now: Date) {
 }
 
 /** Queues the digests due at `now`; returns how many were queued and how many members were looked at. */
-export async function runDigests(db: Database, context: MailContext, now = new Date(), limit = 200): Promise<{ queued: number; considered: number }> {
+export async function runDigests(
+  db: Database,
+  context: MailContext,
+  now = new Date(),
+  limit = 200,
+): Promise<{ queued: number; considered: number }> {
   const due = await dueMembers(db, now, limit);
   let queued = 0;
   for (const member of due) {
@@ -103,7 +112,12 @@ export async function runDigests(db: Database, context: MailContext, now = new D
         [member.member_id, now],
       );
       if (!news) return;
-      const recipient: Recipient = { memberId: member.member_id, name: member.name, address: member.address, lang: mailLanguage(member.languages) };
+      const recipient: Recipient = {
+        memberId: member.member_id,
+        name: member.name,
+        address: member.address,
+        lang: mailLanguage(member.languages),
+      };
       await enqueue(tx, [digestMail(context, { recipient, since: member.since, frequency: member.digest, ...news })]);
       queued++;
     });

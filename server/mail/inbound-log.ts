@@ -17,7 +17,10 @@ export async function recordInboundPost(tx: Queryable, messageId: string, postId
 
 /** The member whose address this is (their account address, else an e-mail channel of theirs). */
 export async function memberByAddress(db: Queryable, address: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>(`select m.id from members m where lower(${ADDRESS_SQL}) = lower($1) order by m.id limit 1`, [address]);
+  const { rows } = await db.query<{ id: string }>(
+    `select m.id from members m where lower(${ADDRESS_SQL}) = lower($1) order by m.id limit 1`,
+    [address],
+  );
   return rows[0]?.id ?? null;
 }
 

@@ -9,6 +9,10 @@ export interface MailKeys {
 }
 
 export async function loadMailKeys(db: Queryable): Promise<MailKeys> {
-  const [reply, unsubscribe, bounce] = await Promise.all([serverKey(db, 'mail-reply'), serverKey(db, 'mail-unsubscribe'), serverKey(db, 'mail-bounce')]);
+  const [reply, unsubscribe, bounce] = await Promise.all([
+    serverKey(db, 'mail-reply'),
+    serverKey(db, 'mail-unsubscribe'),
+    serverKey(db, 'mail-bounce'),
+  ]);
   return { reply, unsubscribe, bounce };
 }

@@ -25,4 +25,3 @@ export interface MailCatcher {
   reply(id: number, text: string, inbound: { host: string; port: number }, key: string): Promise<{ accepted: boolean; response: string }>;
   close(): Promise<void>;
 }
-

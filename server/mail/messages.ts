@@ -78,7 +78,8 @@ const fr: Catalogue = {
   'footer.reply': 'Répondez à ce courriel pour répondre dans la discussion.',
   'footer.open': 'Voir en ligne : {url}',
   'footer.why.thread': 'Vous recevez ceci parce que vous participez à cette discussion ou la suivez.',
-  'footer.why.expert': 'Vous recevez ceci parce que des membres vous reconnaissent sur le sujet de cette question ; deux questions de ce type par semaine au plus.',
+  'footer.why.expert':
+    'Vous recevez ceci parce que des membres vous reconnaissent sur le sujet de cette question ; deux questions de ce type par semaine au plus.',
   'footer.why.list': 'Vous recevez chaque message de {community} car le mode liste de diffusion est activé.',
   'footer.why.digest': 'Vous recevez un résumé {frequency} quand il s’est passé quelque chose depuis votre dernière visite.',
   'footer.why.event': 'Vous recevez ceci parce que vous avez répondu à cet événement.',
@@ -117,7 +118,8 @@ const es: Catalogue = {
   'footer.reply': 'Responde a este correo para contestar en la conversación.',
   'footer.open': 'Ver en la web: {url}',
   'footer.why.thread': 'Recibes esto porque participas en esta conversación o la sigues.',
-  'footer.why.expert': 'Recibes esto porque otros miembros te reconocen en el tema de esta pregunta; como mucho dos preguntas así por semana.',
+  'footer.why.expert':
+    'Recibes esto porque otros miembros te reconocen en el tema de esta pregunta; como mucho dos preguntas así por semana.',
   'footer.why.list': 'Recibes cada mensaje de {community} porque el modo lista de correo está activado.',
   'footer.why.digest': 'Recibes un resumen {frequency} cuando ha pasado algo desde tu última visita.',
   'footer.why.event': 'Recibes esto porque respondiste a este evento.',

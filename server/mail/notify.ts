@@ -109,7 +109,17 @@ export async function mailNewPost(tx: Queryable, context: MailContext, postId: s
      select ch.member_id, ch.kind, m.name, ${ADDRESS_SQL} as address, m.languages
      from chosen ch join members m on m.id = ch.member_id
      where ${reachable('ch.kind', '$3::bigint')}`,
-    [post.post_id, post.thread_id, post.community_id, post.body_md, post.author_id, post.first_post, post.question_skill_id, ROUTED_PER_WEEK, EXPERTS_PER_QUESTION],
+    [
+      post.post_id,
+      post.thread_id,
+      post.community_id,
+      post.body_md,
+      post.author_id,
+      post.first_post,
+      post.question_skill_id,
+      ROUTED_PER_WEEK,
+      EXPERTS_PER_QUESTION,
+    ],
   );
   const thread = threadRef(post);
   await enqueue(
@@ -155,7 +165,13 @@ export async function mailAcceptedAnswer(tx: Queryable, context: MailContext, po
   if (!recipient) return;
   const thread = threadRef(post);
   await enqueue(tx, [
-    noticeMail(context, { kind: 'accepted', recipient, values: { author: acceptedBy.name, thread: post.title }, url: thread.url, threadId: post.thread_id }),
+    noticeMail(context, {
+      kind: 'accepted',
+      recipient,
+      values: { author: acceptedBy.name, thread: post.title },
+      url: thread.url,
+      threadId: post.thread_id,
+    }),
   ]);
 }
 
@@ -185,7 +201,9 @@ export async function mailWaitlistPromotion(
 ): Promise<void> {
   const recipient = await oneRecipient(tx, input.memberId, 'waitlist-promoted', input.communityId);
   if (!recipient) return;
-  const when = new Intl.DateTimeFormat(recipient.lang, { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone }).format(input.start);
+  const when = new Intl.DateTimeFormat(recipient.lang, { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone }).format(
+    input.start,
+  );
   await enqueue(tx, [noticeMail(context, { kind: 'waitlist-promoted', recipient, values: { event: input.event, when }, url: input.url })]);
 }
 

@@ -27,7 +27,14 @@ export interface MailSettings {
 }
 
 export async function mailSettings(db: Queryable, viewer: Viewer): Promise<MailSettings> {
-  const { rows } = await db.query<{ address: string | null; digest: MailSettings['digest'] | null; off: string[] | null; failing: boolean; lists: string[]; followed: string[] }>(
+  const { rows } = await db.query<{
+    address: string | null;
+    digest: MailSettings['digest'] | null;
+    off: string[] | null;
+    failing: boolean;
+    lists: string[];
+    followed: string[];
+  }>(
     `select ${ADDRESS_SQL} as address, s.digest, s.off_kinds as off, s.failing_since is not null as failing,
        array(select c.slug from list_subscriptions l join communities c on c.id = l.community_id where l.member_id = m.id order by c.slug) as lists,
        array(select c.slug from follows f join communities c on c.id = f.community_id where f.member_id = m.id order by c.slug) as followed
@@ -65,14 +72,24 @@ export async function mailSettings(db: Queryable, viewer: Viewer): Promise<MailS
     off: (row.off ?? []).filter((kind): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind)),
     mailingLists: row.lists,
     followedCommunities: row.followed,
-    communities: communities.map((c) => ({ slug: c.slug, name: c.name, member: c.member, mailingList: c.mailing_list, following: c.following })),
+    communities: communities.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      member: c.member,
+      mailingList: c.mailing_list,
+      following: c.following,
+    })),
     followedThreads: threads.map((t) => ({ id: t.id, title: t.title, community: t.slug, communityName: t.community_name })),
     followedThreadCount: threads[0]?.total ?? 0,
   };
 }
 
 /** Applies a JSON Merge Patch (RFC 7396) of `digest` and `off`; setting them clears a failing address's mark. */
-export async function updateMailSettings(db: Queryable, viewer: Viewer, patch: { digest?: MailSettings['digest'] | undefined; off?: NotificationKind[] | undefined }): Promise<MailSettings> {
+export async function updateMailSettings(
+  db: Queryable,
+  viewer: Viewer,
+  patch: { digest?: MailSettings['digest'] | undefined; off?: NotificationKind[] | undefined },
+): Promise<MailSettings> {
   await db.query(
     `insert into mail_settings (member_id, digest, off_kinds) values ($1, coalesce($2, 'weekly'), coalesce($3::text[], '{}'))
      on conflict (member_id) do update set digest = coalesce($2, mail_settings.digest), off_kinds = coalesce($3::text[], mail_settings.off_kinds),
@@ -83,7 +100,8 @@ export async function updateMailSettings(db: Queryable, viewer: Viewer, patch: {
 }
 
 export async function setThreadFollow(db: Queryable, viewer: Viewer, threadId: string, following: boolean): Promise<void> {
-  if (following) await db.query('insert into follows (member_id, thread_id) values ($1, $2) on conflict do nothing', [viewer.memberId, threadId]);
+  if (following)
+    await db.query('insert into follows (member_id, thread_id) values ($1, $2) on conflict do nothing', [viewer.memberId, threadId]);
   else await db.query('delete from follows where member_id = $1 and thread_id = $2', [viewer.memberId, threadId]);
 }
 
@@ -96,14 +114,19 @@ export async function isFollowingThread(db: Queryable, viewer: Viewer | null, th
 /** Follows (new threads by mail) or leaves a community the viewer may read. */
 export async function setCommunityFollow(db: Queryable, viewer: Viewer, slug: string, following: boolean): Promise<void> {
   const access = await readableCommunity(db, { slug }, requireViewer(viewer));
-  if (following) await db.query('insert into follows (member_id, community_id) values ($1, $2) on conflict do nothing', [viewer.memberId, access.id]);
+  if (following)
+    await db.query('insert into follows (member_id, community_id) values ($1, $2) on conflict do nothing', [viewer.memberId, access.id]);
   else await db.query('delete from follows where member_id = $1 and community_id = $2', [viewer.memberId, access.id]);
 }
 
 /** Mailing-list mode: every post of the community by mail, and topics started by writing to it. */
 export async function setMailingList(db: Queryable, viewer: Viewer, slug: string, subscribed: boolean): Promise<void> {
   const access = await readableCommunity(db, { slug }, viewer);
-  if (subscribed) await db.query('insert into list_subscriptions (member_id, community_id) values ($1, $2) on conflict do nothing', [viewer.memberId, access.id]);
+  if (subscribed)
+    await db.query('insert into list_subscriptions (member_id, community_id) values ($1, $2) on conflict do nothing', [
+      viewer.memberId,
+      access.id,
+    ]);
   else await db.query('delete from list_subscriptions where member_id = $1 and community_id = $2', [viewer.memberId, access.id]);
 }
 
@@ -117,12 +140,15 @@ export async function unsubscribe(db: Queryable, key: Buffer, token: string): Pr
   if (!check) return null;
   const { memberId, kind: scope } = check;
   if (scope === 'digest') {
-    await db.query(`insert into mail_settings (member_id, digest) values ($1, 'off') on conflict (member_id) do update set digest = 'off'`, [memberId]);
+    await db.query(
+      `insert into mail_settings (member_id, digest) values ($1, 'off') on conflict (member_id) do update set digest = 'off'`,
+      [memberId],
+    );
   } else if (scope === 'notifications') {
-    await db.query(`insert into mail_settings (member_id, off_kinds) values ($1, $2) on conflict (member_id) do update set off_kinds = $2`, [
-      memberId,
-      [...NOTIFICATION_KINDS],
-    ]);
+    await db.query(
+      `insert into mail_settings (member_id, off_kinds) values ($1, $2) on conflict (member_id) do update set off_kinds = $2`,
+      [memberId, [...NOTIFICATION_KINDS]],
+    );
   } else if (scope.startsWith('list.')) {
     await db.query('delete from list_subscriptions where member_id = $1 and community_id = (select id from communities where slug = $2)', [
       memberId,

@@ -26,7 +26,11 @@ function base32(bytes: Buffer): string {
 }
 
 function sign(key: Buffer, purpose: string, parts: readonly (string | number)[]): string {
-  return base32(createHmac('sha256', key).update(`${purpose}:${parts.join(':')}`).digest()).slice(0, 20);
+  return base32(
+    createHmac('sha256', key)
+      .update(`${purpose}:${parts.join(':')}`)
+      .digest(),
+  ).slice(0, 20);
 }
 
 function same(a: string, b: string): boolean {

@@ -55,7 +55,9 @@ export async function startMailWorker(db: Database, options: WorkerOptions): Pro
         headers: row.headers,
         // Bounces come back to an address naming this row (VERP), so a DSN counts against its recipient.
         envelope: { from: `bounce+${bounceToken(options.bounceKey, row.id)}@${options.domain}`, to: row.to_address },
-        ...(row.calendar ? { icalEvent: { content: row.calendar, method: row.calendar.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST' } } : {}),
+        ...(row.calendar
+          ? { icalEvent: { content: row.calendar, method: row.calendar.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST' } }
+          : {}),
       });
       await markSent(db, row.id);
     } catch (error) {

@@ -35,14 +35,33 @@ const RETRY_FAILED_MS = 3600_000;
 /** Addresses no avatar is fetched from (RFC 6890 special-purpose ranges and friends). */
 const INTERNAL = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) INTERNAL.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7],
-  ['fe80::', 10], ['ff00::', 8],
-] as const) INTERNAL.addSubnet(network, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv6');
 
 /** The IPv4 address an IPv4-mapped IPv6 address carries (`::ffff:127.0.0.1`, `::ffff:7f00:1`), else null. */
 function mappedIPv4(address: string): string | null {
@@ -70,7 +89,8 @@ export function sniffImage(bytes: Uint8Array): string | null {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50)
+    return 'image/webp';
   return null;
 }
 
@@ -172,7 +192,9 @@ export async function memberAvatar(db: Queryable, memberId: string, version: str
   );
   const member = rows[0];
   if (member?.hash !== version) return null;
-  const cached = await db.query<CachedRow>('select source_hash, content_type, bytes, fetched_at from avatar_images where member_id = $1', [memberId]);
+  const cached = await db.query<CachedRow>('select source_hash, content_type, bytes, fetched_at from avatar_images where member_id = $1', [
+    memberId,
+  ]);
   const hit = cached.rows[0];
   if (hit?.source_hash === version) {
     const age = Date.now() - hit.fetched_at.getTime();
@@ -188,7 +210,13 @@ export async function memberAvatar(db: Queryable, memberId: string, version: str
   return pending;
 }
 
-async function refresh(db: Queryable, memberId: string, source: string, version: string, policy: AvatarPolicy): Promise<AvatarImage | null> {
+async function refresh(
+  db: Queryable,
+  memberId: string,
+  source: string,
+  version: string,
+  policy: AvatarPolicy,
+): Promise<AvatarImage | null> {
   let image: AvatarImage | null = null;
   let error: string | null = null;
   try {

@@ -18,7 +18,16 @@ import type { Facets, MemberQuery } from '../contract/members.ts';
 import { labelSql } from '../shared/labels.ts';
 import { SqlParams } from '../shared/sql.ts';
 import { cached, type DirectoryCache } from './directory-cache.ts';
-import { DirectoryFilter, matchesSql, queryWords, Search, TOTAL_CAP, type DirectoryViewer, type FacetName, type QueryWords } from './directory.ts';
+import {
+  DirectoryFilter,
+  matchesSql,
+  queryWords,
+  Search,
+  TOTAL_CAP,
+  type DirectoryViewer,
+  type FacetName,
+  type QueryWords,
+} from './directory.ts';
 
 type Query = z.infer<typeof MemberQuery>;
 type FacetsBody = z.infer<typeof Facets>;
@@ -39,7 +48,11 @@ export interface FacetOptions {
 }
 
 export async function countFacets(
-  db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, options: FacetOptions = {},
+  db: Queryable,
+  query: Query,
+  viewer: DirectoryViewer,
+  communityId: string | null,
+  options: FacetOptions = {},
 ): Promise<{ facets: FacetsBody; exact: boolean }> {
   const active = activeFilters(query, communityId);
   const publicView = viewer.privateCommunities.length === 0;
@@ -55,18 +68,28 @@ export async function countFacets(
       // With one filter and no search, a facet counted without its own filter is the unfiltered count.
       const unfiltered = !query.q && active.length === 1 && publicView;
       const parts = await Promise.all(
-        groups.filter(([, facets]) => facets.length > 0)
-          .map(([except, facets]) => unfiltered && except
-            ? precomputed(db).then((all) => all.filter((row) => row.facet === except))
-            : countOver(db, query, viewer, communityId, except, facets, words, Boolean(options.sample))),
+        groups
+          .filter(([, facets]) => facets.length > 0)
+          .map(([except, facets]) =>
+            unfiltered && except
+              ? precomputed(db).then((all) => all.filter((row) => row.facet === except))
+              : countOver(db, query, viewer, communityId, except, facets, words, Boolean(options.sample)),
+          ),
       );
       rows = parts.flat();
     }
     return { facets: await labelled(db, rows, query.lang ?? 'en'), exact: !(options.sample && query.q) };
   };
   if (!options.cache) return compute();
-  const key = JSON.stringify(['facets', query.q ?? '', active.map((f) => [f, query[f as keyof Query]]), communityId, viewer.privateCommunities,
-    query.lang ?? 'en', Boolean(options.sample)]);
+  const key = JSON.stringify([
+    'facets',
+    query.q ?? '',
+    active.map((f) => [f, query[f as keyof Query]]),
+    communityId,
+    viewer.privateCommunities,
+    query.lang ?? 'en',
+    Boolean(options.sample),
+  ]);
   return cached(options.cache, db, key, compute);
 }
 
@@ -87,14 +110,23 @@ async function precomputed(db: Queryable): Promise<CountRow[]> {
 
 /** Counts `facets` over the visible members matching the query with the filter `except` set aside. */
 async function countOver(
-  db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, except: FacetName | undefined, facets: FacetName[],
-  words: QueryWords | null, sample: boolean,
+  db: Queryable,
+  query: Query,
+  viewer: DirectoryViewer,
+  communityId: string | null,
+  except: FacetName | undefined,
+  facets: FacetName[],
+  words: QueryWords | null,
+  sample: boolean,
 ): Promise<CountRow[]> {
   const params = new SqlParams();
   const filter = new DirectoryFilter(query, viewer, communityId, except, params);
-  const ids = words && words.words.length > 0
-    ? `${matchesSql(filter, new Search(filter, words))}${sample ? ` limit ${TOTAL_CAP}` : ''}`
-    : words ? 'select null::bigint as id where false' : `select m.id from members m where ${filter.membersWhere()}`;
+  const ids =
+    words && words.words.length > 0
+      ? `${matchesSql(filter, new Search(filter, words))}${sample ? ` limit ${TOTAL_CAP}` : ''}`
+      : words
+        ? 'select null::bigint as id where false'
+        : `select m.id from members m where ${filter.membersWhere()}`;
   const scopedCommunity = except === 'community' ? null : communityId;
   const role = query.role && except !== 'role' ? query.role : null;
   // Stored rows hold public communities and roles there; the rest comes from memberships below.
@@ -102,7 +134,9 @@ async function countOver(
   const extra: string[] = [];
   if (facets.includes('role') && scopedCommunity) {
     // Within a chosen community, a member's role there.
-    extra.push(`select f.member_id, 'role', f.role from memberships f join s on s.id = f.member_id where f.community_id = ${params.add(scopedCommunity)}`);
+    extra.push(
+      `select f.member_id, 'role', f.role from memberships f join s on s.id = f.member_id where f.community_id = ${params.add(scopedCommunity)}`,
+    );
   }
   if (facets.includes('community') && role) {
     // The communities where the members hold the chosen role.
@@ -150,9 +184,11 @@ async function labelled(db: Queryable, rows: CountRow[], lang: string): Promise<
   }
   const body: FacetsBody = { community: [], skill: [], country: [], organisation: [], language: [], role: [] };
   for (const row of rows) {
-    const named = row.facet === 'community' || row.facet === 'skill' ? names.get(`${row.facet}:${row.value}`) : { value: row.value, label: row.value };
+    const named =
+      row.facet === 'community' || row.facet === 'skill' ? names.get(`${row.facet}:${row.value}`) : { value: row.value, label: row.value };
     if (named) body[row.facet].push({ ...named, count: row.count });
   }
-  for (const values of Object.values(body)) values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  for (const values of Object.values(body))
+    values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return body;
 }

@@ -197,10 +197,15 @@ export class Search {
 
   /** The other words each prefix a word of member `id`. */
   others(id: string): string {
-    return this.words
-      .slice(1)
-      .map((_, index) => `exists (select 1 from member_tokens w${index} where w${index}.member_id = ${id} and ${this.range(`w${index}`, index + 1)})`)
-      .join(' and ') || 'true';
+    return (
+      this.words
+        .slice(1)
+        .map(
+          (_, index) =>
+            `exists (select 1 from member_tokens w${index} where w${index}.member_id = ${id} and ${this.range(`w${index}`, index + 1)})`,
+        )
+        .join(' and ') || 'true'
+    );
   }
 
   /** Member `id` matches through its words (not through a skill). */
@@ -256,11 +261,25 @@ function branchSql(filter: DirectoryFilter, search: Search, after: Cursor | null
 }
 
 /** Up to `want` hits in relevance order after `after`, branch by branch. */
-async function relevanceHits(db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, folding: QueryWords, after: Cursor | null, want: number): Promise<Hit[]> {
+async function relevanceHits(
+  db: Queryable,
+  query: Query,
+  viewer: DirectoryViewer,
+  communityId: string | null,
+  folding: QueryWords,
+  after: Cursor | null,
+  want: number,
+): Promise<Hit[]> {
   const hits: Hit[] = [];
   for (let branch = after?.[0] ?? 0; branch <= 2 && hits.length < want; branch++) {
     const filter = new DirectoryFilter(query, viewer, communityId);
-    const sql = branchSql(filter, new Search(filter, folding), after?.[0] === branch ? after : null, branch, filter.params.add(want - hits.length));
+    const sql = branchSql(
+      filter,
+      new Search(filter, folding),
+      after?.[0] === branch ? after : null,
+      branch,
+      filter.params.add(want - hits.length),
+    );
     if (!sql) continue;
     const { rows } = await db.query<Hit>(sql, filter.params.values);
     hits.push(...rows);
@@ -269,10 +288,23 @@ async function relevanceHits(db: Queryable, query: Query, viewer: DirectoryViewe
 }
 
 /** Members whose name is close to the query (a typo), for a page the exact matches left short. */
-async function fuzzyHits(db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, folded: string, exclude: string[], count: number): Promise<Hit[]> {
+async function fuzzyHits(
+  db: Queryable,
+  query: Query,
+  viewer: DirectoryViewer,
+  communityId: string | null,
+  folded: string,
+  exclude: string[],
+  count: number,
+): Promise<Hit[]> {
   const filter = new DirectoryFilter(query, viewer, communityId);
   const q = filter.params.add(folded);
-  const where = [filter.visible('m'), ...filter.filters(), `${q} <% lower(grove_unaccent(m.name))`, `not (m.id = any(${filter.params.add(exclude)}::bigint[]))`];
+  const where = [
+    filter.visible('m'),
+    ...filter.filters(),
+    `${q} <% lower(grove_unaccent(m.name))`,
+    `not (m.id = any(${filter.params.add(exclude)}::bigint[]))`,
+  ];
   const { rows } = await db.query<Hit>(
     `select m.id, 3 as branch, '' as token, m.name from members m where ${where.join(' and ')}
      order by word_similarity(${q}, lower(grove_unaccent(m.name))) desc, m.name, m.id limit ${filter.params.add(count)}`,
@@ -310,7 +342,9 @@ export function toSummary(row: SummaryRow): Summary {
 }
 
 /** Summary columns of `members m`; `lang` is the placeholder of the label language. */
-export const summaryColumns = (lang: string): string => `m.id, m.name, grove_avatar_path(m.id, m.avatar_url) as avatar_url, m.practice, m.organisation, m.country, m.languages, m.time_zone, m.availability,
+export const summaryColumns = (
+  lang: string,
+): string => `m.id, m.name, grove_avatar_path(m.id, m.avatar_url) as avatar_url, m.practice, m.organisation, m.country, m.languages, m.time_zone, m.availability,
   (select json_agg(json_build_object('slug', s.slug, 'label', ${labelSql('s', lang)}, 'level', ms.level) order by ms.level desc, s.slug)
      from (select * from member_skills x where x.member_id = m.id order by x.level desc, x.skill_id limit 5) ms
      join skills s on s.id = ms.skill_id) as skills`;
@@ -397,24 +431,48 @@ async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, 
   if (!after && rows.length <= query.limit) {
     total = rows.length;
     if (folded.length >= FUZZY_MIN_LENGTH && rows.length < query.limit) {
-      const fuzzy = await fuzzyHits(db, query, viewer, communityId, folded, hits.map((hit) => hit.id), query.limit - rows.length);
+      const fuzzy = await fuzzyHits(
+        db,
+        query,
+        viewer,
+        communityId,
+        folded,
+        hits.map((hit) => hit.id),
+        query.limit - rows.length,
+      );
       hits = [...hits, ...fuzzy];
       total += fuzzy.length;
     }
   } else {
-    const quick = !filter.hasFilters && !filter.privateView && words.length === 1 && folding.skills.length === 0
-      ? await quickCount(db, words[0] ?? '') : null;
+    const quick =
+      !filter.hasFilters && !filter.privateView && words.length === 1 && folding.skills.length === 0
+        ? await quickCount(db, words[0] ?? '')
+        : null;
     const count = new DirectoryFilter(query, viewer, communityId);
     const counted = quick ?? (await cappedCount(db, matchesSql(count, new Search(count, folding)), count.params.values));
     total = counted.total;
     exact = counted.exact;
   }
-  return { items: await summaries(db, hits.map((hit) => hit.id), lang), next, total, totalExact: exact };
+  return {
+    items: await summaries(
+      db,
+      hits.map((hit) => hit.id),
+      lang,
+    ),
+    next,
+    total,
+    totalExact: exact,
+  };
 }
 
 /** A search ordered by name or recent activity: members matching the words or a skill, in that order. */
 async function sortedSearchPage(
-  db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null, folding: QueryWords, sort: 'name' | 'recent',
+  db: Queryable,
+  query: Query,
+  viewer: DirectoryViewer,
+  communityId: string | null,
+  folding: QueryWords,
+  sort: 'name' | 'recent',
 ): Promise<MemberPageResult> {
   const filter = new DirectoryFilter(query, viewer, communityId);
   const search = new Search(filter, folding);
@@ -431,7 +489,13 @@ const SORT_KEYS = {
 } as const;
 
 async function listPage(
-  db: Queryable, query: Query, filter: DirectoryFilter, communityId: string | null, match: string | null, sort: 'name' | 'recent', searching: boolean,
+  db: Queryable,
+  query: Query,
+  filter: DirectoryFilter,
+  communityId: string | null,
+  match: string | null,
+  sort: 'name' | 'recent',
+  searching: boolean,
 ): Promise<MemberPageResult> {
   const order = SORT_KEYS[sort];
   const where = [filter.membersWhere(), ...(match ? [match] : [])];
@@ -440,9 +504,11 @@ async function listPage(
   if (after) {
     const cast = order.shape === 'timestamp' ? '::timestamptz' : '';
     const [value, id] = [filter.params.add(after[0]), filter.params.add(after[1])];
-    where.push(order.dir === 'asc'
-      ? `(${order.key}, m.id) > (${value}${cast}, ${id}::bigint)`
-      : `(${order.key} < ${value}${cast} or (${order.key} = ${value}${cast} and m.id > ${id}::bigint))`);
+    where.push(
+      order.dir === 'asc'
+        ? `(${order.key}, m.id) > (${value}${cast}, ${id}::bigint)`
+        : `(${order.key} < ${value}${cast} or (${order.key} = ${value}${cast} and m.id > ${id}::bigint))`,
+    );
   }
   const countParams = [...filter.params.values];
   const { rows } = await db.query<{ id: string; sort_key: string | Date }>(
@@ -452,18 +518,35 @@ async function listPage(
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const next = rows.length > query.limit && last
-    ? encodeCursor([last.sort_key instanceof Date ? last.sort_key.toISOString() : last.sort_key, last.id]) : null;
+  const next =
+    rows.length > query.limit && last
+      ? encodeCursor([last.sort_key instanceof Date ? last.sort_key.toISOString() : last.sort_key, last.id])
+      : null;
   let total: { total: number; exact: boolean };
   if (!after && rows.length <= query.limit) total = { total: rows.length, exact: true };
   else if (!searching) total = await listTotal(db, query, filter, communityId, countWhere, countParams);
-  else total = await cappedCount(db, `select m.id from members m where ${countWhere.join(' and ')}`, countParams.slice(0, countParams.length));
-  return { items: await summaries(db, page.map((row) => row.id), query.lang ?? 'en'), next, total: total.total, totalExact: total.exact };
+  else
+    total = await cappedCount(db, `select m.id from members m where ${countWhere.join(' and ')}`, countParams.slice(0, countParams.length));
+  return {
+    items: await summaries(
+      db,
+      page.map((row) => row.id),
+      query.lang ?? 'en',
+    ),
+    next,
+    total: total.total,
+    totalExact: total.exact,
+  };
 }
 
 /** The number of members a listing without search holds: precomputed for no filter or one public filter. */
 async function listTotal(
-  db: Queryable, query: Query, filter: DirectoryFilter, communityId: string | null, where: string[], params: unknown[],
+  db: Queryable,
+  query: Query,
+  filter: DirectoryFilter,
+  communityId: string | null,
+  where: string[],
+  params: unknown[],
 ): Promise<{ total: number; exact: boolean }> {
   const single = filter.privateView ? null : await singleFilter(db, query, communityId);
   if (single) {
@@ -483,7 +566,9 @@ async function singleFilter(db: Queryable, query: Query, communityId: string | n
   if (set.length + others === 0) return { facet: 'all', value: '' };
   if (set.length + others > 1) return null;
   if (communityId) {
-    const { rows } = await db.query<{ public: boolean }>(`select visibility = 'public' as public from communities where id = $1`, [communityId]);
+    const { rows } = await db.query<{ public: boolean }>(`select visibility = 'public' as public from communities where id = $1`, [
+      communityId,
+    ]);
     return rows[0]?.public ? { facet: 'community', value: communityId } : null;
   }
   if (query.skill) {
@@ -507,11 +592,22 @@ export async function searchMembers(db: Queryable, query: Query, context: Search
   const compute = async (): Promise<MemberPageResult> => {
     const page = query.q
       ? await searchPage(db, query, viewer, communityId)
-      : await listPage(db, query, new DirectoryFilter(query, viewer, communityId), communityId, null, query.sort === 'recent' ? 'recent' : 'name', false);
+      : await listPage(
+          db,
+          query,
+          new DirectoryFilter(query, viewer, communityId),
+          communityId,
+          null,
+          query.sort === 'recent' ? 'recent' : 'name',
+          false,
+        );
     if (query.facets !== 'true') return page;
     // Per keystroke only what is cheap: a search with more than TOTAL_CAP matches counts facets over its
     // first TOTAL_CAP (flagged); GET /members/facets counts them all when typing pauses.
-    const facets = await countFacets(db, query, viewer, communityId, { sample: Boolean(query.q) && !page.totalExact, cache: context.cache });
+    const facets = await countFacets(db, query, viewer, communityId, {
+      sample: Boolean(query.q) && !page.totalExact,
+      cache: context.cache,
+    });
     return { ...page, facets: facets.facets, facetsExact: facets.exact };
   };
   return context.cache ? cached(context.cache, db, key, compute) : compute();

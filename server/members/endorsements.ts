@@ -6,7 +6,12 @@ import type { Viewer } from '../shared/viewer.ts';
 import { loadProfile } from './profile.ts';
 
 /** Endorses `memberId` for `skill`; `created` is false when the viewer had already endorsed it. */
-export async function endorse(db: Database, memberId: string, skill: string, viewer: Viewer): Promise<{ created: boolean; endorsements: number }> {
+export async function endorse(
+  db: Database,
+  memberId: string,
+  skill: string,
+  viewer: Viewer,
+): Promise<{ created: boolean; endorsements: number }> {
   if (memberId === viewer.memberId) throw forbidden('You cannot endorse yourself');
   if (!(await loadProfile(db, memberId, viewer, 'en'))) throw notFound('The member');
   return db.transaction(async (tx) => {
@@ -41,10 +46,10 @@ export async function endorse(db: Database, memberId: string, skill: string, vie
         ]);
       }
     }
-    const count = await tx.query<{ n: number }>(
-      'select count(*)::int as n from endorsements where member_id = $1 and skill_id = $2',
-      [memberId, skillId],
-    );
+    const count = await tx.query<{ n: number }>('select count(*)::int as n from endorsements where member_id = $1 and skill_id = $2', [
+      memberId,
+      skillId,
+    ]);
     return { created: Boolean(endorsementId), endorsements: count.rows[0]?.n ?? 0 };
   });
 }

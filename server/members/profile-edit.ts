@@ -49,7 +49,12 @@ const COLUMNS = {
  * Applies `patch` to the viewer's profile if `checkVersion` accepts the current version (it throws 428 or
  * 412 otherwise); returns the new version. One transaction: the profile, its lists and the version move together.
  */
-export async function updateMe(db: Database, viewer: Viewer, patch: MePatchInput, checkVersion: (current: number) => void): Promise<number> {
+export async function updateMe(
+  db: Database,
+  viewer: Viewer,
+  patch: MePatchInput,
+  checkVersion: (current: number) => void,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ version: number }>('select version from members where id = $1 for update', [viewer.memberId]);
     const current = rows[0]?.version;
@@ -87,7 +92,11 @@ async function skillIds(tx: Queryable, slugs: string[], field: (index: number) =
 }
 
 async function replaceSkills(tx: Queryable, memberId: string, skills: { skill: string; level: number }[]): Promise<void> {
-  const ids = await skillIds(tx, skills.map((s) => s.skill), (index) => `body.skills.${index}.skill`);
+  const ids = await skillIds(
+    tx,
+    skills.map((s) => s.skill),
+    (index) => `body.skills.${index}.skill`,
+  );
   // A slug listed twice keeps its last level.
   const levels = new Map(skills.map((s) => [ids.get(s.skill) ?? '', s.level]));
   await tx.query('delete from member_skills where member_id = $1 and not (skill_id = any($2::bigint[]))', [memberId, [...levels.keys()]]);

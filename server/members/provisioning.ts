@@ -50,9 +50,21 @@ const USER_COLUMNS = `m.id, m.user_name, m.external_id, m.name,
    from memberships g join communities c on c.id = g.community_id where g.member_id = m.id and c.lifecycle <> 'closed') as groups`;
 
 interface UserRow {
-  id: string; user_name: string | null; external_id: string | null; name: string; email: string | null; active: boolean;
-  practice: string; organisation: string; country: string | null; languages: string[]; time_zone: string; avatar_url: string | null;
-  created_at: Date; updated_at: Date; groups: { id: string; name: string }[];
+  id: string;
+  user_name: string | null;
+  external_id: string | null;
+  name: string;
+  email: string | null;
+  active: boolean;
+  practice: string;
+  organisation: string;
+  country: string | null;
+  languages: string[];
+  time_zone: string;
+  avatar_url: string | null;
+  created_at: Date;
+  updated_at: Date;
+  groups: { id: string; name: string }[];
 }
 
 /** The row a statement that always returns one (an insert … returning) returned. */
@@ -70,16 +82,29 @@ async function written(db: Queryable, id: string): Promise<ProvisionedUser> {
 }
 
 const toUser = (row: UserRow): ProvisionedUser => ({
-  id: row.id, userName: row.user_name, externalId: row.external_id, name: row.name, email: row.email, active: row.active,
-  practice: row.practice, organisation: row.organisation, country: row.country, languages: row.languages, timeZone: row.time_zone,
-  avatarUrl: row.avatar_url, createdAt: row.created_at, updatedAt: row.updated_at, groups: row.groups,
+  id: row.id,
+  userName: row.user_name,
+  externalId: row.external_id,
+  name: row.name,
+  email: row.email,
+  active: row.active,
+  practice: row.practice,
+  organisation: row.organisation,
+  country: row.country,
+  languages: row.languages,
+  timeZone: row.time_zone,
+  avatarUrl: row.avatar_url,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  groups: row.groups,
 });
 
 const USER_FILTERS: Partial<Record<Equality['attribute'], string>> = {
   id: 'm.id = $#::bigint',
   userName: 'lower(m.user_name) = lower($#::text)',
   externalId: 'm.external_id = $#::text',
-  email: "(lower(m.email) = lower($#::text) or exists (select 1 from contact_channels fe where fe.member_id = m.id and fe.kind = 'email' and lower(fe.value) = lower($#::text)))",
+  email:
+    "(lower(m.email) = lower($#::text) or exists (select 1 from contact_channels fe where fe.member_id = m.id and fe.kind = 'email' and lower(fe.value) = lower($#::text)))",
   active: '(m.deactivated_at is null) = $#::boolean',
 };
 
@@ -99,7 +124,10 @@ export async function listUsers(db: Queryable, filters: Equality[], startIndex: 
   const [{ rows: total }, { rows }] = await Promise.all([
     db.query<{ n: number }>(`select count(*)::int as n from members m where ${where}`, params),
     count > 0
-      ? db.query<UserRow>(`select ${USER_COLUMNS} from members m where ${where} order by m.id offset ${String(startIndex - 1)} limit ${String(count)}`, params)
+      ? db.query<UserRow>(
+          `select ${USER_COLUMNS} from members m where ${where} order by m.id offset ${String(startIndex - 1)} limit ${String(count)}`,
+          params,
+        )
       : Promise.resolve({ rows: [] as UserRow[] }),
   ]);
   return { total: total[0]?.n ?? 0, users: rows.map(toUser) };
@@ -111,8 +139,16 @@ export async function getUser(db: Queryable, id: string): Promise<ProvisionedUse
 }
 
 const WRITE_PARAMS = (fields: UserFields) => [
-  fields.userName, fields.externalId, fields.name, fields.email, fields.practice, fields.organisation,
-  fields.country, fields.languages, fields.timeZone, fields.avatarUrl,
+  fields.userName,
+  fields.externalId,
+  fields.name,
+  fields.email,
+  fields.practice,
+  fields.organisation,
+  fields.country,
+  fields.languages,
+  fields.timeZone,
+  fields.avatarUrl,
 ];
 
 export async function createUser(db: Database, fields: UserFields): Promise<ProvisionedUser> {
@@ -201,17 +237,28 @@ export interface ProvisionedGroup {
   members: { id: string; name: string }[];
 }
 
-interface GroupRow { id: string; name: string; external_id: string | null; created_at: Date; members: { id: string; name: string }[] | null }
+interface GroupRow {
+  id: string;
+  name: string;
+  external_id: string | null;
+  created_at: Date;
+  members: { id: string; name: string }[] | null;
+}
 
-const groupColumns = (withMembers: boolean) => `c.id, c.name, c.external_id, c.created_at, ${
-  withMembers
-    ? `(select json_agg(json_build_object('id', m.id::text, 'name', m.name) order by m.id) from memberships g join members m on m.id = g.member_id
+const groupColumns = (withMembers: boolean) =>
+  `c.id, c.name, c.external_id, c.created_at, ${
+    withMembers
+      ? `(select json_agg(json_build_object('id', m.id::text, 'name', m.name) order by m.id) from memberships g join members m on m.id = g.member_id
         where g.community_id = c.id and m.removed_at is null) as members`
-    : 'null as members'
-}`;
+      : 'null as members'
+  }`;
 
 const toGroup = (row: GroupRow): ProvisionedGroup => ({
-  id: row.id, name: row.name, externalId: row.external_id, createdAt: row.created_at, members: row.members ?? [],
+  id: row.id,
+  name: row.name,
+  externalId: row.external_id,
+  createdAt: row.created_at,
+  members: row.members ?? [],
 });
 
 const GROUP_FILTERS: Partial<Record<Equality['attribute'], string>> = {
@@ -226,20 +273,33 @@ export async function listGroups(db: Queryable, filters: Equality[], startIndex:
   const [{ rows: total }, { rows }] = await Promise.all([
     db.query<{ n: number }>(`select count(*)::int as n from communities c where ${where}`, params),
     count > 0
-      ? db.query<GroupRow>(`select ${groupColumns(withMembers)} from communities c where ${where} order by c.id offset ${String(startIndex - 1)} limit ${String(count)}`, params)
+      ? db.query<GroupRow>(
+          `select ${groupColumns(withMembers)} from communities c where ${where} order by c.id offset ${String(startIndex - 1)} limit ${String(count)}`,
+          params,
+        )
       : Promise.resolve({ rows: [] as GroupRow[] }),
   ]);
   return { total: total[0]?.n ?? 0, groups: rows.map(toGroup) };
 }
 
 export async function getGroup(db: Queryable, id: string, withMembers = true): Promise<ProvisionedGroup | null> {
-  const { rows } = await db.query<GroupRow>(`select ${groupColumns(withMembers)} from communities c where c.id = $1 and c.lifecycle <> 'closed'`, [id]);
+  const { rows } = await db.query<GroupRow>(
+    `select ${groupColumns(withMembers)} from communities c where c.id = $1 and c.lifecycle <> 'closed'`,
+    [id],
+  );
   return rows[0] ? toGroup(rows[0]) : null;
 }
 
 /** A slug for a new community from its name: ASCII, lowercase, unique (a number appended when taken). */
 async function freeSlug(db: Queryable, name: string): Promise<string> {
-  const base = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'group';
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'group';
   const { rows } = await db.query<{ slug: string }>(`select slug from communities where slug = $1 or slug like $1 || '-%'`, [base]);
   const taken = new Set(rows.map((row) => row.slug));
   if (!taken.has(base)) return base;
@@ -257,7 +317,10 @@ async function existingMembers(db: Queryable, ids: string[]): Promise<string[]> 
 }
 
 /** Creates a members-only community for a provider's group (an organisation's group is not public by default). */
-export async function createGroup(db: Database, fields: { name: string; externalId: string | null; members: string[] }): Promise<ProvisionedGroup> {
+export async function createGroup(
+  db: Database,
+  fields: { name: string; externalId: string | null; members: string[] },
+): Promise<ProvisionedGroup> {
   try {
     const id = await db.transaction(async (tx) => {
       const slug = await freeSlug(tx, fields.name);
@@ -291,12 +354,17 @@ export async function addMembers(db: Queryable, groupId: string, memberIds: stri
 
 export async function removeMembers(db: Queryable, groupId: string, memberIds: string[] | 'all'): Promise<void> {
   if (memberIds === 'all') await db.query('delete from memberships where community_id = $1', [groupId]);
-  else await db.query('delete from memberships where community_id = $1 and member_id = any($2::bigint[])', [groupId, memberIds.filter((id) => /^\d{1,18}$/.test(id))]);
+  else
+    await db.query('delete from memberships where community_id = $1 and member_id = any($2::bigint[])', [
+      groupId,
+      memberIds.filter((id) => /^\d{1,18}$/.test(id)),
+    ]);
 }
 
 export async function renameGroup(db: Queryable, groupId: string, fields: { name?: string; externalId?: string | null }): Promise<void> {
   if (fields.name !== undefined) await db.query('update communities set name = $2 where id = $1', [groupId, fields.name]);
-  if (fields.externalId !== undefined) await db.query('update communities set external_id = $2 where id = $1', [groupId, fields.externalId]);
+  if (fields.externalId !== undefined)
+    await db.query('update communities set external_id = $2 where id = $1', [groupId, fields.externalId]);
 }
 
 /** Replaces a group's name and members: members not listed leave, listed ones join (facilitators keep their role). */

@@ -39,10 +39,13 @@ export async function storeResponse(
   key: string,
   response: { status: number; headers: Record<string, string>; body: string },
 ): Promise<void> {
-  await db.query(
-    `update idempotency_keys set state = 'done', status = $3, headers = $4, body = $5 where principal = $1 and key = $2`,
-    [principal, key, response.status, JSON.stringify(response.headers), response.body],
-  );
+  await db.query(`update idempotency_keys set state = 'done', status = $3, headers = $4, body = $5 where principal = $1 and key = $2`, [
+    principal,
+    key,
+    response.status,
+    JSON.stringify(response.headers),
+    response.body,
+  ]);
 }
 
 export async function releaseKey(db: Queryable, principal: string, key: string): Promise<void> {

@@ -17,7 +17,10 @@ export function serverKey(db: Queryable, name: string): Promise<Buffer> {
   if (!key) {
     key = (async () => {
       // Two instances starting at once insert at most one; both then read the same row.
-      await db.query('insert into server_keys (name, secret) values ($1, $2) on conflict (name) do nothing', [name, randomBytes(32).toString('base64url')]);
+      await db.query('insert into server_keys (name, secret) values ($1, $2) on conflict (name) do nothing', [
+        name,
+        randomBytes(32).toString('base64url'),
+      ]);
       const { rows } = await db.query<{ secret: string }>('select secret from server_keys where name = $1', [name]);
       const secret = rows[0]?.secret;
       if (!secret) throw new Error(`server key ${name} is missing`);

@@ -32,7 +32,16 @@ async function facilitated(db: Queryable, slug: string, viewer: Viewer) {
 export async function facilitatorActions(db: Queryable, slug: string, viewer: Viewer): Promise<z.infer<typeof FacilitatorActions>> {
   const community = await facilitated(db, slug, viewer);
   const [questions, newcomers, quiet, reports, hostless] = await Promise.all([
-    db.query<{ id: string; title: string; page_key: string | null; author_id: string | null; author_name: string | null; author_avatar: string | null; author_presence: Presence | null; created_at: Date }>(
+    db.query<{
+      id: string;
+      title: string;
+      page_key: string | null;
+      author_id: string | null;
+      author_name: string | null;
+      author_avatar: string | null;
+      author_presence: Presence | null;
+      created_at: Date;
+    }>(
       `select t.id, t.title, t.page_key, a.id as author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar, ${presenceSql('a')} as author_presence, t.created_at
        from threads t left join members a on a.id = t.created_by
        where t.community_id = $1 and t.kind = 'question' and t.status = 'open'
@@ -84,12 +93,23 @@ export async function facilitatorActions(db: Queryable, slug: string, viewer: Vi
       askedAt: row.created_at.toISOString(),
       ageHours: Math.floor((now - row.created_at.getTime()) / 3_600_000),
     })),
-    newcomers: newcomers.rows.map((row) => ({ member: memberRef(row.id, row.name, row.avatar, 'listed'), joinedAt: row.joined_at.toISOString() })),
+    newcomers: newcomers.rows.map((row) => ({
+      member: memberRef(row.id, row.name, row.avatar, 'listed'),
+      joinedAt: row.joined_at.toISOString(),
+    })),
     quietMembers: quiet.rows.map((row) => ({
-      member: memberRef(row.id, row.name, row.avatar, 'listed'), lastActiveAt: row.last_active.toISOString(), contributions: row.contributions,
+      member: memberRef(row.id, row.name, row.avatar, 'listed'),
+      lastActiveAt: row.last_active.toISOString(),
+      contributions: row.contributions,
     })),
     openReports: reports.rows.map((row) => ({
-      report: row.id, post: row.post_id, thread: row.thread_id, title: row.title, url: pageUrl(row.page_key), reason: row.reason, reportedAt: row.created_at.toISOString(),
+      report: row.id,
+      post: row.post_id,
+      thread: row.thread_id,
+      title: row.title,
+      url: pageUrl(row.page_key),
+      reason: row.reason,
+      reportedAt: row.created_at.toISOString(),
     })),
     eventsWithoutHost: hostless.rows.map((row) => ({ event: row.id, title: row.title, startsAt: row.starts_at.toISOString() })),
   };

@@ -2,7 +2,13 @@
 import type { Queryable } from '../db/index.ts';
 import type { Award } from './credentials.ts';
 
-export async function findAward(db: Queryable, memberId: string, communityId: string, achievement: string, now: Date): Promise<Award | null> {
+export async function findAward(
+  db: Queryable,
+  memberId: string,
+  communityId: string,
+  achievement: string,
+  now: Date,
+): Promise<Award | null> {
   const { rows } = await db.query<{ member_name: string; slug: string; community_name: string; earned_at: Date }>(
     `select m.name as member_name, c.slug, c.name as community_name, earned.at as earned_at
      from members m cross join communities c

@@ -25,8 +25,16 @@ const CONTRIBUTION_KINDS: Record<keyof z.infer<typeof Contributions>, string> = 
 };
 
 export const FACT_KINDS: readonly FactKind[] = [
-  'post', 'answer', 'accepted-answer', 'reaction-given', 'reaction-received',
-  'rsvp', 'attendance', 'event-hosted', 'endorsement-given', 'endorsement-received',
+  'post',
+  'answer',
+  'accepted-answer',
+  'reaction-given',
+  'reaction-received',
+  'rsvp',
+  'attendance',
+  'event-hosted',
+  'endorsement-given',
+  'endorsement-received',
 ];
 
 export interface BadgeQuery {
@@ -39,8 +47,19 @@ export interface BadgeQuery {
 }
 
 /** Months travel as 'YYYY-MM' text: node-postgres would parse a date column at local midnight, a month early east of UTC. */
-interface Bucket { member_id: string; kind: string; total: number; recent: number; last_month: string | null }
-interface Earned { member_id: string; achievement: string; slug: string; earned_at: Date }
+interface Bucket {
+  member_id: string;
+  kind: string;
+  total: number;
+  recent: number;
+  last_month: string | null;
+}
+interface Earned {
+  member_id: string;
+  achievement: string;
+  slug: string;
+  earned_at: Date;
+}
 
 /** Badges in the order of `memberIds`; unknown members, those the viewer may not see and those hiding their badge are left out. */
 export async function loadBadges(db: Queryable, query: BadgeQuery): Promise<Badge[]> {
@@ -95,7 +114,11 @@ export async function loadBadges(db: Queryable, query: BadgeQuery): Promise<Badg
     const member = byId.get(id);
     if (!member) return [];
     const peakRank = peaks.rows.find((row) => row.member_id === id)?.peak ?? 0;
-    const badge = badgeOf(buckets.rows.filter((row) => row.member_id === id), peakRank, rules);
+    const badge = badgeOf(
+      buckets.rows.filter((row) => row.member_id === id),
+      peakRank,
+      rules,
+    );
     const contributed = pointsOf(badge.counts, rules) > 0;
     return [
       {

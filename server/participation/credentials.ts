@@ -9,10 +9,7 @@ import { SignJWT } from 'jose';
 import type { BadgeSigner } from './signing-key.ts';
 import { SIGNING_ALGORITHM } from './signing-key.ts';
 
-export const CREDENTIAL_CONTEXT = [
-  'https://www.w3.org/ns/credentials/v2',
-  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-];
+export const CREDENTIAL_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 
 /** What each achievement means, in the credential's own words (English, as its `name` and `criteria`). */
 export const ACHIEVEMENT_TEXT: Record<string, { name: string; description: string; criteria: string }> = {

@@ -2,8 +2,16 @@
 import type { Queryable } from '../db/index.ts';
 
 export type FactKind =
-  | 'post' | 'answer' | 'accepted-answer' | 'reaction-given' | 'reaction-received'
-  | 'rsvp' | 'attendance' | 'event-hosted' | 'endorsement-given' | 'endorsement-received';
+  | 'post'
+  | 'answer'
+  | 'accepted-answer'
+  | 'reaction-given'
+  | 'reaction-received'
+  | 'rsvp'
+  | 'attendance'
+  | 'event-hosted'
+  | 'endorsement-given'
+  | 'endorsement-received';
 
 export interface Fact {
   memberId: string;

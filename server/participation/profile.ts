@@ -15,7 +15,12 @@ type Share = z.infer<typeof LevelShare>;
 const TREND_MONTHS = 12;
 
 /** Months as 'YYYY-MM' text (see badges.ts). */
-interface LevelRow { month: string; level: string; members: number; guests: number }
+interface LevelRow {
+  month: string;
+  level: string;
+  members: number;
+  guests: number;
+}
 
 export async function loadProfile(db: Queryable, community: { id: string; slug: string }, rules: Rules, now: Date): Promise<Profile> {
   const thisMonth = windowStart({ ...rules, windowMonths: 1 }, now);
@@ -55,7 +60,15 @@ export async function loadProfile(db: Queryable, community: { id: string; slug: 
       'select kind, sum(n)::int as n from participation_monthly where community_id = $1 group by kind',
       [community.id],
     ),
-    db.query<{ name: string; members: number; newcomers: number; contributors: number; recent: number; unanswered: number; median_hours: number | null }>(
+    db.query<{
+      name: string;
+      members: number;
+      newcomers: number;
+      contributors: number;
+      recent: number;
+      unanswered: number;
+      median_hours: number | null;
+    }>(
       `select (select name from communities where id = $1) as name,
               (select count(*)::int from memberships where community_id = $1) as members,
               (select count(*)::int from memberships where community_id = $1 and joined_at >= $2::date) as newcomers,
@@ -79,7 +92,10 @@ export async function loadProfile(db: Queryable, community: { id: string; slug: 
   const membersAt = new Map(joined.rows.map((row) => [row.month, row.members]));
   const trend = [...membersAt.keys()].map((month) => ({
     month,
-    levels: shares(levels.rows.filter((row) => row.month === month), membersAt.get(month) ?? 0),
+    levels: shares(
+      levels.rows.filter((row) => row.month === month),
+      membersAt.get(month) ?? 0,
+    ),
   }));
   const totals = summary.rows[0];
   return {

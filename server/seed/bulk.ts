@@ -33,13 +33,17 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
       // Set-based statements over consistent, freshly loaded rows: no foreign-key checks (they were a
       // row-by-row probe per bucket, most of the participation rebuild's time).
       const replicaSql = replica ? 'set local session_replication_role = replica; ' : '';
-      const run = (sql: string) => db.transaction(async (tx) => {
-        await tx.exec(`set local statement_timeout = 0; set local maintenance_work_mem = '512MB'; set local work_mem = '256MB'; ${replicaSql}${sql}`);
-      });
+      const run = (sql: string) =>
+        db.transaction(async (tx) => {
+          await tx.exec(
+            `set local statement_timeout = 0; set local maintenance_work_mem = '512MB'; set local work_mem = '256MB'; ${replicaSql}${sql}`,
+          );
+        });
       // The rebuilds read through the loaded tables' indexes; the read model's own tables are filled
       // by the rebuild, so their indexes come after it. Two statements at a time: the machine has two
       // cores and one is otherwise idle while an index builds.
-      const readModel = /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets|directory_facet_counts|expert_standing) /i;
+      const readModel =
+        /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets|directory_facet_counts|expert_standing) /i;
       const before = indexes.filter((index) => !readModel.test(index.definition));
       const after = indexes.filter((index) => readModel.test(index.definition));
       let built = 0;

@@ -35,7 +35,9 @@ try {
       const now = performance.now();
       if (done === total || now - lastLine > 1_000) {
         lastLine = now;
-        console.error(`${phase.padEnd(8)} ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%)`);
+        console.error(
+          `${phase.padEnd(8)} ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%)`,
+        );
       }
     },
   });

@@ -16,8 +16,14 @@ const ARCHIVE_THREADS: { title: string; kind: 'discussion' | 'question'; posts: 
     title: 'First-flush diverters: worth the cost in school tanks?',
     kind: 'question',
     posts: [
-      [5, 'Our pilot schools lose **a third** of the first rain to dust and leaves. Has anyone measured the gain from a first-flush diverter?'],
-      [1, 'In Thiès we fitted simple ball diverters on 12 tanks: turbidity fell by half in the first month. The caretaker must empty them weekly.'],
+      [
+        5,
+        'Our pilot schools lose **a third** of the first rain to dust and leaves. Has anyone measured the gain from a first-flush diverter?',
+      ],
+      [
+        1,
+        'In Thiès we fitted simple ball diverters on 12 tanks: turbidity fell by half in the first month. The caretaker must empty them weekly.',
+      ],
       [4, 'We tracked the same with a monthly checklist; I can share the template.'],
     ],
   },
@@ -25,7 +31,10 @@ const ARCHIVE_THREADS: { title: string; kind: 'discussion' | 'question'; posts: 
     title: 'Lessons from three years of rooftop tanks',
     kind: 'discussion',
     posts: [
-      [1, 'As the pilots end, a summary: tanks last when a **school committee** owns the maintenance budget. Those run by the project did not.'],
+      [
+        1,
+        'As the pilots end, a summary: tanks last when a **school committee** owns the maintenance budget. Those run by the project did not.',
+      ],
       [5, 'Agreed. Girls used the latrines more where handwashing water came from the tank all year.'],
     ],
   },
@@ -60,27 +69,35 @@ export async function addDemoExtras(db: Queryable, anchor: Date): Promise<void> 
   const archiveId = idOf(archive);
   for (const member of members) {
     await db.query(`insert into memberships (community_id, member_id, role, joined_at) values ($1, $2, $3, $4)`, [
-      archiveId, member, member === 1 ? 'facilitator' : 'member', at(1100),
+      archiveId,
+      member,
+      member === 1 ? 'facilitator' : 'member',
+      at(1100),
     ]);
   }
   for (const [index, thread] of ARCHIVE_THREADS.entries()) {
     const opened = 700 - index * 120;
     const last = opened - (thread.posts.length - 1) * 2;
     const [opener] = thread.posts[0] ?? [1];
-    const threadId = idOf(await db.query<{ id: string }>(
-      `insert into threads (community_id, title, kind, status, created_by, created_at, last_post_at, post_count)
+    const threadId = idOf(
+      await db.query<{ id: string }>(
+        `insert into threads (community_id, title, kind, status, created_by, created_at, last_post_at, post_count)
        values ($1, $2, $3, 'open', $4, $5, $6, $7) returning id`,
-      [archiveId, thread.title, thread.kind, opener, at(opened), at(last), thread.posts.length],
-    ));
+        [archiveId, thread.title, thread.kind, opener, at(opened), at(last), thread.posts.length],
+      ),
+    );
     for (const [position, [author, body]] of thread.posts.entries()) {
-      const postId = idOf(await db.query<{ id: string }>(
-        `insert into posts (thread_id, author_id, body_md, body_html, language, created_at) values ($1, $2, $3, $4, 'en', $5) returning id`,
-        [threadId, author, body, renderMarkdown(body), at(opened - position * 2)],
-      ));
+      const postId = idOf(
+        await db.query<{ id: string }>(
+          `insert into posts (thread_id, author_id, body_md, body_html, language, created_at) values ($1, $2, $3, $4, 'en', $5) returning id`,
+          [threadId, author, body, renderMarkdown(body), at(opened - position * 2)],
+        ),
+      );
       const kind = thread.kind === 'question' && position > 0 ? 'answer' : 'post';
-      await db.query(`insert into participation_facts (member_id, community_id, kind, subject_id, occurred_at) values ($1, $2, $3, $4, $5)`, [
-        author, archiveId, kind, postId, at(opened - position * 2),
-      ]);
+      await db.query(
+        `insert into participation_facts (member_id, community_id, kind, subject_id, occurred_at) values ($1, $2, $3, $4, $5)`,
+        [author, archiveId, kind, postId, at(opened - position * 2)],
+      );
     }
   }
 
@@ -91,10 +108,13 @@ export async function addDemoExtras(db: Queryable, anchor: Date): Promise<void> 
     [water, at(20)],
   );
   const reviewId = idOf(review);
-  await db.query(`insert into memberships (community_id, member_id, role, joined_at) values ($1, 1, 'facilitator', $2), ($1, 5, 'member', $2)`, [
-    reviewId, at(20),
-  ]);
+  await db.query(
+    `insert into memberships (community_id, member_id, role, joined_at) values ($1, 1, 'facilitator', $2), ($1, 5, 'member', $2)`,
+    [reviewId, at(20)],
+  );
   await db.query(`insert into community_join_requests (community_id, member_id, message, created_at) values ($1, 4, $2, $3)`, [
-    reviewId, 'I review utilities’ M&E plans; may I join?', at(3),
+    reviewId,
+    'I review utilities’ M&E plans; may I join?',
+    at(3),
   ]);
 }

@@ -36,8 +36,17 @@ export async function seedFacilitatorWork(db: Queryable, anchor: Date): Promise<
   await db.query(`update memberships set joined_at = $3 where community_id = $1 and member_id = $2`, [water, newcomerA, at(-3)]);
   await db.query(`update memberships set joined_at = $3 where community_id = $1 and member_id = $2`, [water, newcomerB, at(-12)]);
 
-  interface Post { body: string; at: Date }
-  const thread = async (kind: 'question' | 'discussion', title: string, author: string, posts: [Post, ...Post[]], pageKey: string | null) => {
+  interface Post {
+    body: string;
+    at: Date;
+  }
+  const thread = async (
+    kind: 'question' | 'discussion',
+    title: string,
+    author: string,
+    posts: [Post, ...Post[]],
+    pageKey: string | null,
+  ) => {
     const first = posts[0].at;
     const last = posts[posts.length - 1]?.at ?? first;
     const { rows } = await db.query<{ id: string }>(
@@ -51,34 +60,52 @@ export async function seedFacilitatorWork(db: Queryable, anchor: Date): Promise<
         `insert into posts (thread_id, author_id, body_md, body_html, language, created_at) values ($1, $2, $3, $4, 'en', $5) returning id`,
         [threadId, author, post.body, renderMarkdown(post.body), post.at],
       );
-      await db.query(`insert into participation_facts (member_id, community_id, kind, subject_id, occurred_at) values ($1, $2, 'post', $3, $4)`, [
-        author, water, idOf(added), post.at,
-      ]);
+      await db.query(
+        `insert into participation_facts (member_id, community_id, kind, subject_id, occurred_at) values ($1, $2, 'post', $3, $4)`,
+        [author, water, idOf(added), post.at],
+      );
     }
     return threadId;
   };
 
   // Two questions nobody has answered, one on a page the facilitator can open.
-  const asked = await thread('question', 'Which chlorine dose for household rainwater tanks?', askerA, [
-    { body: 'Our tanks hold 2,000 litres. What dose of chlorine keeps the water safe without the taste putting people off?', at: at(-4) },
-  ], null);
+  const asked = await thread(
+    'question',
+    'Which chlorine dose for household rainwater tanks?',
+    askerA,
+    [{ body: 'Our tanks hold 2,000 litres. What dose of chlorine keeps the water safe without the taste putting people off?', at: at(-4) }],
+    null,
+  );
   // Keyed by its page like the generated stories (`https://www.example.org/<community>/stories/<id>`).
   await db.query(`update threads set page_key = $2 where id = $1`, [asked, `https://www.example.org/water/stories/${asked}`]);
-  await thread('question', 'Any data on how long hand pumps last after repair?', askerB, [
-    { body: 'We repair hand pumps in three districts. Has anyone measured how long they keep working afterwards?', at: at(-1) },
-  ], null);
+  await thread(
+    'question',
+    'Any data on how long hand pumps last after repair?',
+    askerB,
+    [{ body: 'We repair hand pumps in three districts. Has anyone measured how long they keep working afterwards?', at: at(-1) }],
+    null,
+  );
 
   // Someone who wrote regularly three to four months ago and has been quiet since.
-  const story = await thread('discussion', 'Notes from our borehole rehabilitation', quiet, [
-    { body: 'We rehabilitated six boreholes this quarter. Notes follow.', at: at(-120) },
-    { body: 'Second site: the casing had collapsed at 30 m.', at: at(-110) },
-    { body: 'Last update: all six deliver water again.', at: at(-95) },
-  ], null);
+  const story = await thread(
+    'discussion',
+    'Notes from our borehole rehabilitation',
+    quiet,
+    [
+      { body: 'We rehabilitated six boreholes this quarter. Notes follow.', at: at(-120) },
+      { body: 'Second site: the casing had collapsed at 30 m.', at: at(-110) },
+      { body: 'Last update: all six deliver water again.', at: at(-95) },
+    ],
+    null,
+  );
 
   // An open report on one of those posts.
   const { rows: reported } = await db.query<{ id: string }>(`select id from posts where thread_id = $1 order by id limit 1`, [story]);
   await db.query(`insert into reports (post_id, reporter_id, reason, created_at) values ($1, $2, $3, $4)`, [
-    idOf(reported), reporter, 'Names a contractor: is this advertising?', at(-2),
+    idOf(reported),
+    reporter,
+    'Names a contractor: is this advertising?',
+    at(-2),
   ]);
 
   // An event whose organiser is not (or no longer) a member of water: it needs a host.
@@ -95,9 +122,10 @@ export async function seedFacilitatorWork(db: Queryable, anchor: Date): Promise<
        returning id`,
       [water, outsiders[0].id, starts, at(10 + 15 / 24)],
     );
-    await db.query(`insert into participation_facts (member_id, community_id, kind, subject_id, occurred_at) values ($1, $2, 'event-hosted', $3, $4)`, [
-      outsiders[0].id, water, idOf(events), starts,
-    ]);
+    await db.query(
+      `insert into participation_facts (member_id, community_id, kind, subject_id, occurred_at) values ($1, $2, 'event-hosted', $3, $4)`,
+      [outsiders[0].id, water, idOf(events), starts],
+    );
   }
 }
 
@@ -107,11 +135,14 @@ export async function seedFacilitatorWork(db: Queryable, anchor: Date): Promise<
  * earlier posts are published, so only people new to it are held.
  */
 export async function seedPremoderation(db: Queryable, anchor: Date): Promise<void> {
-  const { rows: communities } = await db.query<{ id: string }>(`update communities set premoderate_first_posts = 1 where slug = 'soil-health' returning id`);
+  const { rows: communities } = await db.query<{ id: string }>(
+    `update communities set premoderate_first_posts = 1 where slug = 'soil-health' returning id`,
+  );
   const soil = communities[0]?.id;
   if (!soil) return;
   const { rows: threads } = await db.query<{ id: string }>(`select id from threads where community_id = $1 and page_key = $2`, [
-    soil, 'https://intranet.example.org/news/soil-health-field-notes',
+    soil,
+    'https://intranet.example.org/news/soil-health-field-notes',
   ]);
   const { rows: silent } = await db.query<{ id: string }>(
     `select m.id from memberships ms join members m on m.id = ms.member_id

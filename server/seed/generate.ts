@@ -8,9 +8,24 @@ import { renderMarkdown } from '../discussion/markdown.ts';
 import { FIRST_NAMES, LAST_NAMES, ORGANISATIONS, PRACTICES, BIOS, COUNTRIES } from './content/people.ts';
 import { AREAS, SKILLS, type Lang } from './content/skills.ts';
 import {
-  DISCUSSION_TITLES, EVENT_DESCRIPTIONS, EVENT_TITLES, EXPERT_BLOCKS, EXPERT_QUERIES, OPENING_BLOCKS, PLACES, QUESTION_TITLES, REPLY_BLOCKS,
+  DISCUSSION_TITLES,
+  EVENT_DESCRIPTIONS,
+  EVENT_TITLES,
+  EXPERT_BLOCKS,
+  EXPERT_QUERIES,
+  OPENING_BLOCKS,
+  PLACES,
+  QUESTION_TITLES,
+  REPLY_BLOCKS,
 } from './content/text.ts';
-import { DEMO_COMMUNITY_COUNT, FIXED_COMMUNITIES, GROUND_TRUTH_TOPICS, REGIONS, WELL_KNOWN_MEMBERS, type CommunitySpec } from './identities.ts';
+import {
+  DEMO_COMMUNITY_COUNT,
+  FIXED_COMMUNITIES,
+  GROUND_TRUTH_TOPICS,
+  REGIONS,
+  WELL_KNOWN_MEMBERS,
+  type CommunitySpec,
+} from './identities.ts';
 import type { Preset } from './presets.ts';
 import { at, Random, WeightedIndex, zipfWeights } from './random.ts';
 import { DAY_MS, icalWeekday, startOfUtcDay, zonedInstant } from './time.ts';
@@ -108,8 +123,13 @@ export class NetworkGenerator {
       `update events e set cancelled = u.cancelled, sequence = u.sequence, series_id = u.series, recurrence_id = u.recurrence
        from unnest($1::bigint[], $2::boolean[], $3::int[], $4::bigint[], $5::timestamptz[]) as u(id, cancelled, sequence, series, recurrence)
        where e.id = u.id`,
-      [eventStates.map((e) => e.id), eventStates.map((e) => e.cancelled), eventStates.map((e) => e.sequence),
-        eventStates.map((e) => e.series), eventStates.map((e) => e.recurrence)],
+      [
+        eventStates.map((e) => e.id),
+        eventStates.map((e) => e.cancelled),
+        eventStates.map((e) => e.sequence),
+        eventStates.map((e) => e.series),
+        eventStates.map((e) => e.recurrence),
+      ],
     );
     return this.#groundTruth();
   }
@@ -146,7 +166,14 @@ export class NetworkGenerator {
     const bySlug = new Map<string, number>();
     const specs: CommunitySpec[] = [...fixed];
     // Generated working groups: a skill in a region, under the fixed community of the skill's area when one exists.
-    const areaMother: Record<string, string> = { water: 'water', agriculture: 'soil-health', climate: 'climate-adaptation', inclusion: 'gender-equality', learning: 'monitoring-evaluation', knowledge: 'knowledge-management' };
+    const areaMother: Record<string, string> = {
+      water: 'water',
+      agriculture: 'soil-health',
+      climate: 'climate-adaptation',
+      inclusion: 'gender-equality',
+      learning: 'monitoring-evaluation',
+      knowledge: 'knowledge-management',
+    };
     for (let n = specs.length; n < total; n++) {
       const skill = this.#randomSkill(random);
       const region = random.pick(REGIONS);
@@ -168,10 +195,26 @@ export class NetworkGenerator {
       const created = this.#anchor - random.int(200, 2_500) * DAY_MS;
       const closed = spec.lifecycle === 'closed' ? new Date(created + random.int(180, 900) * DAY_MS) : null;
       await this.#writer.add('communities', [
-        id, spec.slug, spec.parent ? (bySlug.get(spec.parent) ?? null) : null, spec.name, spec.description, spec.lifecycle,
-        spec.visibility ?? 'public', spec.languages, this.#skillId(spec.topic), new Date(created), closed,
+        id,
+        spec.slug,
+        spec.parent ? (bySlug.get(spec.parent) ?? null) : null,
+        spec.name,
+        spec.description,
+        spec.lifecycle,
+        spec.visibility ?? 'public',
+        spec.languages,
+        this.#skillId(spec.topic),
+        new Date(created),
+        closed,
       ]);
-      this.#communities.push({ id, slug: spec.slug, isPublic: (spec.visibility ?? 'public') === 'public', topicSkill: this.#skillId(spec.topic), languages: spec.languages, members: [] });
+      this.#communities.push({
+        id,
+        slug: spec.slug,
+        isPublic: (spec.visibility ?? 'public') === 'public',
+        topicSkill: this.#skillId(spec.topic),
+        languages: spec.languages,
+        members: [],
+      });
     }
   }
 
@@ -193,12 +236,21 @@ export class NetworkGenerator {
       const lang: Lang = known?.lang ?? random.weighted(LANGS, LANG_WEIGHTS);
       const country = random.pick(COUNTRIES[lang]);
       const zone = known?.timeZone ?? random.pick(country.zones);
-      const cls = known ? 0 : CLASSES.indexOf(random.weighted(CLASSES, CLASSES.map((c) => c.share)));
+      const cls = known
+        ? 0
+        : CLASSES.indexOf(
+            random.weighted(
+              CLASSES,
+              CLASSES.map((c) => c.share),
+            ),
+          );
       const weight = (CLASSES[cls]?.weight ?? 0) * (0.5 + random.next());
       // Generated experts: the first members after the well-known ones, one slice per topic.
       const generatedIndex = id - WELL_KNOWN_MEMBERS.length - 1;
-      const generatedTopic = generatedIndex >= 0 && generatedIndex < GROUND_TRUTH_TOPICS.length * (expertsPerTopic - 1)
-        ? GROUND_TRUTH_TOPICS[generatedIndex % GROUND_TRUTH_TOPICS.length] : undefined;
+      const generatedTopic =
+        generatedIndex >= 0 && generatedIndex < GROUND_TRUTH_TOPICS.length * (expertsPerTopic - 1)
+          ? GROUND_TRUTH_TOPICS[generatedIndex % GROUND_TRUTH_TOPICS.length]
+          : undefined;
       const expertIn = known?.expertIn ?? generatedTopic;
       const optOut = known ? Boolean(known.directoryOptOut) : random.chance(0.04);
       this.#memberLang[id] = LANGS.indexOf(lang);
@@ -213,14 +265,28 @@ export class NetworkGenerator {
       const mainSkill = SKILLS.find((s) => this.#skillIds.get(s.slug) === skills[0]?.[0]) ?? at(SKILLS, 0);
       const bio = random.pick(BIOS[lang]).replace('{practice}', practice).replace('{skill}', mainSkill.labels[lang].toLowerCase());
       const languages = known?.languages ?? [lang, ...random.sample(country.also, random.int(0, country.also.length))];
-      const availability = known?.availability ?? (cls === 0 && random.chance(0.4) ? 'limited' : random.weighted(['open', 'limited', 'unavailable'], [6, 3, 1]));
+      const availability =
+        known?.availability ??
+        (cls === 0 && random.chance(0.4) ? 'limited' : random.weighted(['open', 'limited', 'unavailable'], [6, 3, 1]));
       const created = this.#anchor - Math.floor(random.next() ** 0.7 * 1_800) * DAY_MS - random.int(0, 86_399) * 1000;
       const lastActive = Math.min(this.#anchor, created + random.next() * (this.#anchor - created));
       // `listed` is known once the memberships are drawn (below): the row is completed then. A row already
       // flushed by then keeps false, and the directory rebuild after the load corrects it.
       const memberRow: Cell[] = [
-        id, name, practice, known?.organisation ?? random.pick(ORGANISATIONS), known?.country ?? country.code, languages, zone, bio,
-        availability, optOut, known?.badgeHidden ?? random.chance(0.03), new Date(created), new Date(lastActive), false,
+        id,
+        name,
+        practice,
+        known?.organisation ?? random.pick(ORGANISATIONS),
+        known?.country ?? country.code,
+        languages,
+        zone,
+        bio,
+        availability,
+        optOut,
+        known?.badgeHidden ?? random.chance(0.03),
+        new Date(created),
+        new Date(lastActive),
+        false,
       ];
       await this.#writer.add('members', memberRow);
       for (const [skillId, level] of skills) await this.#writer.add('member_skills', [id, skillId, level]);
@@ -263,8 +329,7 @@ export class NetworkGenerator {
   /** Every community without a facilitator gets one among its most active members. */
   #appointFacilitators(random: Random): void {
     const hasFacilitator = new Set(
-      WELL_KNOWN_MEMBERS.flatMap((m) => m.facilitates)
-        .map((slug) => this.#communities.find((c) => c.slug === slug)?.id),
+      WELL_KNOWN_MEMBERS.flatMap((m) => m.facilitates).map((slug) => this.#communities.find((c) => c.slug === slug)?.id),
     );
     for (const community of this.#communities) {
       if (hasFacilitator.has(community.id) || community.members.length === 0) continue;
@@ -286,11 +351,21 @@ export class NetworkGenerator {
   }
 
   async #contacts(random: Random, memberId: number, name: string): Promise<void> {
-    const local = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
+    const local = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '.')
+      .replace(/^\.|\.$/g, '');
     const channels: [string, string, string][] = [
       ['email', `${local}.${memberId}@example.org`, random.weighted(['members', 'public', 'nobody'], [6, 2, 2])],
     ];
-    if (random.chance(0.3)) channels.push(['phone', `+${random.int(20, 299)} ${random.int(100, 999)} ${random.int(1000, 9999)}`, random.weighted(['nobody', 'members'], [3, 2])]);
+    if (random.chance(0.3))
+      channels.push([
+        'phone',
+        `+${random.int(20, 299)} ${random.int(100, 999)} ${random.int(1000, 9999)}`,
+        random.weighted(['nobody', 'members'], [3, 2]),
+      ]);
     if (random.chance(0.25)) channels.push(['linkedin', `https://www.linkedin.com/in/${local.replace(/\./g, '-')}-${memberId}`, 'public']);
     if (random.chance(0.15)) channels.push(['website', `https://${local.split('.')[0] ?? 'member'}${memberId}.example.net`, 'public']);
     if (random.chance(0.1)) channels.push(['chat', `@${local.replace(/\./g, '_')}${memberId}`, 'members']);
@@ -316,7 +391,12 @@ export class NetworkGenerator {
     for (let n = 0; n < total; n++) {
       const community = random.pick(this.#communities);
       if (community.members.length < 2) continue;
-      await this.#endorse(random, random.pick(community.members), this.#skillId(this.#randomSkill(random).slug), random.pick(community.members));
+      await this.#endorse(
+        random,
+        random.pick(community.members),
+        this.#skillId(this.#randomSkill(random).slug),
+        random.pick(community.members),
+      );
     }
   }
 
@@ -371,11 +451,18 @@ export class NetworkGenerator {
         ? at(this.#communities, (this.#memberCommunity[organiser] ?? 1) - 1)
         : at(active, Math.floor(random.next() ** 2 * active.length));
       const host = organiser ?? this.#author(random, community);
-      const skillId = topic ? this.#skillId(topic) : random.chance(0.6) ? community.topicSkill : this.#skillId(this.#randomSkill(random).slug);
+      const skillId = topic
+        ? this.#skillId(topic)
+        : random.chance(0.6)
+          ? community.topicSkill
+          : this.#skillId(this.#randomSkill(random).slug);
       const lang = this.#lang(host);
       const zone = this.#memberZone[host] ?? 'UTC';
       const mode = random.weighted(['online', 'in-person', 'hybrid'] as const, [6, 2, 2]);
-      const kind = mode === 'online' ? random.weighted(['webinar', 'meeting', 'learning-event'], [5, 2, 1]) : random.weighted(['workshop', 'learning-event', 'meeting'], [3, 2, 1]);
+      const kind =
+        mode === 'online'
+          ? random.weighted(['webinar', 'meeting', 'learning-event'], [5, 2, 1])
+          : random.weighted(['workshop', 'learning-event', 'meeting'], [3, 2, 1]);
       const day = startOfUtcDay(this.#anchor) + random.int(-120, 150) * DAY_MS;
       const start = zonedInstant(day, random.pick([8, 9, 10, 14, 15, 16]), random.pick([0, 30]), zone);
       const durationMinutes = mode === 'online' ? random.pick([60, 90]) : random.pick([180, 480]);
@@ -385,21 +472,39 @@ export class NetworkGenerator {
       // Weekly occurrences keep the organiser's wall-clock time across DST changes, as RRULE expansion does.
       const [localHour, localMinute] = this.#localTime(start, zone);
       const localDay = this.#localDay(start, zone);
-      const occurrenceStarts = Array.from({ length: occurrences }, (_, k) => zonedInstant(localDay + 7 * k * DAY_MS, localHour, localMinute, zone));
+      const occurrenceStarts = Array.from({ length: occurrences }, (_, k) =>
+        zonedInstant(localDay + 7 * k * DAY_MS, localHour, localMinute, zone),
+      );
       const rrule = recurring ? `FREQ=WEEKLY;BYDAY=${icalWeekday(localDay)};COUNT=${occurrences}` : null;
       const exdates = recurring ? [at(occurrenceStarts, skipped).toISOString()] : [];
       const capacity = mode === 'online' ? (random.chance(0.3) ? 100 : null) : random.int(12, 40);
       const created = new Date(Math.min(start.getTime(), this.#anchor) - random.int(10, 60) * DAY_MS);
       await this.#writer.add('events', [
-        id, community.id, host, this.#fill(random.pick(EVENT_TITLES[lang]), skillId, lang, random),
-        this.#fill(EVENT_DESCRIPTIONS[lang], skillId, lang, random), kind, start, new Date(start.getTime() + durationMinutes * 60_000), zone,
-        rrule, exdates, mode, mode === 'online' ? null : random.pick(PLACES[lang]),
-        mode === 'in-person' ? null : `https://meet.example.org/grove-${id}`, capacity, created, created,
+        id,
+        community.id,
+        host,
+        this.#fill(random.pick(EVENT_TITLES[lang]), skillId, lang, random),
+        this.#fill(EVENT_DESCRIPTIONS[lang], skillId, lang, random),
+        kind,
+        start,
+        new Date(start.getTime() + durationMinutes * 60_000),
+        zone,
+        rrule,
+        exdates,
+        mode,
+        mode === 'online' ? null : random.pick(PLACES[lang]),
+        mode === 'in-person' ? null : `https://meet.example.org/grove-${id}`,
+        capacity,
+        created,
+        created,
       ]);
       await this.#fact(host, community.id, 'event-hosted', id, start);
 
       // RSVPs for the first two occurrences not skipped; past ones record attendance.
-      rsvpsLeft = Math.min(community.members.length, capacity ? capacity + (random.chance(0.2) ? 5 : -random.int(0, 5)) : random.int(5, 40));
+      rsvpsLeft = Math.min(
+        community.members.length,
+        capacity ? capacity + (random.chance(0.2) ? 5 : -random.int(0, 5)) : random.int(5, 40),
+      );
       for (const [k, occurrence] of occurrenceStarts.entries()) {
         if (k === skipped || k > 1) continue;
         const people = random.sample(community.members, Math.max(0, rsvpsLeft));
@@ -434,14 +539,39 @@ export class NetworkGenerator {
     const day = (offset: number) => startOfUtcDay(this.#anchor) + offset * DAY_MS;
     const created = new Date(this.#anchor - 20 * DAY_MS);
     let id = this.#preset.events;
-    const add = async (fields: { title: string; description: string; kind: string; start: Date; minutes: number; rrule?: string; exdates?: Date[];
-      mode: 'online' | 'in-person' | 'hybrid'; capacity: number | null; going: number; maybe?: number }) => {
+    const add = async (fields: {
+      title: string;
+      description: string;
+      kind: string;
+      start: Date;
+      minutes: number;
+      rrule?: string;
+      exdates?: Date[];
+      mode: 'online' | 'in-person' | 'hybrid';
+      capacity: number | null;
+      going: number;
+      maybe?: number;
+    }) => {
       id += 1;
       const { start, mode } = fields;
       await this.#writer.add('events', [
-        id, water.id, host, fields.title, fields.description, fields.kind, start, new Date(start.getTime() + fields.minutes * 60_000), zone,
-        fields.rrule ?? null, (fields.exdates ?? []).map((date) => date.toISOString()), mode, mode === 'online' ? null : 'Maison de l’eau, Thiès',
-        mode === 'in-person' ? null : `https://meet.example.org/grove-${id}`, fields.capacity, created, created,
+        id,
+        water.id,
+        host,
+        fields.title,
+        fields.description,
+        fields.kind,
+        start,
+        new Date(start.getTime() + fields.minutes * 60_000),
+        zone,
+        fields.rrule ?? null,
+        (fields.exdates ?? []).map((date) => date.toISOString()),
+        mode,
+        mode === 'online' ? null : 'Maison de l’eau, Thiès',
+        mode === 'in-person' ? null : `https://meet.example.org/grove-${id}`,
+        fields.capacity,
+        created,
+        created,
       ]);
       await this.#fact(host, water.id, 'event-hosted', id, created);
       // Answers in a fixed order an hour apart: the waitlist follows who answered first.
@@ -457,37 +587,71 @@ export class NetworkGenerator {
     };
     const states: { id: number; cancelled: boolean; sequence: number; series: number | null; recurrence: Date | null }[] = [];
     await add({
-      title: 'Field visit: solar pumps in Thiès', description: 'A morning with the **Thiès** farmer group and their solar pumps. Places are limited to the minibus.',
-      kind: 'workshop', start: zonedInstant(day(10), 9, 0, zone), minutes: 240, mode: 'in-person', capacity: 8, going: 8,
+      title: 'Field visit: solar pumps in Thiès',
+      description: 'A morning with the **Thiès** farmer group and their solar pumps. Places are limited to the minibus.',
+      kind: 'workshop',
+      start: zonedInstant(day(10), 9, 0, zone),
+      minutes: 240,
+      mode: 'in-person',
+      capacity: 8,
+      going: 8,
     });
     await add({
-      title: 'Drip kit assembly workshop', description: 'Assemble a low-cost drip kit together; remote participants follow the camera.',
-      kind: 'workshop', start: zonedInstant(day(17), 14, 0, zone), minutes: 180, mode: 'hybrid', capacity: 10, going: 13, maybe: 2,
+      title: 'Drip kit assembly workshop',
+      description: 'Assemble a low-cost drip kit together; remote participants follow the camera.',
+      kind: 'workshop',
+      start: zonedInstant(day(17), 14, 0, zone),
+      minutes: 180,
+      mode: 'hybrid',
+      capacity: 10,
+      going: 13,
+      maybe: 2,
     });
     const cancelled = await add({
-      title: 'Water quality testing webinar', description: 'Cancelled: the speaker could not travel. A new date will follow.',
-      kind: 'webinar', start: zonedInstant(day(12), 15, 0, zone), minutes: 60, mode: 'online', capacity: null, going: 5,
+      title: 'Water quality testing webinar',
+      description: 'Cancelled: the speaker could not travel. A new date will follow.',
+      kind: 'webinar',
+      start: zonedInstant(day(12), 15, 0, zone),
+      minutes: 60,
+      mode: 'online',
+      capacity: null,
+      going: 5,
     });
     states.push({ id: cancelled, cancelled: true, sequence: 1, series: null, recurrence: null });
     // Tuesdays (the anchor is a Monday) at 16:00; the third is cancelled, the fifth moved to 17:00 on its own.
     const tuesdays = Array.from({ length: 8 }, (_, k) => zonedInstant(day(1 + 7 * k), 16, 0, zone));
     const [skipped, moved] = [tuesdays[2], tuesdays[4]] as [Date, Date];
     const series = await add({
-      title: 'Weekly irrigation clinic', description: 'Bring your questions on scheduling, filters and pressure.', kind: 'meeting',
-      start: tuesdays[0] as Date, minutes: 60, rrule: `FREQ=WEEKLY;BYDAY=${icalWeekday(day(1))};COUNT=8`, exdates: [skipped, moved],
-      mode: 'online', capacity: 30, going: 6,
+      title: 'Weekly irrigation clinic',
+      description: 'Bring your questions on scheduling, filters and pressure.',
+      kind: 'meeting',
+      start: tuesdays[0] as Date,
+      minutes: 60,
+      rrule: `FREQ=WEEKLY;BYDAY=${icalWeekday(day(1))};COUNT=8`,
+      exdates: [skipped, moved],
+      mode: 'online',
+      capacity: 30,
+      going: 6,
     });
     states.push({ id: series, cancelled: false, sequence: 2, series: null, recurrence: null });
     const detached = await add({
-      title: 'Weekly irrigation clinic', description: 'Bring your questions on scheduling, filters and pressure. One hour later this week.',
-      kind: 'meeting', start: new Date(moved.getTime() + 3_600_000), minutes: 60, mode: 'online', capacity: 30, going: 3,
+      title: 'Weekly irrigation clinic',
+      description: 'Bring your questions on scheduling, filters and pressure. One hour later this week.',
+      kind: 'meeting',
+      start: new Date(moved.getTime() + 3_600_000),
+      minutes: 60,
+      mode: 'online',
+      capacity: 30,
+      going: 3,
     });
     states.push({ id: detached, cancelled: false, sequence: 2, series, recurrence: moved });
     return states;
   }
 
   #localTime(instant: Date, zone: string): [number, number] {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+      instant,
+    );
     const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
     return [get('hour'), get('minute')];
   }
@@ -510,11 +674,18 @@ export class NetworkGenerator {
     while (posts < target) {
       threadId++;
       // The first threads give every planted topic at least one question answered by its experts.
-      const expertTopic = threadId <= expertTopics.length
-        ? expertTopics[threadId - 1]
-        : random.chance(0.25) && expertTopics.length > 0 ? random.pick(expertTopics) : undefined;
+      const expertTopic =
+        threadId <= expertTopics.length
+          ? expertTopics[threadId - 1]
+          : random.chance(0.25) && expertTopics.length > 0
+            ? random.pick(expertTopics)
+            : undefined;
       const community = at(active, communityWeights.draw(random));
-      const topicSkill = expertTopic ? this.#skillId(expertTopic) : random.chance(0.5) ? community.topicSkill : this.#skillId(this.#randomSkill(random).slug);
+      const topicSkill = expertTopic
+        ? this.#skillId(expertTopic)
+        : random.chance(0.5)
+          ? community.topicSkill
+          : this.#skillId(this.#randomSkill(random).slug);
       const question = Boolean(expertTopic) || random.chance(0.4);
       const size = Math.min(target - posts, Math.max(expertTopic ? 2 : 1, random.count(this.#preset.postsPerThread, 1)));
       posts += await this.#thread(random, threadId, community, topicSkill, question, size, expertTopic);
@@ -522,7 +693,15 @@ export class NetworkGenerator {
     }
   }
 
-  async #thread(random: Random, id: number, community: Community, skillId: number, question: boolean, size: number, expertTopic: string | undefined): Promise<number> {
+  async #thread(
+    random: Random,
+    id: number,
+    community: Community,
+    skillId: number,
+    question: boolean,
+    size: number,
+    expertTopic: string | undefined,
+  ): Promise<number> {
     // The thread row needs its posts' outcome but must be written before them: collect, then write in order.
     const rows: [string, Cell[]][] = [];
     const add = (table: string, row: Cell[]): void => {
@@ -544,15 +723,25 @@ export class NetworkGenerator {
       const isAcceptedSlot = k === acceptAt;
       const author = k === 0 ? opener : isAcceptedSlot && experts.length > 0 ? random.pick(experts) : this.#author(random, community);
       const postLang = k === 0 ? lang : this.#lang(author);
-      const blocks = k === 0
-        ? random.sample(OPENING_BLOCKS[postLang], random.int(1, 2))
-        : isAcceptedSlot && experts.length > 0 ? random.sample(EXPERT_BLOCKS[postLang], 2) : [random.pick(REPLY_BLOCKS[postLang])];
+      const blocks =
+        k === 0
+          ? random.sample(OPENING_BLOCKS[postLang], random.int(1, 2))
+          : isAcceptedSlot && experts.length > 0
+            ? random.sample(EXPERT_BLOCKS[postLang], 2)
+            : [random.pick(REPLY_BLOCKS[postLang])];
       const filled = blocks.map((block) => this.#fill(block, skillId, postLang, random));
       const postId = this.#nextPostId++;
       at = Math.min(this.#anchor, at + random.int(10, 60 * 24 * 3) * 60_000);
       const replyTo = k > 1 && random.chance(0.3) ? random.pick(postIds) : null;
       add('posts', [
-        postId, id, author, replyTo, filled.join('\n\n'), filled.map((block) => this.#render(block)).join('\n'), postLang, new Date(at),
+        postId,
+        id,
+        author,
+        replyTo,
+        filled.join('\n\n'),
+        filled.map((block) => this.#render(block)).join('\n'),
+        postLang,
+        new Date(at),
       ]);
       postIds.push(postId);
       const answer = question && k > 0 && author !== opener;
@@ -571,8 +760,18 @@ export class NetworkGenerator {
     const status = demoPageKey ? 'open' : drawnStatus;
     // Threads are written before their posts (foreign key), so the accepted post is set afterwards.
     await this.#writer.add('threads', [
-      id, community.id, pageKey, title, question ? 'question' : 'discussion', status, random.chance(0.03), skillId, opener, created,
-      new Date(at), size,
+      id,
+      community.id,
+      pageKey,
+      title,
+      question ? 'question' : 'discussion',
+      status,
+      random.chance(0.03),
+      skillId,
+      opener,
+      created,
+      new Date(at),
+      size,
     ]);
     for (const [table, row] of rows) await this.#writer.add(table, row);
     if (accepted) this.#acceptedAnswers.push([id, accepted]);
@@ -599,7 +798,15 @@ export class NetworkGenerator {
     return html;
   }
 
-  #reactions(random: Random, community: Community, postId: number, authorId: number, at: number, mean: number, add: (table: string, row: Cell[]) => void): void {
+  #reactions(
+    random: Random,
+    community: Community,
+    postId: number,
+    authorId: number,
+    at: number,
+    mean: number,
+    add: (table: string, row: Cell[]) => void,
+  ): void {
     const count = Math.min(community.members.length - 1, random.count(mean));
     const seen = new Set<number>();
     for (let n = 0; n < count; n++) {

@@ -57,7 +57,10 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
     await addDemoExtras(tx, anchor);
     for (const truth of groundTruth) {
       await tx.query('insert into seed_ground_truth (topic, language, query, expected_member_ids) values ($1, $2, $3, $4::bigint[])', [
-        truth.topic, truth.language, truth.query, truth.expected,
+        truth.topic,
+        truth.language,
+        truth.query,
+        truth.expected,
       ]);
     }
   });
@@ -67,7 +70,10 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
   });
   const counts = writer.counts();
   await db.query('insert into seed_runs (preset, seed, anchor, counts) values ($1, $2, $3, $4::jsonb)', [
-    options.preset, seedValue, anchor.toISOString(), JSON.stringify(counts),
+    options.preset,
+    seedValue,
+    anchor.toISOString(),
+    JSON.stringify(counts),
   ]);
   return { preset: options.preset, seed: seedValue, anchor, counts, groundTruth, milliseconds: Math.round(performance.now() - started) };
 }

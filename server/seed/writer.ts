@@ -96,12 +96,14 @@ export class RowWriter {
     await this.#inflight;
     if (this.#pending === 0) return;
     this.#pending = 0;
-    const batch = [...this.#tables.values()].filter((spec) => spec.rows.length > 0).map((spec) => {
-      const rows = spec.rows;
-      spec.rows = [];
-      spec.written += rows.length;
-      return { spec, rows };
-    });
+    const batch = [...this.#tables.values()]
+      .filter((spec) => spec.rows.length > 0)
+      .map((spec) => {
+        const rows = spec.rows;
+        spec.rows = [];
+        spec.written += rows.length;
+        return { spec, rows };
+      });
     const replica = this.#replica;
     this.#inflight = this.#db.transaction(async (tx) => {
       if (replica) await tx.exec('set local session_replication_role = replica');

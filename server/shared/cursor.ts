@@ -14,7 +14,10 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: readonly ('string' | 'id' | 'timestamp' | 'number' | 'nullable-string')[]): CursorValue[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: readonly ('string' | 'id' | 'timestamp' | 'number' | 'nullable-string')[],
+): CursorValue[] | null {
   if (!cursor) return null;
   const invalid = () =>
     new HttpProblem(400, 'The cursor is not one this server issued', {
@@ -31,11 +34,15 @@ export function decodeCursor(cursor: string | undefined, shape: readonly ('strin
   shape.forEach((kind, i) => {
     const value: unknown = values[i];
     const ok =
-      kind === 'number' ? typeof value === 'number' && Number.isFinite(value)
-      : kind === 'id' ? isId(value)
-      : kind === 'timestamp' ? typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))
-      : kind === 'nullable-string' ? value === null || typeof value === 'string'
-      : typeof value === 'string';
+      kind === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : kind === 'id'
+          ? isId(value)
+          : kind === 'timestamp'
+            ? typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))
+            : kind === 'nullable-string'
+              ? value === null || typeof value === 'string'
+              : typeof value === 'string';
     if (!ok) throw invalid();
   });
   return values as CursorValue[];

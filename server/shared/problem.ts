@@ -35,11 +35,7 @@ export class HttpProblem extends Error {
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(
-    status: number,
-    detail: string,
-    options: { type?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
-  ) {
+  constructor(status: number, detail: string, options: { type?: string; errors?: FieldError[]; headers?: Record<string, string> } = {}) {
     super(detail);
     this.status = status;
     this.type = TYPE_BASE + (options.type ?? slug(TITLES[status] ?? 'error'));
@@ -82,8 +78,7 @@ export function validationProblem(error: ZodError, target: string): HttpProblem 
 }
 
 export const notFound = (what: string): HttpProblem => new HttpProblem(404, `${what} was not found`);
-export const unauthenticated = (): HttpProblem =>
-  new HttpProblem(401, 'Sign in to do this', { headers: { 'www-authenticate': 'Bearer' } });
+export const unauthenticated = (): HttpProblem => new HttpProblem(401, 'Sign in to do this', { headers: { 'www-authenticate': 'Bearer' } });
 export const forbidden = (detail: string): HttpProblem => new HttpProblem(403, detail);
 
 /** 412 for a write whose version check lost a race with another write. */

@@ -13,7 +13,17 @@ import type { CaughtMessage, MailCatcher } from '../mail/mailbox.ts';
 export type { CaughtMessage, MailCatcher };
 
 const KEEP = 500;
-const HEADERS_SHOWN = ['message-id', 'in-reply-to', 'references', 'reply-to', 'list-id', 'list-unsubscribe', 'list-unsubscribe-post', 'auto-submitted', 'precedence'];
+const HEADERS_SHOWN = [
+  'message-id',
+  'in-reply-to',
+  'references',
+  'reply-to',
+  'list-id',
+  'list-unsubscribe',
+  'list-unsubscribe-post',
+  'auto-submitted',
+  'precedence',
+];
 
 export async function startMailCatcher(options: { port?: number; host?: string } = {}): Promise<MailCatcher> {
   const caught: CaughtMessage[] = [];
@@ -70,7 +80,10 @@ export async function startMailCatcher(options: { port?: number; host?: string }
       const original = caught.find((m) => m.id === id);
       if (!original) return { accepted: false, response: 'No such message' };
       const to = original.headers['reply-to'] ?? original.from;
-      const quoted = original.text.split('\n').map((line) => `> ${line}`).join('\n');
+      const quoted = original.text
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n');
       const transport = createTransport({ host: inbound.host, port: inbound.port, secure: false, ignoreTLS: true });
       try {
         const info = await transport.sendMail({

@@ -35,7 +35,8 @@ export interface InboundServer {
   close(): Promise<void>;
 }
 
-type Target = { kind: 'reply'; memberId: string; threadId: string } | { kind: 'topic'; community: string } | { kind: 'bounce'; outboxId: string };
+type Target =
+  { kind: 'reply'; memberId: string; threadId: string } | { kind: 'topic'; community: string } | { kind: 'bounce'; outboxId: string };
 
 /** An SMTP refusal: the text is what the sender reads in their bounce. */
 function refuse(message: string, code = 550): Error & { responseCode: number } {
@@ -69,7 +70,10 @@ function targetOf(address: string, options: InboundOptions): Target {
 
 /** A DSN's permanence: `Status: 5.x.x` in its report part. */
 function isPermanentFailure(mail: ParsedMail): boolean {
-  const report = [mail.text ?? '', ...mail.attachments.map((a) => (a.contentType.includes('delivery-status') ? a.content.toString('utf8') : ''))].join('\n');
+  const report = [
+    mail.text ?? '',
+    ...mail.attachments.map((a) => (a.contentType.includes('delivery-status') ? a.content.toString('utf8') : '')),
+  ].join('\n');
   return /^\s*Status:\s*5\.\d+\.\d+/im.test(report) || /^\s*Action:\s*failed/im.test(report);
 }
 
@@ -112,7 +116,13 @@ export async function startInboundServer(db: Database, options: InboundOptions):
             ? await postReplyByMail(db, { messageId, memberId: target.memberId, threadId: target.threadId, text }, options.context)
             : await postTopicByMail(
                 db,
-                { messageId, from: mail.from?.value[0]?.address ?? envelopeFrom, community: target.community, subject: mail.subject ?? '', text },
+                {
+                  messageId,
+                  from: mail.from?.value[0]?.address ?? envelopeFrom,
+                  community: target.community,
+                  subject: mail.subject ?? '',
+                  text,
+                },
                 options.context,
               );
         options.log?.({ level: 'info', msg: 'mail in', to: target.kind, outcome: outcome.kind });

@@ -13,10 +13,7 @@ const MAX_BACKOFF_MS = 60_000;
  *
  * `connect` opens one response, resuming after `lastEventId` when there is one.
  */
-export async function followStream(
-  options: StreamOptions,
-  connect: (lastEventId: string | undefined) => Promise<Response>,
-): Promise<void> {
+export async function followStream(options: StreamOptions, connect: (lastEventId: string | undefined) => Promise<Response>): Promise<void> {
   const { signal } = options;
   const parser = new SseParser(options.lastEventId);
   // A function, not `signal.aborted` inline: the flag changes during the awaits, which narrowing cannot see.

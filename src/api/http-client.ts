@@ -1,13 +1,4 @@
-import type {
-  GroveClient,
-  Query,
-  ReadOptions,
-  SendOptions,
-  StreamOptions,
-  TextOptions,
-  WithEtag,
-  WriteMethod,
-} from './client.js';
+import type { GroveClient, Query, ReadOptions, SendOptions, StreamOptions, TextOptions, WithEtag, WriteMethod } from './client.js';
 import { buildUrl, newIdempotencyKey } from './client.js';
 import { createHttp, HttpError, TimeoutError, type Http, type HttpInit } from './http.js';
 import { GroveApiError, isAbortError } from './problem.js';
@@ -36,7 +27,6 @@ export interface HttpClientOptions {
   /** Defaults to the page-wide shared cache; tests pass their own. */
   cache?: ResponseCache;
 }
-
 
 /** Distinguishes token functions in cache keys without putting secrets or functions into strings. */
 const providerIds = new WeakMap<TokenProvider, number>();

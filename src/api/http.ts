@@ -59,7 +59,13 @@ export function createHttp({ fetch = globalThis.fetch.bind(globalThis), timeoutM
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await attemptOnce(fetch, url, { ...init, headers: sent, body: json === undefined ? null : JSON.stringify(json) }, signal, timeout);
+        response = await attemptOnce(
+          fetch,
+          url,
+          { ...init, headers: sent, body: json === undefined ? null : JSON.stringify(json) },
+          signal,
+          timeout,
+        );
         if (response.ok || response.status === 304) return response;
         failure = new HttpError(response);
       } catch (error) {
@@ -74,12 +80,19 @@ export function createHttp({ fetch = globalThis.fetch.bind(globalThis), timeoutM
   };
 }
 
-async function attemptOnce(fetch: typeof globalThis.fetch, url: string, init: RequestInit, signal: AbortSignal | null | undefined, timeout: number | false) {
+async function attemptOnce(
+  fetch: typeof globalThis.fetch,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | null | undefined,
+  timeout: number | false,
+) {
   const controller = new AbortController();
   const abort = () => controller.abort(signal?.reason);
   signal?.throwIfAborted();
   signal?.addEventListener('abort', abort);
-  const timer = timeout === false ? undefined : setTimeout(() => controller.abort(new TimeoutError(`No answer within ${timeout} ms`)), timeout);
+  const timer =
+    timeout === false ? undefined : setTimeout(() => controller.abort(new TimeoutError(`No answer within ${timeout} ms`)), timeout);
   try {
     return await fetch(new Request(url, { ...init, signal: controller.signal }));
   } catch (error) {

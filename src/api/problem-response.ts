@@ -50,8 +50,6 @@ function isProblem(value: unknown): value is ProblemDetails {
   if (typeof value !== 'object' || value === null) return false;
   const errors = (value as { errors?: unknown }).errors;
   return (
-    errors === undefined ||
-    (Array.isArray(errors) &&
-      errors.every((error) => typeof (error as FieldError | null)?.field === 'string'))
+    errors === undefined || (Array.isArray(errors) && errors.every((error) => typeof (error as FieldError | null)?.field === 'string'))
   );
 }

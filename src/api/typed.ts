@@ -39,7 +39,8 @@ type BodyOption<O> = O extends { requestBody?: never }
 type Responses<O> = O extends { responses: infer R } ? R : never;
 type Content<R> = R extends { content: infer C } ? C : undefined;
 /** The content of the operation's success responses, by media type. */
-type Success<O> = { [S in keyof Responses<O> & (200 | 201 | 202 | 204)]: Content<Responses<O>[S]> }[keyof Responses<O> & (200 | 201 | 202 | 204)];
+type Success<O> = { [S in keyof Responses<O> & (200 | 201 | 202 | 204)]: Content<Responses<O>[S]> }[keyof Responses<O> &
+  (200 | 201 | 202 | 204)];
 /** The operation's JSON response (undefined for 204 No Content). */
 export type JsonOf<O> = Success<O> extends infer C ? (C extends { 'application/json': infer J } ? J : undefined) : never;
 /** The non-JSON media types the operation answers with (`text/calendar`, `application/vc+jwt`). */
@@ -48,16 +49,20 @@ type TextMedia<O> = Exclude<Success<O> extends infer C ? (C extends object ? key
 /** Options as a rest parameter: optional when nothing in them is required. */
 type Args<T> = object extends T ? [options?: T] : [options: T];
 
-export type ReadArgs<P extends PathsFor<'get'>> = PathOption<Operation<P, 'get'>> & QueryOption<Operation<P, 'get'>> & { signal?: AbortSignal };
+export type ReadArgs<P extends PathsFor<'get'>> = PathOption<Operation<P, 'get'>> &
+  QueryOption<Operation<P, 'get'>> & { signal?: AbortSignal };
 export type WriteArgs<P extends ApiPath, M extends WriteMethod> = PathOption<Operation<P, Lowercase<M>>> &
   QueryOption<Operation<P, Lowercase<M>>> &
   BodyOption<Operation<P, Lowercase<M>>> &
   Omit<SendOptions, 'query' | 'body'>;
 export type ResponseOf<P extends ApiPath, M extends Method> = JsonOf<Operation<P, M>>;
 /** The query parameters of an operation, e.g. `QueryOf<'/v1/members'>` for a widget's search state. */
-export type QueryOf<P extends ApiPath, M extends Method = 'get'> = NonNullable<ParamsOf<Operation<P, M>> extends { query?: infer Q } ? Q : never>;
+export type QueryOf<P extends ApiPath, M extends Method = 'get'> = NonNullable<
+  ParamsOf<Operation<P, M>> extends { query?: infer Q } ? Q : never
+>;
 /** The JSON body of a write, e.g. `BodyOf<'/v1/posts', 'post'>`. */
-export type BodyOf<P extends ApiPath, M extends Method> = Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type BodyOf<P extends ApiPath, M extends Method> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 /** `/v1/members/{id}` with `{ id: '4' }` -> `/v1/members/4`, each value URL-encoded. */
 export function fillPath(path: string, values?: Readonly<Record<string, string | number>>): string {
@@ -70,7 +75,11 @@ interface AnyArgs {
 }
 
 /** GET JSON, through the client's page-wide cache. */
-export function get<P extends PathsFor<'get'>>(client: GroveClient, path: P, ...[options]: Args<ReadArgs<P>>): Promise<ResponseOf<P, 'get'>> {
+export function get<P extends PathsFor<'get'>>(
+  client: GroveClient,
+  path: P,
+  ...[options]: Args<ReadArgs<P>>
+): Promise<ResponseOf<P, 'get'>> {
   const args = options as AnyArgs | undefined;
   return client.get(fillPath(path, args?.path), options);
 }

@@ -28,15 +28,23 @@ export function renderEmpty(t: Translator, message?: string): TemplateResult {
  * when the server knows nothing by that value, the message names the attribute and quotes the value for
  * the site editor, and offers no retry (trying again cannot help).
  */
-export function renderError(t: Translator, error: unknown, onRetry?: () => void, subject?: { name: string; value: string }): TemplateResult {
+export function renderError(
+  t: Translator,
+  error: unknown,
+  onRetry?: () => void,
+  subject?: { name: string; value: string },
+): TemplateResult {
   // Only a Grove problem+json 404 (it has a title) is about the value: a 404 page from a wrong `api` is not.
-  if (subject?.value && error instanceof GroveApiError && error.kind === 'not-found' && error.title) return alert(t.t('core.notFoundAttribute', subject));
+  if (subject?.value && error instanceof GroveApiError && error.kind === 'not-found' && error.title)
+    return alert(t.t('core.notFoundAttribute', subject));
   const key = errorMessageKey(error);
   // Trying again cannot help when `api` is not a Grove server: the message says what to fix instead.
   return alert(
-    html`<p>${t.t(key)}</p>${onRetry && key !== 'core.error.not-grove'
-      ? html`<button type="button" part="retry-button" class="grove-button" @click=${onRetry}>${t.t('core.retry')}</button>`
-      : nothing}`,
+    html`<p>${t.t(key)}</p>${
+      onRetry && key !== 'core.error.not-grove'
+        ? html`<button type="button" part="retry-button" class="grove-button" @click=${onRetry}>${t.t('core.retry')}</button>`
+        : nothing
+    }`,
   );
 }
 

@@ -42,7 +42,11 @@ export function registerColourTokens(): void {
 
 export const tokens = css`
   :host {
-    ${unsafeCSS(Object.entries(COLOURS).map(([name, value]) => `--_${name}:var(--grove-color-${name},${value});`).join(''))}
+    ${unsafeCSS(
+      Object.entries(COLOURS)
+        .map(([name, value]) => `--_${name}:var(--grove-color-${name},${value});`)
+        .join(''),
+    )}
     --_radius: var(--grove-radius, 0.5rem);
     --_space-xs: var(--grove-space-xs, 0.25rem);
     --_space-s: var(--grove-space-s, 0.5rem);

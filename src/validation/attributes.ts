@@ -67,7 +67,10 @@ export const linkPattern = (example: string): AttributeRule => pattern(isLinkPat
 
 /** `webinar, workshop` or `webinar workshop` -> ['webinar', 'workshop'], lowercase. */
 export function splitList(value: string): string[] {
-  return value.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return value
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 const propertyOf = (name: string): string => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());

@@ -38,7 +38,10 @@ describe('HTTP client: reads', () => {
     for (const request of net.requests) {
       expect(request.url).to.equal(`${BASE}/v1/members?q=water&skill=irrigation&skill=gis`);
       const names = [...request.headers.keys()];
-      expect(names.filter((name) => !SAFELISTED.has(name)), 'non-safelisted headers').to.deep.equal([]);
+      expect(
+        names.filter((name) => !SAFELISTED.has(name)),
+        'non-safelisted headers',
+      ).to.deep.equal([]);
       expect(request.cache).to.equal('no-cache');
     }
   });
@@ -71,7 +74,9 @@ describe('HTTP client: reads', () => {
 
   it('keeps cache entries apart per viewer', async () => {
     const cache = new ResponseCache();
-    const net = fakeFetch((request) => json({ viewer: request.headers.get('authorization') }, { headers: { 'cache-control': 'max-age=60' } }));
+    const net = fakeFetch((request) =>
+      json({ viewer: request.headers.get('authorization') }, { headers: { 'cache-control': 'max-age=60' } }),
+    );
     const anonymous = await client(net.fetch, { cache }).get<{ viewer: string | null }>('/v1/me');
     const signedIn = await client(net.fetch, { cache, token: 't1' }).get<{ viewer: string | null }>('/v1/me');
     expect(anonymous.viewer).to.equal(null);
@@ -122,9 +127,7 @@ describe('HTTP client: reads', () => {
   });
 
   it('retries 503 after Retry-After and then succeeds', async () => {
-    const net = fakeFetch((_, attempt) =>
-      attempt === 1 ? problem(503, { title: 'Busy' }, { 'retry-after': '0' }) : json({ ok: true }),
-    );
+    const net = fakeFetch((_, attempt) => (attempt === 1 ? problem(503, { title: 'Busy' }, { 'retry-after': '0' }) : json({ ok: true })));
     expect(await client(net.fetch).get('/v1/events')).to.deep.equal({ ok: true });
     expect(net.requests).to.have.length(2);
   });
@@ -139,7 +142,9 @@ describe('HTTP client: reads', () => {
   it('stops waiting to retry as soon as the caller aborts', async () => {
     const net = fakeFetch(() => problem(503, { title: 'Busy' }, { 'retry-after': '10' }));
     const controller = new AbortController();
-    const pending = rejection(client(net.fetch, { retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 60_000 } }).get('/v1/events', { signal: controller.signal }));
+    const pending = rejection(
+      client(net.fetch, { retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 60_000 } }).get('/v1/events', { signal: controller.signal }),
+    );
     await until(() => net.requests.length === 1);
     controller.abort();
     expect(await pending).to.have.property('name', 'AbortError');
@@ -180,11 +185,14 @@ describe('HTTP client: reads', () => {
   });
 
   it('says "not-grove" when the api address answers with a web page instead of JSON', async () => {
-    const page = (status: number) => () => new Response('<!doctype html><title>Intranet</title>', { status, headers: { 'content-type': 'text/html' } });
+    const page = (status: number) => () =>
+      new Response('<!doctype html><title>Intranet</title>', { status, headers: { 'content-type': 'text/html' } });
     expect(((await rejection(client(fakeFetch(page(200)).fetch).get('/v1/members'))) as GroveApiError).kind).to.equal('not-grove');
     expect(((await rejection(client(fakeFetch(page(404)).fetch).get('/v1/members'))) as GroveApiError).kind).to.equal('not-grove');
     // A proxy's error page in front of a Grove server keeps its status's meaning.
-    expect(((await rejection(client(fakeFetch(page(502)).fetch, { retry: { limit: 0 } }).get('/v1/members'))) as GroveApiError).kind).to.equal('unavailable');
+    expect(
+      ((await rejection(client(fakeFetch(page(502)).fetch, { retry: { limit: 0 } }).get('/v1/members'))) as GroveApiError).kind,
+    ).to.equal('unavailable');
   });
 
   it('reads text representations with the asked media type', async () => {
@@ -268,12 +276,17 @@ describe('HTTP client: streams', () => {
     const encoder = new TextEncoder();
     const net = fakeFetch((_, attempt) => {
       const body = attempt === 1 ? 'retry: 1\nid: 41\ndata: {"a":1}\n\n: keep-alive\nid: 42\nevent: post\ndata: x\ndata: y\n\n' : '';
-      return new Response(new ReadableStream({ start: (controller) => {
-          controller.enqueue(encoder.encode(body));
-          controller.close();
-        }, }), {
-        headers: { 'content-type': 'text/event-stream' },
-      });
+      return new Response(
+        new ReadableStream({
+          start: (controller) => {
+            controller.enqueue(encoder.encode(body));
+            controller.close();
+          },
+        }),
+        {
+          headers: { 'content-type': 'text/event-stream' },
+        },
+      );
     });
     const api = client(net.fetch);
     const controller = new AbortController();

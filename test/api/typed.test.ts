@@ -40,9 +40,15 @@ describe('typed calls', () => {
     });
     expect(await get(client, '/v1/members/{id}', { path: { id: 'a/b' }, query: { lang: 'fr' } })).to.deep.equal({ id: 'a/b', lang: 'fr' });
     expect(client.calls[0]?.path).to.equal('/v1/members/a%2Fb');
-    const answer = await send(client, 'POST', '/v1/events/{id}/rsvp', { path: { id: '7' }, body: { status: 'going', occurrence: 'x' }, idempotencyKey: 'k1' });
+    const answer = await send(client, 'POST', '/v1/events/{id}/rsvp', {
+      path: { id: '7' },
+      body: { status: 'going', occurrence: 'x' },
+      idempotencyKey: 'k1',
+    });
     expect(answer).to.deep.equal({ body: { status: 'going', occurrence: 'x' }, idempotencyKey: 'k1' });
-    expect(href(client, '/v1/communities/{slug}/events.ics', { path: { slug: 'water' } })).to.equal('https://grove.test/api/v1/communities/water/events.ics');
+    expect(href(client, '/v1/communities/{slug}/events.ics', { path: { slug: 'water' } })).to.equal(
+      'https://grove.test/api/v1/communities/water/events.ics',
+    );
     expect(fillPath('/v1/posts/{id}/reactions/{kind}', { id: 3, kind: 'thanks' })).to.equal('/v1/posts/3/reactions/thanks');
     expect(typeChecks, 'compiled with the checks above').to.be.a('function');
   });

@@ -19,7 +19,9 @@ export function $(element: Element, selector: string): HTMLElement {
 }
 
 /** Every match in `element`'s shadow root. */
-export const $$ = (element: Element, selector: string): HTMLElement[] => [...(element.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
+export const $$ = (element: Element, selector: string): HTMLElement[] => [
+  ...(element.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []),
+];
 
 /** The shadow root's text with runs of white space made single, trimmed. */
 export const text = (element: Element): string => element.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';

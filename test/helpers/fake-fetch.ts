@@ -12,7 +12,10 @@ export function fakeFetch(respond: (request: Request, attempt: number) => Respon
     bodies.push(request.bodyUsed ? Promise.resolve('(consumed)') : request.clone().text());
     return new Promise<Response>((resolve, reject) => {
       const onAbort = () => reject(request.signal.reason as Error);
-      if (request.signal.aborted) { onAbort(); return; }
+      if (request.signal.aborted) {
+        onAbort();
+        return;
+      }
       request.signal.addEventListener('abort', onAbort, { once: true });
       Promise.resolve(respond(request, requests.length)).then(resolve, reject);
     });

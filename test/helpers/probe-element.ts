@@ -14,7 +14,12 @@ export class GroveProbe extends LitElement {
     en,
     load: {
       fr: () => Promise.resolve({ default: { 'probe.members': '{count, plural, one {# membre} other {# membres}}' } }),
-      ar: () => Promise.resolve({ default: { 'probe.members': '{count, plural, zero {لا أعضاء} one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}' } }),
+      ar: () =>
+        Promise.resolve({
+          default: {
+            'probe.members': '{count, plural, zero {لا أعضاء} one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}',
+          },
+        }),
     },
   });
 

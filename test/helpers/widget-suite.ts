@@ -93,7 +93,8 @@ export function widgetSuite(contract: WidgetContract): void {
       await expectAccessible(failing, contract.ignoredRules);
       const unconfigured = await fixture<Widget>(template);
       await expectAccessible(unconfigured, contract.ignoredRules);
-      if (contract.invalid) await expectAccessible(await fixtureWithClient<Widget>(contract.invalid.template, contract.client()), contract.ignoredRules);
+      if (contract.invalid)
+        await expectAccessible(await fixtureWithClient<Widget>(contract.invalid.template, contract.client()), contract.ignoredRules);
     });
 
     it('fires grove-load and grove-error as typed events that bubble out of shadow roots', async () => {

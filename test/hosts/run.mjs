@@ -30,7 +30,17 @@ const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
 if (!tarball) throw new Error('npm pack wrote no tarball');
 // Same version, new content: npm would keep the installed copy, so remove it first.
 rmSync(join(hosts, 'node_modules/@grove'), { recursive: true, force: true });
-run(npm, ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error', join(packDir, tarball)]);
+run(npm, [
+  'install',
+  '--no-save',
+  '--no-package-lock',
+  '--no-audit',
+  '--no-fund',
+  '--prefer-offline',
+  '--loglevel',
+  'error',
+  join(packDir, tarball),
+]);
 
 // 2. Type-check the templates, then build.
 const bin = (name) => join(hosts, 'node_modules/.bin', name);
@@ -70,7 +80,14 @@ const { items } = await (await fetch(`${api}/v1/auth/demo-members`)).json();
 const member = String(items[0]?.id ?? '');
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-const TAGS = ['grove-member-directory', 'grove-expert-finder', 'grove-event-calendar', 'grove-discussion-thread', 'grove-comment-count', 'grove-participation-badge'];
+const TAGS = [
+  'grove-member-directory',
+  'grove-expert-finder',
+  'grove-event-calendar',
+  'grove-discussion-thread',
+  'grove-comment-count',
+  'grove-participation-badge',
+];
 let passed = 0;
 let failed = 0;
 
@@ -132,7 +149,9 @@ try {
       if (JSON.stringify(properties[name]) !== JSON.stringify(value))
         problems.push(`${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(properties[name])}`);
     }
-    const cards = await page.evaluate(() => document.querySelector('grove-member-directory')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0);
+    const cards = await page.evaluate(
+      () => document.querySelector('grove-member-directory')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0,
+    );
     if (cards > 2) problems.push(`pageSize={2} but the directory shows ${cards} members`);
     await page.close();
     if (problems.length === 0) {

@@ -21,7 +21,11 @@ const badgesIn = (el: Element) => [...(el.shadowRoot?.querySelectorAll('grove-pa
 
 /** Waits until every badge in `el` shows its level, and returns the members and communities they show. */
 async function shownBadges(el: Element): Promise<string[]> {
-  await waitUntil(() => badgesIn(el).length > 0 && badgesIn(el).every((badge) => badge.shadowRoot?.querySelector('[part~="level"]')), 'badges with levels', { timeout: 4000 });
+  await waitUntil(
+    () => badgesIn(el).length > 0 && badgesIn(el).every((badge) => badge.shadowRoot?.querySelector('[part~="level"]')),
+    'badges with levels',
+    { timeout: 4000 },
+  );
   return badgesIn(el).map((badge) => `${badge.getAttribute('member')}@${badge.getAttribute('community')}`);
 }
 
@@ -49,10 +53,16 @@ describe('the badges attribute', () => {
     // Member ids as the server gives them (the thread fixtures' `m1` is not one a badge accepts).
     const posts = conversation(3).map((post) => ({ ...post, author: { ...post.author, id: post.author.id.slice(1) } }));
     const client = new FakeClient({ ...threadRoutes(posts), ...badgeRoutes((id) => badge(id)) });
-    const el = await fixtureWithClient(html`<grove-discussion-thread page-key="https://example.org/badges" badges></grove-discussion-thread>`, client);
+    const el = await fixtureWithClient(
+      html`<grove-discussion-thread page-key="https://example.org/badges" badges></grove-discussion-thread>`,
+      client,
+    );
     const shown = await shownBadges(el);
     expect(shown).to.have.length(3);
-    expect(shown.every((entry) => entry.endsWith('@water')), shown.join()).to.equal(true);
+    expect(
+      shown.every((entry) => entry.endsWith('@water')),
+      shown.join(),
+    ).to.equal(true);
   });
 
   it('puts each expert’s badge beside their name', async () => {
@@ -60,6 +70,8 @@ describe('the badges attribute', () => {
     const el = await fixtureWithClient(html`<grove-expert-finder community="water" query="drip" badges></grove-expert-finder>`, client);
     const shown = await shownBadges(el);
     expect(shown[0]).to.equal('1@water');
-    expect(el.shadowRoot?.querySelector('h3 grove-participation-badge'), 'the heading, which names the item, holds only the name').to.equal(null);
+    expect(el.shadowRoot?.querySelector('h3 grove-participation-badge'), 'the heading, which names the item, holds only the name').to.equal(
+      null,
+    );
   });
 });

@@ -4,13 +4,7 @@ import { GroveApiError } from '../../src/api/problem.js';
 import { ConfigController } from '../../src/controllers/config-controller.js';
 import { LocalizeController } from '../../src/controllers/localize-controller.js';
 import { defineElement } from '../../src/registry/define-element.js';
-import {
-  renderEmpty,
-  renderError,
-  renderInvalidAttribute,
-  renderLoading,
-  renderNotConfigured,
-} from '../../src/render/states.js';
+import { renderEmpty, renderError, renderInvalidAttribute, renderLoading, renderNotConfigured } from '../../src/render/states.js';
 import { hostStyles } from '../../src/styles/host.js';
 import { expectAccessible } from '../helpers/axe.js';
 
@@ -74,7 +68,10 @@ describe('shared states', () => {
     const notConfigured = await show((t) => renderNotConfigured(t));
     expect(notConfigured.shadowRoot!.textContent).to.contain('<meta name="grove-api">');
     await expectAccessible(notConfigured);
-    const invalid = await show((t) => renderInvalidAttribute(t, { name: 'view', value: 'mounth', hint: { oneOf: ['cards', 'list'] } }), 'ar');
+    const invalid = await show(
+      (t) => renderInvalidAttribute(t, { name: 'view', value: 'mounth', hint: { oneOf: ['cards', 'list'] } }),
+      'ar',
+    );
     expect(invalid.shadowRoot!.textContent).to.contain('view').and.to.contain('mounth');
     await expectAccessible(invalid);
   });

@@ -23,8 +23,16 @@ describe('an unknown community, against the reference server', function () {
   const cases: [string, string, (api: string) => TemplateResult][] = [
     ['grove-member-directory', 'community', (base) => html`<grove-member-directory api=${base} community="watr"></grove-member-directory>`],
     ['grove-event-calendar', 'community', (base) => html`<grove-event-calendar api=${base} community="watr"></grove-event-calendar>`],
-    ['grove-expert-finder', 'community', (base) => html`<grove-expert-finder api=${base} community="watr" query="irrigation"></grove-expert-finder>`],
-    ['grove-discussion-thread', 'community', (base) => html`<grove-discussion-thread api=${base} community="watr" page-key="https://example.org/x"></grove-discussion-thread>`],
+    [
+      'grove-expert-finder',
+      'community',
+      (base) => html`<grove-expert-finder api=${base} community="watr" query="irrigation"></grove-expert-finder>`,
+    ],
+    [
+      'grove-discussion-thread',
+      'community',
+      (base) => html`<grove-discussion-thread api=${base} community="watr" page-key="https://example.org/x"></grove-discussion-thread>`,
+    ],
   ];
   for (const [tag, attribute, template] of cases) {
     it(`${tag} names the ${attribute} attribute and the value`, async () => {
@@ -40,7 +48,9 @@ describe('an unknown community, against the reference server', function () {
 
   it('says it in the page’s language', async () => {
     const failed = oneEvent(document, 'grove-error');
-    const element = await fixture<HTMLElement>(html`<grove-member-directory api=${api} lang="fr" community="watr"></grove-member-directory>`);
+    const element = await fixture<HTMLElement>(
+      html`<grove-member-directory api=${api} lang="fr" community="watr"></grove-member-directory>`,
+    );
     await failed;
     const alert = () => element.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '';
     await waitUntil(() => alert().includes('« watr »'), 'the French message', { timeout: 4000 });
@@ -55,7 +65,9 @@ describe('a 404 that is not a Grove answer', () => {
       restore = withoutIntersectionObserver();
       const failed = oneEvent(document, 'grove-error');
       // The test page's own server: a plain 404, no problem+json.
-      const element = await fixture<HTMLElement>(html`<grove-member-directory api="/not-a-grove-api" community="water"></grove-member-directory>`);
+      const element = await fixture<HTMLElement>(
+        html`<grove-member-directory api="/not-a-grove-api" community="water"></grove-member-directory>`,
+      );
       await failed;
       await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       const alert = element.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '';

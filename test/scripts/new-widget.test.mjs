@@ -15,7 +15,9 @@ const read = (path) => readFileSync(join(out, path), 'utf8');
 
 describe('npm run new-widget', () => {
   it('writes the element, its registering entry, styles, attributes, API module, four catalogues, story and test', () => {
-    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .sort();
     assert.deepEqual(files, [
       'src/components/sample-widget/api.ts',
       'src/components/sample-widget/attributes.ts',

@@ -11,7 +11,11 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const CLIENT = ['@lit/context', '@lit/task', 'lit'];
 
 /** The package a bare import specifier names: `lit/decorators.js` -> lit, `@lit/task` -> @lit/task. */
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('the published package', () => {
   it('depends on the client libraries only', () => {
@@ -31,7 +35,9 @@ describe('the published package', () => {
   it('packs no server, test or tooling file', () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
     const paths = packed.files.map((file) => file.path);
-    const outside = paths.filter((path) => !/^(dist\/(npm|cdn)\/|types\/(react|vue)\.d\.ts$|custom-elements\.json$|README\.md$|package\.json$|LICENSE)/.test(path));
+    const outside = paths.filter(
+      (path) => !/^(dist\/(npm|cdn)\/|types\/(react|vue)\.d\.ts$|custom-elements\.json$|README\.md$|package\.json$|LICENSE)/.test(path),
+    );
     assert.deepEqual(outside, []);
   });
 });

@@ -52,7 +52,10 @@ describe('hostile URLs in data and attributes', function () {
   it('renders no join link for a script or data URL, and the https one as given', async () => {
     for (const joinUrl of HOSTILE) {
       const client = calendarClient([occurrence({ joinUrl })]);
-      const el = await loaded<GroveEventCalendar>(html`<grove-event-calendar date="2026-11-10" time-zone="Europe/Paris"></grove-event-calendar>`, client);
+      const el = await loaded<GroveEventCalendar>(
+        html`<grove-event-calendar date="2026-11-10" time-zone="Europe/Paris"></grove-event-calendar>`,
+        client,
+      );
       $(el, '[data-key^="12@"]').click();
       await el.updateComplete;
       await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="when"]'), 'the details body renders', { timeout: 15_000 });
@@ -73,7 +76,9 @@ describe('hostile URLs in data and attributes', function () {
     }
     const client = new FakeClient(directoryRoutes([{ ...member, avatarUrl: '/api/v1/members/1/avatar' }]));
     const el = await loaded<GroveMemberDirectory>(html`<grove-member-directory></grove-member-directory>`, client);
-    expect($(el, '[part~="avatar"] img').getAttribute('src'), 'the API path, on the API origin').to.equal('https://grove.test/api/v1/members/1/avatar');
+    expect($(el, '[part~="avatar"] img').getAttribute('src'), 'the API path, on the API origin').to.equal(
+      'https://grove.test/api/v1/members/1/avatar',
+    );
   });
 
   it('shows a hostile contact channel as text, never as a link', async () => {
@@ -82,15 +87,24 @@ describe('hostile URLs in data and attributes', function () {
     const el = await loaded<GroveMemberDirectory>(html`<grove-member-directory></grove-member-directory>`, client);
     $(el, '[data-member="1"]').click();
     await waitUntil(() => client.callsTo('GET', '/v1/members/1').length === 1, 'the profile is asked for', { timeout: 15_000 });
-    await waitUntil(() => el.shadowRoot?.querySelector('dialog [part~="vcard-button"]'), 'the profile loads (its chunk is fetched on first use)', { timeout: 15_000 }).catch((error: unknown) => {
-      throw new Error(`${String(error)}; the dialog says: ${el.shadowRoot?.querySelector('dialog')?.textContent.replace(/\s+/g, ' ') ?? 'no dialog'}`);
+    await waitUntil(
+      () => el.shadowRoot?.querySelector('dialog [part~="vcard-button"]'),
+      'the profile loads (its chunk is fetched on first use)',
+      { timeout: 15_000 },
+    ).catch((error: unknown) => {
+      throw new Error(
+        `${String(error)}; the dialog says: ${el.shadowRoot?.querySelector('dialog')?.textContent.replace(/\s+/g, ' ') ?? 'no dialog'}`,
+      );
     });
     expect(el.shadowRoot?.querySelector('[part~="contact-link"]')).to.equal(null);
     expectNoScriptUrl(el);
   });
 
   it('never links an expert’s evidence or contact through a hostile URL', async () => {
-    const evidence = expert.evidence.map((item) => ({ ...item, items: item.items.map((entry, index) => ({ ...entry, url: HOSTILE[index % HOSTILE.length] ?? null })) }));
+    const evidence = expert.evidence.map((item) => ({
+      ...item,
+      items: item.items.map((entry, index) => ({ ...entry, url: HOSTILE[index % HOSTILE.length] ?? null })),
+    }));
     const hostile = { ...expert, evidence, contact: { kind: 'website' as const, value: HOSTILE[0] ?? '', visibility: 'public' as const } };
     const client = new FakeClient({ ...finderRoutes(), 'GET /v1/experts': expertPage([hostile]) });
     const el = await loaded<GroveExpertFinder>(html`<grove-expert-finder query="drip"></grove-expert-finder>`, client);
@@ -101,7 +115,10 @@ describe('hostile URLs in data and attributes', function () {
 
   it('refuses a hostile link pattern as an invalid attribute, on the expert finder and on the thread', async () => {
     for (const pattern of ['javascript:alert({id})', ' JavaScript:alert({id})', 'data:text/html,{id}']) {
-      const finder = await fixtureWithClient<GroveExpertFinder>(html`<grove-expert-finder query="drip" profile-url=${pattern}></grove-expert-finder>`, new FakeClient(finderRoutes()));
+      const finder = await fixtureWithClient<GroveExpertFinder>(
+        html`<grove-expert-finder query="drip" profile-url=${pattern}></grove-expert-finder>`,
+        new FakeClient(finderRoutes()),
+      );
       expect($(finder, '[role="alert"]').textContent, pattern).to.include('profile-url');
       const thread = await fixtureWithClient<GroveDiscussionThread>(
         html`<grove-discussion-thread page-key="https://example.org/x" profile-url=${pattern}></grove-discussion-thread>`,

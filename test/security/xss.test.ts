@@ -30,8 +30,32 @@ interface Payload {
 const hits = new Set<string>();
 (window as unknown as { __xss: (id: unknown) => void }).__xss = (id) => hits.add(String(id));
 
-const ALLOWED_TAGS = new Set(['P', 'BR', 'HR', 'STRONG', 'EM', 'S', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A',
-  'H3', 'H4', 'H5', 'H6', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
+const ALLOWED_TAGS = new Set([
+  'P',
+  'BR',
+  'HR',
+  'STRONG',
+  'EM',
+  'S',
+  'DEL',
+  'CODE',
+  'PRE',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'LI',
+  'A',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
+]);
 const ALLOWED_ATTRIBUTES = new Set(['href', 'rel', 'start', 'align']);
 const POSTS_PER_THREAD = 99; // plus the opening post: one page of 100
 const PARALLEL = 6;
@@ -72,12 +96,20 @@ const hasNul = (payload: Payload) => payload.payload.includes('\u0000');
  * Posts one payload. A 400 naming the field (a NUL character the database cannot store) is a safe
  * outcome: the payload never exists. Anything else failing (a 5xx) fails the test.
  */
-async function post(client: GroveClient, payload: Payload, body: Record<string, unknown>, refused: Map<string, string[]>): Promise<Post | undefined> {
+async function post(
+  client: GroveClient,
+  payload: Payload,
+  body: Record<string, unknown>,
+  refused: Map<string, string[]>,
+): Promise<Post | undefined> {
   try {
     return await client.send<Post>('POST', '/v1/posts', { body: { language: 'en', ...body } });
   } catch (error) {
     if (error instanceof GroveApiError && error.kind === 'invalid' && error.fieldErrors.length > 0) {
-      refused.set(payload.id, error.fieldErrors.map((fieldError) => fieldError.field));
+      refused.set(
+        payload.id,
+        error.fieldErrors.map((fieldError) => fieldError.field),
+      );
       return undefined;
     }
     throw new Error(`posting ${payload.id} failed: ${String(error)}`);
@@ -130,7 +162,12 @@ describe('XSS corpus through the discussion thread', function () {
     for (let start = 0; start < bodies.length; start += POSTS_PER_THREAD) {
       const chunk = bodies.slice(start, start + POSTS_PER_THREAD);
       const opening = { id: `opening-${start}`, kind: 'html', payload: '' } as const;
-      const first = await post(client, opening, { key: uniqueKey('xss'), community, title: `XSS bodies ${start}`, body: `Payloads from ${start}` }, refused);
+      const first = await post(
+        client,
+        opening,
+        { key: uniqueKey('xss'), community, title: `XSS bodies ${start}`, body: `Payloads from ${start}` },
+        refused,
+      );
       threadIds.push(first!.thread);
       await inParallel(chunk, (payload) => post(client, payload, { thread: first!.thread, body: bodyFor(payload) }, refused));
     }
@@ -138,7 +175,12 @@ describe('XSS corpus through the discussion thread', function () {
     const attributes = corpus.filter((payload) => payload.kind === 'attribute');
     const titled = (
       await inParallel(attributes, (payload) =>
-        post(client, payload, { key: uniqueKey('xss-title'), community, title: payload.payload.trim().slice(0, 200), body: payload.payload }, refused),
+        post(
+          client,
+          payload,
+          { key: uniqueKey('xss-title'), community, title: payload.payload.trim().slice(0, 200), body: payload.payload },
+          refused,
+        ),
       )
     ).filter((created): created is Post => created !== undefined);
     threadIds.push(...titled.map((created) => created.thread));
@@ -153,7 +195,9 @@ describe('XSS corpus through the discussion thread', function () {
         html`<grove-provider .client=${client}>${batch.map((id) => html`<grove-discussion-thread thread=${id} page-size="100"></grove-discussion-thread>`)}</grove-provider>`,
       );
       const threads = [...provider.querySelectorAll<GroveDiscussionThread>('grove-discussion-thread')];
-      await waitUntil(() => threads.every((element) => element.shadowRoot?.querySelector('[part~="post"]')), 'the threads render', { timeout: 20_000 });
+      await waitUntil(() => threads.every((element) => element.shadowRoot?.querySelector('[part~="post"]')), 'the threads render', {
+        timeout: 20_000,
+      });
       // Failed image loads and similar handlers fire after rendering: let a few frames pass.
       for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 20));
       rendered += threads.reduce((sum, element) => sum + (element.shadowRoot?.querySelectorAll('[part~="post"]').length ?? 0), 0);
@@ -168,7 +212,10 @@ describe('XSS corpus through the discussion thread', function () {
     const withNul = corpus.filter(hasNul).map((payload) => payload.id);
     expect(withNul.length, 'the corpus still carries NUL payloads').to.be.greaterThan(0);
     expect([...refused.keys()].sort(), 'the server refuses the NUL payloads and nothing else').to.deep.equal([...withNul].sort());
-    for (const [id, fields] of refused) expect(fields, `the 400 for ${id} names the field`).to.satisfy((names: string[]) => names.every((name) => /^body\.(body|title)$/.test(name)));
+    for (const [id, fields] of refused)
+      expect(fields, `the 400 for ${id} names the field`).to.satisfy((names: string[]) =>
+        names.every((name) => /^body\.(body|title)$/.test(name)),
+      );
     const titles = await Promise.all(titled.map((created) => client.get<Thread>(`/v1/threads/${created.thread}`)));
     const stored = attributes.filter((payload) => !refused.has(payload.id));
     expect(titles.map((thread) => thread.title)).to.deep.equal(stored.map((payload) => payload.payload.trim().slice(0, 200)));
@@ -197,10 +244,15 @@ describe('XSS corpus through the discussion thread', function () {
       await thread.updateComplete;
     }
     const items = () => [...root.querySelectorAll<HTMLElement>('.outbox-item')];
-    await waitUntil(() => items().length === nul.length && items().every((item) => item.dataset.state === 'rejected'), 'every refusal', { timeout: 20_000 });
+    await waitUntil(() => items().length === nul.length && items().every((item) => item.dataset.state === 'rejected'), 'every refusal', {
+      timeout: 20_000,
+    });
     // A textarea normalises line breaks to \n, as it does for anything a user pastes.
     const pasted = nul.map((payload) => payload.payload.replace(/\r\n?/g, '\n'));
-    expect(items().map((item) => item.querySelector('.body')?.textContent), 'the text, exactly as pasted').to.deep.equal(pasted);
+    expect(
+      items().map((item) => item.querySelector('.body')?.textContent),
+      'the text, exactly as pasted',
+    ).to.deep.equal(pasted);
     for (const item of items()) expect(item.textContent).to.include('لم يقبل الخادم هذا النص');
     expect([...hits], 'payloads that ran script').to.deep.equal([]);
     provider.remove();

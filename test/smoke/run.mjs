@@ -19,12 +19,27 @@ mkdirSync(screenshots, { recursive: true });
 
 /** Demo pages and the widgets each must show with data. */
 const PAGES = [
-  { name: 'intranet', path: '/', tags: ['grove-member-directory', 'grove-discussion-thread', 'grove-comment-count'], variants: ['en-light', 'ar-dark', 'signed-in'] },
-  { name: 'community', path: '/community.html', tags: ['grove-expert-finder', 'grove-event-calendar', 'grove-participation-badge', 'grove-community-list'], variants: ['en-light', 'ar-dark', 'signed-in'] },
+  {
+    name: 'intranet',
+    path: '/',
+    tags: ['grove-member-directory', 'grove-discussion-thread', 'grove-comment-count'],
+    variants: ['en-light', 'ar-dark', 'signed-in'],
+  },
+  {
+    name: 'community',
+    path: '/community.html',
+    tags: ['grove-expert-finder', 'grove-event-calendar', 'grove-participation-badge', 'grove-community-list'],
+    variants: ['en-light', 'ar-dark', 'signed-in'],
+  },
   // No switcher on the CMS page: signing in is not something it offers.
   // The CMS page shows on purpose what a mistyped attribute looks like: that one alert is expected.
-  { name: 'cms', path: '/cms.html', tags: ['grove-member-directory', 'grove-discussion-thread', 'grove-comment-count'], variants: ['en-light', 'ar-dark'],
-    expectedAlerts: [{ tag: 'grove-member-directory', attribute: 'sort', value: 'popularity' }] },
+  {
+    name: 'cms',
+    path: '/cms.html',
+    tags: ['grove-member-directory', 'grove-discussion-thread', 'grove-comment-count'],
+    variants: ['en-light', 'ar-dark'],
+    expectedAlerts: [{ tag: 'grove-member-directory', attribute: 'sort', value: 'popularity' }],
+  },
 ];
 // The intranet page applies the saved switcher choice; the CMS page has no switcher, so the browser's
 // own language and colour scheme (the widgets' last fallbacks) carry the variant there.

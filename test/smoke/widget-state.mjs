@@ -64,7 +64,9 @@ export function widgetProblems(widgets, expectedTags, expectedAlerts = []) {
     if (!w.defined) problems.push(`<${w.tag}> was never registered`);
     else if (expected) {
       if (!w.alert?.includes(expected.value))
-        problems.push(`<${w.tag}> should explain its invalid ${expected.attribute} "${expected.value}" but shows ${w.alert ? `"${w.alert}"` : 'no alert'}`);
+        problems.push(
+          `<${w.tag}> should explain its invalid ${expected.attribute} "${expected.value}" but shows ${w.alert ? `"${w.alert}"` : 'no alert'}`,
+        );
     } else if (w.alert !== null) problems.push(`<${w.tag}> shows an error: "${w.alert}"`);
     else if (!w.hasData) problems.push(`<${w.tag}> shows no data${w.busy ? ' (still loading)' : ''}`);
   }

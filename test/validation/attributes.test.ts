@@ -4,7 +4,18 @@ import { ATTRIBUTES as CALENDAR } from '../../src/components/event-calendar/attr
 import { ATTRIBUTES as DIRECTORY } from '../../src/components/member-directory/attributes.js';
 import { ATTRIBUTES as EXPERTS } from '../../src/components/expert-finder/attributes.js';
 import { ATTRIBUTES as THREAD } from '../../src/components/discussion-thread/attributes.js';
-import { attributeValue, id, invalidAttribute, keyword, linkPattern, listOf, oneOf, range, slug, splitList } from '../../src/validation/attributes.js';
+import {
+  attributeValue,
+  id,
+  invalidAttribute,
+  keyword,
+  linkPattern,
+  listOf,
+  oneOf,
+  range,
+  slug,
+  splitList,
+} from '../../src/validation/attributes.js';
 
 const TABLES = { badge: BADGE, calendar: CALENDAR, directory: DIRECTORY, experts: EXPERTS, thread: THREAD };
 
@@ -13,17 +24,30 @@ describe('the attribute layer', () => {
     const element = { pageSize: ' 20 ', timeZone: undefined, view: 'list' };
     expect(attributeValue(element, 'page-size')).to.equal('20');
     expect(attributeValue(element, 'time-zone')).to.equal('');
-    expect(invalidAttribute({ pageSize: '', view: '' }, { 'page-size': range(1, 100), view: oneOf(['cards', 'list']) })).to.equal(undefined);
+    expect(invalidAttribute({ pageSize: '', view: '' }, { 'page-size': range(1, 100), view: oneOf(['cards', 'list']) })).to.equal(
+      undefined,
+    );
   });
 
   it('checks in table order and names the first wrong value with what a valid one looks like', () => {
     const table = { community: slug('water'), view: oneOf(['cards', 'list']), 'page-size': range(1, 100) };
-    expect(invalidAttribute({ community: 'water', view: 'grid', pageSize: '0' }, table)).to.deep.equal({ name: 'view', value: 'grid', hint: { oneOf: ['cards', 'list'] } });
-    expect(invalidAttribute({ community: 'water', view: 'list', pageSize: '2.5' }, table)).to.deep.equal({ name: 'page-size', value: '2.5', hint: { min: 1, max: 100 } });
+    expect(invalidAttribute({ community: 'water', view: 'grid', pageSize: '0' }, table)).to.deep.equal({
+      name: 'view',
+      value: 'grid',
+      hint: { oneOf: ['cards', 'list'] },
+    });
+    expect(invalidAttribute({ community: 'water', view: 'list', pageSize: '2.5' }, table)).to.deep.equal({
+      name: 'page-size',
+      value: '2.5',
+      hint: { min: 1, max: 100 },
+    });
   });
 
   it('checks required attributes first: at least one of them must be set', () => {
-    expect(invalidAttribute({ member: '', community: '', variant: 'nonsense' }, BADGE, REQUIRED)).to.deep.equal({ name: 'member', value: '' });
+    expect(invalidAttribute({ member: '', community: '', variant: 'nonsense' }, BADGE, REQUIRED)).to.deep.equal({
+      name: 'member',
+      value: '',
+    });
     expect(invalidAttribute({ member: '', community: 'water', variant: 'card' }, BADGE, REQUIRED)).to.equal(undefined);
   });
 

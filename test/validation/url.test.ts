@@ -45,17 +45,21 @@ describe('the one URL rule', () => {
     const base = 'https://grove.example.org/api/';
     expect(safeUrl('/api/v1/members/4/avatar', { relative: true, base })).to.equal('https://grove.example.org/api/v1/members/4/avatar');
     expect(safeUrl('v1/members/4/avatar', { relative: true, base })).to.equal('https://grove.example.org/api/v1/members/4/avatar');
-    expect(safeUrl('https://images.example.org/4.png', { relative: true, base }), 'absolute URLs stay as they are').to.equal('https://images.example.org/4.png');
+    expect(safeUrl('https://images.example.org/4.png', { relative: true, base }), 'absolute URLs stay as they are').to.equal(
+      'https://images.example.org/4.png',
+    );
   });
 
   it('refuses what is not a string or is empty', () => {
-    for (const [index, value] of [null, undefined, 42, {}, '', '   '].entries()) expect(safeUrl(value, { relative: true }), `case ${index}`).to.equal(undefined);
+    for (const [index, value] of [null, undefined, 42, {}, '', '   '].entries())
+      expect(safeUrl(value, { relative: true }), `case ${index}`).to.equal(undefined);
   });
 
   it('checks link patterns with their placeholders and fills them with encoded values', () => {
     for (const pattern of ['./people#member={id}', 'people/{id}', '/ask?to={id}', '#member={id}', 'https://intranet.example.org/p/{id}'])
       expect(isLinkPattern(pattern), pattern).to.equal(true);
-    for (const pattern of ['javascript:alert({id})', ' JavaScript:x', 'data:text/html,{id}']) expect(isLinkPattern(pattern), pattern).to.equal(false);
+    for (const pattern of ['javascript:alert({id})', ' JavaScript:x', 'data:text/html,{id}'])
+      expect(isLinkPattern(pattern), pattern).to.equal(false);
     expect(fillTemplate('/ask?to={id}&q={query}', { id: '42', query: 'drip & soil?' })).to.equal('/ask?to=42&q=drip%20%26%20soil%3F');
     expect(fillTemplate('/x/{other}', { id: '1' }), 'unknown placeholders stay').to.equal('/x/{other}');
     expect(fillTemplate('{id}', { id: 'javascript:alert(1)' }), 'a value cannot become a scheme').to.equal('javascript%3Aalert(1)');

@@ -71,7 +71,8 @@ export function authenticate(verify: TokenVerifier): MiddlewareHandler<AppEnv> {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) throw invalidToken('Authorization must be "Bearer <token>"');
       const memberId = await verify(match[1]);
-      if (!(await memberExists(c.var.db, memberId))) throw invalidToken('The token names a member who does not exist or whose account was deactivated');
+      if (!(await memberExists(c.var.db, memberId)))
+        throw invalidToken('The token names a member who does not exist or whose account was deactivated');
       c.set('viewer', { memberId });
     }
     await next();

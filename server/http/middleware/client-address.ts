@@ -33,7 +33,10 @@ function isTrusted(list: BlockList, address: string): boolean {
 export function resolveClientAddress(peer: string, forwardedFor: string | undefined, trusted: BlockList): string {
   let client = normalise(peer);
   if (!forwardedFor || !isTrusted(trusted, client)) return client;
-  const hops = forwardedFor.split(',').map((hop) => normalise(hop.trim())).filter(Boolean);
+  const hops = forwardedFor
+    .split(',')
+    .map((hop) => normalise(hop.trim()))
+    .filter(Boolean);
   while (hops.length > 0) {
     client = hops.pop() as string;
     if (!isTrusted(trusted, client)) break;

@@ -25,7 +25,10 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 }
 
 const digest = async (res: Response) =>
-  createHash('sha1').update(new Uint8Array(await res.clone().arrayBuffer())).digest('base64url').slice(0, 16);
+  createHash('sha1')
+    .update(new Uint8Array(await res.clone().arrayBuffer()))
+    .digest('base64url')
+    .slice(0, 16);
 
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -3,7 +3,15 @@ import { requireViewer } from '../../communities/access.ts';
 import { findCommunity, listCommunities } from '../../communities/communities.ts';
 import { changeLifecycle, openSubCommunity } from '../../communities/lifecycle.ts';
 import { silenceMember } from '../../communities/silences.ts';
-import { ClosedFilter, Community, LifecycleInput, LifecycleResult, Silence, SilenceInput, SubCommunityInput } from '../../contract/communities.ts';
+import {
+  ClosedFilter,
+  Community,
+  LifecycleInput,
+  LifecycleResult,
+  Silence,
+  SilenceInput,
+  SubCommunityInput,
+} from '../../contract/communities.ts';
 import { Cursor, errorResponses, IdempotencyHeaders, jsonBody, jsonContent, Limit, page, Slug } from '../../contract/common.ts';
 import type { AppEnv } from '../env.ts';
 import { anyone, signedIn } from '../route-policy.ts';
@@ -14,12 +22,15 @@ const listRoute = createRoute({
   operationId: 'listCommunities',
   ...anyone(),
   tags: ['communities'],
-  summary: 'Communities visible to the viewer, by name; top-level ones unless `parent` is given. A mother community\'s members also see its members-only sub-groups (`readable: false`), to ask to join',
+  summary:
+    "Communities visible to the viewer, by name; top-level ones unless `parent` is given. A mother community's members also see its members-only sub-groups (`readable: false`), to ask to join",
   request: {
     query: z.object({
       parent: Slug.optional().openapi({ description: 'List the sub-communities of this one' }),
       all: z.enum(['true', 'false']).optional().openapi({ description: 'Every level, not only top-level' }),
-      closed: ClosedFilter.optional().openapi({ description: 'Closed communities (read-only archives): `include` (default), `exclude` or `only`' }),
+      closed: ClosedFilter.optional().openapi({
+        description: 'Closed communities (read-only archives): `include` (default), `exclude` or `only`',
+      }),
       cursor: Cursor,
       limit: Limit,
     }),
@@ -55,9 +66,13 @@ const lifecycleRoute = createRoute({
   operationId: 'changeCommunityLifecycle',
   ...signedIn({ idempotent: true }),
   tags: ['communities'],
-  summary: 'Move a community to forming, active, dormant or closed (its or its mother community\'s facilitators); closing keeps a read-only archive',
+  summary:
+    "Move a community to forming, active, dormant or closed (its or its mother community's facilitators); closing keeps a read-only archive",
   request: { params: z.object({ slug: Slug }), headers: IdempotencyHeaders, body: jsonBody(LifecycleInput) },
-  responses: { 200: jsonContent(LifecycleResult, 'The community, and how many members returned to its mother'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+  responses: {
+    200: jsonContent(LifecycleResult, 'The community, and how many members returned to its mother'),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+  },
 });
 
 const silenceRoute = createRoute({

@@ -53,7 +53,8 @@ const decideRoute = (action: 'approve' | 'decline') =>
     operationId: `${action}JoinRequest`,
     ...signedIn({ idempotent: true }),
     tags: ['communities'],
-    summary: action === 'approve' ? 'Approve a request to join: the member joins (facilitators)' : 'Decline a request to join (facilitators)',
+    summary:
+      action === 'approve' ? 'Approve a request to join: the member joins (facilitators)' : 'Decline a request to join (facilitators)',
     request: { params: SlugParam.extend({ id: Id }), headers: IdempotencyHeaders },
     responses: { 200: jsonContent(JoinDecision, 'Decided'), ...errorResponses(401, 403, 404, 409, 413, 422) },
   });
@@ -64,7 +65,7 @@ const inviteRoute = createRoute({
   operationId: 'inviteMember',
   ...signedIn({ idempotent: true }),
   tags: ['communities'],
-  summary: "Invite a member (facilitators); someone who asked to join is let in at once. The member accepts by joining",
+  summary: 'Invite a member (facilitators); someone who asked to join is let in at once. The member accepts by joining',
   request: { params: SlugParam, headers: IdempotencyHeaders, body: jsonBody(InvitationInput) },
   responses: {
     201: jsonContent(InvitationResult, 'Invited, or let in after asking'),

@@ -15,7 +15,10 @@ import { badgeSigner, type BadgeSigner } from '../../participation/signing-key.t
 import { noCredentials, signedIn } from '../route-policy.ts';
 
 const BASE = '/api/v1/participation';
-const AchievementId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Must be an achievement id').openapi({ example: 'first-accepted-answer' });
+const AchievementId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'Must be an achievement id')
+  .openapi({ example: 'first-accepted-answer' });
 
 const issuerRoute = createRoute({
   method: 'get',

@@ -8,7 +8,15 @@ import { icsResponse } from '../../calendar/ics-response.ts';
 import { requireViewer } from '../../communities/access.ts';
 import { errorResponses, Id, IdempotencyHeaders, IfMatchHeaders, jsonBody, jsonContent, page, Slug, Text } from '../../contract/common.ts';
 import {
-  CancellationInput, EventInput, EventOccurrence, EventPatch, EventQuery, OccurrenceEditInput, OccurrenceQuery, RsvpInput, ViewerRsvp,
+  CancellationInput,
+  EventInput,
+  EventOccurrence,
+  EventPatch,
+  EventQuery,
+  OccurrenceEditInput,
+  OccurrenceQuery,
+  RsvpInput,
+  ViewerRsvp,
 } from '../../contract/events.ts';
 import { notFound } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
@@ -61,9 +69,12 @@ const createEventRoute = createRoute({
   operationId: 'createEvent',
   ...signedIn({ idempotent: true, body: POST_BODY_BYTES }),
   tags: ['events'],
-  summary: "Create an event in a community you facilitate (you are its organiser); 422 names each field at fault",
+  summary: 'Create an event in a community you facilitate (you are its organiser); 422 names each field at fault',
   request: { headers: IdempotencyHeaders, body: jsonBody(EventInput) },
-  responses: { 201: jsonContent(EventOccurrence, 'The new event, as its first occurrence'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+  responses: {
+    201: jsonContent(EventOccurrence, 'The new event, as its first occurrence'),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+  },
 });
 
 const updateEventRoute = createRoute({
@@ -74,7 +85,10 @@ const updateEventRoute = createRoute({
   tags: ['events'],
   summary: 'Edit or reschedule an event (facilitators); SEQUENCE bumps, attendees are mailed when time or place changes',
   request: { params: z.object({ id: Id }), headers: IfMatchHeaders, body: jsonBody(EventPatch) },
-  responses: { 200: jsonContent(EventOccurrence, 'The event, as its first occurrence'), ...errorResponses(401, 403, 404, 412, 413, 415, 422, 428) },
+  responses: {
+    200: jsonContent(EventOccurrence, 'The event, as its first occurrence'),
+    ...errorResponses(401, 403, 404, 412, 413, 415, 422, 428),
+  },
 });
 
 const cancelEventRoute = createRoute({
@@ -85,7 +99,10 @@ const cancelEventRoute = createRoute({
   tags: ['events'],
   summary: 'Cancel the event, or one occurrence of a series (facilitators); attendees get METHOD:CANCEL',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(CancellationInput) },
-  responses: { 200: jsonContent(EventOccurrence, 'The event after the cancellation'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+  responses: {
+    200: jsonContent(EventOccurrence, 'The event after the cancellation'),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+  },
 });
 
 const editOccurrenceRoute = createRoute({
@@ -96,7 +113,10 @@ const editOccurrenceRoute = createRoute({
   tags: ['events'],
   summary: 'Edit one occurrence of a series on its own (facilitators): it becomes an event of its own, the series gets an EXDATE',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(OccurrenceEditInput) },
-  responses: { 201: jsonContent(EventOccurrence, 'The occurrence, now an event of its own'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+  responses: {
+    201: jsonContent(EventOccurrence, 'The occurrence, now an event of its own'),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+  },
 });
 
 const calendarContent = (description: string) => ({
@@ -122,11 +142,14 @@ const feedRoute = createRoute({
   operationId: 'getCommunityEventFeed',
   ...anyone(),
   tags: ['events'],
-  summary: "A community's events and its sub-communities' as an iCalendar subscription feed (webcal); members-only ones need a token or a feed key",
+  summary:
+    "A community's events and its sub-communities' as an iCalendar subscription feed (webcal); members-only ones need a token or a feed key",
   request: {
     params: z.object({ slug: Slug }),
     query: z.object({
-      key: Text().max(100).optional().openapi({ description: 'Your calendar feed key (POST /api/v1/calendar/feed-key): the feed as you see it, for clients that send no token' }),
+      key: Text().max(100).optional().openapi({
+        description: 'Your calendar feed key (POST /api/v1/calendar/feed-key): the feed as you see it, for clients that send no token',
+      }),
     }),
   },
   responses: { 200: calendarContent('The feed'), 304: { description: 'Not modified' }, ...errorResponses(401, 404) },
@@ -158,7 +181,11 @@ export function registerEvents(app: OpenAPIHono<AppEnv>): void {
     const id = c.req.param('file').slice(0, -'.ics'.length);
     if (!Id.safeParse(id).success) throw notFound('The event');
     const event = await eventIcs(c.var.db, id, c.var.viewer, uidDomain(c));
-    return icsResponse(event.text, { filename: `event-${event.id}.ics`, isPublic: event.isPublic, ifNoneMatch: c.req.header('if-none-match') });
+    return icsResponse(event.text, {
+      filename: `event-${event.id}.ics`,
+      isPublic: event.isPublic,
+      ifNoneMatch: c.req.header('if-none-match'),
+    });
   });
 
   app.openapi(getRoute, async (c) => {

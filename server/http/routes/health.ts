@@ -38,6 +38,9 @@ export function registerHealth(app: OpenAPIHono<AppEnv>): void {
     // Not a query through the admission queue: a health check must answer while requests wait.
     if (!(await db.ping(1_000))) throw new HttpProblem(503, 'The database does not answer', { headers: { 'retry-after': '5' } });
     const { busy, waiting, serviceMs, refused } = db.stats();
-    return c.json({ status: 'ok' as const, database: db.kind, time: new Date().toISOString(), queue: { busy, waiting, serviceMs, refused } }, 200);
+    return c.json(
+      { status: 'ok' as const, database: db.kind, time: new Date().toISOString(), queue: { busy, waiting, serviceMs, refused } },
+      200,
+    );
   });
 }

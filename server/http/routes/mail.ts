@@ -32,11 +32,23 @@ const patchSettingsRoute = createRoute({
   ...signedIn({ body: SMALL_BODY_BYTES }),
   tags: ['mail'],
   summary: 'Change your digest frequency or the notifications you get (JSON Merge Patch; no If-Match needed)',
-  request: { body: { required: true, content: { 'application/merge-patch+json': { schema: MailSettingsPatch }, 'application/json': { schema: MailSettingsPatch } } } },
+  request: {
+    body: {
+      required: true,
+      content: { 'application/merge-patch+json': { schema: MailSettingsPatch }, 'application/json': { schema: MailSettingsPatch } },
+    },
+  },
   responses: { 200: jsonContent(MailSettings, 'Your settings'), ...errorResponses(401, 413, 415) },
 });
 
-const switchRoute = (options: { path: string; operationId: string; summary: string; params: z.ZodObject; on: boolean; result: typeof Following | typeof Subscribed }) =>
+const switchRoute = (options: {
+  path: string;
+  operationId: string;
+  summary: string;
+  params: z.ZodObject;
+  on: boolean;
+  result: typeof Following | typeof Subscribed;
+}) =>
   createRoute({
     method: options.on ? 'put' : 'delete',
     path: options.path,
@@ -50,14 +62,58 @@ const switchRoute = (options: { path: string; operationId: string; summary: stri
 
 const threadParams = z.object({ id: Id });
 const communityParams = z.object({ slug: Slug });
-const followThread = switchRoute({ path: '/api/v1/threads/{id}/follow', operationId: 'followThread', summary: 'Get every new post of this thread by mail', params: threadParams, on: true, result: Following });
-const unfollowThread = switchRoute({ path: '/api/v1/threads/{id}/follow', operationId: 'unfollowThread', summary: 'Stop mail about this thread', params: threadParams, on: false, result: Following });
-const followCommunity = switchRoute({ path: '/api/v1/communities/{slug}/follow', operationId: 'followCommunity', summary: 'Get every new thread of this community by mail', params: communityParams, on: true, result: Following });
-const unfollowCommunity = switchRoute({ path: '/api/v1/communities/{slug}/follow', operationId: 'unfollowCommunity', summary: 'Stop mail about new threads here', params: communityParams, on: false, result: Following });
-const joinList = switchRoute({ path: '/api/v1/communities/{slug}/mailing-list', operationId: 'joinMailingList', summary: 'Mailing-list mode: every post by mail, and start topics by writing to the community', params: communityParams, on: true, result: Subscribed });
-const leaveList = switchRoute({ path: '/api/v1/communities/{slug}/mailing-list', operationId: 'leaveMailingList', summary: 'Leave mailing-list mode', params: communityParams, on: false, result: Subscribed });
+const followThread = switchRoute({
+  path: '/api/v1/threads/{id}/follow',
+  operationId: 'followThread',
+  summary: 'Get every new post of this thread by mail',
+  params: threadParams,
+  on: true,
+  result: Following,
+});
+const unfollowThread = switchRoute({
+  path: '/api/v1/threads/{id}/follow',
+  operationId: 'unfollowThread',
+  summary: 'Stop mail about this thread',
+  params: threadParams,
+  on: false,
+  result: Following,
+});
+const followCommunity = switchRoute({
+  path: '/api/v1/communities/{slug}/follow',
+  operationId: 'followCommunity',
+  summary: 'Get every new thread of this community by mail',
+  params: communityParams,
+  on: true,
+  result: Following,
+});
+const unfollowCommunity = switchRoute({
+  path: '/api/v1/communities/{slug}/follow',
+  operationId: 'unfollowCommunity',
+  summary: 'Stop mail about new threads here',
+  params: communityParams,
+  on: false,
+  result: Following,
+});
+const joinList = switchRoute({
+  path: '/api/v1/communities/{slug}/mailing-list',
+  operationId: 'joinMailingList',
+  summary: 'Mailing-list mode: every post by mail, and start topics by writing to the community',
+  params: communityParams,
+  on: true,
+  result: Subscribed,
+});
+const leaveList = switchRoute({
+  path: '/api/v1/communities/{slug}/mailing-list',
+  operationId: 'leaveMailingList',
+  summary: 'Leave mailing-list mode',
+  params: communityParams,
+  on: false,
+  result: Subscribed,
+});
 
-const unsubscribeQuery = z.object({ token: z.string().regex(/^\d{1,19}-[a-z0-9.-]{1,80}-[a-z2-7]{20}$/, 'Must be the token of an unsubscribe link') });
+const unsubscribeQuery = z.object({
+  token: z.string().regex(/^\d{1,19}-[a-z0-9.-]{1,80}-[a-z2-7]{20}$/, 'Must be the token of an unsubscribe link'),
+});
 const htmlContent = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 
 const unsubscribePageRoute = createRoute({
@@ -104,7 +160,11 @@ const demoReplyRoute = createRoute({
   ...anyone({ body: SMALL_BODY_BYTES }),
   tags: ['mail'],
   summary: "Demo mode only: answer a caught message as its recipient would, over SMTP to Grove's inbound server",
-  request: { params: z.object({ id: z.coerce.number().int().min(1).max(1_000_000_000) }), headers: IdempotencyHeaders, body: jsonBody(MailReply) },
+  request: {
+    params: z.object({ id: z.coerce.number().int().min(1).max(1_000_000_000) }),
+    headers: IdempotencyHeaders,
+    body: jsonBody(MailReply),
+  },
   responses: { 200: jsonContent(MailReplyResult, 'What the inbound server answered'), ...errorResponses(404, 413, 415) },
 });
 
@@ -125,7 +185,9 @@ export interface DemoMail {
 export function registerMail(app: OpenAPIHono<AppEnv>, demo: DemoMail): void {
   app.openapi(settingsRoute, async (c) => c.json(await mailSettings(c.var.db, requireViewer(c.var.viewer)), 200));
 
-  app.openapi(patchSettingsRoute, async (c) => c.json(await updateMailSettings(c.var.db, requireViewer(c.var.viewer), c.req.valid('json')), 200));
+  app.openapi(patchSettingsRoute, async (c) =>
+    c.json(await updateMailSettings(c.var.db, requireViewer(c.var.viewer), c.req.valid('json')), 200),
+  );
 
   const threadSwitch = (on: boolean) => async (c: Context<AppEnv>) => {
     const viewer = requireViewer(c.var.viewer);

@@ -70,7 +70,12 @@ const logRoute = createRoute({
 
 export function registerModeration(app: OpenAPIHono<AppEnv>): void {
   app.openapi(premoderationRoute, async (c) => {
-    const setting = await setPremoderation(c.var.db, c.req.valid('param').slug, c.req.valid('json').firstPosts, requireViewer(c.var.viewer));
+    const setting = await setPremoderation(
+      c.var.db,
+      c.req.valid('param').slug,
+      c.req.valid('json').firstPosts,
+      requireViewer(c.var.viewer),
+    );
     return c.json(setting, 200);
   });
 

@@ -13,7 +13,14 @@ import type { AppEnv } from '../env.ts';
 import { forbidden, notFound } from '../../shared/problem.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
 import {
-  BadgeVisibility, CommunityParticipation, FacilitatorActions, MemberBadge, MemberBadges, ParticipationRules, Welcome, WelcomeInput,
+  BadgeVisibility,
+  CommunityParticipation,
+  FacilitatorActions,
+  MemberBadge,
+  MemberBadges,
+  ParticipationRules,
+  Welcome,
+  WelcomeInput,
 } from '../../contract/participation.ts';
 import { anyone, noCredentials, signedIn } from '../route-policy.ts';
 
@@ -25,7 +32,8 @@ const actionsRoute = createRoute({
   operationId: 'getFacilitatorActions',
   ...signedIn(),
   tags: ['participation'],
-  summary: "Facilitators' action list: which questions wait, newcomers not welcomed, members gone quiet, open reports, events without a host",
+  summary:
+    "Facilitators' action list: which questions wait, newcomers not welcomed, members gone quiet, open reports, events without a host",
   request: { params: z.object({ slug: Slug }) },
   responses: { 200: jsonContent(FacilitatorActions, 'What to act on, with names and links'), ...errorResponses(401, 403, 404) },
 });
@@ -38,7 +46,10 @@ const welcomeRoute = createRoute({
   tags: ['participation'],
   summary: 'Mark a newcomer welcomed (facilitators); they leave the action list',
   request: { params: z.object({ slug: Slug }), headers: IdempotencyHeaders, body: jsonBody(WelcomeInput) },
-  responses: { 200: jsonContent(Welcome, 'The welcome (the first one, if welcomed before)'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+  responses: {
+    200: jsonContent(Welcome, 'The welcome (the first one, if welcomed before)'),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+  },
 });
 
 const badgesRoute = createRoute({
@@ -117,7 +128,13 @@ export function registerParticipation(app: OpenAPIHono<AppEnv>): void {
     const db = c.var.db;
     const scope = community ? await readableCommunity(db, { slug: community }, c.var.viewer) : null;
     const rules = await loadRules(db);
-    const [badge] = await loadBadges(db, { memberIds: [id], community: scope, viewerId: c.var.viewer?.memberId ?? null, rules, now: new Date() });
+    const [badge] = await loadBadges(db, {
+      memberIds: [id],
+      community: scope,
+      viewerId: c.var.viewer?.memberId ?? null,
+      rules,
+      now: new Date(),
+    });
     if (!badge) throw notFound('The participation badge');
     return c.json(badge, 200);
   });

@@ -26,7 +26,7 @@ const resolveRoute = createRoute({
   operationId: 'resolveReport',
   ...signedIn({ idempotent: true }),
   tags: ['moderation'],
-  summary: "Facilitators only: resolve a report (and every other open report on the same post)",
+  summary: 'Facilitators only: resolve a report (and every other open report on the same post)',
   request: { params: z.object({ id: Id }), headers: IdempotencyHeaders, body: jsonBody(ReportResolution) },
   responses: { 200: jsonContent(QueuedReport, 'The resolved report'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });

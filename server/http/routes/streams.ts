@@ -76,7 +76,8 @@ function serve(c: Context<AppEnv>, hub: LiveHub, scope: LiveScope, lastEventId: 
         const post = await postInScope(db, scope, change.post, viewer);
         if (!post) return;
         const mine = post.author.id === viewer?.memberId;
-        if ((post.hidden || (post.held && !mine)) && !isFacilitator) await stream.writeSSE({ event: 'post-removed', data: JSON.stringify({ id: post.id }) });
+        if ((post.hidden || (post.held && !mine)) && !isFacilitator)
+          await stream.writeSSE({ event: 'post-removed', data: JSON.stringify({ id: post.id }) });
         // An approved post is new to readers: sent as a post, without an id, so the resume point stays the newest post.
         else if (change.type === 'post-published') await stream.writeSSE({ event: 'post', data: JSON.stringify(post) });
         else await stream.writeSSE({ event: 'post-updated', data: JSON.stringify(post) });

@@ -69,8 +69,22 @@ export function groupResource(group: ProvisionedGroup, base: string, withMembers
     id: group.id,
     ...(group.externalId ? { externalId: group.externalId } : {}),
     displayName: group.name,
-    ...(withMembers ? { members: group.members.map((member) => ({ value: member.id, display: member.name, $ref: `${base}/Users/${member.id}`, type: 'User' })) } : {}),
-    meta: { resourceType: 'Group', created: group.createdAt.toISOString(), lastModified: group.createdAt.toISOString(), location: `${base}/Groups/${group.id}` },
+    ...(withMembers
+      ? {
+          members: group.members.map((member) => ({
+            value: member.id,
+            display: member.name,
+            $ref: `${base}/Users/${member.id}`,
+            type: 'User',
+          })),
+        }
+      : {}),
+    meta: {
+      resourceType: 'Group',
+      created: group.createdAt.toISOString(),
+      lastModified: group.createdAt.toISOString(),
+      location: `${base}/Groups/${group.id}`,
+    },
   };
 }
 
@@ -115,8 +129,12 @@ export function userFields(body: unknown): UserFields {
   const email = text(primary(body.emails)?.value) ?? null;
   if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) throw new ScimError(400, `emails: ${email} is not an e-mail address`, 'invalidValue');
   const country = text(primary(body.addresses)?.country)?.toUpperCase() ?? null;
-  if (country && !/^[A-Z]{2}$/.test(country)) throw new ScimError(400, 'addresses.country must be an ISO 3166-1 alpha-2 code', 'invalidValue');
-  const language = text(body.preferredLanguage)?.split(/[-_,;]/)[0]?.trim().toLowerCase();
+  if (country && !/^[A-Z]{2}$/.test(country))
+    throw new ScimError(400, 'addresses.country must be an ISO 3166-1 alpha-2 code', 'invalidValue');
+  const language = text(body.preferredLanguage)
+    ?.split(/[-_,;]/)[0]
+    ?.trim()
+    .toLowerCase();
   if (language && !/^[a-z]{2,3}$/.test(language)) throw new ScimError(400, 'preferredLanguage must be a language tag', 'invalidValue');
   const timeZone = text(body.timezone) ?? 'UTC';
   if (!validTimeZone(timeZone)) throw new ScimError(400, `timezone: ${timeZone} is not an IANA time zone`, 'invalidValue');
@@ -146,11 +164,13 @@ export interface PatchOperation {
 
 /** The operations of a PatchOp message (RFC 7644 §3.5.2); op names are case-insensitive in practice. */
 export function patchOperations(body: unknown): PatchOperation[] {
-  if (!isObject(body) || !Array.isArray(body.Operations)) throw new ScimError(400, 'A PatchOp message with Operations is required', 'invalidSyntax');
+  if (!isObject(body) || !Array.isArray(body.Operations))
+    throw new ScimError(400, 'A PatchOp message with Operations is required', 'invalidSyntax');
   return body.Operations.map((operation: unknown) => {
     if (!isObject(operation)) throw new ScimError(400, 'Each operation must be an object', 'invalidSyntax');
     const op = text(operation.op)?.toLowerCase();
-    if (op !== 'add' && op !== 'remove' && op !== 'replace') throw new ScimError(400, `Unknown op ${String(operation.op)}`, 'invalidSyntax');
+    if (op !== 'add' && op !== 'remove' && op !== 'replace')
+      throw new ScimError(400, `Unknown op ${String(operation.op)}`, 'invalidSyntax');
     return { op, path: text(operation.path), value: operation.value };
   });
 }
@@ -185,7 +205,8 @@ export function patchUser(resource: Json, operations: PatchOperation[]): Json {
       const parent = isObject(next[key]) ? next[key] : {};
       next[key] = { ...parent, [tail]: remove ? undefined : value };
       // A changed part of the name rebuilds the formatted name from its parts.
-      if (key === 'name') (next.name as Json).formatted = [(next.name as Json).givenName, (next.name as Json).familyName].filter(Boolean).join(' ');
+      if (key === 'name')
+        (next.name as Json).formatted = [(next.name as Json).givenName, (next.name as Json).familyName].filter(Boolean).join(' ');
       if (key === 'name') next.displayName = (next.name as Json).formatted;
     } else next[key] = remove ? undefined : value;
     if (key === 'displayName' && !remove) next.name = { formatted: value };
@@ -198,7 +219,8 @@ export function patchUser(resource: Json, operations: PatchOperation[]): Json {
       set(operation.path, operation.value, operation.op === 'remove');
     } else if (isObject(operation.value) && operation.op !== 'remove') {
       for (const [path, value] of Object.entries(operation.value)) {
-        if (path === ENTERPRISE_SCHEMA && isObject(value)) for (const [key, inner] of Object.entries(value)) set(`${ENTERPRISE_SCHEMA}:${key}`, inner, false);
+        if (path === ENTERPRISE_SCHEMA && isObject(value))
+          for (const [key, inner] of Object.entries(value)) set(`${ENTERPRISE_SCHEMA}:${key}`, inner, false);
         else set(path, value, false);
       }
     } else {
@@ -213,7 +235,9 @@ export function memberIdsOf(value: unknown, path: string | undefined): string[] 
   const fromPath = path ? /members\[\s*value\s+eq\s+"([^"]+)"\s*\]/i.exec(path)?.[1] : undefined;
   if (fromPath) return [fromPath];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.flatMap((item) => (isObject(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? [String(item.value)] : []));
+  return list.flatMap((item) =>
+    isObject(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? [String(item.value)] : [],
+  );
 }
 
 export function groupFields(body: unknown): { name: string; externalId: string | null; members: string[] } {

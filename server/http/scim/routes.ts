@@ -8,14 +8,38 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
-  addMembers, changeGroup, closeGroup, createGroup, createUser, getGroup, getUser, listGroups, listUsers, ProvisioningConflict,
-  removeMembers, removeUser, renameGroup, replaceGroup, replaceUser,
+  addMembers,
+  changeGroup,
+  closeGroup,
+  createGroup,
+  createUser,
+  getGroup,
+  getUser,
+  listGroups,
+  listUsers,
+  ProvisioningConflict,
+  removeMembers,
+  removeUser,
+  renameGroup,
+  replaceGroup,
+  replaceUser,
 } from '../../members/provisioning.ts';
 import type { AppEnv } from '../env.ts';
 import { InvalidFilter, parseFilter } from './filter.ts';
 import {
-  ENTERPRISE_SCHEMA, ERROR_SCHEMA, GROUP_SCHEMA, groupFields, groupResource, LIST_SCHEMA, memberIdsOf, patchOperations, patchUser,
-  ScimError, USER_SCHEMA, userFields, userResource,
+  ENTERPRISE_SCHEMA,
+  ERROR_SCHEMA,
+  GROUP_SCHEMA,
+  groupFields,
+  groupResource,
+  LIST_SCHEMA,
+  memberIdsOf,
+  patchOperations,
+  patchUser,
+  ScimError,
+  USER_SCHEMA,
+  userFields,
+  userResource,
 } from './resources.ts';
 
 const SCIM_JSON = 'application/scim+json';
@@ -29,12 +53,18 @@ function reply(c: Context<AppEnv>, status: number, body: unknown): Response {
 }
 
 function scimError(c: Context<AppEnv>, error: ScimError): Response {
-  return reply(c, error.status, { schemas: [ERROR_SCHEMA], status: String(error.status), ...(error.scimType ? { scimType: error.scimType } : {}), detail: error.message });
+  return reply(c, error.status, {
+    schemas: [ERROR_SCHEMA],
+    status: String(error.status),
+    ...(error.scimType ? { scimType: error.scimType } : {}),
+    detail: error.message,
+  });
 }
 
 async function bodyOf(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(scim\+)?json\b/i.test(type)) throw new ScimError(415, `Send ${SCIM_JSON} (or application/json), not ${type || 'no content type'}`);
+  if (!/^application\/(scim\+)?json\b/i.test(type))
+    throw new ScimError(415, `Send ${SCIM_JSON} (or application/json), not ${type || 'no content type'}`);
   try {
     return JSON.parse(await c.req.text()) as unknown;
   } catch {
@@ -88,7 +118,15 @@ export function scimRoutes(): Hono<AppEnv> {
     }
     await next();
   });
-  scim.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ScimError(413, `The body is larger than ${String(MAX_BODY_BYTES)} bytes`); } }));
+  scim.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ScimError(413, `The body is larger than ${String(MAX_BODY_BYTES)} bytes`);
+      },
+    }),
+  );
 
   scim.get('/ServiceProviderConfig', (c) =>
     reply(c, 200, {
@@ -100,7 +138,9 @@ export function scimRoutes(): Hono<AppEnv> {
       changePassword: { supported: false },
       sort: { supported: false },
       etag: { supported: false },
-      authenticationSchemes: [{ type: 'oauthbearertoken', name: 'Bearer token', description: 'The token set in GROVE_SCIM_TOKEN', primary: true }],
+      authenticationSchemes: [
+        { type: 'oauthbearertoken', name: 'Bearer token', description: 'The token set in GROVE_SCIM_TOKEN', primary: true },
+      ],
       meta: { resourceType: 'ServiceProviderConfig', location: `${base(c)}/ServiceProviderConfig` },
     }),
   );
@@ -111,10 +151,23 @@ export function scimRoutes(): Hono<AppEnv> {
       startIndex: 1,
       itemsPerPage: 2,
       Resources: [
-        { schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'], id: 'User', name: 'User', endpoint: '/Users', schema: USER_SCHEMA,
-          schemaExtensions: [{ schema: ENTERPRISE_SCHEMA, required: false }], meta: { resourceType: 'ResourceType', location: `${base(c)}/ResourceTypes/User` } },
-        { schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'], id: 'Group', name: 'Group', endpoint: '/Groups', schema: GROUP_SCHEMA,
-          meta: { resourceType: 'ResourceType', location: `${base(c)}/ResourceTypes/Group` } },
+        {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
+          id: 'User',
+          name: 'User',
+          endpoint: '/Users',
+          schema: USER_SCHEMA,
+          schemaExtensions: [{ schema: ENTERPRISE_SCHEMA, required: false }],
+          meta: { resourceType: 'ResourceType', location: `${base(c)}/ResourceTypes/User` },
+        },
+        {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
+          id: 'Group',
+          name: 'Group',
+          endpoint: '/Groups',
+          schema: GROUP_SCHEMA,
+          meta: { resourceType: 'ResourceType', location: `${base(c)}/ResourceTypes/Group` },
+        },
       ],
     }),
   );
@@ -125,7 +178,9 @@ export function scimRoutes(): Hono<AppEnv> {
       startIndex: 1,
       itemsPerPage: 3,
       Resources: [USER_SCHEMA, ENTERPRISE_SCHEMA, GROUP_SCHEMA].map((id) => ({
-        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'], id, meta: { resourceType: 'Schema', location: `${base(c)}/Schemas/${id}` },
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'],
+        id,
+        meta: { resourceType: 'Schema', location: `${base(c)}/Schemas/${id}` },
       })),
     }),
   );
@@ -134,7 +189,13 @@ export function scimRoutes(): Hono<AppEnv> {
   scim.get('/Users', async (c) => {
     const { startIndex, count } = paging(c);
     const { total, users } = await listUsers(c.var.db, filterOf(c), startIndex, count);
-    return reply(c, 200, { schemas: [LIST_SCHEMA], totalResults: total, startIndex, itemsPerPage: users.length, Resources: users.map((user) => userResource(user, base(c))) });
+    return reply(c, 200, {
+      schemas: [LIST_SCHEMA],
+      totalResults: total,
+      startIndex,
+      itemsPerPage: users.length,
+      Resources: users.map((user) => userResource(user, base(c))),
+    });
   });
   scim.post('/Users', async (c) => {
     const user = await createUser(c.var.db, userFields(await bodyOf(c)));
@@ -172,7 +233,10 @@ export function scimRoutes(): Hono<AppEnv> {
     const withMembers = !(c.req.query('excludedAttributes') ?? '').toLowerCase().split(',').includes('members');
     const { total, groups } = await listGroups(c.var.db, filterOf(c), startIndex, count, withMembers);
     return reply(c, 200, {
-      schemas: [LIST_SCHEMA], totalResults: total, startIndex, itemsPerPage: groups.length,
+      schemas: [LIST_SCHEMA],
+      totalResults: total,
+      startIndex,
+      itemsPerPage: groups.length,
       Resources: groups.map((group) => groupResource(group, base(c), withMembers)),
     });
   });
@@ -206,7 +270,8 @@ export function scimRoutes(): Hono<AppEnv> {
             await addMembers(tx, id, memberIdsOf(value, path));
           }
         } else if (target === 'displayname') {
-          if (typeof value !== 'string' || !value.trim()) throw new ScimError(400, 'displayName must be a non-empty string', 'invalidValue');
+          if (typeof value !== 'string' || !value.trim())
+            throw new ScimError(400, 'displayName must be a non-empty string', 'invalidValue');
           await renameGroup(tx, id, { name: value.trim().slice(0, 200) });
         } else if (target === 'externalid') {
           await renameGroup(tx, id, { externalId: op === 'remove' || typeof value !== 'string' ? null : value });

@@ -44,21 +44,13 @@ export const DISCUSSION_TITLES: Record<Lang, string[]> = {
     'Reflections after the {skill} learning event',
     'Case study: {skill} with farmer groups in {place}',
   ],
-  fr: [
-    'Leçons de trois ans de {skill} au {place}',
-    'Notre guide de terrain sur {skill}',
-    'Retour sur l’atelier d’apprentissage {skill}',
-  ],
+  fr: ['Leçons de trois ans de {skill} au {place}', 'Notre guide de terrain sur {skill}', 'Retour sur l’atelier d’apprentissage {skill}'],
   es: [
     'Lecciones de tres años de {skill} en {place}',
     'Compartimos nuestra guía de campo sobre {skill}',
     'Reflexiones tras el encuentro de aprendizaje sobre {skill}',
   ],
-  ar: [
-    'دروس من ثلاث سنوات في {skill} في {place}',
-    'نشارككم دليلنا الميداني حول {skill}',
-    'تأملات بعد فعالية التعلم حول {skill}',
-  ],
+  ar: ['دروس من ثلاث سنوات في {skill} في {place}', 'نشارككم دليلنا الميداني حول {skill}', 'تأملات بعد فعالية التعلم حول {skill}'],
 };
 
 export const OPENING_BLOCKS: Record<Lang, string[]> = {
@@ -139,9 +131,25 @@ export const EXPERT_BLOCKS: Record<Lang, string[]> = {
 };
 
 export const EVENT_TITLES: Record<Lang, string[]> = {
-  en: ['Webinar: {skill} in practice', 'Peer assist on {skill}', 'Monthly {skill} clinic', 'Learning event: {skill} across regions', 'Field visit and workshop on {skill}'],
-  fr: ['Webinaire : {skill} en pratique', 'Assistance par les pairs : {skill}', 'Clinique mensuelle {skill}', 'Atelier de terrain sur {skill}'],
-  es: ['Seminario web: {skill} en la práctica', 'Asistencia entre pares sobre {skill}', 'Clínica mensual de {skill}', 'Taller de campo sobre {skill}'],
+  en: [
+    'Webinar: {skill} in practice',
+    'Peer assist on {skill}',
+    'Monthly {skill} clinic',
+    'Learning event: {skill} across regions',
+    'Field visit and workshop on {skill}',
+  ],
+  fr: [
+    'Webinaire : {skill} en pratique',
+    'Assistance par les pairs : {skill}',
+    'Clinique mensuelle {skill}',
+    'Atelier de terrain sur {skill}',
+  ],
+  es: [
+    'Seminario web: {skill} en la práctica',
+    'Asistencia entre pares sobre {skill}',
+    'Clínica mensual de {skill}',
+    'Taller de campo sobre {skill}',
+  ],
   ar: ['ندوة عبر الإنترنت: {skill} في الممارسة', 'مساعدة بين الأقران حول {skill}', 'عيادة شهرية حول {skill}', 'ورشة ميدانية حول {skill}'],
 };
 

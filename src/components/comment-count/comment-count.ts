@@ -55,11 +55,12 @@ export class GroveCommentCount extends LitElement {
       const [count] = await Promise.all([countFor(client, community, key, signal), this.#t.ready]);
       return { key, count };
     },
-    args: () => [
-      this.#config.client,
-      preferredValue(this, this.pageKey, { name: 'key', value: this.key, use: 'page-key' }) || defaultPageKey(),
-      this.community.trim().toLowerCase(),
-    ] as const,
+    args: () =>
+      [
+        this.#config.client,
+        preferredValue(this, this.pageKey, { name: 'key', value: this.key, use: 'page-key' }) || defaultPageKey(),
+        this.community.trim().toLowerCase(),
+      ] as const,
     onComplete: (loaded) => {
       if (loaded) this.dispatchEvent(new GroveLoadEvent(loaded));
     },

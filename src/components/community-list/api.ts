@@ -7,7 +7,13 @@ export type Community = components['schemas']['Community'];
 export type CommunityPage = components['schemas']['CommunityPage'];
 
 /** One page of the sub-groups of `parent` (top-level communities without it): open ones, or the closed archive. */
-export function listCommunities(client: GroveClient, parent: string, archive: boolean, cursor: string | undefined, signal: AbortSignal): Promise<CommunityPage> {
+export function listCommunities(
+  client: GroveClient,
+  parent: string,
+  archive: boolean,
+  cursor: string | undefined,
+  signal: AbortSignal,
+): Promise<CommunityPage> {
   const query = { closed: archive ? 'only' : 'exclude', limit: 50, ...(parent ? { parent } : {}), ...(cursor ? { cursor } : {}) } as const;
   return get(client, '/v1/communities', { query, signal });
 }

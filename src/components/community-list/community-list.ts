@@ -113,7 +113,8 @@ export class GroveCommunityList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('community')) [this.#open, this.#archive, this.#cursor, this.#archiveCursor] = [undefined, undefined, undefined, undefined];
+    if (changed.has('community'))
+      [this.#open, this.#archive, this.#cursor, this.#archiveCursor] = [undefined, undefined, undefined, undefined];
     const community = this.#list.value?.community;
     const manages = community?.viewerRole === 'facilitator' || this.#open?.items.some((item) => item.viewerCanManage);
     if (manages && this.#config.client?.isAuthenticated && !this.#toolsLoading) void this.#loadTools();
@@ -175,7 +176,8 @@ export class GroveCommunityList extends LitElement {
   #renderBody(): TemplateResult {
     const t = this.#t;
     const loaded = this.#open;
-    if (this.#list.error && !loaded) return renderError(t, this.#list.error, () => void this.#list.run(), { name: 'community', value: this.community.trim() });
+    if (this.#list.error && !loaded)
+      return renderError(t, this.#list.error, () => void this.#list.run(), { name: 'community', value: this.community.trim() });
     if (!loaded) return renderLoading(t);
     const community = this.#list.value?.community;
     // Templates on few lines: their whitespace ships in the first view.
@@ -224,7 +226,15 @@ export class GroveCommunityList extends LitElement {
     const t = this.#t;
     const member = group.viewerRole !== null;
     const asked = group.viewerJoinRequested;
-    const label = member ? 'list.leave' : asked ? 'list.withdraw' : group.viewerInvited ? 'list.accept' : group.readable ? 'list.join' : 'list.request';
+    const label = member
+      ? 'list.leave'
+      : asked
+        ? 'list.withdraw'
+        : group.viewerInvited
+          ? 'list.accept'
+          : group.readable
+            ? 'list.join'
+            : 'list.request';
     const toggle = () => void this.#setMembership(group, !member && !asked);
     return html`${asked ? html`<span class="facts">${t.t('list.pending')} </span>` : nothing}<button type="button" part="membership-button" class="grove-button" aria-describedby=${id} ?disabled=${this.#busy === group.slug} @click=${toggle}>${t.t(label)}</button>`;
   }

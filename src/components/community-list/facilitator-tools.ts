@@ -12,12 +12,26 @@ import { LocalizeController, type LanguageSource } from '../../controllers/local
 import { errorMessageKey } from '../../render/states.js';
 import type { Community } from './api.js';
 import type { Messages } from './messages/en.js';
-import { changeState, decide, findMembers, invite, joinRequests, openSubGroup, type JoinRequest, type Lifecycle, type MemberSummary } from './tools-api.js';
+import {
+  changeState,
+  decide,
+  findMembers,
+  invite,
+  joinRequests,
+  openSubGroup,
+  type JoinRequest,
+  type Lifecycle,
+  type MemberSummary,
+} from './tools-api.js';
 import en from './tools-messages/en.js';
 
 const messages = {
   en,
-  load: { fr: () => import('./tools-messages/fr.js'), es: () => import('./tools-messages/es.js'), ar: () => import('./tools-messages/ar.js') },
+  load: {
+    fr: () => import('./tools-messages/fr.js'),
+    es: () => import('./tools-messages/es.js'),
+    ar: () => import('./tools-messages/ar.js'),
+  },
 };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -155,11 +169,13 @@ export class FacilitatorTools {
     const t = this.t;
     const canOpen = community.lifecycle !== 'closed';
     return html`<div part="tools" class="tools" role="group" aria-label=${t.t('tools.label', { name: community.name })}>
-      ${canOpen
-        ? html`<button type="button" class="grove-button" aria-expanded=${this.#creating} aria-controls="create" @click=${this.#toggleCreate}>
+      ${
+        canOpen
+          ? html`<button type="button" class="grove-button" aria-expanded=${this.#creating} aria-controls="create" @click=${this.#toggleCreate}>
             ${t.t('tools.create')}
           </button>`
-        : nothing}
+          : nothing
+      }
       ${this.#renderRequests(community)} ${canOpen ? this.#renderInvite(community) : nothing}
     </div>
     <div id="create">${this.#creating ? this.#renderForm(community) : nothing}</div>`;
@@ -178,7 +194,8 @@ export class FacilitatorTools {
       const message = this.#errors.get(field);
       return message ? html`<span class="error" id=${`${field}-error`}>${message}</span>` : nothing;
     };
-    const described = (field: string, hint = '') => [hint, this.#errors.has(field) ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const described = (field: string, hint = '') =>
+      [hint, this.#errors.has(field) ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
     return html`<form class="form" novalidate @submit=${(event: SubmitEvent) => void this.#submit(event, community)}>
       <label>${t.t('tools.name')}
         <input id="new-name" name="name" required maxlength="120" aria-invalid=${this.#errors.has('name')} aria-describedby=${described('name')} />
@@ -218,7 +235,15 @@ export class FacilitatorTools {
       const visibility = data.get('visibility') === 'members' ? 'members' : 'public';
       const description = field('description');
       // A sub-group starts forming, in its mother community's languages.
-      const body = { parent: community.slug, slug, name, description, visibility, lifecycle: 'forming', languages: community.languages } as const;
+      const body = {
+        parent: community.slug,
+        slug,
+        name,
+        description,
+        visibility,
+        lifecycle: 'forming',
+        languages: community.languages,
+      } as const;
       const result = await this.#act((client) => openSubGroup(client, body));
       if (!(result instanceof GroveApiError)) {
         this.#creating = false;
@@ -251,11 +276,13 @@ export class FacilitatorTools {
         </select>
       </label>
       <button type="button" class="grove-button" ?disabled=${this.#busy} @click=${() => void this.#apply(group, select)}>${t.t(closed ? 'tools.reopen' : 'tools.apply')}</button>
-      ${closed
-        ? nothing
-        : html`<button type="button" class="grove-button close" aria-expanded=${this.#confirming === group.slug} @click=${() => this.#askClose(group)}>
+      ${
+        closed
+          ? nothing
+          : html`<button type="button" class="grove-button close" aria-expanded=${this.#confirming === group.slug} @click=${() => this.#askClose(group)}>
             ${t.t('tools.close')}
-          </button>`}
+          </button>`
+      }
       ${this.#confirming === group.slug ? this.#renderConfirm(group, labelledBy) : nothing} ${this.#renderRequests(group)}
       ${group.viewerRole === 'facilitator' && group.lifecycle !== 'closed' ? this.#renderInvite(group) : nothing}
     </div>`;
@@ -267,7 +294,9 @@ export class FacilitatorTools {
     const result = await this.#act((client) => changeState(client, group.slug, state));
     const list = this.#hooks.list;
     this.#hooks.changed(
-      result instanceof GroveApiError ? list.t(errorMessageKey(result)) : this.t.t('tools.changed', { name: group.name, state: list.t('list.state', { state }) }),
+      result instanceof GroveApiError
+        ? list.t(errorMessageKey(result))
+        : this.t.t('tools.changed', { name: group.name, state: list.t('list.state', { state }) }),
     );
   }
 
@@ -348,7 +377,9 @@ export class FacilitatorTools {
   async #decide(group: Community, request: JoinRequest, name: string, approve: boolean): Promise<void> {
     const result = await this.#act((client) => decide(client, group.slug, request.id, approve));
     const status =
-      result instanceof GroveApiError ? this.#hooks.list.t(errorMessageKey(result)) : this.t.t(approve ? 'tools.approved' : 'tools.declined', { name });
+      result instanceof GroveApiError
+        ? this.#hooks.list.t(errorMessageKey(result))
+        : this.t.t(approve ? 'tools.approved' : 'tools.declined', { name });
     await this.#loadRequests(group.slug);
     this.#hooks.changed(status);
   }
@@ -365,13 +396,15 @@ export class FacilitatorTools {
       if (!open) this.#focus(`#${panel} input`);
     };
     return html`<button type="button" class="grove-button" aria-expanded=${open} aria-controls=${panel} @click=${toggle}>${t.t('tools.invite')}</button>
-      <div id=${panel} class="requests">${open
+      <div id=${panel} class="requests">${
+        open
           ? html`<form role="search" class="tools" @submit=${(event: SubmitEvent) => void this.#search(event)}>
                 <label>${t.t('tools.search')}<input name="q" type="search" /></label>
                 <button class="grove-button" ?disabled=${this.#busy}>${t.t('tools.find')}</button>
               </form>
               ${this.#found ? this.#renderFound(group) : nothing}`
-          : nothing}</div>`;
+          : nothing
+      }</div>`;
   }
 
   async #search(event: SubmitEvent): Promise<void> {
@@ -402,7 +435,14 @@ export class FacilitatorTools {
 
   async #invite(group: Community, member: MemberSummary): Promise<void> {
     const result = await this.#act((client) => invite(client, group.slug, member.id));
-    const key = result instanceof GroveApiError ? undefined : result.status === 'invited' ? 'tools.invited' : result.status === 'joined' ? 'tools.letIn' : 'tools.already';
+    const key =
+      result instanceof GroveApiError
+        ? undefined
+        : result.status === 'invited'
+          ? 'tools.invited'
+          : result.status === 'joined'
+            ? 'tools.letIn'
+            : 'tools.already';
     this.#hooks.changed(key ? this.t.t(key, { name: member.name }) : this.#hooks.list.t(errorMessageKey(result)));
   }
 }

@@ -21,7 +21,12 @@ export async function fetchThread(
   return (await get(client, '/v1/threads', { query: ref, signal })) ?? null;
 }
 
-export function postsPage(client: GroveClient, thread: Thread, query: QueryOf<'/v1/threads/{id}/posts'>, signal: AbortSignal): Promise<PostPage> {
+export function postsPage(
+  client: GroveClient,
+  thread: Thread,
+  query: QueryOf<'/v1/threads/{id}/posts'>,
+  signal: AbortSignal,
+): Promise<PostPage> {
   return get(client, '/v1/threads/{id}/posts', { path: { id: thread.id }, query, signal });
 }
 

@@ -40,7 +40,12 @@ export class Authoring implements ReactiveController {
   /** The composer's and outbox's words: their English came with this chunk, their translations with the thread's. */
   readonly #t: LocalizeController<AuthoringMessages>;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, language: LanguageSource, load: WidgetMessages<AuthoringMessages>['load'], hooks: AuthoringHooks) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    language: LanguageSource,
+    load: WidgetMessages<AuthoringMessages>['load'],
+    hooks: AuthoringHooks,
+  ) {
     this.#host = host;
     this.#hooks = hooks;
     this.#t = new LocalizeController(host, language, { en, load });

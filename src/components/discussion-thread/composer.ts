@@ -49,7 +49,6 @@ export class ComposerController {
     this.#drafts = drafts;
   }
 
-
   /** Switches to another thread's draft (called when the thread key resolves or changes). */
   useDraft(key: string): void {
     if (key === this.#draftKey) return;
@@ -125,7 +124,12 @@ export class ComposerController {
     const isEmpty = this.body.trim() === '';
     const submit = () => {
       if (isEmpty || remaining < 0 || busy) return;
-      onSubmit({ body: this.body, language, ...(this.replyTo ? { replyTo: this.replyTo } : {}), ...(this.editing ? { editing: this.editing } : {}) });
+      onSubmit({
+        body: this.body,
+        language,
+        ...(this.replyTo ? { replyTo: this.replyTo } : {}),
+        ...(this.editing ? { editing: this.editing } : {}),
+      });
     };
     const label = this.replyTo ? t.t('thread.composer.replyLabel', { name: this.replyTo.author }) : t.t('thread.composer.label');
     return html`<form part="composer" class="composer" @submit=${(event: Event) => {
@@ -163,11 +167,13 @@ export class ComposerController {
       ${this.preview ? this.#renderPreview(language) : nothing}
       <p id="composer-hint" class="hint">${t.t('thread.composer.hint')}</p>
       <p id="composer-counter" class="hint ${remaining < 0 ? 'over' : ''}" aria-live=${remaining <= COUNTER_FROM ? 'polite' : 'off'}>
-        ${remaining <= COUNTER_FROM
-          ? remaining < 0
-            ? t.t('thread.composer.over', { count: -remaining })
-            : t.t('thread.composer.remaining', { count: remaining })
-          : nothing}
+        ${
+          remaining <= COUNTER_FROM
+            ? remaining < 0
+              ? t.t('thread.composer.over', { count: -remaining })
+              : t.t('thread.composer.remaining', { count: remaining })
+            : nothing
+        }
       </p>
       <div class="composer-actions">
         <label class="language">
@@ -178,11 +184,13 @@ export class ComposerController {
             )}
           </select>
         </label>
-        ${this.replyTo || this.editing
-          ? html`<button type="button" part="cancel-button" class="secondary" @click=${() => this.cancel()}>
+        ${
+          this.replyTo || this.editing
+            ? html`<button type="button" part="cancel-button" class="secondary" @click=${() => this.cancel()}>
               ${this.replyTo ? t.t('thread.composer.cancelReply') : t.t('thread.composer.cancel')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <button part="send-button" class="grove-button" ?disabled=${isEmpty || remaining < 0 || busy}>
           ${this.editing ? t.t('thread.composer.save') : t.t('thread.composer.send')}
         </button>

@@ -152,7 +152,9 @@ export class GroveDiscussionThread extends LitElement {
   #load = this.#lifecycle.task({
     task: async ([client, ref, order, limit, community], { signal }): Promise<Loaded | typeof initialState> => {
       if (!client || invalidAttribute(this, ATTRIBUTES)) return initialState;
-      const locator = ref.startsWith('thread:') ? { id: this.thread.trim() } : { key: ref.slice('key:'.length), ...(community ? { community } : {}) };
+      const locator = ref.startsWith('thread:')
+        ? { id: this.thread.trim() }
+        : { key: ref.slice('key:'.length), ...(community ? { community } : {}) };
       const thread = await api.fetchThread(client, locator, signal);
       const page = thread ? await api.postsPage(client, thread, { order, limit }, signal) : { items: [], next: null };
       await this.#t.ready;
@@ -213,7 +215,10 @@ export class GroveDiscussionThread extends LitElement {
     if (!this.#authoringRequested && this.#config.client?.isAuthenticated) {
       this.#authoringRequested = true;
       void import('./authoring.js').then(({ Authoring }) => {
-        this.#authoring = new Authoring(this, this.#config, messages.load, { client: () => this.#config.client, onSent: (post) => void this.#confirmed(post) });
+        this.#authoring = new Authoring(this, this.#config, messages.load, {
+          client: () => this.#config.client,
+          onSent: (post) => void this.#confirmed(post),
+        });
         this.#authoring.use(this.#ref);
         this.requestUpdate();
       });
@@ -240,7 +245,8 @@ export class GroveDiscussionThread extends LitElement {
   #receive(post: Post, announce: boolean): void {
     const isNew = !this.#posts.some((known) => known.id === post.id);
     this.#posts = upsertPosts(this.#posts, [post], this.#order);
-    if (announce && isNew && !post.viewerCanEdit) this.#announce(this.#t.t('thread.announce.incoming', { count: 1, name: post.author.name }));
+    if (announce && isNew && !post.viewerCanEdit)
+      this.#announce(this.#t.t('thread.announce.incoming', { count: 1, name: post.author.name }));
     this.requestUpdate();
   }
 
@@ -267,8 +273,17 @@ export class GroveDiscussionThread extends LitElement {
     }
     const target = this.#thread
       ? { thread: this.#thread.id }
-      : { key: this.#pageKey(), community: this.community.trim(), title: newThreadTitle(this.#threadTitle(), document.title, this.#t.t('thread.untitled')) };
-    this.#authoring?.send({ ...target, body: submission.body, language: submission.language, ...(submission.replyTo ? { replyTo: submission.replyTo.id } : {}) });
+      : {
+          key: this.#pageKey(),
+          community: this.community.trim(),
+          title: newThreadTitle(this.#threadTitle(), document.title, this.#t.t('thread.untitled')),
+        };
+    this.#authoring?.send({
+      ...target,
+      body: submission.body,
+      language: submission.language,
+      ...(submission.replyTo ? { replyTo: submission.replyTo.id } : {}),
+    });
   };
 
   #handleReportsToggle = (): void => {
@@ -292,17 +307,27 @@ export class GroveDiscussionThread extends LitElement {
     const { post } = action;
     const moderated = (name: ModerationAction) => this.dispatchEvent(new GroveModerateEvent(name, post.thread, post.id));
     switch (action.type) {
-      case 'reply':
-        { this.#authoring?.composer.startReply(post); return; }
-      case 'edit':
-        { this.#authoring?.composer.startEdit(post); return; }
+      case 'reply': {
+        this.#authoring?.composer.startReply(post);
+        return;
+      }
+      case 'edit': {
+        this.#authoring?.composer.startEdit(post);
+        return;
+      }
       case 'delete':
       case 'report':
         this.#pending = { type: action.type === 'delete' ? 'confirm-delete' : 'report', postId: post.id };
-        { this.requestUpdate(); return; }
+        {
+          this.requestUpdate();
+          return;
+        }
       case 'cancel':
         this.#pending = undefined;
-        { this.requestUpdate(); return; }
+        {
+          this.requestUpdate();
+          return;
+        }
       case 'confirm-delete':
         return void this.#act(async (client, writes) => {
           const deleted = await writes.deletePost(client, post);
@@ -338,7 +363,9 @@ export class GroveDiscussionThread extends LitElement {
     await this.#act(async (client, writes) => {
       this.#thread = await writes.moderateThread(client, thread, change);
       const accepted = this.#thread.acceptedPostId;
-      this.#posts = this.#posts.map((post) => (post.accepted === (post.id === accepted) ? post : { ...post, accepted: post.id === accepted }));
+      this.#posts = this.#posts.map((post) =>
+        post.accepted === (post.id === accepted) ? post : { ...post, accepted: post.id === accepted },
+      );
       this.dispatchEvent(new GroveModerateEvent(name, thread.id, postId));
     });
   }
@@ -369,14 +396,22 @@ export class GroveDiscussionThread extends LitElement {
     const title = [this.#thread?.title, this.#threadTitle()].find((candidate) => candidate) ?? t.t('thread.untitled');
     // title="" stops the host's `title` attribute (the new thread's title) showing as a tooltip everywhere.
     return html`<section part="thread" class="thread" dir=${t.dir} lang=${t.language} title="" aria-label=${t.t('thread.label', { title })}>
-      ${renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ??
+      ${
+        renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ??
         this.#load.render({
-              initial: () => renderLoading(t),
-              pending: () => (this.#load.value ? this.#renderThread() : renderLoading(t)),
-              complete: () => this.#renderThread(),
-              // A 404 is about the attribute the lookup used: the thread id, or the page's community.
-              error: (error) => renderError(t, error, () => void this.#load.run(), this.thread.trim() ? { name: 'thread', value: this.thread.trim() } : { name: 'community', value: this.community.trim() }),
-            })}
+          initial: () => renderLoading(t),
+          pending: () => (this.#load.value ? this.#renderThread() : renderLoading(t)),
+          complete: () => this.#renderThread(),
+          // A 404 is about the attribute the lookup used: the thread id, or the page's community.
+          error: (error) =>
+            renderError(
+              t,
+              error,
+              () => void this.#load.run(),
+              this.thread.trim() ? { name: 'thread', value: this.thread.trim() } : { name: 'community', value: this.community.trim() },
+            ),
+        })
+      }
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     </section>`;
   }
@@ -387,17 +422,21 @@ export class GroveDiscussionThread extends LitElement {
     const composer = this.#renderComposer();
     const newestFirst = this.#order === 'newest';
     return html`${this.#renderHeader(thread)} ${newestFirst ? composer : nothing}
-      ${this.#posts.length === 0 && !this.#authoring?.hasQueued
-        ? renderEmpty(t, t.t('thread.empty'))
-        : postHtmlAllowed()
-          ? this.#renderList()
-          : html`<p part="error" class="grove-error" role="alert">${t.t('thread.blockedByPolicy', { policy: POST_HTML_POLICY })}</p>`}
-      ${this.#next
-        ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${this.#more.status === TaskStatus.PENDING}
+      ${
+        this.#posts.length === 0 && !this.#authoring?.hasQueued
+          ? renderEmpty(t, t.t('thread.empty'))
+          : postHtmlAllowed()
+            ? this.#renderList()
+            : html`<p part="error" class="grove-error" role="alert">${t.t('thread.blockedByPolicy', { policy: POST_HTML_POLICY })}</p>`
+      }
+      ${
+        this.#next
+          ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${this.#more.status === TaskStatus.PENDING}
             @click=${this.#handleMore}>
             ${t.t('thread.loadMore')}
           </button>`
-        : nothing}
+          : nothing
+      }
       ${this.#authoring?.renderOutbox() ?? nothing}
       ${this.#actionError ? html`<p part="error" class="grove-error action-error" role="alert">${t.t(actionErrorKey(this.#actionError))}</p>` : nothing}
       ${newestFirst ? nothing : composer}`;
@@ -440,7 +479,8 @@ export class GroveDiscussionThread extends LitElement {
   #renderComposer(): TemplateResult | typeof nothing {
     const t = this.#t;
     if (this.readonly) return nothing;
-    if (this.#thread?.status === 'locked' && !this.#thread.viewer.canModerate) return html`<p part="status" class="grove-state">${t.t('thread.locked')}</p>`;
+    if (this.#thread?.status === 'locked' && !this.#thread.viewer.canModerate)
+      return html`<p part="status" class="grove-state">${t.t('thread.locked')}</p>`;
     if (!this.#config.client?.isAuthenticated) return html`<p part="status" class="grove-state">${t.t('thread.composer.signIn')}</p>`;
     if (!this.#thread && !this.community.trim()) return renderInvalidAttribute(t, { name: 'community', value: '' });
     return this.#authoring?.renderComposer(this.#handleSubmit, this.#busy) ?? nothing;

@@ -30,7 +30,12 @@ export class HeldQueue {
   #failure: { postId: string; error: unknown } | undefined;
   #load: Task<readonly [GroveClient | undefined, string, string | null], { page: HeldPage; cursor: string | null } | undefined>;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, t: LocalizeController<ReportMessages>, community: string, hooks: ReportsQueueHooks) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    t: LocalizeController<ReportMessages>,
+    community: string,
+    hooks: ReportsQueueHooks,
+  ) {
     this.#host = host;
     this.#t = t;
     this.#hooks = hooks;
@@ -38,7 +43,11 @@ export class HeldQueue {
       autoRun: false,
       task: async ([client, slug, cursor], { signal }) => {
         if (!client) return undefined;
-        const page = await get(client, '/v1/communities/{slug}/held-posts', { path: { slug }, query: { limit: 20, cursor: cursor ?? undefined }, signal });
+        const page = await get(client, '/v1/communities/{slug}/held-posts', {
+          path: { slug },
+          query: { limit: 20, cursor: cursor ?? undefined },
+          signal,
+        });
         return { page, cursor };
       },
       args: () => [this.#hooks.client(), community, this.#cursor] as const,
@@ -60,21 +69,26 @@ export class HeldQueue {
   render(id: string): TemplateResult | typeof nothing {
     const t = this.#t;
     const status = this.#load.status;
-    if (status === TaskStatus.ERROR && this.#items.length === 0) return html`<section part="held" class="reports held">${renderError(t, this.#load.error, () => this.refresh())}</section>`;
+    if (status === TaskStatus.ERROR && this.#items.length === 0)
+      return html`<section part="held" class="reports held">${renderError(t, this.#load.error, () => this.refresh())}</section>`;
     if (status !== TaskStatus.COMPLETE && this.#items.length === 0) return renderLoading(t);
     // With pre-moderation off and nothing left waiting, the reports stay the whole queue.
     if (this.#items.length === 0 && this.#firstPosts === 0) return nothing;
     return html`<section part="held" class="reports held" aria-labelledby=${`${id}-held`}>
       <p class="reports-title" id=${`${id}-held`} tabindex="-1">${t.t('held.title')}</p>
       <p class="muted">${this.#firstPosts > 0 ? t.t('held.setting', { count: this.#firstPosts }) : t.t('held.off')}</p>
-      ${this.#items.length === 0
-        ? html`<p part="status" class="grove-state">${t.t('held.empty')}</p>`
-        : html`<ol class="report-list">${this.#items.map((post) => html`<li>${this.#renderPost(post)}</li>`)}</ol>`}
-      ${this.#next
-        ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${status === TaskStatus.PENDING} @click=${() => this.#more()}>
+      ${
+        this.#items.length === 0
+          ? html`<p part="status" class="grove-state">${t.t('held.empty')}</p>`
+          : html`<ol class="report-list">${this.#items.map((post) => html`<li>${this.#renderPost(post)}</li>`)}</ol>`
+      }
+      ${
+        this.#next
+          ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${status === TaskStatus.PENDING} @click=${() => this.#more()}>
             ${t.t('held.loadMore')}
           </button>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -133,7 +147,9 @@ export class HeldQueue {
     this.#host.requestUpdate();
     void this.#host.updateComplete.then(() => {
       const root = this.#host.shadowRoot;
-      const target = following ? root?.querySelector<HTMLElement>(`.held-post[data-post="${following.id}"] button`) : root?.querySelector<HTMLElement>('.held .reports-title');
+      const target = following
+        ? root?.querySelector<HTMLElement>(`.held-post[data-post="${following.id}"] button`)
+        : root?.querySelector<HTMLElement>('.held .reports-title');
       target?.focus();
     });
   }

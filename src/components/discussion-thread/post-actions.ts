@@ -40,7 +40,10 @@ export function renderPostActions(post: Post, t: LocalizeController<AuthoringMes
       const count = post.reactions[kind] ?? 0;
       const label = t.t(`thread.reaction.${kind}`);
       // One's own post shows its counts: reacting to it would be applauding oneself.
-      if (post.viewerCanEdit) return count > 0 ? html`<span class="reaction">${t.t('thread.reactionCount', { label, count: t.formatNumber(count) })}</span>` : nothing;
+      if (post.viewerCanEdit)
+        return count > 0
+          ? html`<span class="reaction">${t.t('thread.reactionCount', { label, count: t.formatNumber(count) })}</span>`
+          : nothing;
       return html`<button type="button" part="reaction" class="reaction" aria-pressed=${String(post.viewerReactions.includes(kind))}
         @click=${() => onAction({ type: 'react', post, kind })}>${label}${count > 0 ? html` <span class="count">${t.formatNumber(count)}</span>` : nothing}</button>`;
     })}
@@ -54,7 +57,12 @@ export function renderPostActions(post: Post, t: LocalizeController<AuthoringMes
   </footer>`;
 }
 
-function renderPending(post: Post, t: LocalizeController<AuthoringMessages>, onAction: ActionContext['onAction'], type: 'confirm-delete' | 'report'): TemplateResult {
+function renderPending(
+  post: Post,
+  t: LocalizeController<AuthoringMessages>,
+  onAction: ActionContext['onAction'],
+  type: 'confirm-delete' | 'report',
+): TemplateResult {
   const cancel = html`<button type="button" class="secondary" @click=${() => onAction({ type: 'cancel', post })}>
     ${t.t('thread.composer.cancel')}
   </button>`;

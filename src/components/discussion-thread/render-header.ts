@@ -24,7 +24,16 @@ export interface HeaderContext {
   follow: TemplateResult | typeof nothing;
 }
 
-export function renderHeader({ t, thread, loadedPosts, busy, reports, onModerate, onToggleReports, follow }: HeaderContext): TemplateResult {
+export function renderHeader({
+  t,
+  thread,
+  loadedPosts,
+  busy,
+  reports,
+  onModerate,
+  onToggleReports,
+  follow,
+}: HeaderContext): TemplateResult {
   const moderate = (change: ThreadChange, name: ModerationAction) => () => onModerate(change, name);
   const locked = thread?.status === 'locked';
   return html`<header part="header" class="thread-header">
@@ -32,8 +41,9 @@ export function renderHeader({ t, thread, loadedPosts, busy, reports, onModerate
     ${thread?.kind === 'question' ? html`<span class="tag">${t.t(thread.status === 'answered' ? 'thread.answered' : 'thread.question')}</span>` : nothing}
     ${thread?.pinned ? html`<span class="tag">${t.t('thread.pinned')}</span>` : nothing}
     ${follow}
-    ${thread?.viewer.canModerate
-      ? html`<button type="button" part="action lock-button" class="link" ?disabled=${busy}
+    ${
+      thread?.viewer.canModerate
+        ? html`<button type="button" part="action lock-button" class="link" ?disabled=${busy}
             @click=${locked ? moderate({ locked: false }, 'unlock') : moderate({ locked: true }, 'lock')}>
             ${t.t(locked ? 'thread.unlock' : 'thread.lock')}
           </button>
@@ -45,6 +55,7 @@ export function renderHeader({ t, thread, loadedPosts, busy, reports, onModerate
             aria-controls=${reports.open ? reports.panelId : nothing} @click=${onToggleReports}>
             ${t.t('thread.reports.toggle')}
           </button>`
-      : nothing}
+        : nothing
+    }
   </header>`;
 }

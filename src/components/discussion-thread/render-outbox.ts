@@ -22,7 +22,11 @@ function rejectionReason(item: OutboxItem<NewPost>, t: LocalizeController<Author
   return t.t(errorMessageKey(new GroveApiError(item.error ?? 'unknown', 0)));
 }
 
-export function renderOutbox(items: readonly OutboxItem<NewPost>[], t: LocalizeController<AuthoringMessages>, handlers: OutboxHandlers): TemplateResult | typeof nothing {
+export function renderOutbox(
+  items: readonly OutboxItem<NewPost>[],
+  t: LocalizeController<AuthoringMessages>,
+  handlers: OutboxHandlers,
+): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
   return html`<ol part="outbox" class="outbox" aria-live="polite">
     ${items.map((item) => {
@@ -36,12 +40,16 @@ export function renderOutbox(items: readonly OutboxItem<NewPost>[], t: LocalizeC
       return html`<li class="outbox-item" data-state=${item.state}>
         <div class="body" lang=${item.payload.language} dir="auto">${item.payload.body}</div>
         <p class="muted">${state}</p>
-        ${canResend
-          ? html`<button type="button" part="action" class="link" @click=${() => handlers.retry(item.key)}>${t.t('thread.outbox.retryNow')}</button>`
-          : nothing}
-        ${canAct
-          ? html`<button type="button" part="action" class="link" @click=${() => handlers.edit(item)}>${t.t('thread.outbox.edit')}</button>`
-          : nothing}
+        ${
+          canResend
+            ? html`<button type="button" part="action" class="link" @click=${() => handlers.retry(item.key)}>${t.t('thread.outbox.retryNow')}</button>`
+            : nothing
+        }
+        ${
+          canAct
+            ? html`<button type="button" part="action" class="link" @click=${() => handlers.edit(item)}>${t.t('thread.outbox.edit')}</button>`
+            : nothing
+        }
       </li>`;
     })}
   </ol>`;

@@ -33,26 +33,34 @@ export function renderPost(post: Post, context: PostContext, isNested: boolean):
   return html`<article part="post${post.accepted ? ' accepted-post' : ''}" class=${classMap(classes)} id=${`post-${post.id}`}
     aria-labelledby=${`author-${post.id}`}>
     <header class="post-header">
-      ${profile
-        ? html`<a part="author" id=${`author-${post.id}`} class="author" href=${profile}>${name}</a>`
-        : html`<span part="author" id=${`author-${post.id}`} class="author">${name}</span>`}
+      ${
+        profile
+          ? html`<a part="author" id=${`author-${post.id}`} class="author" href=${profile}>${name}</a>`
+          : html`<span part="author" id=${`author-${post.id}`} class="author">${name}</span>`
+      }
       ${post.author.role === 'facilitator' ? html`<span part="role" class="tag">${t.t('thread.role.facilitator')}</span>` : nothing}
-      ${post.author.expert
-        ? html`<span part="expert-mark" class="tag expert-mark" title=${t.t('thread.expertAnswer')}>${t.t('thread.expert')}</span>`
-        : nothing}
+      ${
+        post.author.expert
+          ? html`<span part="expert-mark" class="tag expert-mark" title=${t.t('thread.expertAnswer')}>${t.t('thread.expert')}</span>`
+          : nothing
+      }
       ${listed ? html`<slot name=${`badge-${post.author.id}`}>${context.badge(post.author.id)}</slot>` : nothing}
       <time part="time" datetime=${post.createdAt} title=${absolute}>${relativeTime(t.locale, post.createdAt, context.now)}</time>
-      ${post.editedAt
-        ? html`<span class="muted" title=${t.t('thread.editedAt', { time: t.formatDate(post.editedAt, { dateStyle: 'long', timeStyle: 'short' }) })}
+      ${
+        post.editedAt
+          ? html`<span class="muted" title=${t.t('thread.editedAt', { time: t.formatDate(post.editedAt, { dateStyle: 'long', timeStyle: 'short' }) })}
             >${t.t('thread.edited')}</span>`
-        : nothing}
+          : nothing
+      }
       ${post.accepted ? html`<span part="accepted-mark" class="tag accepted-mark">${t.t('thread.acceptedAnswer')}</span>` : nothing}
     </header>
     ${post.replyTo ? html`<p class="reply-to muted">${t.t('thread.replyingTo', { name: post.replyTo.author })}</p>` : nothing}
-    ${post.deleted
-      ? html`<p class="muted">${t.t('thread.deletedPost')}</p>`
-      : html`${post.hidden ? html`<p class="muted" role="note">${t.t('thread.hiddenPost')}</p>` : nothing}
-          <div part="body" class="body" lang=${post.language} dir="auto" ${postHtml(post.bodyHtml)}></div>`}
+    ${
+      post.deleted
+        ? html`<p class="muted">${t.t('thread.deletedPost')}</p>`
+        : html`${post.hidden ? html`<p class="muted" role="note">${t.t('thread.hiddenPost')}</p>` : nothing}
+          <div part="body" class="body" lang=${post.language} dir="auto" ${postHtml(post.bodyHtml)}></div>`
+    }
     ${post.deleted ? nothing : (context.actions?.(post) ?? renderReactionCounts(post, context))}
   </article>`;
 }

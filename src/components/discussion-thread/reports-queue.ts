@@ -23,7 +23,11 @@ import type { Post, QueuedReport, ReportPage } from './types.js';
 /** Only facilitators open the queue, so its words travel with it rather than with every reader's thread. */
 const messages = {
   en,
-  load: { fr: () => import('./report-messages/fr.js'), es: () => import('./report-messages/es.js'), ar: () => import('./report-messages/ar.js') },
+  load: {
+    fr: () => import('./report-messages/fr.js'),
+    es: () => import('./report-messages/es.js'),
+    ar: () => import('./report-messages/ar.js'),
+  },
 };
 
 /** What a facilitator can decide about a reported post. */
@@ -108,11 +112,13 @@ export class ReportsQueue {
     return html`<section part="reports" class="reports" id=${id} aria-labelledby=${`${id}-title`}>
       ${this.#held.render(id)}
       <p class="reports-title" id=${`${id}-title`} tabindex="-1">${t.t('reports.title')}</p>
-      ${this.#load.status === TaskStatus.ERROR && this.#items.length === 0
-        ? renderError(t, this.#load.error, () => this.refresh())
-        : this.#load.status !== TaskStatus.COMPLETE && this.#items.length === 0
-          ? renderLoading(t)
-          : this.#renderList()}
+      ${
+        this.#load.status === TaskStatus.ERROR && this.#items.length === 0
+          ? renderError(t, this.#load.error, () => this.refresh())
+          : this.#load.status !== TaskStatus.COMPLETE && this.#items.length === 0
+            ? renderLoading(t)
+            : this.#renderList()
+      }
     </section>`;
   }
 
@@ -124,11 +130,13 @@ export class ReportsQueue {
         ${groupByPost(this.#items).map((reports) => html`<li>${this.#renderPost(reports)}</li>`)}
       </ol>
       ${this.#load.status === TaskStatus.ERROR ? html`<p part="error" class="grove-error" role="alert">${t.t(errorMessageKey(this.#load.error))}</p>` : nothing}
-      ${this.#next
-        ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${loadingMore} @click=${() => this.#more()}>
+      ${
+        this.#next
+          ? html`<button type="button" part="more-button" class="secondary more" ?disabled=${loadingMore} @click=${() => this.#more()}>
             ${t.t('reports.loadMore')}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   /** One reported post with every report on it: the decision is about the post. */
@@ -242,8 +250,14 @@ export class ReportsQueue {
 function decisions(post: QueuedReport['post']): [ReportDecision, keyof ReportMessages][] {
   if (post.deleted) return [['dismiss', 'reports.close']];
   return post.hidden
-    ? [['keep-hidden', 'reports.keepHidden'], ['restore', 'reports.restore']]
-    : [['hide', 'reports.hide'], ['dismiss', 'reports.dismiss']];
+    ? [
+        ['keep-hidden', 'reports.keepHidden'],
+        ['restore', 'reports.restore'],
+      ]
+    : [
+        ['hide', 'reports.hide'],
+        ['dismiss', 'reports.dismiss'],
+      ];
 }
 
 /** Reports grouped by post, in queue order (a post's place is its oldest open report's). */

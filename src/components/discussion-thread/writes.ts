@@ -36,7 +36,9 @@ export async function deletePost(client: GroveClient, post: Post): Promise<Post>
 
 /** Hiding also resolves the post's open reports on the server; either way the answer is the post. */
 export function setHidden(client: GroveClient, post: { id: string }, hidden: boolean): Promise<Post> {
-  return hidden ? send(client, 'POST', '/v1/posts/{id}/hide', { path: { id: post.id } }) : send(client, 'POST', '/v1/posts/{id}/restore', { path: { id: post.id } });
+  return hidden
+    ? send(client, 'POST', '/v1/posts/{id}/hide', { path: { id: post.id } })
+    : send(client, 'POST', '/v1/posts/{id}/restore', { path: { id: post.id } });
 }
 
 export function reportPost(client: GroveClient, post: Post, reason: string): Promise<unknown> {
@@ -49,7 +51,11 @@ export function moderateThread(client: GroveClient, thread: Thread, change: Thre
 
 /** A page of a community's open reports (facilitators only), oldest first. */
 export function openReports(client: GroveClient, slug: string, cursor: string | null, signal: AbortSignal): Promise<ReportPage> {
-  return get(client, '/v1/communities/{slug}/reports', { path: { slug }, query: { status: 'open', limit: 20, cursor: cursor ?? undefined }, signal });
+  return get(client, '/v1/communities/{slug}/reports', {
+    path: { slug },
+    query: { status: 'open', limit: 20, cursor: cursor ?? undefined },
+    signal,
+  });
 }
 
 /** Resolves every open report on the reported post: the facilitator judges the post, not one report. */

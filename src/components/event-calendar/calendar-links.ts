@@ -16,13 +16,14 @@ function details(item: EventOccurrence): string {
   return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
 }
 
-const where = (item: EventOccurrence): string => item.location ?? (item.mode === 'online' ? item.joinUrl ?? '' : '');
+const where = (item: EventOccurrence): string => item.location ?? (item.mode === 'online' ? (item.joinUrl ?? '') : '');
 
 export function googleCalendarUrl(item: EventOccurrence): string {
   const url = new URL('https://calendar.google.com/calendar/render');
-  const dates = item.allDay && item.startDate && item.endDate
-    ? `${item.startDate.replace(/-/g, '')}/${item.endDate.replace(/-/g, '')}`
-    : `${compact(item.start)}/${compact(item.end)}`;
+  const dates =
+    item.allDay && item.startDate && item.endDate
+      ? `${item.startDate.replace(/-/g, '')}/${item.endDate.replace(/-/g, '')}`
+      : `${compact(item.start)}/${compact(item.end)}`;
   url.searchParams.set('action', 'TEMPLATE');
   url.searchParams.set('text', item.title);
   url.searchParams.set('dates', dates);

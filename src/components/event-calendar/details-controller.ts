@@ -113,12 +113,24 @@ export class EventDetailsController implements ReactiveController {
       <button type="button" part="close-button" class="close" aria-label=${t.t('calendar.close')} @click=${close}>×</button>
     </header>`;
     const body = !this.#view
-      ? this.#viewError ? renderError(t, this.#viewError, () => void this.#loadView()) : renderLoading(t)
+      ? this.#viewError
+        ? renderError(t, this.#viewError, () => void this.#loadView())
+        : renderLoading(t)
       : this.#view.renderDetails(item, {
-          t, locale: t.locale, zone, now: new Date(), time: (instant, timeZone) => formatTime(t.locale, instant, timeZone),
-          signedIn: client.isAuthenticated, saving: this.#saving, rsvpError: this.#rsvpError, icsUrl: icsUrl(client, item.id),
-          downloadError: this.#downloadError, discussion: this.#discussion, rsvp: (status) => void this.#rsvp(status),
-          download: this.#download, toggleDiscussion: this.#toggleDiscussion,
+          t,
+          locale: t.locale,
+          zone,
+          now: new Date(),
+          time: (instant, timeZone) => formatTime(t.locale, instant, timeZone),
+          signedIn: client.isAuthenticated,
+          saving: this.#saving,
+          rsvpError: this.#rsvpError,
+          icsUrl: icsUrl(client, item.id),
+          downloadError: this.#downloadError,
+          discussion: this.#discussion,
+          rsvp: (status) => void this.#rsvp(status),
+          download: this.#download,
+          toggleDiscussion: this.#toggleDiscussion,
         });
     // One template for both states: the header (and the focus on its title) stays when the body arrives.
     return html`${header}${body}${this.#options.actions?.(item) ?? nothing}`;

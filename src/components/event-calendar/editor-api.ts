@@ -19,7 +19,11 @@ export function updateEvent(client: GroveClient, id: string, sequence: number, c
 
 /** One occurrence of a series, starting at `occurrence`, becomes an event of its own with `changes`. */
 export function editOccurrence(
-  client: GroveClient, id: string, occurrence: string, changes: Partial<Omit<EventBody, 'rrule'>>, key: string,
+  client: GroveClient,
+  id: string,
+  occurrence: string,
+  changes: Partial<Omit<EventBody, 'rrule'>>,
+  key: string,
 ): Promise<EventOccurrence> {
   return send(client, 'POST', '/v1/events/{id}/occurrence-edits', { path: { id }, body: { occurrence, ...changes }, idempotencyKey: key });
 }

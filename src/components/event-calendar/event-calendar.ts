@@ -13,7 +13,17 @@ import { hostStyles } from '../../styles/host.js';
 import { invalidAttribute, keyword, splitList } from '../../validation/attributes.js';
 import { facilitates, feedUrl, loadRange } from './api.js';
 import { ATTRIBUTES, VIEWS } from './attributes.js';
-import { type CalendarDate, addDays, addMonths, firstDayOfWeek, groupByDate, isCalendarDate, isTimeZone, viewerTimeZone, zonedDate } from './date-grid.js';
+import {
+  type CalendarDate,
+  addDays,
+  addMonths,
+  firstDayOfWeek,
+  groupByDate,
+  isCalendarDate,
+  isTimeZone,
+  viewerTimeZone,
+  zonedDate,
+} from './date-grid.js';
 import { EventDetailsController } from './details-controller.js';
 import type { EventEditor } from './event-editor.js';
 import type { PrivateFeedPanel } from './private-feed.js';
@@ -179,8 +189,13 @@ export class GroveEventCalendar extends LitElement {
     if (!client?.isAuthenticated || !community || !(await facilitates(client, community).catch(() => false))) return;
     const { EventEditor } = await import('./event-editor.js');
     const editor = new EventEditor(this, this.#config, {
-      client: () => client, community: () => community, zone: () => this.#zone, isTimeZone, root: () => this.renderRoot as ShadowRoot,
-      calendar: this.#t, load: this.#load,
+      client: () => client,
+      community: () => community,
+      zone: () => this.#zone,
+      isTimeZone,
+      root: () => this.renderRoot as ShadowRoot,
+      calendar: this.#t,
+      load: this.#load,
       changed: () => {
         // Forgotten before closing, or the next update would open the details again on the old occurrence.
         this.#details.closed();
@@ -311,21 +326,26 @@ export class GroveEventCalendar extends LitElement {
     const dates = this.#dates;
     const step = view === 'week' ? 7 : view === 'day' ? 1 : 0;
     const shift = (sign: number) => this.#navigate(view, step ? addDays(focus, sign * step) : addMonths(focus, sign));
-    const title = view === 'week'
-      ? t.t('calendar.weekOf', { date: formatCalendarDate(t.locale, dates[0] ?? focus, { dateStyle: 'long' }) })
-      : view === 'day'
-        ? formatCalendarDate(t.locale, focus, { dateStyle: 'full' })
-        : formatCalendarDate(t.locale, focus, { month: 'long', year: 'numeric' });
+    const title =
+      view === 'week'
+        ? t.t('calendar.weekOf', { date: formatCalendarDate(t.locale, dates[0] ?? focus, { dateStyle: 'long' }) })
+        : view === 'day'
+          ? formatCalendarDate(t.locale, focus, { dateStyle: 'full' })
+          : formatCalendarDate(t.locale, focus, { month: 'long', year: 'numeric' });
     const community = this.community.trim();
     const privateFeed = this.#privateFeed;
     return html`${renderToolbar({
-        t, view, title, zone: this.#zone,
-        feedUrl: community ? feedUrl(client, community) : '',
-        privateFeed: community && client.isAuthenticated ? { open: !!privateFeed?.isOpen, toggle: this.#togglePrivateFeed } : undefined,
-        previous: () => shift(-1), next: () => shift(1),
-        today: () => this.#navigate(view, zonedDate(new Date(), this.#zone)),
-        switchTo: (value) => this.#navigate(value, focus),
-      })}
+      t,
+      view,
+      title,
+      zone: this.#zone,
+      feedUrl: community ? feedUrl(client, community) : '',
+      privateFeed: community && client.isAuthenticated ? { open: !!privateFeed?.isOpen, toggle: this.#togglePrivateFeed } : undefined,
+      previous: () => shift(-1),
+      next: () => shift(1),
+      today: () => this.#navigate(view, zonedDate(new Date(), this.#zone)),
+      switchTo: (value) => this.#navigate(value, focus),
+    })}
       ${privateFeed?.render(t, client, { feed: feedUrl(client, community), webcal: webcalUrl })}
       ${this.#editor?.renderToolbar()}
       ${this.#renderBody(view, focus, firstDay, dates)}
@@ -338,18 +358,30 @@ export class GroveEventCalendar extends LitElement {
   #renderBody(view: CalendarView, focus: CalendarDate, firstDay: ReturnType<typeof firstDayOfWeek>, dates: CalendarDate[]) {
     const t = this.#t;
     const { status, error } = this.#occurrences;
-    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#occurrences.run(), { name: 'community', value: this.community.trim() });
+    if (status === TaskStatus.ERROR)
+      return renderError(t, error, () => void this.#occurrences.run(), { name: 'community', value: this.community.trim() });
     if (!Array.isArray(this.#occurrences.value)) return renderLoading(t);
     const items = this.#items;
     const context: ViewContext = {
-      t, locale: t.locale, zone: this.#zone, today: zonedDate(new Date(), this.#zone), focus, firstDay,
-      days: groupByDate(items, this.#zone), maxPerCell: 3,
+      t,
+      locale: t.locale,
+      zone: this.#zone,
+      today: zonedDate(new Date(), this.#zone),
+      focus,
+      firstDay,
+      days: groupByDate(items, this.#zone),
+      maxPerCell: 3,
     };
     const busy = status === TaskStatus.PENDING ? 'true' : 'false';
     // The day is the agenda of one date: its events in order, every detail one click away.
-    const content = view === 'agenda' || view === 'day'
-      ? dates.some((date) => context.days.has(date)) ? renderAgenda(context, dates) : renderEmpty(t, t.t(view === 'day' ? 'calendar.emptyDay' : 'calendar.empty'))
-      : view === 'week' ? renderWeek(context) : renderMonth(context);
+    const content =
+      view === 'agenda' || view === 'day'
+        ? dates.some((date) => context.days.has(date))
+          ? renderAgenda(context, dates)
+          : renderEmpty(t, t.t(view === 'day' ? 'calendar.emptyDay' : 'calendar.empty'))
+        : view === 'week'
+          ? renderWeek(context)
+          : renderMonth(context);
     return html`<div class="body" aria-busy=${busy} @keydown=${this.#handleKeydown} @click=${this.#handleGridClick}>${content}</div>`;
   }
 }

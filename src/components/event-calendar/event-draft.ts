@@ -62,7 +62,13 @@ export interface EventBody {
 /** The zone's wall clock at `instant` as `YYYY-MM-DDTHH:MM`. */
 export function wallClock(instant: Date | string, zone: string): string {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
@@ -103,16 +109,26 @@ export function repeatDefaults(start: string): Pick<EventDraft, 'days' | 'ordina
 }
 
 /** The builder's reading of a stored rule; anything else is `custom`. */
-function readRule(rrule: string | null, start: string): Pick<EventDraft, 'repeat' | 'days' | 'ordinal' | 'weekday' | 'ends' | 'until' | 'count' | 'customRule'> {
+function readRule(
+  rrule: string | null,
+  start: string,
+): Pick<EventDraft, 'repeat' | 'days' | 'ordinal' | 'weekday' | 'ends' | 'until' | 'count' | 'customRule'> {
   const defaults = { ...repeatDefaults(start), ends: 'never' as RepeatEnd, until: '', count: '' };
   if (!rrule) return { ...defaults, repeat: 'none', customRule: '' };
-  const parts = new Map(rrule.toUpperCase().split(';').map((part) => part.split('=') as [string, string]));
+  const parts = new Map(
+    rrule
+      .toUpperCase()
+      .split(';')
+      .map((part) => part.split('=') as [string, string]),
+  );
   const custom = { ...defaults, repeat: 'custom' as const, customRule: rrule };
   const until = parts.get('UNTIL');
   const count = parts.get('COUNT');
   const end = until
     ? { ends: 'until' as const, until: `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}` }
-    : count ? { ends: 'count' as const, count } : {};
+    : count
+      ? { ends: 'count' as const, count }
+      : {};
   const rest = [...parts.keys()].filter((key) => !['FREQ', 'UNTIL', 'COUNT', 'BYDAY', 'BYMONTHDAY'].includes(key));
   const byDay = parts.get('BYDAY');
   const byMonthDay = parts.get('BYMONTHDAY');
@@ -121,13 +137,15 @@ function readRule(rrule: string | null, start: string): Pick<EventDraft, 'repeat
   const base = { ...defaults, ...end, customRule: '' };
   if (frequency === 'WEEKLY' && !byMonthDay) {
     const days = (byDay ?? weekdayOf(start)).split(',');
-    if (days.every((day) => (WEEKDAYS as readonly string[]).includes(day))) return { ...base, repeat: 'weekly', days: days as IcalWeekday[] };
+    if (days.every((day) => (WEEKDAYS as readonly string[]).includes(day)))
+      return { ...base, repeat: 'weekly', days: days as IcalWeekday[] };
   }
   if (frequency === 'MONTHLY' && !byDay && (!byMonthDay || Number(byMonthDay) === Number(start.slice(8, 10)))) {
     return { ...base, repeat: 'monthly-date' };
   }
   const nth = /^(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay ?? '');
-  if (frequency === 'MONTHLY' && !byMonthDay && nth) return { ...base, repeat: 'monthly-weekday', ordinal: nth[1] ?? '1', weekday: nth[2] as IcalWeekday };
+  if (frequency === 'MONTHLY' && !byMonthDay && nth)
+    return { ...base, repeat: 'monthly-weekday', ordinal: nth[1] ?? '1', weekday: nth[2] as IcalWeekday };
   return custom;
 }
 
@@ -156,8 +174,18 @@ export function newDraft(zone: string, now = new Date()): EventDraft {
   const day = wallClock(new Date(now.getTime() + 86_400_000), zone).slice(0, 10);
   const start = `${day}T10:00`;
   return {
-    title: '', description: '', kind: 'meeting', start, end: `${day}T11:00`, timeZone: zone, allDay: false, mode: 'online',
-    joinUrl: '', location: '', capacity: '', ...readRule(null, start),
+    title: '',
+    description: '',
+    kind: 'meeting',
+    start,
+    end: `${day}T11:00`,
+    timeZone: zone,
+    allDay: false,
+    mode: 'online',
+    joinUrl: '',
+    location: '',
+    capacity: '',
+    ...readRule(null, start),
   };
 }
 
@@ -165,11 +193,12 @@ export function newDraft(zone: string, now = new Date()): EventDraft {
 export function ruleOf(draft: EventDraft): string | null {
   if (draft.repeat === 'none') return null;
   if (draft.repeat === 'custom') return draft.customRule;
-  const rule = draft.repeat === 'weekly'
-    ? `FREQ=WEEKLY;BYDAY=${(draft.days.length ? WEEKDAYS.filter((day) => draft.days.includes(day)) : [weekdayOf(draft.start)]).join(',')}`
-    : draft.repeat === 'monthly-date'
-      ? `FREQ=MONTHLY;BYMONTHDAY=${Number(draft.start.slice(8, 10))}`
-      : `FREQ=MONTHLY;BYDAY=${draft.ordinal}${draft.weekday}`;
+  const rule =
+    draft.repeat === 'weekly'
+      ? `FREQ=WEEKLY;BYDAY=${(draft.days.length ? WEEKDAYS.filter((day) => draft.days.includes(day)) : [weekdayOf(draft.start)]).join(',')}`
+      : draft.repeat === 'monthly-date'
+        ? `FREQ=MONTHLY;BYMONTHDAY=${Number(draft.start.slice(8, 10))}`
+        : `FREQ=MONTHLY;BYDAY=${draft.ordinal}${draft.weekday}`;
   // UNTIL as a DATE: every occurrence starting on that day in the event's zone is kept (RFC 5545 allows it).
   if (draft.ends === 'until' && draft.until) return `${rule};UNTIL=${draft.until.replaceAll('-', '')}`;
   if (draft.ends === 'count' && draft.count.trim()) return `${rule};COUNT=${draft.count.trim()}`;

@@ -20,9 +20,7 @@ import { errorMessageKey } from '../../render/states.js';
 import { adoptSheet, editorFormStyles } from '../shared/editor-form.js';
 import { cancelEvent, createEvent, editOccurrence, fetchEvent, updateEvent } from './editor-api.js';
 import en, { type EventEditorMessages } from './editor-messages/en.js';
-import {
-  bodyOf, changesOf, controlOf, draftOf, type EventDraft, newDraft, ORDINALS, repeatDefaults, WEEKDAYS,
-} from './event-draft.js';
+import { bodyOf, changesOf, controlOf, draftOf, type EventDraft, newDraft, ORDINALS, repeatDefaults, WEEKDAYS } from './event-draft.js';
 import type { CalendarMessages } from './messages/en.js';
 import type { EventOccurrence } from './types.js';
 
@@ -57,10 +55,7 @@ export interface EventEditorHooks {
   changed(): void;
 }
 
-type Editing =
-  | { kind: 'new' }
-  | { kind: 'event'; event: EventOccurrence }
-  | { kind: 'occurrence'; event: EventOccurrence };
+type Editing = { kind: 'new' } | { kind: 'event'; event: EventOccurrence } | { kind: 'occurrence'; event: EventOccurrence };
 
 const styles = css`
   .event-tools {
@@ -141,14 +136,19 @@ export class EventEditor {
   }
 
   #when(instant: string): string {
-    return intl(Intl.DateTimeFormat, this.t.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: this.#hooks.zone() }).format(new Date(instant));
+    return intl(Intl.DateTimeFormat, this.t.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: this.#hooks.zone() }).format(
+      new Date(instant),
+    );
   }
 
   /** Opens the editor; `opener` gets focus back on closing. */
   open(editing: Editing, opener: HTMLElement): void {
     this.#editing = editing;
     this.#opener = opener;
-    this.#draft = editing.kind === 'new' ? newDraft(Intl.DateTimeFormat().resolvedOptions().timeZone) : draftOf(editing.event, editing.kind === 'occurrence');
+    this.#draft =
+      editing.kind === 'new'
+        ? newDraft(Intl.DateTimeFormat().resolvedOptions().timeZone)
+        : draftOf(editing.event, editing.kind === 'occurrence');
     this.#base = { ...this.#draft, days: [...this.#draft.days] };
     this.#sequence = editing.kind === 'new' ? 0 : editing.event.sequence;
     this.#key = newIdempotencyKey();
@@ -174,7 +174,8 @@ export class EventEditor {
   /** The title on opening; after a refusal the first field named, else the message that says why. */
   #focus(on: 'title' | 'outcome'): void {
     const dialog = this.#dialog;
-    const target = on === 'title' ? dialog?.querySelector<HTMLElement>('[name="title"]') : dialog?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target =
+      on === 'title' ? dialog?.querySelector<HTMLElement>('[name="title"]') : dialog?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (target ?? dialog?.querySelector<HTMLElement>('.form-message'))?.focus();
   }
 
@@ -214,11 +215,12 @@ export class EventEditor {
     this.#host.requestUpdate();
     try {
       const community = this.#hooks.community();
-      const saved = editing.kind === 'new'
-        ? await createEvent(client, community, bodyOf(draft), this.#key)
-        : editing.kind === 'occurrence'
-          ? await editOccurrence(client, editing.event.id, editing.event.start, withoutRule(changes), this.#key)
-          : await updateEvent(client, editing.event.id, this.#sequence, changes);
+      const saved =
+        editing.kind === 'new'
+          ? await createEvent(client, community, bodyOf(draft), this.#key)
+          : editing.kind === 'occurrence'
+            ? await editOccurrence(client, editing.event.id, editing.event.start, withoutRule(changes), this.#key)
+            : await updateEvent(client, editing.event.id, this.#sequence, changes);
       this.#saving = false;
       this.#close();
       this.#done(this.t.t(editing.kind === 'new' ? 'tools.created' : 'tools.saved', { title: saved.title }));
@@ -287,9 +289,11 @@ export class EventEditor {
     this.#host.requestUpdate();
     try {
       await cancelEvent(client, item.id, confirm.occurrence);
-      this.#done(confirm.occurrence
-        ? this.t.t('tools.occurrenceCancelled', { date: this.#when(confirm.occurrence) })
-        : this.t.t('tools.cancelled', { title: item.title }));
+      this.#done(
+        confirm.occurrence
+          ? this.t.t('tools.occurrenceCancelled', { date: this.#when(confirm.occurrence) })
+          : this.t.t('tools.cancelled', { title: item.title }),
+      );
     } catch (error) {
       confirm.error = this.#hooks.calendar.t(errorMessageKey(error));
       this.#hooks.load.fail(error);
@@ -332,11 +336,19 @@ export class EventEditor {
     return html`<div part="event-actions" class="event-actions" role="group" aria-label=${t.t('tools.label')}>
       <button type="button" part="edit-event-button" class="grove-button" aria-haspopup="dialog" @click=${edit('event')}>
         ${t.t(series ? 'tools.editSeries' : 'tools.edit')}</button>
-      ${series ? html`<button type="button" part="edit-occurrence-button" class="grove-button" aria-haspopup="dialog" @click=${edit('occurrence')}>
-        ${t.t('tools.editOccurrence')}</button>` : nothing}
+      ${
+        series
+          ? html`<button type="button" part="edit-occurrence-button" class="grove-button" aria-haspopup="dialog" @click=${edit('occurrence')}>
+        ${t.t('tools.editOccurrence')}</button>`
+          : nothing
+      }
       <button type="button" part="cancel-event-button" class="grove-button cancel-event-button" @click=${() => this.#askCancel(item, undefined)}>${t.t('tools.cancel')}</button>
-      ${series ? html`<button type="button" part="cancel-occurrence-button" class="grove-button" @click=${() => this.#askCancel(item, item.start)}>
-        ${t.t('tools.cancelOccurrence')}</button>` : nothing}
+      ${
+        series
+          ? html`<button type="button" part="cancel-occurrence-button" class="grove-button" @click=${() => this.#askCancel(item, item.start)}>
+        ${t.t('tools.cancelOccurrence')}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -355,11 +367,16 @@ export class EventEditor {
     return message ? html`<span class="field-error" id=${`error-${control}`}>${message}</span>` : nothing;
   }
 
-  #field(name: 'title' | 'start' | 'end' | 'timeZone' | 'joinUrl' | 'location' | 'capacity', label: keyof EventEditorMessages, type = 'text', help?: string) {
+  #field(
+    name: 'title' | 'start' | 'end' | 'timeZone' | 'joinUrl' | 'location' | 'capacity',
+    label: keyof EventEditorMessages,
+    type = 'text',
+    help?: string,
+  ) {
     const draft = this.#draft;
     return html`<label>
       <span>${this.t.t(label)}</span>
-      <input name=${name} type=${type} dir=${type === 'text' ? 'auto' : nothing} autocomplete="off" .value=${(draft?.[name] ?? '')}
+      <input name=${name} type=${type} dir=${type === 'text' ? 'auto' : nothing} autocomplete="off" .value=${draft?.[name] ?? ''}
         list=${name === 'timeZone' ? 'event-zones' : nothing} min=${type === 'number' ? '1' : nothing} ?required=${name === 'title'}
         aria-invalid=${this.#invalid(name)} aria-describedby=${this.#describedBy(name, help)} />
       ${this.#error(name)}
@@ -369,7 +386,7 @@ export class EventEditor {
   #select(name: keyof EventDraft, label: string, value: string, options: readonly string[], text: (option: string) => string) {
     return html`<label>
       <span>${label}</span>
-      <select name=${name} .value=${(value)} aria-invalid=${this.#invalid(name)} aria-describedby=${this.#describedBy(name)}>
+      <select name=${name} .value=${value} aria-invalid=${this.#invalid(name)} aria-describedby=${this.#describedBy(name)}>
         ${options.map((option) => html`<option value=${option} ?selected=${option === value}>${text(option)}</option>`)}
       </select>
     </label>`;
@@ -381,28 +398,52 @@ export class EventEditor {
     const day = Number(draft.start.slice(8, 10)) || 1;
     const repeats = draft.repeat === 'custom' || this.#base?.repeat === 'custom' ? [...REPEATS, 'custom'] : REPEATS;
     // Monday 1 January 2024 onwards: the weekdays' names in the viewer's language.
-    const weekdayName = (code: string) => intl(Intl.DateTimeFormat, t.locale, { weekday: 'long', timeZone: 'UTC' })
-      .format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(code as EventDraft['weekday'])));
+    const weekdayName = (code: string) =>
+      intl(Intl.DateTimeFormat, t.locale, { weekday: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(code as EventDraft['weekday'])),
+      );
     return html`<fieldset aria-describedby=${this.#describedBy('rrule')}>
       <legend>${t.t('editor.repeat')}</legend>
       ${this.#select('repeat', t.t('editor.repeat'), draft.repeat, repeats, (option) => tt(`editor.repeat.${option}`, { day, rule: draft.customRule }))}
-      ${draft.repeat === 'weekly' ? html`<fieldset class="days">
+      ${
+        draft.repeat === 'weekly'
+          ? html`<fieldset class="days">
         <legend>${t.t('editor.days')}</legend>
-        ${WEEKDAYS.map((code) => html`<label class="check">
-          <input type="checkbox" name="day" value=${code} .checked=${(draft.days.includes(code))} /><span>${weekdayName(code)}</span>
-        </label>`)}
-      </fieldset>` : nothing}
-      ${draft.repeat === 'monthly-weekday' ? html`<div class="row">
+        ${WEEKDAYS.map(
+          (code) => html`<label class="check">
+          <input type="checkbox" name="day" value=${code} .checked=${draft.days.includes(code)} /><span>${weekdayName(code)}</span>
+        </label>`,
+        )}
+      </fieldset>`
+          : nothing
+      }
+      ${
+        draft.repeat === 'monthly-weekday'
+          ? html`<div class="row">
         ${this.#select('ordinal', t.t('editor.ordinal'), draft.ordinal, ORDINALS, (option) => tt(`editor.ordinal.${option}`))}
         ${this.#select('weekday', t.t('editor.weekday'), draft.weekday, WEEKDAYS, weekdayName)}
-      </div>` : nothing}
-      ${draft.repeat !== 'none' && draft.repeat !== 'custom' ? html`<div class="row">
+      </div>`
+          : nothing
+      }
+      ${
+        draft.repeat !== 'none' && draft.repeat !== 'custom'
+          ? html`<div class="row">
         ${this.#select('ends', t.t('editor.ends'), draft.ends, ENDS, (option) => tt(`editor.ends.${option}`))}
-        ${draft.ends === 'until' ? html`<label><span>${t.t('editor.until')}</span>
-          <input name="until" type="date" .value=${(draft.until)} aria-invalid=${this.#invalid('rrule')} /></label>` : nothing}
-        ${draft.ends === 'count' ? html`<label><span>${t.t('editor.count')}</span>
-          <input name="count" type="number" min="1" max="1000" .value=${(draft.count)} aria-invalid=${this.#invalid('rrule')} /></label>` : nothing}
-      </div>` : nothing}
+        ${
+          draft.ends === 'until'
+            ? html`<label><span>${t.t('editor.until')}</span>
+          <input name="until" type="date" .value=${draft.until} aria-invalid=${this.#invalid('rrule')} /></label>`
+            : nothing
+        }
+        ${
+          draft.ends === 'count'
+            ? html`<label><span>${t.t('editor.count')}</span>
+          <input name="count" type="number" min="1" max="1000" .value=${draft.count} aria-invalid=${this.#invalid('rrule')} /></label>`
+            : nothing
+        }
+      </div>`
+          : nothing
+      }
       ${this.#error('rrule')}
     </fieldset>`;
   }
@@ -419,7 +460,7 @@ export class EventEditor {
       ${this.#select('kind', t.t('editor.kind'), draft.kind, KINDS, (kind) => calendar.t(`calendar.kind.${kind}` as keyof CalendarMessages))}
       <label>
         <span>${t.t('editor.description')}</span>
-        <textarea name="description" rows="4" dir="auto" .value=${(draft.description)}
+        <textarea name="description" rows="4" dir="auto" .value=${draft.description}
           aria-invalid=${this.#invalid('description')} aria-describedby=${this.#describedBy('description')}></textarea>
         ${this.#error('description')}
       </label>
@@ -450,9 +491,13 @@ export class EventEditor {
   render(): TemplateResult {
     const t = this.t;
     const editing = this.#editing;
-    const title = !editing ? '' : editing.kind === 'new'
-      ? t.t('editor.new')
-      : editing.kind === 'occurrence' ? t.t('editor.editOccurrence', { date: this.#when(editing.event.start) }) : t.t('editor.edit');
+    const title = !editing
+      ? ''
+      : editing.kind === 'new'
+        ? t.t('editor.new')
+        : editing.kind === 'occurrence'
+          ? t.t('editor.editOccurrence', { date: this.#when(editing.event.start) })
+          : t.t('editor.edit');
     return html`<dialog part="editor" class="details editor event-editor" aria-labelledby="editor-title" dir=${t.dir} lang=${t.language}
       @cancel=${(event: Event) => {
         event.preventDefault();

@@ -77,14 +77,16 @@ export class PrivateFeedPanel {
     const make = () => void this.#make(client, links);
     return html`<div part="private-feed" class="private-feed" id="private-feed">
       <p>${t.t('calendar.privateFeed.explain')}</p>
-      ${this.#url
-        ? html`<label class="private-feed-url">${t.t('calendar.privateFeed.url')}
+      ${
+        this.#url
+          ? html`<label class="private-feed-url">${t.t('calendar.privateFeed.url')}
               <input part="private-feed-url" readonly .value=${this.#url} @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()} />
             </label>
             <button type="button" class="nav-button" @click=${() => void this.#copy()}>${t.t('calendar.privateFeed.copy')}</button>
             <a part="private-feed-link" href=${this.#url}>${t.t('calendar.privateFeed.open')}</a>
             <span role="status">${this.#copied ? t.t('calendar.privateFeed.copied') : ''}</span>`
-        : nothing}
+          : nothing
+      }
       ${this.#error ? renderError(t, this.#error) : nothing}
       <button type="button" part="private-feed-button" class="nav-button" ?disabled=${this.#busy} @click=${make}>
         ${t.t(this.#url ? 'calendar.privateFeed.remake' : 'calendar.privateFeed.make')}

@@ -53,9 +53,11 @@ function renderAttendance(item: EventOccurrence, context: DetailsContext): Templ
   const { going, maybe, waitlisted } = item.attendance;
   const t = context.t;
   return html`<p part="attendance" class="attendance">
-    ${t.t('calendar.attendance', { going, maybe })}${item.capacity !== null
-      ? html` · ${t.t('calendar.capacity', { free: Math.max(0, item.capacity - going), capacity: item.capacity })}`
-      : nothing}${waitlisted > 0 ? html` · ${t.t('calendar.waitlistCount', { count: waitlisted })}` : nothing}
+    ${t.t('calendar.attendance', { going, maybe })}${
+      item.capacity !== null
+        ? html` · ${t.t('calendar.capacity', { free: Math.max(0, item.capacity - going), capacity: item.capacity })}`
+        : nothing
+    }${waitlisted > 0 ? html` · ${t.t('calendar.waitlistCount', { count: waitlisted })}` : nothing}
   </p>`;
 }
 
@@ -73,9 +75,11 @@ function renderRsvp(item: EventOccurrence, context: DetailsContext): TemplateRes
         : '';
   return html`<div part="rsvp" class="rsvp" role="group" aria-labelledby="rsvp-label">
       <span id="rsvp-label" class="rsvp-label">${t.t('calendar.rsvp')}</span>
-      ${RSVP_STATUSES.map((value) => html`<button type="button" part="rsvp-button" class="rsvp-button" data-rsvp=${value}
+      ${RSVP_STATUSES.map(
+        (value) => html`<button type="button" part="rsvp-button" class="rsvp-button" data-rsvp=${value}
         aria-pressed=${answer?.status === value ? 'true' : 'false'} ?disabled=${context.saving}
-        @click=${() => context.rsvp(value)}>${t.t(`calendar.rsvp.${value}`)}</button>`)}
+        @click=${() => context.rsvp(value)}>${t.t(`calendar.rsvp.${value}`)}</button>`,
+      )}
     </div>
     <p class="rsvp-status" role="status">${status}</p>
     ${context.rsvpError ? html`<p part="error" class="grove-error rsvp-error" role="alert">${context.rsvpError}</p>` : nothing}`;
@@ -95,18 +99,26 @@ export function renderDetails(item: EventOccurrence, context: DetailsContext): T
       <time datetime=${item.start}>${formatWhen(context.locale, item, context.zone)}</time>
       ${item.allDay ? nothing : html`<span class="zone">(${zoneName(context.locale, context.zone, item.start)})</span>`}
     </p>
-    ${showOrganiserTime ? html`<p class="organiser-time">${t.t('calendar.organiserTime', {
-      time: context.time(item.start, item.timeZone), zone: zoneName(context.locale, item.timeZone, item.start) })}</p>` : nothing}
+    ${
+      showOrganiserTime
+        ? html`<p class="organiser-time">${t.t('calendar.organiserTime', {
+            time: context.time(item.start, item.timeZone),
+            zone: zoneName(context.locale, item.timeZone, item.start),
+          })}</p>`
+        : nothing
+    }
     ${renderJoin(item, context)}
     ${item.location ? html`<p class="location"><span class="label">${t.t('calendar.location')}:</span> ${item.location}</p>` : nothing}
     <p class="organiser">${t.t('calendar.organisedBy', { name: item.organiser.name })}</p>
     ${item.description ? html`<p class="description" dir="auto">${item.description}</p>` : nothing}
     ${renderAttendance(item, context)}
     ${renderRsvp(item, context)}
-    <p><a part="download-link" href=${context.icsUrl} download="event-${item.id}.ics" @click=${context.download}>${t.t('calendar.download')}</a>${item.cancelled
-      ? nothing
-      : html` · <a part="add-link" href=${googleCalendarUrl(item)} target="_blank" rel="noopener noreferrer">${t.t('calendar.addToGoogle')}</a>
-        · <a part="add-link" href=${outlookCalendarUrl(item)} target="_blank" rel="noopener noreferrer">${t.t('calendar.addToOutlook')}</a>`}</p>
+    <p><a part="download-link" href=${context.icsUrl} download="event-${item.id}.ics" @click=${context.download}>${t.t('calendar.download')}</a>${
+      item.cancelled
+        ? nothing
+        : html` · <a part="add-link" href=${googleCalendarUrl(item)} target="_blank" rel="noopener noreferrer">${t.t('calendar.addToGoogle')}</a>
+        · <a part="add-link" href=${outlookCalendarUrl(item)} target="_blank" rel="noopener noreferrer">${t.t('calendar.addToOutlook')}</a>`
+    }</p>
     ${context.downloadError ? html`<p part="error" class="grove-error" role="alert">${context.downloadError}</p>` : nothing}
     ${renderDiscussion(item, context)}`;
 }
@@ -114,9 +126,10 @@ export function renderDetails(item: EventOccurrence, context: DetailsContext): T
 /** A disclosure (WAI-ARIA pattern): the thread is fetched only when a member opens it. */
 function renderDiscussion(item: EventOccurrence, context: DetailsContext): TemplateResult {
   const open = context.discussion !== 'closed';
-  const panel = context.discussion === 'failed'
-    ? html`<p part="error" class="grove-error" role="alert">${context.t.t('calendar.discussionFailed')}</p>`
-    : html`<grove-discussion-thread page-key=${discussionKey(item.id)} community=${item.community} thread-title=${item.title}></grove-discussion-thread>`;
+  const panel =
+    context.discussion === 'failed'
+      ? html`<p part="error" class="grove-error" role="alert">${context.t.t('calendar.discussionFailed')}</p>`
+      : html`<grove-discussion-thread page-key=${discussionKey(item.id)} community=${item.community} thread-title=${item.title}></grove-discussion-thread>`;
   return html`<section class="discussion">
     <h3 class="discussion-heading">
       <button type="button" part="discussion-button" class="discussion-button" aria-expanded=${open ? 'true' : 'false'}
@@ -133,9 +146,15 @@ function renderDiscussion(item: EventOccurrence, context: DetailsContext): Templ
 function formatWhen(locale: string, item: EventOccurrence, zone: string): string {
   if (item.allDay && item.startDate && item.endDate) {
     const lastDay = Date.parse(`${item.endDate}T00:00:00Z`) - 86_400_000;
-    return intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' }).formatRange(new Date(`${item.startDate}T00:00:00Z`), lastDay);
+    return intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' }).formatRange(
+      new Date(`${item.startDate}T00:00:00Z`),
+      lastDay,
+    );
   }
-  return intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).formatRange(new Date(item.start), new Date(item.end));
+  return intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).formatRange(
+    new Date(item.start),
+    new Date(item.end),
+  );
 }
 
 /** The zone's name in the viewer's language, e.g. "Central European Time" (falls back to the IANA id). */
@@ -146,6 +165,9 @@ function zoneName(locale: string, zone: string, at: string): string {
 
 /** True when two zones show different wall-clock times at `at`. */
 function zonesDiffer(a: string, b: string, at: string): boolean {
-  const clock = (zone: string) => intl(Intl.DateTimeFormat, 'en', { timeZone: zone, hour: 'numeric', minute: 'numeric', day: 'numeric', hourCycle: 'h23' }).format(new Date(at));
+  const clock = (zone: string) =>
+    intl(Intl.DateTimeFormat, 'en', { timeZone: zone, hour: 'numeric', minute: 'numeric', day: 'numeric', hourCycle: 'h23' }).format(
+      new Date(at),
+    );
   return clock(a) !== clock(b);
 }

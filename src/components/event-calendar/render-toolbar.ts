@@ -37,14 +37,20 @@ export function renderToolbar(context: ToolbarContext): TemplateResult {
       </div>
       <h2 id="title" part="title" class="title" aria-live="polite">${context.title}</h2>
       <div class="views" role="group" aria-label=${t.t('calendar.views')}>
-        ${VIEWS.map((value) => html`<button type="button" part="view-button" class="view-button" aria-pressed=${value === context.view ? 'true' : 'false'}
-          @click=${() => context.switchTo(value)}>${t.t(`calendar.view.${value}`)}</button>`)}
+        ${VIEWS.map(
+          (
+            value,
+          ) => html`<button type="button" part="view-button" class="view-button" aria-pressed=${value === context.view ? 'true' : 'false'}
+          @click=${() => context.switchTo(value)}>${t.t(`calendar.view.${value}`)}</button>`,
+        )}
       </div>
     </div>
-    <p class="meta">${t.t('calendar.shownIn', { zone: context.zone })}${context.feedUrl
-      ? html` · <a part="subscribe-link" href=${webcalUrl(context.feedUrl)}>${t.t('calendar.subscribe')}</a>`
-      : nothing}${context.privateFeed
-      ? html` · <button type="button" part="private-feed-toggle" class="link" aria-expanded=${String(context.privateFeed.open)}
+    <p class="meta">${t.t('calendar.shownIn', { zone: context.zone })}${
+      context.feedUrl ? html` · <a part="subscribe-link" href=${webcalUrl(context.feedUrl)}>${t.t('calendar.subscribe')}</a>` : nothing
+    }${
+      context.privateFeed
+        ? html` · <button type="button" part="private-feed-toggle" class="link" aria-expanded=${String(context.privateFeed.open)}
           aria-controls="private-feed" @click=${context.privateFeed.toggle}>${t.t('calendar.privateFeed')}</button>`
-      : nothing}</p>`;
+        : nothing
+    }</p>`;
 }

@@ -32,9 +32,9 @@ function renderChip(item: EventOccurrence, context: ViewContext, focusable: bool
   const answer = answerLabel(item, context);
   return html`<li>
     <button type="button" part="event" class="event kind-${item.kind} ${item.cancelled ? 'cancelled' : ''}" data-key=${occurrenceKey(item)} tabindex=${focusable ? 0 : -1}>
-      <span class="time">${time}</span> <span class="title" dir="auto">${item.title}</span>${item.cancelled
-        ? html` <span class="visually-hidden">(${context.t.t('calendar.cancelled')})</span>`
-        : nothing}${answer ? html` <span part="answer" class="answer">${answer}</span>` : nothing}
+      <span class="time">${time}</span> <span class="title" dir="auto">${item.title}</span>${
+        item.cancelled ? html` <span class="visually-hidden">(${context.t.t('calendar.cancelled')})</span>` : nothing
+      }${answer ? html` <span part="answer" class="answer">${answer}</span>` : nothing}
     </button>
   </li>`;
 }
@@ -50,16 +50,20 @@ function renderCell(date: CalendarDate, context: ViewContext, limit: number, out
     <span class="visually-hidden">${label}</span>
     <span class="day-number" aria-hidden="true">${formatCalendarDate(context.locale, date, { day: 'numeric' })}</span>
     ${shown.length ? html`<ul class="events">${shown.map((item) => renderChip(item, context, isFocus))}</ul>` : nothing}
-    ${items.length > shown.length
-      ? html`<button type="button" part="more-button" class="more" data-more=${date} tabindex=${isFocus ? 0 : -1}>+${items.length - shown.length}</button>`
-      : nothing}
+    ${
+      items.length > shown.length
+        ? html`<button type="button" part="more-button" class="more" data-more=${date} tabindex=${isFocus ? 0 : -1}>+${items.length - shown.length}</button>`
+        : nothing
+    }
   </td>`;
 }
 
 function renderHead(dates: readonly CalendarDate[], context: ViewContext, withDate: boolean): TemplateResult {
-  return html`<thead><tr>${dates.map((date) => html`<th scope="col" abbr=${formatCalendarDate(context.locale, date, { weekday: 'long' })}>
+  return html`<thead><tr>${dates.map(
+    (date) => html`<th scope="col" abbr=${formatCalendarDate(context.locale, date, { weekday: 'long' })}>
     ${formatCalendarDate(context.locale, date, withDate ? { weekday: 'short', day: 'numeric' } : { weekday: 'short' })}
-  </th>`)}</tr></thead>`;
+  </th>`,
+  )}</tr></thead>`;
 }
 
 /** The month as a labelled table grid (WAI-ARIA grid pattern); keys are handled by the element. */
@@ -84,9 +88,11 @@ export function renderWeek(context: ViewContext): TemplateResult {
 export function renderAgenda(context: ViewContext, dates: readonly CalendarDate[]): TemplateResult {
   const busy = dates.filter((date) => context.days.has(date));
   return html`<ol part="agenda" class="agenda" aria-labelledby="title">
-    ${busy.map((date) => html`<li class="agenda-day" aria-current=${date === context.today ? 'date' : nothing}>
+    ${busy.map(
+      (date) => html`<li class="agenda-day" aria-current=${date === context.today ? 'date' : nothing}>
       <h3 class="agenda-date">${formatCalendarDate(context.locale, date, { dateStyle: 'full' })}</h3>
       <ul class="events">${(context.days.get(date) ?? []).map((item) => renderChip(item, context, true))}</ul>
-    </li>`)}
+    </li>`,
+    )}
   </ol>`;
 }

@@ -96,7 +96,14 @@ export class GroveExpertFinder extends LitElement {
       return page;
     },
     args: () =>
-      [this.#config.client, this.#visibility.visible, this.#submitted, this.community.trim(), this.limit || DEFAULT_LIMIT, this.#t.language] as const,
+      [
+        this.#config.client,
+        this.#visibility.visible,
+        this.#submitted,
+        this.community.trim(),
+        this.limit || DEFAULT_LIMIT,
+        this.#t.language,
+      ] as const,
     onComplete: (page) => {
       this.#now = new Date();
       this.dispatchEvent(new GroveLoadEvent(page));
@@ -154,7 +161,8 @@ export class GroveExpertFinder extends LitElement {
 
   override render() {
     const t = this.#t;
-    const body = renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ?? html`${this.#renderSearch()}${this.#renderResults()}`;
+    const body =
+      renderUnusable(t, invalidAttribute(this, ATTRIBUTES), this.#config.client) ?? html`${this.#renderSearch()}${this.#renderResults()}`;
     return html`<section class="root" dir=${t.dir} lang=${t.language} aria-label=${t.t('experts.label')}>${body}</section>`;
   }
 
@@ -173,7 +181,8 @@ export class GroveExpertFinder extends LitElement {
   #renderResults() {
     const t = this.#t;
     const { status, error, value } = this.#experts;
-    if (status === TaskStatus.ERROR) return renderError(t, error, () => void this.#experts.run(), { name: 'community', value: this.community.trim() });
+    if (status === TaskStatus.ERROR)
+      return renderError(t, error, () => void this.#experts.run(), { name: 'community', value: this.community.trim() });
     if (!this.#submitted) return html`<p part="status" class="grove-state">${t.t('experts.idle')}</p>`;
     if (!value) return renderLoading(t);
     const busy = status === TaskStatus.PENDING;
@@ -189,12 +198,16 @@ export class GroveExpertFinder extends LitElement {
       onAsk: this.#handleAsk,
     };
     return html`<p role="status" class="visually-hidden">${busy ? t.t('core.loading') : t.t('experts.found', { count: value.items.length })}</p>
-      ${value.topics.length
-        ? html`<p part="topics" class="topics muted">${t.t('experts.topics', { topics: t.formatList(value.topics.map((topic) => topic.label)) })}</p>`
-        : nothing}
-      ${value.items.length === 0
-        ? renderEmpty(t, t.t('experts.empty'))
-        : html`<ol part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>${value.items.map((expert) => renderExpert(expert, t, options))}</ol>`}`;
+      ${
+        value.topics.length
+          ? html`<p part="topics" class="topics muted">${t.t('experts.topics', { topics: t.formatList(value.topics.map((topic) => topic.label)) })}</p>`
+          : nothing
+      }
+      ${
+        value.items.length === 0
+          ? renderEmpty(t, t.t('experts.empty'))
+          : html`<ol part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>${value.items.map((expert) => renderExpert(expert, t, options))}</ol>`
+      }`;
   }
 }
 

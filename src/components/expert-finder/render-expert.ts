@@ -34,18 +34,22 @@ function renderEvidence(evidence: ExpertEvidence, t: Localize, options: ExpertOp
   const topic = evidence.skills.length ? t.formatList(evidence.skills.map((skill) => skill.label)) : t.t('experts.thisQuestion');
   return html`<li part="evidence-item">
     ${t.t(`experts.evidence.${evidence.kind}`, { count: evidence.count, topic })}
-    ${evidence.items.length
-      ? html`<ul class="items">
+    ${
+      evidence.items.length
+        ? html`<ul class="items">
           ${evidence.items.map((item) => {
             const href = itemHref(item, options);
             return html`<li>
-              ${href
-                ? html`<a part="evidence-link" href=${href} rel="nofollow ugc noopener" dir="auto">${item.title}</a>`
-                : html`<span dir="auto">${item.title}</span>`}
+              ${
+                href
+                  ? html`<a part="evidence-link" href=${href} rel="nofollow ugc noopener" dir="auto">${item.title}</a>`
+                  : html`<span dir="auto">${item.title}</span>`
+              }
             </li>`;
           })}
         </ul>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }
 
@@ -85,11 +89,13 @@ export function renderExpert(expert: Expert, t: Localize, options: ExpertOptions
         ${languages.length ? html`<span>${t.t('experts.speaks', { languages: t.formatList(languages) })}</span>` : nothing}
         ${time ? html`<span>${t.t('experts.localTime', { time })}</span>` : nothing}
       </p>
-      ${options.showEvidence && expert.evidence.length
-        ? html`<ul part="evidence" class="evidence" aria-label=${t.t('experts.why', { name: member.name })}>
+      ${
+        options.showEvidence && expert.evidence.length
+          ? html`<ul part="evidence" class="evidence" aria-label=${t.t('experts.why', { name: member.name })}>
             ${expert.evidence.slice(0, 4).map((evidence) => renderEvidence(evidence, t, options))}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${expert.tempering.load < 1 ? html`<p class="muted">${t.t('experts.busy', { count: expert.recentContributions })}</p>` : nothing}
       ${renderAsk(expert, t, options)}
     </div>

@@ -55,7 +55,14 @@ const DEFAULT_PAGE_SIZE = 24;
 /** The parameter values for QUERY_FIELDS: the user's state over the editor's scope; undefined leaves one out. */
 export function queryValues(element: DirectoryAttributes, state: DirectoryState, lang: string): (string | number | undefined)[] {
   const community = state.filters.community ?? element.community.trim();
-  const values = { lang, limit: Number(element.pageSize) || DEFAULT_PAGE_SIZE, q: state.query, sort: state.sort, ...state.filters, community };
+  const values = {
+    lang,
+    limit: Number(element.pageSize) || DEFAULT_PAGE_SIZE,
+    q: state.query,
+    sort: state.sort,
+    ...state.filters,
+    community,
+  };
   return QUERY_FIELDS.map((name) => {
     const value = values[name];
     return value === '' ? undefined : value;

@@ -71,12 +71,7 @@ export function parseHash(hash: string, namespace: string, defaults: DirectorySt
 }
 
 /** Returns `hash` with this namespace's keys replaced by the differences between `state` and `defaults`. */
-export function serializeHash(
-  hash: string,
-  namespace: string,
-  state: DirectoryState,
-  defaults: DirectoryState,
-): string {
+export function serializeHash(hash: string, namespace: string, state: DirectoryState, defaults: DirectoryState): string {
   const prefix = `${namespace}.`;
   const foreign = segments(hash).filter((segment) => !segment.startsWith(prefix));
   const ours = FIELDS.filter((field) => read(state, field) !== read(defaults, field)).map(
@@ -88,9 +83,5 @@ export function serializeHash(
 
 /** True when the two states would load the same page of results (the open profile does not count). */
 export function sameQuery(a: DirectoryState, b: DirectoryState): boolean {
-  return (
-    a.query === b.query &&
-    a.sort === b.sort &&
-    FILTER_KEYS.every((key) => (a.filters[key] ?? '') === (b.filters[key] ?? ''))
-  );
+  return a.query === b.query && a.sort === b.sort && FILTER_KEYS.every((key) => (a.filters[key] ?? '') === (b.filters[key] ?? ''));
 }

@@ -30,7 +30,15 @@ const messages = {
 
 /** In the order the panel lists them (the server's list, grouped by what they are about). */
 export const KINDS: readonly NotificationKind[] = [
-  'reply', 'mention', 'thread-post', 'accepted', 'expert-question', 'moderation', 'event-changed', 'event-cancelled', 'waitlist-promoted',
+  'reply',
+  'mention',
+  'thread-post',
+  'accepted',
+  'expert-question',
+  'moderation',
+  'event-changed',
+  'event-cancelled',
+  'waitlist-promoted',
 ];
 const DIGESTS = ['daily', 'weekly', 'off'] as const;
 
@@ -57,7 +65,9 @@ export function changesOf(base: MailDraft, draft: MailDraft): { patch: MailSetti
   if (draft.digest !== base.digest) patch.digest = draft.digest;
   if (KINDS.some((kind) => draft.on.has(kind) !== base.on.has(kind))) patch.off = KINDS.filter((kind) => !draft.on.has(kind));
   const slugs = new Set([...base.lists, ...draft.lists]);
-  const lists = [...slugs].filter((slug) => base.lists.has(slug) !== draft.lists.has(slug)).map((slug): [string, boolean] => [slug, draft.lists.has(slug)]);
+  const lists = [...slugs]
+    .filter((slug) => base.lists.has(slug) !== draft.lists.has(slug))
+    .map((slug): [string, boolean] => [slug, draft.lists.has(slug)]);
   return { patch: Object.keys(patch).length ? patch : undefined, lists };
 }
 
@@ -266,15 +276,21 @@ export class MailSettingsPanel {
   #renderFollows(settings: MailSettings): TemplateResult {
     const t = this.t;
     const rows = [
-      ...settings.communities.filter((c) => c.following).map((c) => ({ key: { community: c.slug }, name: t.t('mail.community', { name: c.name }) })),
-      ...settings.followedThreads.map((th) => ({ key: { thread: th.id }, name: t.t('mail.thread', { title: th.title, community: th.communityName }) })),
+      ...settings.communities
+        .filter((c) => c.following)
+        .map((c) => ({ key: { community: c.slug }, name: t.t('mail.community', { name: c.name }) })),
+      ...settings.followedThreads.map((th) => ({
+        key: { thread: th.id },
+        name: t.t('mail.thread', { title: th.title, community: th.communityName }),
+      })),
     ];
     const more = settings.followedThreadCount - settings.followedThreads.length;
     return html`<fieldset>
       <legend>${t.t('mail.follows')}</legend>
       <p class="muted">${t.t('mail.followsHelp')}</p>
-      ${rows.length
-        ? html`<ul>
+      ${
+        rows.length
+          ? html`<ul>
             ${rows.map(
               (row, index) => html`<li>
                 <span dir="auto">${row.name}</span>
@@ -283,7 +299,8 @@ export class MailSettingsPanel {
               </li>`,
             )}
           </ul>`
-        : html`<p>${t.t('mail.noFollows')}</p>`}
+          : html`<p>${t.t('mail.noFollows')}</p>`
+      }
       ${more > 0 ? html`<p class="muted">${t.t('mail.more', { count: more })}</p>` : nothing}
       <p class="muted follow-status" role="status" tabindex="-1">${this.#followStatus}</p>
     </fieldset>`;
@@ -324,17 +341,19 @@ export class MailSettingsPanel {
       <fieldset aria-describedby="mail-lists-help">
         <legend>${t.t('mail.lists')}</legend>
         <p class="muted" id="mail-lists-help">${t.t('mail.listsHelp')}</p>
-        ${communities.length
-          ? communities.map((c) => {
-              const error = this.#errorOf(`list:${c.slug}`);
-              return html`<label class="check">
+        ${
+          communities.length
+            ? communities.map((c) => {
+                const error = this.#errorOf(`list:${c.slug}`);
+                return html`<label class="check">
                   <input type="checkbox" name=${`list:${c.slug}`} .checked=${draft.lists.has(c.slug)}
                     aria-invalid=${error?.invalid ?? nothing} aria-describedby=${error?.describedby ?? nothing} />
                   <span dir="auto">${c.name}</span>
                 </label>
                 ${error?.message ?? nothing}`;
-            })
-          : html`<p>${t.t('mail.noCommunities')}</p>`}
+              })
+            : html`<p>${t.t('mail.noCommunities')}</p>`
+        }
       </fieldset>
       ${this.#renderFollows(settings)}
       <div class="actions">

@@ -149,7 +149,8 @@ export class GroveMemberDirectory extends LitElement {
       const previous = cursor ? this.#page : undefined;
       return previous ? { ...page, items: [...previous.items, ...page.items], facets: previous.facets } : page;
     },
-    args: () => [this.#config.client, this.#visibility.visible, this.#cursor, ...queryValues(this, this.#view.state, this.#t.language)] as const,
+    args: () =>
+      [this.#config.client, this.#visibility.visible, this.#cursor, ...queryValues(this, this.#view.state, this.#t.language)] as const,
     onComplete: (page) => {
       this.#page = page;
       this.#now = new Date();
@@ -326,7 +327,9 @@ export class GroveMemberDirectory extends LitElement {
       moreError: failed ? renderError(this.#t, error, retry) : undefined,
       now: this.#now,
       apiBase: this.#config.client?.baseUrl,
-      renderBadge: this.renderBadge ?? (this.badges ? (member: MemberSummary) => renderParticipationBadge(true, member.id, this.community.trim()) : undefined),
+      renderBadge:
+        this.renderBadge ??
+        (this.badges ? (member: MemberSummary) => renderParticipationBadge(true, member.id, this.community.trim()) : undefined),
       onSelect: this.#handleSelect,
       onMore: this.#handleMore,
     });

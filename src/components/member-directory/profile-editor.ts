@@ -86,8 +86,18 @@ export function patchOf(base: Draft, draft: Draft, slugOf: (typed: string) => st
   if (text(draft.avatarUrl) !== base.avatarUrl) patch.avatarUrl = text(draft.avatarUrl) || null;
   if (draft.availability !== base.availability) patch.availability = draft.availability;
   if (draft.directoryOptOut !== base.directoryOptOut) patch.directoryOptOut = draft.directoryOptOut;
-  const languages = draft.languages.split(/[\s,;]+/).filter(Boolean).map((tag) => tag.toLowerCase());
-  if (languages.join() !== base.languages.split(/[\s,]+/).filter(Boolean).join()) patch.languages = languages;
+  const languages = draft.languages
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((tag) => tag.toLowerCase());
+  if (
+    languages.join() !==
+    base.languages
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .join()
+  )
+    patch.languages = languages;
   const skills = draft.skills.filter((s) => text(s.skill)).map((s) => ({ skill: slugOf(text(s.skill)), level: s.level }));
   if (JSON.stringify(skills) !== JSON.stringify(base.skills)) patch.skills = skills;
   const interests = draft.interests.map(text).filter(Boolean).map(slugOf);
@@ -113,7 +123,6 @@ const ERROR_KEY: Record<string, keyof EditorMessages> = {
   interests: 'editor.error.skill',
   contacts: 'editor.error.contact',
 };
-
 
 export class ProfileEditor {
   readonly #host: ReactiveControllerHost & HTMLElement;

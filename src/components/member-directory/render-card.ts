@@ -60,14 +60,14 @@ export function renderCard(member: MemberSummary, t: Localize, options: CardOpti
       ${member.practice ? html`<p class="practice">${member.practice}</p>` : nothing}
       ${renderAffiliation(member, t)}
       <slot name=${`badge-${member.id}`}>${options.renderBadge?.(member) ?? nothing}</slot>
-      ${member.skills.length
-        ? html`<ul class="skills" aria-label=${t.t('directory.topSkills')}>
+      ${
+        member.skills.length
+          ? html`<ul class="skills" aria-label=${t.t('directory.topSkills')}>
             ${member.skills.map((skill) => html`<li part="skill">${skill.label}</li>`)}
           </ul>`
-        : nothing}
-      ${languages.length
-        ? html`<p class="languages">${t.t('directory.speaks', { languages: t.formatList(languages) })}</p>`
-        : nothing}
+          : nothing
+      }
+      ${languages.length ? html`<p class="languages">${t.t('directory.speaks', { languages: t.formatList(languages) })}</p>` : nothing}
       ${time ? html`<p class="time">${t.t('directory.localTime', { time })}</p>` : nothing}
     </div>
   </li>`;

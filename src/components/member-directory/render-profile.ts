@@ -63,15 +63,14 @@ export function renderProfile(member: MemberProfile, t: ProfileLocalize, options
   return html`<p class="availability" data-availability=${member.availability}>
       ${t.t(`profile.availability.${member.availability}`)}
     </p>
-    ${languages.length
-      ? html`<p class="languages">${t.t('profile.speaks', { languages: t.formatList(languages) })}</p>`
-      : nothing}
+    ${languages.length ? html`<p class="languages">${t.t('profile.speaks', { languages: t.formatList(languages) })}</p>` : nothing}
     ${time ? html`<p class="time">${t.t('profile.localTime', { time })}</p>` : nothing}
     ${member.bio ? section(t.t('profile.about'), html`<p class="bio" dir="auto">${member.bio}</p>`) : nothing}
-    ${member.skills.length
-      ? section(
-          t.t('profile.skills'),
-          html`<ul class="profile-skills">
+    ${
+      member.skills.length
+        ? section(
+            t.t('profile.skills'),
+            html`<ul class="profile-skills">
             ${member.skills.map(
               (skill) => html`<li part="skill">
                 <span class="skill-label">${skill.label}</span>
@@ -81,34 +80,39 @@ export function renderProfile(member: MemberProfile, t: ProfileLocalize, options
               </li>`,
             )}
           </ul>`,
-        )
-      : nothing}
-    ${member.interests.length
-      ? section(
-          t.t('profile.interests'),
-          html`<ul class="tags">${member.interests.map((interest) => html`<li>${interest.label}</li>`)}</ul>`,
-        )
-      : nothing}
-    ${member.memberships.length
-      ? section(
-          t.t('profile.communities'),
-          html`<ul class="plain">
+          )
+        : nothing
+    }
+    ${
+      member.interests.length
+        ? section(
+            t.t('profile.interests'),
+            html`<ul class="tags">${member.interests.map((interest) => html`<li>${interest.label}</li>`)}</ul>`,
+          )
+        : nothing
+    }
+    ${
+      member.memberships.length
+        ? section(
+            t.t('profile.communities'),
+            html`<ul class="plain">
             ${member.memberships.map(
               (membership) => html`<li>
                 ${membership.name}
-                ${membership.role === 'facilitator'
-                  ? html`<span class="role">${t.t('profile.facilitator')}</span>`
-                  : nothing}
+                ${membership.role === 'facilitator' ? html`<span class="role">${t.t('profile.facilitator')}</span>` : nothing}
               </li>`,
             )}
           </ul>`,
-        )
-      : nothing}
+          )
+        : nothing
+    }
     ${section(
       t.t('profile.contact'),
-      html`${member.contacts.length
+      html`${
+        member.contacts.length
           ? html`<ul class="plain contacts">${member.contacts.map((channel) => html`<li>${renderContact(channel, t)}</li>`)}</ul>`
-          : html`<p class="muted">${t.t('profile.noContact')}</p>`}
+          : html`<p class="muted">${t.t('profile.noContact')}</p>`
+      }
         <button type="button" part="vcard-button" class="grove-button" @click=${() => saveVCard(member, t, options.uid)}>
           ${t.t('profile.vcard')}
         </button>`,

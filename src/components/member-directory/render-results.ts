@@ -26,13 +26,15 @@ export interface ResultsOptions extends CardOptions {
 export function renderToolbar(page: MemberPage | undefined, t: Localize, options: ToolbarOptions): TemplateResult {
   return html`<div part="toolbar" class="toolbar">
     <p class="count" role="status">${page ? t.t('directory.found', { count: page.total }) : ''}</p>
-    ${page
-      ? html`<label>${t.t('directory.sort')}
+    ${
+      page
+        ? html`<label>${t.t('directory.sort')}
           <select part="sort" @change=${options.onSort}>
             ${SORTS.map((value) => html`<option value=${value} ?selected=${value === options.sort}>${t.t(`directory.sort.${value}`)}</option>`)}
           </select>
         </label>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
@@ -41,18 +43,22 @@ export function renderToolbar(page: MemberPage | undefined, t: Localize, options
  * first new member), never a silent infinite scroll.
  */
 export function renderResults(page: MemberPage, t: Localize, options: ResultsOptions): TemplateResult {
-  return html`${page.items.length === 0
+  return html`${
+    page.items.length === 0
       ? renderEmpty(t, t.t('directory.empty'))
       : html`<ul id="results" part="list" class="list ${options.view === 'list' ? 'rows' : 'cards'}" tabindex="-1" aria-busy=${options.busy ? 'true' : 'false'}>
           ${page.items.map((member) => renderCard(member, t, options))}
-        </ul>`}
-    ${options.moreError ??
-    (page.next
-      ? html`<p class="more">
+        </ul>`
+  }
+    ${
+      options.moreError ??
+      (page.next
+        ? html`<p class="more">
           <span>${t.t('directory.showing', { shown: page.items.length, total: page.total })}</span>
           <button type="button" part="more-button" class="grove-button" ?disabled=${options.busy} @click=${options.onMore}>
             ${t.t('directory.showMore')}
           </button>
         </p>`
-      : nothing)}`;
+        : nothing)
+    }`;
 }

@@ -70,7 +70,10 @@ export class SignedInTools {
   /** You: your id hides Endorse on your own profile. */
   readonly me: Task<readonly [GroveClient | undefined], string | undefined>;
   /** Your role in the directory's community (null: not a member), and whether you follow it by e-mail. */
-  readonly community: Task<readonly [GroveClient | undefined, string], { slug: string; role: string | null; following: boolean } | undefined>;
+  readonly community: Task<
+    readonly [GroveClient | undefined, string],
+    { slug: string; role: string | null; following: boolean } | undefined
+  >;
 
   constructor(host: ReactiveControllerHost & HTMLElement, language: LanguageSource, hooks: SignedInHooks) {
     this.#host = host;
@@ -177,15 +180,17 @@ export class SignedInTools {
         <button type="button" part="edit-profile-button" class="grove-button" aria-haspopup="dialog" @click=${this.#openEditor}>
           ${t.t('tools.edit')}
         </button>
-        ${community
-          ? html`<button type="button" part="membership-button" class="grove-button" ?disabled=${this.#busy} @click=${this.#toggleMembership}>
+        ${
+          community
+            ? html`<button type="button" part="membership-button" class="grove-button" ?disabled=${this.#busy} @click=${this.#toggleMembership}>
               ${t.t(community.role ? 'tools.leave' : 'tools.join')}
             </button>
             <button type="button" part="follow-button" class="grove-button follow" aria-pressed=${String(community.following)}
               title=${t.t('tools.followHint')} @click=${this.#toggleFollowing}>
               ${t.t('tools.follow')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <span role="status" class="muted">${this.#status}</span>
       </div>
       ${this.#editor?.render() ?? nothing}`;

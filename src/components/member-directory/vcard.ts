@@ -130,18 +130,24 @@ export function buildVCard(member: VCardMember, options: VCardOptions = {}): str
     ...(member.languages ?? []).map((tag, index) => `LANG;PREF=${String(index + 1)}:${uriValue(tag)}`),
     member.avatarUrl && /^https?:\/\//i.test(member.avatarUrl) ? `PHOTO:${uriValue(member.avatarUrl)}` : undefined,
     ...(member.contacts ?? []).map((contact) => contactLine(contact.kind, contact.value)),
-    ...(member.skills ?? []).map(
-      (skill) => `EXPERTISE;LEVEL=${expertiseLevel(skill.level)}:${escapeText(skill.label)}`,
-    ),
+    ...(member.skills ?? []).map((skill) => `EXPERTISE;LEVEL=${expertiseLevel(skill.level)}:${escapeText(skill.label)}`),
     ...(member.interests ?? []).map((interest) => `INTEREST:${escapeText(interest.label)}`),
     member.bio ? `NOTE:${escapeText(member.bio)}` : undefined,
     'END:VCARD',
   ];
-  return lines.filter((line): line is string => line !== undefined).map(foldLine).join(CRLF) + CRLF;
+  return (
+    lines
+      .filter((line): line is string => line !== undefined)
+      .map(foldLine)
+      .join(CRLF) + CRLF
+  );
 }
 
 /** A file name safe on every OS, from the member's name. */
 export function vCardFileName(name: string): string {
-  const safe = name.normalize('NFC').replace(/[\\/:*?"<>|\p{Cc}]+/gu, '').trim();
+  const safe = name
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '')
+    .trim();
   return `${safe || 'contact'}.vcf`;
 }

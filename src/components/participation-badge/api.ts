@@ -11,7 +11,10 @@ import type { Achievement, CommunityParticipation, MemberBadge } from './types.j
  * a directory page of 50 members costs one request.
  */
 export const badgeFor = batcher<MemberBadge | null>(async (client, community, members, signal) => {
-  const { items } = await get(client, '/v1/participation/badges', { query: { member: members, community: community || undefined }, signal });
+  const { items } = await get(client, '/v1/participation/badges', {
+    query: { member: members, community: community || undefined },
+    signal,
+  });
   return (id) => items.find((item) => item.member === id) ?? null;
 });
 

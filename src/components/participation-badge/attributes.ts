@@ -6,4 +6,3 @@ export type Variant = (typeof VARIANTS)[number];
 /** What a site editor can paste, checked in this order; `member` or `community` must be set. */
 export const ATTRIBUTES = { member: id, community: slug('water'), variant: oneOf(VARIANTS) };
 export const REQUIRED = ['member', 'community'];
-

@@ -18,7 +18,11 @@ import en, { type ActionMessages } from './action-messages/en.js';
 
 const messages = {
   en,
-  load: { fr: () => import('./action-messages/fr.js'), es: () => import('./action-messages/es.js'), ar: () => import('./action-messages/ar.js') },
+  load: {
+    fr: () => import('./action-messages/fr.js'),
+    es: () => import('./action-messages/es.js'),
+    ar: () => import('./action-messages/ar.js'),
+  },
 };
 
 export type FacilitatorActions = ResponseOf<'/v1/participation/communities/{slug}/actions', 'get'>;
@@ -108,12 +112,24 @@ export class FacilitatorActionsPanel {
           <span class="meta">· <time datetime=${question.askedAt}>${by ? t.t('actions.askedBy', { time, name: by }) : t.t('actions.asked', { time })}</time></span>`;
       }),
       this.#list('newcomers', actions.newcomers, (newcomer) => this.#renderNewcomer(newcomer.member, newcomer.joinedAt)),
-      this.#list('quiet', actions.quietMembers, (quiet) => html`${this.#name(quiet.member)}
-        <span class="meta">· ${t.t('actions.lastActive', { time: relativeTime(t.locale, quiet.lastActiveAt), count: quiet.contributions })}</span>`),
-      this.#list('reports', actions.openReports, (report) => html`${this.#link(report.url, report.title)}
-        <span class="meta" dir="auto">· ${t.t('actions.reported', { time: relativeTime(t.locale, report.reportedAt), reason: report.reason })}</span>`),
-      this.#list('hostless', actions.eventsWithoutHost, (event) => html`<span dir="auto">${event.title}</span>
-        <span class="meta">· ${t.t('actions.starts', { date: t.formatDate(event.startsAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`),
+      this.#list(
+        'quiet',
+        actions.quietMembers,
+        (quiet) => html`${this.#name(quiet.member)}
+        <span class="meta">· ${t.t('actions.lastActive', { time: relativeTime(t.locale, quiet.lastActiveAt), count: quiet.contributions })}</span>`,
+      ),
+      this.#list(
+        'reports',
+        actions.openReports,
+        (report) => html`${this.#link(report.url, report.title)}
+        <span class="meta" dir="auto">· ${t.t('actions.reported', { time: relativeTime(t.locale, report.reportedAt), reason: report.reason })}</span>`,
+      ),
+      this.#list(
+        'hostless',
+        actions.eventsWithoutHost,
+        (event) => html`<span dir="auto">${event.title}</span>
+        <span class="meta">· ${t.t('actions.starts', { date: t.formatDate(event.startsAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`,
+      ),
     ].filter((list) => list !== nothing);
     return lists.length === 0 ? html`<p part="status" class="grove-state">${t.t('actions.allClear')}</p>` : html`${lists}`;
   }
@@ -132,11 +148,13 @@ export class FacilitatorActionsPanel {
     const name = this.#name(member);
     const failure = this.#failure?.member === member.id ? this.#failure.error : undefined;
     return html`${name} <span class="meta">· ${t.t('actions.joined', { time: relativeTime(t.locale, joinedAt) })}</span>
-      ${this.#welcomed.has(member.id)
-        ? html`<span part="welcomed" class="tag">${t.t('actions.welcomed')}</span>`
-        : html`<button type="button" part="welcome-button" class="secondary welcome" data-member=${member.id}
+      ${
+        this.#welcomed.has(member.id)
+          ? html`<span part="welcomed" class="tag">${t.t('actions.welcomed')}</span>`
+          : html`<button type="button" part="welcome-button" class="secondary welcome" data-member=${member.id}
             aria-label=${t.t('actions.welcomeName', { name })} aria-disabled=${String(this.#welcoming !== undefined)}
-            @click=${() => void this.#welcome(member, name)}>${t.t('actions.welcome')}</button>`}
+            @click=${() => void this.#welcome(member, name)}>${t.t('actions.welcome')}</button>`
+      }
       ${failure ? html`<p part="error" class="grove-error" role="alert">${t.t(errorMessageKey(failure))}</p>` : nothing}`;
   }
 
@@ -148,7 +166,10 @@ export class FacilitatorActionsPanel {
     this.#announcement = '';
     this.#host.requestUpdate();
     try {
-      await send(client, 'POST', '/v1/participation/communities/{slug}/welcomes', { path: { slug: this.#community }, body: { member: member.id } });
+      await send(client, 'POST', '/v1/participation/communities/{slug}/welcomes', {
+        path: { slug: this.#community },
+        body: { member: member.id },
+      });
       this.#welcomed.add(member.id);
       this.#announcement = this.#t.t('actions.welcomedName', { name });
     } catch (error) {

@@ -89,9 +89,13 @@ export class GroveParticipationBadge extends LitElement {
       if (!client || !visible || invalidAttribute(this, ATTRIBUTES, REQUIRED)) return initialState;
       const request: Promise<Loaded> = member
         ? badgeFor(client, community, member, signal).then((badge) => ({ kind: 'member', badge }))
-        : Promise.all([communityProfile(client, community, signal), facilitates(client, community, signal)]).then(([profile, facilitator]) => ({
-            kind: 'community', profile, facilitator,
-          }));
+        : Promise.all([communityProfile(client, community, signal), facilitates(client, community, signal)]).then(
+            ([profile, facilitator]) => ({
+              kind: 'community',
+              profile,
+              facilitator,
+            }),
+          );
       // The translation loads alongside, so the badge never flashes in English first.
       const [loaded] = await Promise.all([request, this.#t.ready]);
       return loaded;

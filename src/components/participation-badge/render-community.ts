@@ -26,9 +26,11 @@ export function renderCommunity(profile: CommunityParticipation, t: Localize): T
       <li>${t.t('profile.members', { count: profile.members })}</li>
       <li>${t.t('profile.newcomers', { count: profile.newcomersThisMonth })}</li>
       <li>${t.t('profile.unanswered', { count: profile.unansweredQuestions })}</li>
-      <li>${profile.medianFirstReplyHours === null
-        ? t.t('profile.noReplies')
-        : t.t('profile.firstReply', { time: formatDuration(profile.medianFirstReplyHours, t) })}</li>
+      <li>${
+        profile.medianFirstReplyHours === null
+          ? t.t('profile.noReplies')
+          : t.t('profile.firstReply', { time: formatDuration(profile.medianFirstReplyHours, t) })
+      }</li>
     </ul>
     ${renderShares(profile, t)} ${renderTrend(profile, t)}`;
 }

@@ -7,7 +7,13 @@ import type { Achievement, ContributionKey, MemberBadge } from './types.js';
 export type Localize = LocalizeController<BadgeMessages>;
 
 const CONTRIBUTIONS: readonly ContributionKey[] = [
-  'posts', 'answers', 'acceptedAnswers', 'eventsHosted', 'eventsAttended', 'endorsementsGiven', 'endorsementsReceived',
+  'posts',
+  'answers',
+  'acceptedAnswers',
+  'eventsHosted',
+  'eventsAttended',
+  'endorsementsGiven',
+  'endorsementsReceived',
 ];
 
 /** "March 2026" for a `YYYY-MM` month, in the widget's language. */
@@ -35,17 +41,21 @@ export function renderDetails(badge: MemberBadge, t: Localize, options: DetailOp
   const shown = CONTRIBUTIONS.filter((key) => badge.contributions[key] > 0);
   return html`<p class="about">${t.t(`badge.about.${badge.level}`)}</p>
     <p class="subheading">${t.t('badge.window', { months: badge.window.months })}</p>
-    ${shown.length
-      ? html`<ul part="contributions" class="contributions">
+    ${
+      shown.length
+        ? html`<ul part="contributions" class="contributions">
           ${shown.map((key) => html`<li>${t.t(`badge.contribution.${key}`, { count: badge.contributions[key] })}</li>`)}
         </ul>`
-      : html`<p class="muted">${t.t('badge.noContributions')}</p>`}
-    ${badge.achievements.length
-      ? html`<p class="subheading">${t.t('badge.achievements')}</p>
+        : html`<p class="muted">${t.t('badge.noContributions')}</p>`
+    }
+    ${
+      badge.achievements.length
+        ? html`<p class="subheading">${t.t('badge.achievements')}</p>
           <ul part="achievements" class="achievements">
             ${badge.achievements.map((achievement) => renderAchievement(achievement, t, options.onDownload))}
           </ul>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 function renderAchievement(achievement: Achievement, t: Localize, onDownload: DetailOptions['onDownload']): TemplateResult {
@@ -54,10 +64,12 @@ function renderAchievement(achievement: Achievement, t: Localize, onDownload: De
     <span class="glyph" aria-hidden="true">★</span>
     <span class="achievement-name">${name}</span>
     <span class="muted">${t.t('badge.earned', { date: t.formatDate(achievement.earnedAt, { dateStyle: 'medium' }) })}</span>
-    ${onDownload
-      ? html`<button type="button" part="credential-button" class="link" aria-label=${t.t('badge.credentialLabel', { achievement: name })}
+    ${
+      onDownload
+        ? html`<button type="button" part="credential-button" class="link" aria-label=${t.t('badge.credentialLabel', { achievement: name })}
           @click=${() => onDownload(achievement)}>${t.t('badge.credential')}</button>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }
 

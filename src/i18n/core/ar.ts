@@ -5,8 +5,7 @@ const ar: CatalogueOf<CoreMessages> = {
   'core.loading': 'جارٍ التحميل…',
   'core.empty': 'لا يوجد شيء لعرضه بعد.',
   'core.retry': 'إعادة المحاولة',
-  'core.notConfigured':
-    'لم يُضبط أي خادم Grove لهذه الأداة: أضف <grove-provider api=…> أو <meta name="grove-api">.',
+  'core.notConfigured': 'لم يُضبط أي خادم Grove لهذه الأداة: أضف <grove-provider api=…> أو <meta name="grove-api">.',
   'core.invalidAttribute':
     'قيمة السمة {name} غير صالحة: «{value}». {hint, select, oneOf {القيم الممكنة: {values}.} example {مثال: {example}.} range {أدخل عددًا صحيحًا من {min} إلى {max}.} other {}}',
   'core.missingAttribute': 'السمة {name} مطلوبة.',

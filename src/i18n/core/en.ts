@@ -3,8 +3,7 @@ const en = {
   'core.loading': 'Loading…',
   'core.empty': 'Nothing to show yet.',
   'core.retry': 'Try again',
-  'core.notConfigured':
-    'No Grove server is configured for this widget: add a <grove-provider api=…> or <meta name="grove-api">.',
+  'core.notConfigured': 'No Grove server is configured for this widget: add a <grove-provider api=…> or <meta name="grove-api">.',
   'core.invalidAttribute':
     'The attribute {name} has an invalid value “{value}”. {hint, select, oneOf {Possible values: {values}.} example {For example: {example}.} range {Use a whole number from {min} to {max}.} other {}}',
   'core.missingAttribute': 'The attribute {name} is required.',

@@ -30,7 +30,6 @@ async function settle(elements: GroveCommentCount[]): Promise<void> {
 
 const text = (element: Element) => element.shadowRoot?.querySelector('[part="count"]')?.textContent ?? '';
 
-
 widgetSuite({
   tag: 'grove-comment-count',
   template: html`<grove-comment-count page-key="/c"></grove-comment-count>`,
@@ -77,14 +76,21 @@ describe('grove-comment-count', () => {
   });
 
   it('counts in the page’s language', async () => {
-    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count page-key="/c"></grove-comment-count>`, countsClient(), { lang: 'fr' });
+    const element = await fixtureWithClient<GroveCommentCount>(
+      html`<grove-comment-count page-key="/c"></grove-comment-count>`,
+      countsClient(),
+      { lang: 'fr' },
+    );
     await waitUntil(() => text(element).includes('commentaires'), 'the French count', { timeout: 4000 });
     expect(text(element)).to.equal('12 commentaires');
   });
 
   it('fires grove-load with its key and count, bubbling out of shadow roots', async () => {
     const loaded = oneEvent<GroveLoadEvent>(document, 'grove-load');
-    const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count page-key="/c"></grove-comment-count>`, countsClient());
+    const element = await fixtureWithClient<GroveCommentCount>(
+      html`<grove-comment-count page-key="/c"></grove-comment-count>`,
+      countsClient(),
+    );
     const event = await loaded;
     expect(event).to.be.instanceOf(GroveLoadEvent);
     expect(event.target).to.equal(element);
@@ -93,7 +99,11 @@ describe('grove-comment-count', () => {
   });
 
   it('reports a failure with grove-error and shows nothing', async () => {
-    const client = new FakeClient({ 'GET /v1/threads/counts': () => { throw new GroveApiError('unavailable', 503); } });
+    const client = new FakeClient({
+      'GET /v1/threads/counts': () => {
+        throw new GroveApiError('unavailable', 503);
+      },
+    });
     const failed = oneEvent(document, 'grove-error');
     const element = await fixtureWithClient<GroveCommentCount>(html`<grove-comment-count page-key="/a"></grove-comment-count>`, client);
     const event = await failed;

@@ -29,13 +29,17 @@ async function signIn(member: string): Promise<string> {
 
 async function render(token?: string) {
   const loaded = oneEvent(document, 'grove-load');
-  const provider = await fixture<GroveProvider>(html`<grove-provider api=${api!} .token=${token}><grove-community-list community="water"></grove-community-list></grove-provider>`);
+  const provider = await fixture<GroveProvider>(
+    html`<grove-provider api=${api!} .token=${token}><grove-community-list community="water"></grove-community-list></grove-provider>`,
+  );
   await loaded;
   const element = provider.querySelector<GroveCommunityList>('grove-community-list')!;
   await element.updateComplete;
   const root = element.shadowRoot!;
-  const item = (name: string) => [...root.querySelectorAll<HTMLElement>('[part~="item"]')].find((li) => text(li.querySelector('h3')!) === name);
-  const button = (label: string, within: ParentNode = root) => [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
+  const item = (name: string) =>
+    [...root.querySelectorAll<HTMLElement>('[part~="item"]')].find((li) => text(li.querySelector('h3')!) === name);
+  const button = (label: string, within: ParentNode = root) =>
+    [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
   const status = () => text(root.querySelector('[role="status"]')!);
   return { element, root, item, button, status };
 }
@@ -49,14 +53,18 @@ describe('grove-community-list against the reference server', function () {
   });
   after(() => restoreLazyLoading?.());
 
-  it('a reader sees water\'s public groups with their facts, and the closed archive with its date', async () => {
+  it("a reader sees water's public groups with their facts, and the closed archive with its date", async () => {
     const { root, item } = await render();
     expect(item('Drip irrigation for smallholders'), 'a public sub-group').to.not.equal(undefined);
     expect(item('Utilities peer review'), 'members-only: not to a reader').to.equal(undefined);
-    expect(text(item('Drip irrigation for smallholders')!)).to.match(/\d+ members/).and.match(/Facilitated by Jean-Baptiste Kaboré/);
+    expect(text(item('Drip irrigation for smallholders')!))
+      .to.match(/\d+ members/)
+      .and.match(/Facilitated by Jean-Baptiste Kaboré/);
     root.querySelector<HTMLButtonElement>('[part~="archive-button"]')!.click();
     await waitUntil(() => item('Rainwater harvesting pilots (2021–2023)'), 'the archive loads', { timeout: 10_000 });
-    expect(text(item('Rainwater harvesting pilots (2021–2023)')!)).to.contain('Closed on').and.contain('Last post');
+    expect(text(item('Rainwater harvesting pilots (2021–2023)')!))
+      .to.contain('Closed on')
+      .and.contain('Last post');
     await expectAccessible(root.host);
   });
 

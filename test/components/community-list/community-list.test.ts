@@ -18,7 +18,8 @@ defineElement('grove-community-list', GroveCommunityList);
 /** A node's text with runs of white space made single, trimmed. */
 const text = (node: Node): string => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The paths written to with `method`, in order. */
-const writes = (client: FakeClient, method: 'POST' | 'DELETE'): string[] => client.calls.filter((call) => call.method === method).map((call) => call.path);
+const writes = (client: FakeClient, method: 'POST' | 'DELETE'): string[] =>
+  client.calls.filter((call) => call.method === method).map((call) => call.path);
 
 widgetSuite({
   tag: 'grove-community-list',
@@ -26,19 +27,28 @@ widgetSuite({
   client: () => new FakeClient(listRoutes()),
   emptyClient: () => new FakeClient(listRoutes({ open: [] })),
   loadPath: '/v1/communities',
-  invalid: { template: html`<grove-community-list community="water and sanitation"></grove-community-list>`, name: 'community', says: 'For example: water.' },
+  invalid: {
+    template: html`<grove-community-list community="water and sanitation"></grove-community-list>`,
+    name: 'community',
+    says: 'For example: water.',
+  },
 });
 
 async function render(scenario: Scenario = {}, options: { authenticated?: boolean; lang?: string } = {}) {
   const client = new FakeClient(listRoutes(scenario), { authenticated: options.authenticated ?? false });
   const loaded = oneEvent(document, 'grove-load');
-  const element = await fixtureWithClient<GroveCommunityList>(html`<grove-community-list community="water"></grove-community-list>`, client, { lang: options.lang ?? 'en' });
+  const element = await fixtureWithClient<GroveCommunityList>(
+    html`<grove-community-list community="water"></grove-community-list>`,
+    client,
+    { lang: options.lang ?? 'en' },
+  );
   await loaded;
   await element.updateComplete;
   const root = element.shadowRoot!;
   const button = (label: string, within: ParentNode = root) =>
     [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label) ?? null;
-  const item = (name: string) => [...root.querySelectorAll<HTMLElement>('[part~="item"]')].find((li) => text(li.querySelector('h3')!) === name)!;
+  const item = (name: string) =>
+    [...root.querySelectorAll<HTMLElement>('[part~="item"]')].find((li) => text(li.querySelector('h3')!) === name)!;
   return { element, client, root, button, item };
 }
 
@@ -54,7 +64,9 @@ describe('grove-community-list', function () {
     const drip = item('Drip irrigation for smallholders');
     expect(text(drip.querySelector('[part~="state"]')!)).to.equal('Active');
     expect(text(drip)).to.contain('Low-cost drip kits');
-    expect(text(drip.querySelector('.facts')!)).to.match(/^42 members · 1 post in 30 days · Last post Dec 1, 2026 · Facilitated by Jean-Baptiste Kaboré$/);
+    expect(text(drip.querySelector('.facts')!)).to.match(
+      /^42 members · 1 post in 30 days · Last post Dec 1, 2026 · Facilitated by Jean-Baptiste Kaboré$/,
+    );
     const closedToOutsiders = item('Utilities peer review');
     expect(text(closedToOutsiders)).to.contain('Forming').and.contain('Members only');
     expect(text(closedToOutsiders.querySelector('.facts')!)).to.not.contain('posts');
@@ -64,7 +76,10 @@ describe('grove-community-list', function () {
 
   it('a member joins a public group and asks to join a members-only one; the outcome is announced', async () => {
     const { root, item, client, button } = await render({}, { authenticated: true });
-    client.route('POST /v1/communities/:slug/join', ({ params }: FakeCall) => ({ community: params.slug, status: params.slug === 'drip-irrigation' ? 'member' : 'pending' }));
+    client.route('POST /v1/communities/:slug/join', ({ params }: FakeCall) => ({
+      community: params.slug,
+      status: params.slug === 'drip-irrigation' ? 'member' : 'pending',
+    }));
     const joined = oneEvent(document, 'grove-profile-change');
     button('Join', item('Drip irrigation for smallholders'))!.click();
     await joined;
@@ -79,7 +94,14 @@ describe('grove-community-list', function () {
 
   it('a pending request says so and can be withdrawn; a member leaves', async () => {
     const asked = community({ ...utilities, viewerJoinRequested: true });
-    const member = community({ ...utilities, slug: 'drip-irrigation', name: 'Drip', readable: true, visibility: 'public', viewerRole: 'member' });
+    const member = community({
+      ...utilities,
+      slug: 'drip-irrigation',
+      name: 'Drip',
+      readable: true,
+      visibility: 'public',
+      viewerRole: 'member',
+    });
     const { root, item, client, button } = await render({ open: [member, asked] }, { authenticated: true });
     client.route('DELETE /v1/communities/:slug/membership', () => undefined);
     expect(text(item('Utilities peer review'))).to.contain('Request sent');
@@ -87,11 +109,17 @@ describe('grove-community-list', function () {
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'You withdrew your request to join Utilities peer review.');
     button('Leave', item('Drip'))!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'You left Drip.');
-    expect(writes(client, 'DELETE')).to.deep.equal(['/v1/communities/utilities-peer-review/membership', '/v1/communities/drip-irrigation/membership']);
+    expect(writes(client, 'DELETE')).to.deep.equal([
+      '/v1/communities/utilities-peer-review/membership',
+      '/v1/communities/drip-irrigation/membership',
+    ]);
   });
 
   it('an invited member accepts by joining, also a members-only group', async () => {
-    const { root, item, client, button } = await render({ open: [community({ ...utilities, viewerInvited: true })] }, { authenticated: true });
+    const { root, item, client, button } = await render(
+      { open: [community({ ...utilities, viewerInvited: true })] },
+      { authenticated: true },
+    );
     client.route('POST /v1/communities/:slug/join', () => ({ community: 'utilities-peer-review', status: 'member' }));
     button('Accept invitation', item('Utilities peer review'))!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'You joined Utilities peer review.');
@@ -133,7 +161,11 @@ describe('grove-community-list', function () {
       },
     });
     const failed = oneEvent(document, 'grove-error');
-    const element = await fixtureWithClient<GroveCommunityList>(html`<grove-community-list community="nowhere"></grove-community-list>`, client, { lang: 'es' });
+    const element = await fixtureWithClient<GroveCommunityList>(
+      html`<grove-community-list community="nowhere"></grove-community-list>`,
+      client,
+      { lang: 'es' },
+    );
     await failed;
     await element.updateComplete;
     const alert = element.shadowRoot!.querySelector('[role="alert"]')!;
@@ -210,7 +242,13 @@ describe('grove-community-list: facilitator tools', function () {
     expect(text(root.querySelector('#slug-error')!)).to.equal('This address is taken: choose another.');
     expect(name.value, 'the name typed stays').to.equal('Eau potable');
     expect(client.callsTo('POST', '/v1/communities')[0]!.body).to.deep.equal({
-      parent: 'water', slug: 'eau-potable', name: 'Eau potable', description: 'Des réseaux ruraux', visibility: 'public', lifecycle: 'forming', languages: ['en', 'fr'],
+      parent: 'water',
+      slug: 'eau-potable',
+      name: 'Eau potable',
+      description: 'Des réseaux ruraux',
+      visibility: 'public',
+      lifecycle: 'forming',
+      languages: ['en', 'fr'],
     });
     button('Open the sub-group', form)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'Eau potable is open, and you are its facilitator.');
@@ -230,7 +268,10 @@ describe('grove-community-list: facilitator tools', function () {
     button('Close the group', confirm)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!).startsWith('Drip irrigation for smallholders is closed.'));
     expect(text(root.querySelector('[role="status"]')!)).to.contain('3 members joined the mother community.');
-    expect(client.callsTo('POST', '/v1/communities/drip-irrigation/lifecycle')[0]!.body).to.deep.equal({ state: 'closed', returnMembers: true });
+    expect(client.callsTo('POST', '/v1/communities/drip-irrigation/lifecycle')[0]!.body).to.deep.equal({
+      state: 'closed',
+      returnMembers: true,
+    });
   });
 
   it('reopen a closed group from the archive', async () => {
@@ -243,17 +284,23 @@ describe('grove-community-list: facilitator tools', function () {
     expect(button('Close…', archive)).to.equal(null);
     button('Reopen', archive)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'Rainwater harvesting pilots (2021–2023) is now: Active.');
-    expect(client.callsTo('POST', '/v1/communities/rainwater-pilots/lifecycle')[0]!.body).to.deep.equal({ state: 'active', returnMembers: true });
+    expect(client.callsTo('POST', '/v1/communities/rainwater-pilots/lifecycle')[0]!.body).to.deep.equal({
+      state: 'active',
+      returnMembers: true,
+    });
   });
 
-  it('change a group\'s state', async () => {
+  it("change a group's state", async () => {
     const { root, client, item, button } = await asFacilitator();
     client.route('POST /v1/communities/:slug/lifecycle', () => ({ community: community(), returnedMembers: 0 }));
     const drip = item('Drip irrigation for smallholders');
     drip.querySelector<HTMLSelectElement>('select')!.value = 'dormant';
     button('Change state', drip)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'Drip irrigation for smallholders is now: Dormant.');
-    expect(client.callsTo('POST', '/v1/communities/drip-irrigation/lifecycle')[0]!.body).to.deep.equal({ state: 'dormant', returnMembers: true });
+    expect(client.callsTo('POST', '/v1/communities/drip-irrigation/lifecycle')[0]!.body).to.deep.equal({
+      state: 'dormant',
+      returnMembers: true,
+    });
   });
 
   it('decide on a request to join, in Arabic', async () => {
@@ -264,7 +311,9 @@ describe('grove-community-list: facilitator tools', function () {
     toggle.click();
     await waitUntil(() => group.querySelector('.requests li button'));
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(text(group.querySelector('.requests')!)).to.contain('Priya Raman').and.contain('I review utilities’ M&E plans.');
+    expect(text(group.querySelector('.requests')!))
+      .to.contain('Priya Raman')
+      .and.contain('I review utilities’ M&E plans.');
     await expectAccessible(root.host);
     button('قبول', group)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'أصبح Priya Raman عضوًا.');

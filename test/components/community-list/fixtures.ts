@@ -34,22 +34,49 @@ export function community(overrides: Partial<Community> = {}): Community {
 }
 
 export const drip = community({
-  id: '2', slug: 'drip-irrigation', name: 'Drip irrigation for smallholders', parent: 'water', memberCount: 42, subCommunityCount: 0,
-  description: 'Low-cost drip kits, maintenance and water scheduling with farmer groups.', facilitators: [jean], postsLast30Days: 1,
+  id: '2',
+  slug: 'drip-irrigation',
+  name: 'Drip irrigation for smallholders',
+  parent: 'water',
+  memberCount: 42,
+  subCommunityCount: 0,
+  description: 'Low-cost drip kits, maintenance and water scheduling with farmer groups.',
+  facilitators: [jean],
+  postsLast30Days: 1,
 });
 export const utilities = community({
-  id: '13', slug: 'utilities-peer-review', name: 'Utilities peer review', parent: 'water', visibility: 'members', lifecycle: 'forming',
-  description: 'Water utilities reviewing each other’s non-revenue water plans.', memberCount: 4, subCommunityCount: 0,
-  readable: false, lastActivityAt: null, postsLast30Days: null,
+  id: '13',
+  slug: 'utilities-peer-review',
+  name: 'Utilities peer review',
+  parent: 'water',
+  visibility: 'members',
+  lifecycle: 'forming',
+  description: 'Water utilities reviewing each other’s non-revenue water plans.',
+  memberCount: 4,
+  subCommunityCount: 0,
+  readable: false,
+  lastActivityAt: null,
+  postsLast30Days: null,
 });
 export const archived = community({
-  id: '12', slug: 'rainwater-pilots', name: 'Rainwater harvesting pilots (2021–2023)', parent: 'water', lifecycle: 'closed',
-  description: 'Pilots of rooftop rainwater tanks in schools; closed when the pilots ended.', memberCount: 9, subCommunityCount: 0,
-  closedAt: '2023-12-15T12:00:00Z', lastActivityAt: '2023-11-30T10:00:00Z', postsLast30Days: 0,
+  id: '12',
+  slug: 'rainwater-pilots',
+  name: 'Rainwater harvesting pilots (2021–2023)',
+  parent: 'water',
+  lifecycle: 'closed',
+  description: 'Pilots of rooftop rainwater tanks in schools; closed when the pilots ended.',
+  memberCount: 9,
+  subCommunityCount: 0,
+  closedAt: '2023-12-15T12:00:00Z',
+  lastActivityAt: '2023-11-30T10:00:00Z',
+  postsLast30Days: 0,
 });
 
 export const request: JoinRequest = {
-  id: '7', member: { id: '4', name: 'Priya Raman', avatarUrl: null, presence: 'listed' }, message: 'I review utilities’ M&E plans.', createdAt: '2026-12-03T08:00:00Z',
+  id: '7',
+  member: { id: '4', name: 'Priya Raman', avatarUrl: null, presence: 'listed' },
+  message: 'I review utilities’ M&E plans.',
+  createdAt: '2026-12-03T08:00:00Z',
 };
 
 export interface Scenario {
@@ -76,7 +103,18 @@ export function facilitatorScenario(): Scenario {
   const manage = { viewerCanManage: true };
   return {
     water: community({ viewerRole: 'facilitator', viewerCanManage: true, pendingJoinRequests: 0 }),
-    open: [community({ ...drip, ...manage }), community({ ...utilities, ...manage, viewerRole: 'facilitator', readable: true, pendingJoinRequests: 1, lastActivityAt: '2026-11-20T10:00:00Z', postsLast30Days: 3 })],
+    open: [
+      community({ ...drip, ...manage }),
+      community({
+        ...utilities,
+        ...manage,
+        viewerRole: 'facilitator',
+        readable: true,
+        pendingJoinRequests: 1,
+        lastActivityAt: '2026-11-20T10:00:00Z',
+        postsLast30Days: 3,
+      }),
+    ],
     closed: [community({ ...archived, ...manage })],
   };
 }

@@ -18,11 +18,13 @@ describe('discussion thread attributes', () => {
   it('names the first unusable attribute and accepts empty ones', () => {
     const thread = (overrides = {}) => ({ thread: '', community: '', order: '', pageSize: '', profileUrl: '', ...overrides });
     expect(invalidAttribute(thread(), ATTRIBUTES)).to.equal(undefined);
-    expect(invalidAttribute(thread({ thread: '12', community: 'soil health', order: 'oldest', pageSize: '20' }), ATTRIBUTES)).to.deep.equal({
-      name: 'community',
-      value: 'soil health',
-      hint: { example: 'water' },
-    });
+    expect(invalidAttribute(thread({ thread: '12', community: 'soil health', order: 'oldest', pageSize: '20' }), ATTRIBUTES)).to.deep.equal(
+      {
+        name: 'community',
+        value: 'soil health',
+        hint: { example: 'water' },
+      },
+    );
     expect(invalidAttribute(thread({ community: 'water', pageSize: '500' }), ATTRIBUTES)?.name).to.equal('page-size');
     expect(invalidAttribute(thread({ profileUrl: 'javascript:alert(1)//{id}' }), ATTRIBUTES)?.name, 'one URL rule').to.equal('profile-url');
   });

@@ -36,7 +36,9 @@ describe('grove-discussion-thread against the reference server', function () {
     await sendKeys({ down: 'Control' });
     await sendKeys({ press: 'Enter' });
     await sendKeys({ up: 'Control' });
-    await waitUntil(() => root.querySelector('[part~="body"] strong')?.textContent === 'capacitive', 'the server-rendered post', { timeout: 10000 });
+    await waitUntil(() => root.querySelector('[part~="body"] strong')?.textContent === 'capacitive', 'the server-rendered post', {
+      timeout: 10000,
+    });
 
     const thread = await client.get<Thread>('/v1/threads', { query: { key } });
     expect(thread.title).to.equal('Soil moisture sensors');
@@ -73,8 +75,14 @@ describe('grove-discussion-thread against the reference server', function () {
     expect(page.items.map((post) => marks(post.id))).to.deep.equal(
       page.items.map((post) => ({ facilitator: post.author.role === 'facilitator', expert: post.author.expert })),
     );
-    expect(page.items.some((post) => post.author.role === 'facilitator'), 'the seed has a facilitator here').to.equal(true);
-    expect(page.items.some((post) => post.author.expert), 'and a recognised expert').to.equal(true);
+    expect(
+      page.items.some((post) => post.author.role === 'facilitator'),
+      'the seed has a facilitator here',
+    ).to.equal(true);
+    expect(
+      page.items.some((post) => post.author.expert),
+      'and a recognised expert',
+    ).to.equal(true);
   });
 
   it('takes a member’s report to the facilitator’s queue, where hiding the post resolves it', async () => {
@@ -82,19 +90,29 @@ describe('grove-discussion-thread against the reference server', function () {
     const reporter = await signInAs(api!, OTHER_MEMBER);
     const facilitator = await signInAs(api!, AMINA);
     const key = uniqueKey('reported');
-    const post = await author.send<Post>('POST', '/v1/posts', { body: { key, community: 'water', title: 'Pumps for sale', body: 'Cheap pumps, message me', language: 'en' } });
+    const post = await author.send<Post>('POST', '/v1/posts', {
+      body: { key, community: 'water', title: 'Pumps for sale', body: 'Cheap pumps, message me', language: 'en' },
+    });
     await reporter.send('POST', `/v1/posts/${post.id}/reports`, { body: { reason: 'Advertising, not advice' } });
 
-    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${key} community="water"></grove-discussion-thread>`, facilitator);
+    const element = await fixtureWithClient<GroveDiscussionThread>(
+      html`<grove-discussion-thread page-key=${key} community="water"></grove-discussion-thread>`,
+      facilitator,
+    );
     const root = element.shadowRoot!;
     await waitUntil(() => root.querySelector('[part~="reports-button"]'), 'the facilitator’s reports button', { timeout: 10000 });
     root.querySelector<HTMLButtonElement>('[part~="reports-button"]')!.click();
-    const item = () => [...root.querySelectorAll<HTMLElement>('[part~="report"]')].find((report) => report.textContent.includes('Cheap pumps'));
-    await waitUntil(() => {
-      // Other tests report posts too: page through the queue until this one shows.
-      if (!item()) root.querySelector<HTMLButtonElement>('[part~="reports"] [part~="more-button"]:not([disabled])')?.click();
-      return item();
-    }, 'the report in the queue', { timeout: 10000 });
+    const item = () =>
+      [...root.querySelectorAll<HTMLElement>('[part~="report"]')].find((report) => report.textContent.includes('Cheap pumps'));
+    await waitUntil(
+      () => {
+        // Other tests report posts too: page through the queue until this one shows.
+        if (!item()) root.querySelector<HTMLButtonElement>('[part~="reports"] [part~="more-button"]:not([disabled])')?.click();
+        return item();
+      },
+      'the report in the queue',
+      { timeout: 10000 },
+    );
     expect(item()!.textContent).to.include('Advertising, not advice').and.include('in this discussion');
     await expectAccessible(element);
     item()!.querySelector<HTMLButtonElement>('[part~="hide-report-button"]')!.click();
@@ -135,10 +153,14 @@ describe('grove-discussion-thread against the reference server', function () {
     await carlos.send('POST', '/v1/communities/soil-health/premoderation', { body: { firstPosts: 100 } });
     try {
       const key = uniqueKey('held');
-      const post = await irene.send<Post>('POST', '/v1/posts', { body: { key, community: 'soil-health', title: 'Mulch', body: 'Rice straw or maize stover?', language: 'en' } });
+      const post = await irene.send<Post>('POST', '/v1/posts', {
+        body: { key, community: 'soil-health', title: 'Mulch', body: 'Rice straw or maize stover?', language: 'en' },
+      });
       expect(post.held).to.equal(true);
       const visibleTo = async (viewer: string | null) => {
-        const response = await fetch(`${api!}/v1/threads/${post.thread}/posts`, { headers: viewer ? { authorization: `Bearer ${viewer}` } : {} });
+        const response = await fetch(`${api!}/v1/threads/${post.thread}/posts`, {
+          headers: viewer ? { authorization: `Bearer ${viewer}` } : {},
+        });
         return ((await response.json()) as PostPage).items.some((item) => item.id === post.id);
       };
       expect(await visibleTo(null), 'the public does not see it').to.equal(false);
@@ -147,7 +169,9 @@ describe('grove-discussion-thread against the reference server', function () {
         html`<grove-discussion-thread page-key=${key} community="soil-health"></grove-discussion-thread>`,
         irene,
       );
-      await waitUntil(() => authorView.shadowRoot!.querySelector(`#post-${post.id} [part~="held"]`), 'the author’s post marked', { timeout: 10000 });
+      await waitUntil(() => authorView.shadowRoot!.querySelector(`#post-${post.id} [part~="held"]`), 'the author’s post marked', {
+        timeout: 10000,
+      });
       expect(authorView.shadowRoot!.querySelector(`#post-${post.id} [part~="held"]`)?.textContent).to.equal('Awaiting approval');
       await expectAccessible(authorView);
 

@@ -13,7 +13,22 @@ import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { widgetSuite } from '../../helpers/widget-suite.js';
 import { makePost, makeThread, threadRoutes } from './fixtures.js';
-import { $, $$, clearOwnStorage, composer, ctrlEnter, KEY, paste, postActions, postTexts, render, textarea, threadClient, type, until } from './thread-helpers.js';
+import {
+  $,
+  $$,
+  clearOwnStorage,
+  composer,
+  ctrlEnter,
+  KEY,
+  paste,
+  postActions,
+  postTexts,
+  render,
+  textarea,
+  threadClient,
+  type,
+  until,
+} from './thread-helpers.js';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
 
@@ -21,14 +36,17 @@ const STREAM = '/v1/threads/7/stream';
 
 beforeEach(() => clearOwnStorage());
 
-
 widgetSuite({
   tag: 'grove-discussion-thread',
   template: html`<grove-discussion-thread page-key="https://example.org/suite" community="water"></grove-discussion-thread>`,
   client: () => new FakeClient(threadRoutes([makePost('1'), makePost('2')])),
   emptyClient: () => new FakeClient(threadRoutes([])),
   loadPath: '/v1/threads',
-  invalid: { template: html`<grove-discussion-thread order="sideways"></grove-discussion-thread>`, name: 'order', says: 'oldest or newest' },
+  invalid: {
+    template: html`<grove-discussion-thread order="sideways"></grove-discussion-thread>`,
+    name: 'order',
+    says: 'oldest or newest',
+  },
 });
 
 describe('grove-discussion-thread', () => {
@@ -107,8 +125,12 @@ describe('grove-discussion-thread', () => {
   });
 
   it('shows the author’s standing: facilitator role and topic expertise, as the server sends them', async () => {
-    const facilitator = makePost('1', { author: { id: 'm1', name: 'Amina Diallo', avatarUrl: null, presence: 'listed', role: 'facilitator', expert: false } });
-    const expert = makePost('2', { author: { id: 'm2', name: 'Carlos Mendoza', avatarUrl: null, presence: 'listed', role: 'member', expert: true } });
+    const facilitator = makePost('1', {
+      author: { id: 'm1', name: 'Amina Diallo', avatarUrl: null, presence: 'listed', role: 'facilitator', expert: false },
+    });
+    const expert = makePost('2', {
+      author: { id: 'm2', name: 'Carlos Mendoza', avatarUrl: null, presence: 'listed', role: 'member', expert: true },
+    });
     const member = makePost('3');
     const element = await render(threadClient([facilitator, expert, member]));
     const header = (id: string) => $(element, `#post-${id} .post-header`);
@@ -134,7 +156,10 @@ describe('grove-discussion-thread', () => {
   it('is accessible while loading, loaded, empty and failed', async () => {
     const loading = threadClient();
     const release = loading.hold();
-    const pending = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${KEY}></grove-discussion-thread>`, loading);
+    const pending = await fixtureWithClient<GroveDiscussionThread>(
+      html`<grove-discussion-thread page-key=${KEY}></grove-discussion-thread>`,
+      loading,
+    );
     expect($(pending, '[aria-busy="true"]')).not.to.equal(null);
     await expectAccessible(pending);
     release();
@@ -145,7 +170,13 @@ describe('grove-discussion-thread', () => {
     expect($(empty, '[part="status"]')?.textContent).to.include('Start the conversation');
     await expectAccessible(empty);
 
-    const failing = await render(threadClient([], { 'GET /v1/threads': () => { throw new GroveApiError('server', 500); } }));
+    const failing = await render(
+      threadClient([], {
+        'GET /v1/threads': () => {
+          throw new GroveApiError('server', 500);
+        },
+      }),
+    );
     expect($(failing, '[role="alert"]')?.textContent).to.include('Something went wrong on the server');
     expect($(failing, '[part="retry-button"]')).not.to.equal(null);
     await expectAccessible(failing);
@@ -223,7 +254,9 @@ describe('grove-discussion-thread', () => {
   it('keeps a post the server refuses (a NUL character) with a translated reason, and gives it back to edit', async () => {
     const client = threadClient(undefined, {
       'POST /v1/posts': () => {
-        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }] });
+        throw new GroveApiError('invalid', 400, {
+          errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }],
+        });
       },
     });
     const element = await render(client);
@@ -235,7 +268,10 @@ describe('grove-discussion-thread', () => {
     expect(item?.textContent, 'never the server’s English detail').not.to.include('U+0000');
     expect(client.callsTo('POST', '/v1/posts'), 'a refusal is not retried by itself').to.have.length(1);
     const buttons = $$(element, '.outbox-item button');
-    expect(buttons.map((button) => button.textContent.trim()), 'resending the same text would fail again').to.deep.equal(['Edit and resend']);
+    expect(
+      buttons.map((button) => button.textContent.trim()),
+      'resending the same text would fail again',
+    ).to.deep.equal(['Edit and resend']);
     const edit = buttons[0];
     edit?.focus();
     await sendKeys({ press: 'Enter' });
@@ -247,10 +283,16 @@ describe('grove-discussion-thread', () => {
     const own = makePost('1', { viewerCanEdit: true });
     const client = threadClient([own], {
       'PATCH /v1/posts/1': () => {
-        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }] });
+        throw new GroveApiError('invalid', 400, {
+          errors: [{ field: 'body.body', message: 'Must not contain the NUL character (U+0000)' }],
+        });
       },
     });
-    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`, client, { lang: 'fr' });
+    const element = await fixtureWithClient<GroveDiscussionThread>(
+      html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`,
+      client,
+      { lang: 'fr' },
+    );
     await until(element, () => Boolean($(element, '[part~="edit-button"]')) && textarea(element) !== null, 'the thread in French');
     $(element, '[part~="edit-button"]')?.click();
     await paste(element, 'Corrigé\u0000');
@@ -301,7 +343,10 @@ describe('grove-discussion-thread', () => {
 
     const slow = threadClient();
     slow.hold();
-    const pending = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${KEY}></grove-discussion-thread>`, slow);
+    const pending = await fixtureWithClient<GroveDiscussionThread>(
+      html`<grove-discussion-thread page-key=${KEY}></grove-discussion-thread>`,
+      slow,
+    );
     const signal = slow.calls[0]?.signal;
     pending.remove();
     expect(signal?.aborted, 'the pending request is aborted').to.equal(true);
@@ -312,7 +357,13 @@ describe('grove-discussion-thread', () => {
     const element = await render(client);
     const input = await composer(element);
     input.focus();
-    client.emit(STREAM, { event: 'post', id: '9', data: JSON.stringify(makePost('9', { author: { id: 'm9', name: 'Amina', avatarUrl: null, presence: 'listed', role: 'member', expert: false } })) });
+    client.emit(STREAM, {
+      event: 'post',
+      id: '9',
+      data: JSON.stringify(
+        makePost('9', { author: { id: 'm9', name: 'Amina', avatarUrl: null, presence: 'listed', role: 'member', expert: false } }),
+      ),
+    });
     await until(element, () => postTexts(element).includes('Body of 9'), 'the live post');
     await until(element, () => ($(element, '.visually-hidden')?.textContent ?? '').includes('Amina'), 'the announcement');
     expect(element.shadowRoot?.activeElement, 'focus stays in the composer').to.equal(input);
@@ -335,7 +386,9 @@ describe('grove-discussion-thread', () => {
   });
 
   it('reports a post with a reason typed in an inline form', async () => {
-    const client = threadClient([makePost('1')], { 'POST /v1/posts/:id/reports': { id: '5', post: '1', reason: 'Spam', createdAt: '2026-11-03T00:00:00Z' } });
+    const client = threadClient([makePost('1')], {
+      'POST /v1/posts/:id/reports': { id: '5', post: '1', reason: 'Spam', createdAt: '2026-11-03T00:00:00Z' },
+    });
     const element = await render(client);
     await postActions(element);
     $(element, '[part~="report-button"]')?.click();
@@ -350,7 +403,11 @@ describe('grove-discussion-thread', () => {
   });
 
   it('lets the asker accept an answer, sending the thread version as If-Match', async () => {
-    const question = makeThread({ kind: 'question', viewer: { canPost: true, canModerate: false, canAccept: true, following: false }, version: 4 });
+    const question = makeThread({
+      kind: 'question',
+      viewer: { canPost: true, canModerate: false, canAccept: true, following: false },
+      version: 4,
+    });
     const client = threadClient([makePost('1'), makePost('2')], {
       'GET /v1/threads': question,
       'PATCH /v1/threads/7': { ...question, status: 'answered', acceptedPostId: '2', version: 5 },

@@ -63,7 +63,14 @@ export function conversation(count: number): Post[] {
     const authorIndex = index % PEOPLE.length;
     return makePost(String(index + 1), {
       // Amina facilitates the community; Lucía is recognised on its topic.
-      author: { id: `m${authorIndex + 1}`, name: PEOPLE[authorIndex]!, avatarUrl: null, presence: 'listed', role: authorIndex === 0 ? 'facilitator' : 'member', expert: authorIndex === 2 },
+      author: {
+        id: `m${authorIndex + 1}`,
+        name: PEOPLE[authorIndex]!,
+        avatarUrl: null,
+        presence: 'listed',
+        role: authorIndex === 0 ? 'facilitator' : 'member',
+        expert: authorIndex === 2,
+      },
       language,
       bodyHtml,
       bodyMd: bodyHtml.replace(/<[^>]+>/g, ''),
@@ -90,7 +97,11 @@ export function threadRoutes(posts: Post[], thread: Partial<Thread> = {}): Recor
     },
     'POST /v1/posts': ({ body }: { body: unknown }) => {
       const text = (body as { body: string }).body;
-      return makePost(String(1000 + posts.length), { bodyMd: text, bodyHtml: `<p>${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`, viewerCanEdit: true });
+      return makePost(String(1000 + posts.length), {
+        bodyMd: text,
+        bodyHtml: `<p>${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`,
+        viewerCanEdit: true,
+      });
     },
     'PUT /v1/threads/:id/follow': { following: true },
     'DELETE /v1/threads/:id/follow': { following: false },
@@ -103,9 +114,14 @@ export function threadRoutes(posts: Post[], thread: Partial<Thread> = {}): Recor
 export function heldPosts(posts: readonly Post[]) {
   return {
     items: posts.map((post) => ({
-      id: post.id, thread: post.thread, threadTitle: 'Drip irrigation in clay soils', url: null,
+      id: post.id,
+      thread: post.thread,
+      threadTitle: 'Drip irrigation in clay soils',
+      url: null,
       author: { id: post.author.id, name: post.author.name, avatarUrl: null, presence: 'listed' as const },
-      bodyMd: post.bodyMd, bodyHtml: post.bodyHtml, createdAt: post.createdAt,
+      bodyMd: post.bodyMd,
+      bodyHtml: post.bodyHtml,
+      createdAt: post.createdAt,
     })),
     next: null,
     firstPosts: 2,

@@ -32,7 +32,11 @@ async function openQueue(element: GroveDiscussionThread): Promise<HTMLElement | 
   const toggle = $(element, '[part~="reports-button"]')!;
   toggle.focus();
   await sendKeys({ press: 'Enter' });
-  await until(element, () => Boolean($(element, '[part~="reports"]')) && !$(element, '[part~="reports"] [aria-busy="true"]'), 'the loaded queue');
+  await until(
+    element,
+    () => Boolean($(element, '[part~="reports"]')) && !$(element, '[part~="reports"] [aria-busy="true"]'),
+    'the loaded queue',
+  );
   return $(element, '[part~="held"]');
 }
 
@@ -50,11 +54,16 @@ describe('grove-discussion-thread: posts awaiting approval', () => {
     expect(held?.textContent).to.include('A member’s first 2 posts in this community wait for a facilitator.');
     const items = heldItems(element);
     expect(items.map((item) => item.dataset.post)).to.deep.equal(['61', '62']);
-    expect(items[0]?.querySelector('.report-body')?.textContent, 'Markdown source as text').to.equal('My **first** post <script>x</script>');
+    expect(items[0]?.querySelector('.report-body')?.textContent, 'Markdown source as text').to.equal(
+      'My **first** post <script>x</script>',
+    );
     expect(held?.querySelector('script')).to.equal(null);
     expect(items[0]?.textContent).to.include('in this discussion');
     expect(items[1]?.textContent).to.include('in “Drip irrigation in clay soils”');
-    expect([...items[0]!.querySelectorAll('button')].map((button) => button.textContent.trim())).to.deep.equal(['Approve and publish', 'Reject']);
+    expect([...items[0]!.querySelectorAll('button')].map((button) => button.textContent.trim())).to.deep.equal([
+      'Approve and publish',
+      'Reject',
+    ]);
     expect($(element, '[part~="reports"]')?.textContent).to.include('No open reports');
     await expectAccessible(element);
   });
@@ -74,7 +83,11 @@ describe('grove-discussion-thread: posts awaiting approval', () => {
     await until(element, () => heldItems(element).length === 1, 'the post leaving the queue');
     expect(client.callsTo('POST', '/v1/posts/61/approval')).to.have.length(1);
     expect(announcement(element)).to.equal('The post is published.');
-    await until(element, () => element.shadowRoot?.activeElement?.closest('[part~="held-post"]')?.getAttribute('data-post') === '62', 'focus on the next held post');
+    await until(
+      element,
+      () => element.shadowRoot?.activeElement?.closest('[part~="held-post"]')?.getAttribute('data-post') === '62',
+      'focus on the next held post',
+    );
   });
 
   it('rejects, says when nothing waits any more, and treats another facilitator’s decision as done', async () => {
@@ -129,7 +142,9 @@ describe('grove-discussion-thread: posts awaiting approval', () => {
     expect($(author, '#post-70')?.textContent, 'not called hidden by a facilitator').to.not.include('hidden by a facilitator');
     await expectAccessible(author);
 
-    const facilitator = await render(facilitatorClient([makePost('1'), makePost('70', { held: true })], { items: [], next: null, firstPosts: 2 }));
+    const facilitator = await render(
+      facilitatorClient([makePost('1'), makePost('70', { held: true })], { items: [], next: null, firstPosts: 2 }),
+    );
     await postActions(facilitator);
     const buttons = [...$(facilitator, '#post-70 .post-footer')!.querySelectorAll('button')].map((button) => button.textContent.trim());
     expect(buttons).to.include.members(['Approve', 'Reject']);
@@ -144,7 +159,11 @@ describe('grove-discussion-thread: posts awaiting approval', () => {
       'GET /v1/communities/water/reports': { items: [], next: null },
       [HELD]: heldPosts([makePost('61')]),
     });
-    const element = await fixtureWithClient<GroveDiscussionThread>(html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`, client, { lang: 'ar' });
+    const element = await fixtureWithClient<GroveDiscussionThread>(
+      html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`,
+      client,
+      { lang: 'ar' },
+    );
     await until(element, () => Boolean($(element, '[part~="reports-button"]')), 'the thread');
     await openQueue(element);
     await until(element, () => $(element, '[part~="held"] .reports-title')?.textContent === 'مشاركات بانتظار الموافقة', 'the Arabic queue');

@@ -22,9 +22,7 @@ class ScriptedServer {
     this.attempts.push({ key, body: payload.body });
     const outcome = this.#script.shift() ?? 'ok';
     if (outcome === 'hang') {
-      return new Promise((_, reject) =>
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
-      );
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     }
     if (outcome !== 'ok') return Promise.reject(new GroveApiError(outcome, outcome === 'invalid' ? 400 : 503));
     if (!this.created.has(key)) this.created.set(key, payload.body);
@@ -162,7 +160,9 @@ describe('Outbox', () => {
     first.outbox.stop();
     const second = harness(server, { storage });
     second.outbox.start();
-    expect(second.outbox.items.map((item) => [item.payload.body, item.state, item.error])).to.deep.equal([['pasted\u0000text', 'rejected', 'invalid']]);
+    expect(second.outbox.items.map((item) => [item.payload.body, item.state, item.error])).to.deep.equal([
+      ['pasted\u0000text', 'rejected', 'invalid'],
+    ]);
     expect(server.attempts, 'a refusal waits for the user').to.have.length(1);
   });
 

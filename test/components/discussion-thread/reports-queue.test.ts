@@ -58,7 +58,11 @@ async function openQueue(element: GroveDiscussionThread): Promise<HTMLElement> {
   if (!toggle) throw new Error('no reports button');
   toggle.focus();
   await sendKeys({ press: 'Enter' });
-  await until(element, () => Boolean($(element, '[part~="reports"]')) && !$(element, '[part~="reports"] [aria-busy="true"]'), 'the loaded queue');
+  await until(
+    element,
+    () => Boolean($(element, '[part~="reports"]')) && !$(element, '[part~="reports"] [aria-busy="true"]'),
+    'the loaded queue',
+  );
   expect(toggle.getAttribute('aria-expanded')).to.equal('true');
   return $(element, '[part~="reports"]')!;
 }
@@ -76,20 +80,38 @@ describe('grove-discussion-thread reports queue', () => {
   it('lists open reports with the reported text, the reason and who reported it', async () => {
     const post = makePost('1', { bodyMd: 'Buy cheap pumps at <script>alert(1)</script>' });
     const other = makePost('40', { thread: '9' });
-    const client = facilitatorClient([post], [
-      report('5', post, { openReports: 2 }),
-      report('6', other, { threadTitle: 'Mulch <b>tips</b>' }),
-      { ...report('7', post, { openReports: 2 }), reason: 'Spam', reporter: { id: 'm21', name: 'Lucía Pérez', avatarUrl: null, presence: 'listed' } },
-    ]);
+    const client = facilitatorClient(
+      [post],
+      [
+        report('5', post, { openReports: 2 }),
+        report('6', other, { threadTitle: 'Mulch <b>tips</b>' }),
+        {
+          ...report('7', post, { openReports: 2 }),
+          reason: 'Spam',
+          reporter: { id: 'm21', name: 'Lucía Pérez', avatarUrl: null, presence: 'listed' },
+        },
+      ],
+    );
     const element = await render(client);
     const queue = await openQueue(element);
     expect(client.callsTo('GET', '/v1/communities/water/reports')[0]?.query).to.deep.include({ status: 'open' });
     const items = [...queue.querySelectorAll<HTMLElement>('[part~="report"]')];
-    expect(items.map((item) => item.dataset.post), 'one entry per reported post').to.deep.equal(['1', '40']);
-    expect([...items[0]!.querySelectorAll('.reason')].map((reason) => reason.textContent), 'with every reason given').to.deep.equal(['Reason 5: advertising', 'Spam']);
-    expect(items[0]?.querySelector('.report-body')?.textContent, 'Markdown source shown as text').to.equal('Buy cheap pumps at <script>alert(1)</script>');
+    expect(
+      items.map((item) => item.dataset.post),
+      'one entry per reported post',
+    ).to.deep.equal(['1', '40']);
+    expect(
+      [...items[0]!.querySelectorAll('.reason')].map((reason) => reason.textContent),
+      'with every reason given',
+    ).to.deep.equal(['Reason 5: advertising', 'Spam']);
+    expect(items[0]?.querySelector('.report-body')?.textContent, 'Markdown source shown as text').to.equal(
+      'Buy cheap pumps at <script>alert(1)</script>',
+    );
     expect(queue.querySelector('script'), 'nothing from a report becomes markup').to.equal(null);
-    expect(items[0]?.textContent).to.include('Reported by Omar Haddad').and.include('Reported by Lucía Pérez').and.include('in this discussion');
+    expect(items[0]?.textContent)
+      .to.include('Reported by Omar Haddad')
+      .and.include('Reported by Lucía Pérez')
+      .and.include('in this discussion');
     expect(items[0]?.textContent).to.include('2 open reports on this post');
     expect(items[1]?.textContent, 'a report from another thread names it').to.include('in “Mulch <b>tips</b>”');
     await expectAccessible(element);
@@ -110,13 +132,19 @@ describe('grove-discussion-thread reports queue', () => {
     expect((await moderated).detail).to.deep.equal({ action: 'hide', threadId: '7', postId: '1' });
     await until(element, () => !$(element, '[data-post="1"]'), 'the report leaving the queue');
     await until(element, () => Boolean($(element, '#post-1.hidden')), 'the hidden post in the thread');
-    await until(element, () => element.shadowRoot?.activeElement?.closest('[data-post]')?.getAttribute('data-post') === '2', 'focus on the next report');
+    await until(
+      element,
+      () => element.shadowRoot?.activeElement?.closest('[data-post]')?.getAttribute('data-post') === '2',
+      'focus on the next report',
+    );
     expect(announcement(element)).to.include('The post is hidden');
   });
 
   it('dismisses a report, keeping the post, and says when the queue is empty', async () => {
     const post = makePost('1');
-    const client = facilitatorClient([post], [report('5', post)], { 'POST /v1/reports/5/resolution': ({ body }: FakeCall) => ({ ...report('5', post), resolvedAt: '2026-11-02T00:00:00Z', body }) });
+    const client = facilitatorClient([post], [report('5', post)], {
+      'POST /v1/reports/5/resolution': ({ body }: FakeCall) => ({ ...report('5', post), resolvedAt: '2026-11-02T00:00:00Z', body }),
+    });
     const element = await render(client);
     const queue = await openQueue(element);
     queue.querySelector<HTMLElement>('[part~="dismiss-report-button"]')?.click();
@@ -131,7 +159,10 @@ describe('grove-discussion-thread reports queue', () => {
     const other = makePost('2', { hidden: true });
     const client = facilitatorClient([hidden, other], [report('5', hidden), report('6', other)], {
       'POST /v1/posts/1/restore': { ...hidden, hidden: false, version: 2 },
-      'POST /v1/reports/:id/resolution': ({ params }: FakeCall) => ({ ...report(params.id ?? '', hidden), resolvedAt: '2026-11-02T00:00:00Z' }),
+      'POST /v1/reports/:id/resolution': ({ params }: FakeCall) => ({
+        ...report(params.id ?? '', hidden),
+        resolvedAt: '2026-11-02T00:00:00Z',
+      }),
     });
     const element = await render(client);
     const queue = await openQueue(element);

@@ -25,7 +25,8 @@ export function threadClient(posts: Post[] = [makePost('1'), makePost('2')], rou
       'GET /v1/threads': makeThread({ postCount: posts.length }),
       'GET /v1/threads/7': makeThread({ postCount: posts.length }),
       'GET /v1/threads/7/posts': { items: posts, next: null },
-      'POST /v1/posts': ({ body }: FakeCall) => makePost('100', { bodyMd: (body as NewPost).body, bodyHtml: `<p>${(body as NewPost).body}</p>`, viewerCanEdit: true }),
+      'POST /v1/posts': ({ body }: FakeCall) =>
+        makePost('100', { bodyMd: (body as NewPost).body, bodyHtml: `<p>${(body as NewPost).body}</p>`, viewerCanEdit: true }),
       ...routes,
     },
     { authenticated: true },
@@ -33,7 +34,10 @@ export function threadClient(posts: Post[] = [makePost('1'), makePost('2')], rou
 }
 
 /** Renders the widget in a provider with `client` and waits until it has loaded. */
-export async function render(client: FakeClient, attributes = html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`) {
+export async function render(
+  client: FakeClient,
+  attributes = html`<grove-discussion-thread page-key=${KEY} community="water"></grove-discussion-thread>`,
+) {
   const element = await fixtureWithClient<GroveDiscussionThread>(attributes, client);
   await element.updateComplete;
   await until(element, () => !element.shadowRoot?.querySelector('[aria-busy="true"]'));

@@ -18,7 +18,11 @@ describe('add-to-calendar links', () => {
     expect(new URL(googleCalendarUrl(allDay)).searchParams.get('dates')).to.equal('20261112/20261114');
     expect(new URL(googleCalendarUrl(allDay)).searchParams.has('recur')).to.equal(false);
     const outlook = new URL(outlookCalendarUrl(allDay));
-    expect([outlook.searchParams.get('startdt'), outlook.searchParams.get('enddt'), outlook.searchParams.get('allday')]).to.deep.equal(['2026-11-12', '2026-11-14', 'true']);
+    expect([outlook.searchParams.get('startdt'), outlook.searchParams.get('enddt'), outlook.searchParams.get('allday')]).to.deep.equal([
+      '2026-11-12',
+      '2026-11-14',
+      'true',
+    ]);
     expect(outlook.searchParams.get('location')).to.equal('Dakar');
   });
 

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import {
-  addMonths, datesCovered, firstDayOfWeek, groupByDate, isCalendarDate, monthWeeks, requestRange, zonedDate,
+  addMonths,
+  datesCovered,
+  firstDayOfWeek,
+  groupByDate,
+  isCalendarDate,
+  monthWeeks,
+  requestRange,
+  zonedDate,
 } from '../../../src/components/event-calendar/date-grid.js';
 import { dateAfterKey, visibleDates } from '../../../src/components/event-calendar/keyboard.js';
 import { webcalUrl } from '../../../src/components/event-calendar/render-toolbar.js';
@@ -41,7 +48,13 @@ describe('calendar date grid', () => {
   });
 
   it('spreads multi-day and all-day occurrences over their days, end exclusive', () => {
-    const allDay = occurrence({ allDay: true, startDate: '2026-11-12', endDate: '2026-11-14', start: '2026-11-12T00:00:00Z', end: '2026-11-14T00:00:00Z' });
+    const allDay = occurrence({
+      allDay: true,
+      startDate: '2026-11-12',
+      endDate: '2026-11-14',
+      start: '2026-11-12T00:00:00Z',
+      end: '2026-11-14T00:00:00Z',
+    });
     expect(datesCovered(allDay, 'Pacific/Auckland'), 'all-day dates ignore zones').to.deep.equal(['2026-11-12', '2026-11-13']);
     const toMidnight = occurrence({ start: '2026-11-10T21:00:00Z', end: '2026-11-10T23:00:00Z' });
     expect(datesCovered(toMidnight, 'Europe/Paris'), 'ends at local midnight: one day').to.deep.equal(['2026-11-10']);
@@ -72,7 +85,11 @@ describe('calendar date grid', () => {
 
 describe('calendar toolbar', () => {
   it('turns the feed into a webcal link, also from a relative API base', () => {
-    expect(webcalUrl('https://grove.example.org/api/v1/communities/water/events.ics')).to.equal('webcal://grove.example.org/api/v1/communities/water/events.ics');
-    expect(webcalUrl('/api/v1/communities/water/events.ics', 'http://intranet.example.org/news/')).to.equal('webcal://intranet.example.org/api/v1/communities/water/events.ics');
+    expect(webcalUrl('https://grove.example.org/api/v1/communities/water/events.ics')).to.equal(
+      'webcal://grove.example.org/api/v1/communities/water/events.ics',
+    );
+    expect(webcalUrl('/api/v1/communities/water/events.ics', 'http://intranet.example.org/news/')).to.equal(
+      'webcal://intranet.example.org/api/v1/communities/water/events.ics',
+    );
   });
 });

@@ -48,7 +48,9 @@ describe('grove-event-calendar against the reference server', function () {
     const page = await getJson<OccurrencePage>(`${api!}/v1/events?${range}`);
     // The second occurrence of a series proves the server expanded the rule.
     const series = page.items.filter((item) => item.recurring && !item.cancelled);
-    const target: EventOccurrence | undefined = series.find((item) => series.some((other) => other.id === item.id && other.start < item.start));
+    const target: EventOccurrence | undefined = series.find((item) =>
+      series.some((other) => other.id === item.id && other.start < item.start),
+    );
     expect(target, 'the demo network has a weekly series in range').not.to.equal(undefined);
     const client = await signIn(api!, target!.community, target!.organiser.id);
 

@@ -36,14 +36,17 @@ async function openDetails(el: Calendar, key: string): Promise<void> {
   await detailsShown(el);
 }
 
-
 widgetSuite({
   tag: 'grove-event-calendar',
   template: november,
   client: calendarClient,
   emptyClient: () => calendarClient([]),
   loadPath: '/v1/events',
-  invalid: { template: html`<grove-event-calendar view="mounth"></grove-event-calendar>`, name: 'view', says: 'month, week, day, or agenda' },
+  invalid: {
+    template: html`<grove-event-calendar view="mounth"></grove-event-calendar>`,
+    name: 'view',
+    says: 'month, week, day, or agenda',
+  },
 });
 
 describe('grove-event-calendar', () => {
@@ -59,7 +62,9 @@ describe('grove-event-calendar', () => {
     expect(cell(el, '2026-11-24').textContent, 'day of the Paris viewer, not the Nairobi organiser').to.include('Late call');
     expect(cell(el, '2026-11-10').querySelector('.visually-hidden')!.textContent).to.equal('Tuesday, November 10, 2026, 1 event');
     expect(client.callsTo('GET', '/v1/events')[0]!.query).to.include({
-      community: 'water', from: '2026-10-31T00:00:00.000Z', to: '2026-12-07T00:00:00.000Z',
+      community: 'water',
+      from: '2026-10-31T00:00:00.000Z',
+      to: '2026-12-07T00:00:00.000Z',
     });
   });
 
@@ -79,7 +84,11 @@ describe('grove-event-calendar', () => {
     expect(text(empty)).to.include('No events in this period.');
     await expectAccessible(empty);
 
-    const failing = new FakeClient({ 'GET /v1/events': () => { throw new GroveApiError('unavailable', 503); } });
+    const failing = new FakeClient({
+      'GET /v1/events': () => {
+        throw new GroveApiError('unavailable', 503);
+      },
+    });
     const failed = oneEvent(document, 'grove-error');
     const broken = await fixtureWithClient<Calendar>(november, failing);
     await failed;
@@ -133,7 +142,7 @@ describe('grove-event-calendar', () => {
     expect((selection.detail.item as { id: string }).id).to.equal('12');
     expect(selection.bubbles && selection.composed && selection.cancelable).to.equal(true);
     await el.updateComplete;
-    const dialog = ($(el, 'dialog') as HTMLDialogElement);
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
     expect(dialog.open).to.equal(true);
     expect(deepActive()?.id, 'focus moves into the dialog at once, while its body loads').to.equal('dialog-title');
     await detailsShown(el);
@@ -184,7 +193,13 @@ describe('grove-event-calendar', () => {
     const answered = oneEvent<GroveRsvpEvent>(el, 'grove-rsvp');
     $(el, '[data-rsvp="going"]').click();
     const event = await answered;
-    expect(event.detail).to.deep.equal({ eventId: '12', occurrence: '2026-11-17T11:00:00.000Z', status: 'going', waitlisted: true, position: 1 });
+    expect(event.detail).to.deep.equal({
+      eventId: '12',
+      occurrence: '2026-11-17T11:00:00.000Z',
+      status: 'going',
+      waitlisted: true,
+      position: 1,
+    });
     expect(event.bubbles && event.composed).to.equal(true);
     const [post] = client.callsTo('POST', '/v1/events/12/rsvp');
     expect(post!.body).to.deep.equal({ status: 'going', occurrence: '2026-11-17T11:00:00.000Z' });
@@ -247,20 +262,31 @@ describe('grove-event-calendar', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const thread = $(el, 'grove-discussion-thread');
-    expect([thread.getAttribute('page-key'), thread.getAttribute('community'), thread.getAttribute('thread-title')])
-      .to.deep.equal(['event:12', 'water', 'Drip irrigation clinic']);
-    await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand', { timeout: 4000 });
+    expect([thread.getAttribute('page-key'), thread.getAttribute('community'), thread.getAttribute('thread-title')]).to.deep.equal([
+      'event:12',
+      'water',
+      'Drip irrigation clinic',
+    ]);
+    await waitUntil(() => customElements.get('grove-discussion-thread') !== undefined, 'thread element defined on demand', {
+      timeout: 4000,
+    });
     await waitUntil(() => client.callsTo('GET', '/v1/threads').length > 0, 'the thread asks for its key', { timeout: 4000 });
     expect(client.callsTo('GET', '/v1/threads')[0]!.query.key).to.equal('event:12');
     await expectAccessible(el);
   });
 
   it('names an invalid attribute in a translated message', async () => {
-    const el = await fixtureWithClient<Calendar>(html`<grove-event-calendar view="mounth" lang="fr"></grove-event-calendar>`, calendarClient());
+    const el = await fixtureWithClient<Calendar>(
+      html`<grove-event-calendar view="mounth" lang="fr"></grove-event-calendar>`,
+      calendarClient(),
+    );
     // The French core catalogue is fetched on demand.
     await waitUntil(() => $(el, '[role="alert"]').textContent.includes('attribut'), 'French message shown', { timeout: 4000 });
     expect($(el, '[role="alert"]').textContent).to.include('view').and.include('mounth');
-    const zone = await fixtureWithClient<Calendar>(html`<grove-event-calendar time-zone="Mars/Olympus"></grove-event-calendar>`, calendarClient());
+    const zone = await fixtureWithClient<Calendar>(
+      html`<grove-event-calendar time-zone="Mars/Olympus"></grove-event-calendar>`,
+      calendarClient(),
+    );
     expect($(zone, '[role="alert"]').textContent).to.include('time-zone');
   });
 
@@ -276,10 +302,16 @@ describe('grove-event-calendar', () => {
   });
 
   it('shows a week with every event and the agenda by day, filtered by kinds', async () => {
-    const week = await loaded(calendarClient(), html`<grove-event-calendar view="week" date="2026-11-12" time-zone="Europe/Paris"></grove-event-calendar>`);
+    const week = await loaded(
+      calendarClient(),
+      html`<grove-event-calendar view="week" date="2026-11-12" time-zone="Europe/Paris"></grove-event-calendar>`,
+    );
     expect($$(week, '[role="gridcell"]')).to.have.length(7);
     expect($(week, '#title').textContent).to.equal('Week of November 8, 2026');
-    const agenda = await loaded(calendarClient(), html`<grove-event-calendar view="agenda" kinds="Webinar" date="2026-11-01" time-zone="Europe/Paris"></grove-event-calendar>`);
+    const agenda = await loaded(
+      calendarClient(),
+      html`<grove-event-calendar view="agenda" kinds="Webinar" date="2026-11-01" time-zone="Europe/Paris"></grove-event-calendar>`,
+    );
     const days = $$(agenda, '.agenda-day h3').map((h) => h.textContent);
     expect(days).to.deep.equal(['Tuesday, November 10, 2026', 'Tuesday, November 17, 2026']);
     await expectAccessible(agenda);
@@ -287,14 +319,20 @@ describe('grove-event-calendar', () => {
 
   it('shows one day with its events, steps a day at a time, and says when a day is free', async () => {
     const client = calendarClient();
-    const day = await loaded(client, html`<grove-event-calendar view="day" date="2026-11-10" time-zone="Europe/Paris"></grove-event-calendar>`);
+    const day = await loaded(
+      client,
+      html`<grove-event-calendar view="day" date="2026-11-10" time-zone="Europe/Paris"></grove-event-calendar>`,
+    );
     expect($(day, '#title').textContent).to.equal('Tuesday, November 10, 2026');
     expect($$(day, '[part~="event"] .title').length).to.be.greaterThan(0);
     expect($(day, '[part~="view-button"][aria-pressed="true"]').textContent.trim()).to.equal('Day');
     await expectAccessible(day);
     $$(day, '[part~="nav-button"]')[2]!.click();
     await waitUntil(() => $(day, '#title').textContent === 'Wednesday, November 11, 2026', 'next is the next day');
-    await waitUntil(() => (day.shadowRoot?.querySelector('[part~="status"]')?.textContent ?? '').includes('No events on this day.'), 'a free day says so');
+    await waitUntil(
+      () => (day.shadowRoot?.querySelector('[part~="status"]')?.textContent ?? '').includes('No events on this day.'),
+      'a free day says so',
+    );
     const query = client.callsTo('GET', '/v1/events').at(-1)!.query;
     const days = (Date.parse(String(query.to)) - Date.parse(String(query.from))) / 86_400_000;
     expect(days, 'the day (with a margin for time zones) is asked for, not the month').to.be.at.most(3);
@@ -325,12 +363,22 @@ describe('grove-event-calendar', () => {
   it('marks the viewer own answers on their events, with the waitlist place', async () => {
     const answered = [
       occurrence({ viewerRsvp: { occurrence: '2026-11-10T11:00:00.000Z', status: 'going', waitlisted: false, position: null } }),
-      occurrence({ start: '2026-11-17T11:00:00.000Z', end: '2026-11-17T12:30:00.000Z',
-        viewerRsvp: { occurrence: '2026-11-17T11:00:00.000Z', status: 'going', waitlisted: true, position: 2 } }),
-      occurrence({ id: '21', start: '2026-11-24T10:00:00.000Z', end: '2026-11-24T11:00:00.000Z',
-        viewerRsvp: { occurrence: '2026-11-24T10:00:00.000Z', status: 'not-going', waitlisted: false, position: null } }),
+      occurrence({
+        start: '2026-11-17T11:00:00.000Z',
+        end: '2026-11-17T12:30:00.000Z',
+        viewerRsvp: { occurrence: '2026-11-17T11:00:00.000Z', status: 'going', waitlisted: true, position: 2 },
+      }),
+      occurrence({
+        id: '21',
+        start: '2026-11-24T10:00:00.000Z',
+        end: '2026-11-24T11:00:00.000Z',
+        viewerRsvp: { occurrence: '2026-11-24T10:00:00.000Z', status: 'not-going', waitlisted: false, position: null },
+      }),
     ];
-    const el = await loaded(calendarClient(answered), html`<grove-event-calendar view="agenda" date="2026-11-01" time-zone="Europe/Paris"></grove-event-calendar>`);
+    const el = await loaded(
+      calendarClient(answered),
+      html`<grove-event-calendar view="agenda" date="2026-11-01" time-zone="Europe/Paris"></grove-event-calendar>`,
+    );
     expect($$(el, '[part~="answer"]').map((badge) => badge.textContent)).to.deep.equal(['Going', 'Waitlist 2']);
     await expectAccessible(el);
   });
@@ -346,7 +394,10 @@ describe('grove-event-calendar', () => {
   });
 
   it('defaults to the agenda on narrow widths', async () => {
-    const narrow = await loaded(calendarClient(), html`<grove-event-calendar style="width: 320px" date="2026-11-10"></grove-event-calendar>`);
+    const narrow = await loaded(
+      calendarClient(),
+      html`<grove-event-calendar style="width: 320px" date="2026-11-10"></grove-event-calendar>`,
+    );
     // Inside a provider that has not rendered its slot yet, the first measure comes from the ResizeObserver.
     await waitUntil(() => $$(narrow, '[part~="agenda"]').length === 1, 'agenda shown at 320px', { timeout: 4000 });
   });

@@ -59,7 +59,9 @@ describe('event authoring in the calendar against the reference server', functio
     type(editor, 'location', 'Salle 3, Thiès');
     // Saved first without the join link a hybrid event needs: the server names the field.
     editor.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
-    await waitUntil(() => editor.querySelector('[name="joinUrl"][aria-invalid="true"]'), 'the server names the join link', { timeout: 10000 });
+    await waitUntil(() => editor.querySelector('[name="joinUrl"][aria-invalid="true"]'), 'the server names the join link', {
+      timeout: 10000,
+    });
     expect(editor.querySelector('#error-joinUrl')!.textContent).to.include('join link');
     type(editor, 'joinUrl', 'https://meet.example.org/clinic');
     type(editor, 'capacity', '12');
@@ -74,9 +76,10 @@ describe('event authoring in the calendar against the reference server', functio
     editor.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
     const { detail } = (await reloaded) as CustomEvent<{ data: EventOccurrence[] }>;
     const mine = detail.data.filter((item) => item.title === title);
-    expect(mine.map((item) => item.start), 'Tuesdays at 14:00 in Paris').to.deep.equal([
-      '2031-03-04T13:00:00.000Z', '2031-03-11T13:00:00.000Z', '2031-03-18T13:00:00.000Z', '2031-03-25T13:00:00.000Z',
-    ]);
+    expect(
+      mine.map((item) => item.start),
+      'Tuesdays at 14:00 in Paris',
+    ).to.deep.equal(['2031-03-04T13:00:00.000Z', '2031-03-11T13:00:00.000Z', '2031-03-18T13:00:00.000Z', '2031-03-25T13:00:00.000Z']);
     const series = mine[0]!;
     expect(series.rrule).to.equal('FREQ=WEEKLY;BYDAY=TU;COUNT=4');
     expect(series.mode).to.equal('hybrid');
@@ -86,7 +89,11 @@ describe('event authoring in the calendar against the reference server', functio
     // The second Tuesday moves to 16:00 on its own.
     const open = async (start: string) => {
       root.querySelector<HTMLElement>(`[data-key="${series.id}@${start}"]`)!.click();
-      await waitUntil(() => root.querySelector('dialog.details[open] [part~="event-actions"]'), 'the details with the facilitator\'s actions', { timeout: 10000 });
+      await waitUntil(
+        () => root.querySelector('dialog.details[open] [part~="event-actions"]'),
+        "the details with the facilitator's actions",
+        { timeout: 10000 },
+      );
     };
     await open('2031-03-11T13:00:00.000Z');
     root.querySelector<HTMLElement>('[part~="edit-occurrence-button"]')!.click();
@@ -111,11 +118,18 @@ describe('event authoring in the calendar against the reference server', functio
     expect(root.querySelector('[part~="editor-status"]')!.textContent).to.include('cancelled');
 
     // What the server now says, read anonymously: the series lost two Tuesdays, one of them lives on at 16:00.
-    const page = await (await fetch(`${api!}/v1/events?community=water&from=2031-03-01T00:00:00Z&to=2031-04-01T00:00:00Z&limit=100`)).json() as OccurrencePage;
+    const page = (await (
+      await fetch(`${api!}/v1/events?community=water&from=2031-03-01T00:00:00Z&to=2031-04-01T00:00:00Z&limit=100`)
+    ).json()) as OccurrencePage;
     const stored = page.items.filter((item) => item.title === title);
     expect(stored.map((item) => [item.start, item.seriesId === series.id])).to.deep.equal([
-      ['2031-03-04T13:00:00.000Z', false], ['2031-03-11T15:00:00.000Z', true], ['2031-03-25T13:00:00.000Z', false],
+      ['2031-03-04T13:00:00.000Z', false],
+      ['2031-03-11T15:00:00.000Z', true],
+      ['2031-03-25T13:00:00.000Z', false],
     ]);
-    expect(after.map((item) => item.start), 'the calendar shows what the server holds').to.deep.equal(stored.map((item) => item.start));
+    expect(
+      after.map((item) => item.start),
+      'the calendar shows what the server holds',
+    ).to.deep.equal(stored.map((item) => item.start));
   });
 });

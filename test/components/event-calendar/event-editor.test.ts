@@ -50,7 +50,8 @@ function save(dialog: HTMLElement): void {
   dialog.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
 }
 
-const bodyOf = (client: FakeClient, method: 'POST' | 'PATCH', path: string) => client.callsTo(method, path).at(-1)?.body as Record<string, unknown>;
+const bodyOf = (client: FakeClient, method: 'POST' | 'PATCH', path: string) =>
+  client.callsTo(method, path).at(-1)?.body as Record<string, unknown>;
 
 describe('grove-event-calendar: facilitators write events', () => {
   it('loads no editor for a reader, nor for a member who does not facilitate', async () => {
@@ -73,7 +74,9 @@ describe('grove-event-calendar: facilitators write events', () => {
     const el = await facilitating(client);
     const dialog = await openNew(el);
     await waitUntil(() => deepActive()?.getAttribute('name') === 'title', 'focus on the title');
-    expect(dialog.querySelector<HTMLInputElement>('[name="timeZone"]')!.value, 'the browser zone by default').to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(dialog.querySelector<HTMLInputElement>('[name="timeZone"]')!.value, 'the browser zone by default').to.equal(
+      Intl.DateTimeFormat().resolvedOptions().timeZone,
+    );
     type(dialog, 'title', 'Irrigation clinic');
     type(dialog, 'description', 'Bring **questions**.');
     type(dialog, 'start', '2027-03-02T14:00');
@@ -85,7 +88,7 @@ describe('grove-event-calendar: facilitators write events', () => {
     type(dialog, 'capacity', '12');
     await choose(el, dialog, 'repeat', 'weekly');
     const thursday = dialog.querySelector<HTMLInputElement>('[name="day"][value="TH"]')!;
-    expect(dialog.querySelector<HTMLInputElement>('[name="day"][value="TU"]')!.checked, 'the start\'s weekday').to.equal(true);
+    expect(dialog.querySelector<HTMLInputElement>('[name="day"][value="TU"]')!.checked, "the start's weekday").to.equal(true);
     thursday.click();
     await choose(el, dialog, 'ends', 'count');
     type(dialog, 'count', '8');
@@ -96,9 +99,17 @@ describe('grove-event-calendar: facilitators write events', () => {
     save(dialog);
     await reloaded;
     expect(bodyOf(client, 'POST', '/v1/events')).to.deep.include({
-      community: 'water', title: 'Irrigation clinic', description: 'Bring **questions**.', startsAt: '2027-03-02T13:00:00.000Z',
-      endsAt: '2027-03-02T14:30:00.000Z', timeZone: 'Europe/Paris', mode: 'hybrid', joinUrl: 'https://meet.example.org/clinic',
-      location: 'Salle 3, Thiès', capacity: 12, rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8',
+      community: 'water',
+      title: 'Irrigation clinic',
+      description: 'Bring **questions**.',
+      startsAt: '2027-03-02T13:00:00.000Z',
+      endsAt: '2027-03-02T14:30:00.000Z',
+      timeZone: 'Europe/Paris',
+      mode: 'hybrid',
+      joinUrl: 'https://meet.example.org/clinic',
+      location: 'Salle 3, Thiès',
+      capacity: 12,
+      rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8',
     });
     await el.updateComplete;
     expect(dialog.open).to.equal(false);
@@ -137,7 +148,7 @@ describe('grove-event-calendar: facilitators write events', () => {
     expect(bodyOf(client, 'POST', '/v1/events').rrule).to.equal('FREQ=MONTHLY;BYMONTHDAY=17');
   });
 
-  it('names a wrong zone before sending, then shows the server\'s field errors beside the fields and keeps the text', async () => {
+  it("names a wrong zone before sending, then shows the server's field errors beside the fields and keeps the text", async () => {
     const client = facilitatorClient();
     client.route('POST /v1/events', () => {
       throw new GroveApiError('invalid', 422, {
@@ -159,7 +170,7 @@ describe('grove-event-calendar: facilitators write events', () => {
     type(dialog, 'timeZone', 'Africa/Dakar');
     type(dialog, 'end', '2020-01-01T00:00');
     save(dialog);
-    await waitUntil(() => dialog.querySelector('[name="joinUrl"][aria-invalid="true"]'), 'the server\'s fields are named');
+    await waitUntil(() => dialog.querySelector('[name="joinUrl"][aria-invalid="true"]'), "the server's fields are named");
     expect(dialog.querySelector('[name="end"]')!.getAttribute('aria-invalid')).to.equal('true');
     expect(dialog.querySelector('[name="end"]')!.getAttribute('aria-describedby')).to.equal('error-end');
     expect(dialog.querySelector('[part~="form-message"]')!.textContent).to.include('could not be saved');
@@ -211,12 +222,15 @@ describe('grove-event-calendar: facilitators write events', () => {
     $(el, '[part~="edit-event-button"]').click();
     await waitUntil(() => editor(el)?.open && editor(el)?.querySelector('[name="title"]'), 'the editor opens');
     const dialog = editor(el)!;
-    expect(dialog.querySelector<HTMLSelectElement>('[name="repeat"]')!.value, 'the series\' rule read back').to.equal('weekly');
+    expect(dialog.querySelector<HTMLSelectElement>('[name="repeat"]')!.value, "the series' rule read back").to.equal('weekly');
     expect(dialog.querySelector<HTMLSelectElement>('[name="ends"]')!.value).to.equal('count');
     type(dialog, 'title', 'Drip clinic (moved)');
     type(dialog, 'capacity', '30');
     save(dialog);
-    await waitUntil(() => dialog.querySelector('[part~="form-message"]')!.textContent.includes('Someone else changed'), 'the conflict is said');
+    await waitUntil(
+      () => dialog.querySelector('[part~="form-message"]')!.textContent.includes('Someone else changed'),
+      'the conflict is said',
+    );
     expect(client.callsTo('PATCH', '/v1/events/12')[0]!.ifMatch).to.equal('"0"');
     expect(dialog.open).to.equal(true);
     expect(dialog.querySelector<HTMLInputElement>('[name="capacity"]')!.value, 'the edit is kept').to.equal('30');
@@ -236,14 +250,18 @@ describe('grove-event-calendar: facilitators write events', () => {
     await waitUntil(() => editor(el)?.open && editor(el)?.querySelector('[name="title"]'), 'the editor opens');
     const dialog = editor(el)!;
     expect(dialog.querySelector('[name="repeat"]')).to.equal(null);
-    expect(dialog.querySelector<HTMLInputElement>('[name="start"]')!.value, 'the occurrence\'s own time, in the organiser\'s zone').to.equal('2026-11-10T14:00');
+    expect(dialog.querySelector<HTMLInputElement>('[name="start"]')!.value, "the occurrence's own time, in the organiser's zone").to.equal(
+      '2026-11-10T14:00',
+    );
     type(dialog, 'start', '2026-11-10T15:00');
     type(dialog, 'end', '2026-11-10T16:30');
     const reloaded = oneEvent(el, 'grove-load');
     save(dialog);
     await reloaded;
     expect(bodyOf(client, 'POST', '/v1/events/12/occurrence-edits')).to.deep.equal({
-      occurrence: '2026-11-10T11:00:00.000Z', startsAt: '2026-11-10T12:00:00.000Z', endsAt: '2026-11-10T13:30:00.000Z',
+      occurrence: '2026-11-10T11:00:00.000Z',
+      startsAt: '2026-11-10T12:00:00.000Z',
+      endsAt: '2026-11-10T13:30:00.000Z',
     });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.details')!.open, 'the details close after a change').to.equal(false);
@@ -279,7 +297,9 @@ describe('grove-event-calendar: facilitators write events', () => {
     });
     const el = await facilitating(client);
     await openDetails(el, '21');
-    expect(el.shadowRoot!.querySelector('[part~="cancel-occurrence-button"]'), 'a single event has no occurrences to cancel').to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="cancel-occurrence-button"]'), 'a single event has no occurrences to cancel').to.equal(
+      null,
+    );
     $(el, '[part~="cancel-event-button"]').click();
     await el.updateComplete;
     $(el, '[part~="confirm-button"]').click();

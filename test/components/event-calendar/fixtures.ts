@@ -41,12 +41,30 @@ export const novemberEvents: EventOccurrence[] = [
   occurrence(),
   occurrence({ start: '2026-11-17T11:00:00.000Z', end: '2026-11-17T12:30:00.000Z' }),
   occurrence({
-    id: '20', title: 'Peer assist: Sahel boreholes', kind: 'workshop', mode: 'in-person', location: 'Dakar',
-    joinUrl: null, recurring: false, timeZone: 'Africa/Dakar', capacity: null, allDay: true,
-    start: '2026-11-12T00:00:00.000Z', end: '2026-11-14T00:00:00.000Z', startDate: '2026-11-12', endDate: '2026-11-14',
+    id: '20',
+    title: 'Peer assist: Sahel boreholes',
+    kind: 'workshop',
+    mode: 'in-person',
+    location: 'Dakar',
+    joinUrl: null,
+    recurring: false,
+    timeZone: 'Africa/Dakar',
+    capacity: null,
+    allDay: true,
+    start: '2026-11-12T00:00:00.000Z',
+    end: '2026-11-14T00:00:00.000Z',
+    startDate: '2026-11-12',
+    endDate: '2026-11-14',
   }),
   // 23:30 in Paris on the 24th is the 25th in Nairobi: the day is the viewer's.
-  occurrence({ id: '21', title: 'Late call', kind: 'meeting', start: '2026-11-24T22:30:00.000Z', end: '2026-11-24T23:00:00.000Z', recurring: false }),
+  occurrence({
+    id: '21',
+    title: 'Late call',
+    kind: 'meeting',
+    start: '2026-11-24T22:30:00.000Z',
+    end: '2026-11-24T23:00:00.000Z',
+    recurring: false,
+  }),
 ];
 
 export function manyEvents(count: number): EventOccurrence[] {
@@ -54,7 +72,14 @@ export function manyEvents(count: number): EventOccurrence[] {
     const day = 1 + (index % 30);
     const hour = 6 + (index % 12);
     const start = `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
-    return occurrence({ id: String(1000 + index), title: `Session ${index + 1}`, start, end: start.replace(/T(\d{2})/, (_, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`), recurring: false, kind: (['webinar', 'workshop', 'meeting', 'learning-event', 'other'] as const)[index % 5] });
+    return occurrence({
+      id: String(1000 + index),
+      title: `Session ${index + 1}`,
+      start,
+      end: start.replace(/T(\d{2})/, (_, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`),
+      recurring: false,
+      kind: (['webinar', 'workshop', 'meeting', 'learning-event', 'other'] as const)[index % 5],
+    });
   });
 }
 
@@ -72,7 +97,8 @@ export function calendarRoutes(items: readonly EventOccurrence[] = novemberEvent
     },
     'GET /v1/events/:id': ({ params, query }: FakeCall) =>
       items.find((item) => item.id === params.id && item.start === query.occurrence) ?? items[0],
-    'GET /v1/events/:id.ics': ({ params }: FakeCall) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:event-${params.id}@grove.test\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
+    'GET /v1/events/:id.ics': ({ params }: FakeCall) =>
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:event-${params.id}@grove.test\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
     'POST /v1/events/:id/rsvp': ({ body }: FakeCall) => {
       const { status, occurrence: start } = body as { status: string; occurrence: string };
       const waitlisted = status === 'going';
@@ -89,7 +115,10 @@ export function calendarClient(items: readonly EventOccurrence[] = novemberEvent
  * A facilitator of `water`: the calendar's routes plus the community (viewerRole) and the event writes,
  * which answer as the server does (a new event is the first occurrence; a cancellation marks it).
  */
-export function facilitatorRoutes(items: readonly EventOccurrence[] = novemberEvents, role: 'facilitator' | 'member' = 'facilitator'): Record<string, unknown> {
+export function facilitatorRoutes(
+  items: readonly EventOccurrence[] = novemberEvents,
+  role: 'facilitator' | 'member' = 'facilitator',
+): Record<string, unknown> {
   const byId = (id: string) => items.find((item) => item.id === id) ?? occurrence({ id });
   return {
     ...calendarRoutes(items),
@@ -98,8 +127,18 @@ export function facilitatorRoutes(items: readonly EventOccurrence[] = novemberEv
       const input = body as Partial<EventOccurrence>;
       return occurrence({ ...input, id: '99', recurring: input.rrule !== null, start: input.startsAt, end: input.endsAt, sequence: 0 });
     },
-    'PATCH /v1/events/:id': ({ params, body }: FakeCall) => ({ ...byId(params.id ?? ''), ...(body as object), sequence: byId(params.id ?? '').sequence + 1 }),
-    'POST /v1/events/:id/occurrence-edits': ({ params, body }: FakeCall) => ({ ...byId(params.id ?? ''), ...(body as object), id: '98', rrule: null, recurring: false }),
+    'PATCH /v1/events/:id': ({ params, body }: FakeCall) => ({
+      ...byId(params.id ?? ''),
+      ...(body as object),
+      sequence: byId(params.id ?? '').sequence + 1,
+    }),
+    'POST /v1/events/:id/occurrence-edits': ({ params, body }: FakeCall) => ({
+      ...byId(params.id ?? ''),
+      ...(body as object),
+      id: '98',
+      rrule: null,
+      recurring: false,
+    }),
     'POST /v1/events/:id/cancellation': ({ params }: FakeCall) => ({ ...byId(params.id ?? ''), cancelled: true }),
   };
 }

@@ -22,8 +22,8 @@ defineElement('grove-expert-finder', GroveExpertFinder);
 type Finder = GroveExpertFinder;
 
 /** Renders a finder and waits for its first load (test/helpers/dom.ts). */
-const loaded = (client: FakeClient, template = html`<grove-expert-finder query="drip irrigation"></grove-expert-finder>`, lang?: string) => loadedWidget<Finder>(template, client, lang ? { lang } : {});
-
+const loaded = (client: FakeClient, template = html`<grove-expert-finder query="drip irrigation"></grove-expert-finder>`, lang?: string) =>
+  loadedWidget<Finder>(template, client, lang ? { lang } : {});
 
 widgetSuite({
   tag: 'grove-expert-finder',
@@ -48,7 +48,10 @@ describe('grove-expert-finder', () => {
   });
 
   it('shows each expert with the evidence that ranks them, availability, languages and local time', async () => {
-    const el = await loaded(finderClient(), html`<grove-expert-finder query="drip irrigation" thread-url="/forum#thread={id}"></grove-expert-finder>`);
+    const el = await loaded(
+      finderClient(),
+      html`<grove-expert-finder query="drip irrigation" thread-url="/forum#thread={id}"></grove-expert-finder>`,
+    );
     const experts = $$(el, '[part~="expert"]');
     expect(experts).to.have.length(2);
     const first = experts[0]!.textContent.replace(/\s+/g, ' ');
@@ -56,7 +59,9 @@ describe('grove-expert-finder', () => {
     expect(first).to.include('3 accepted answers on Drip irrigation');
     expect(first).to.include('Endorsed for Drip irrigation 5 times');
     expect(first).to.include('Led 1 event on this question');
-    expect(first).to.include('Speaks French and Wolof').and.match(/\d{1,2}:\d{2}.* local time/);
+    expect(first)
+      .to.include('Speaks French and Wolof')
+      .and.match(/\d{1,2}:\d{2}.* local time/);
     const links = [...experts[0]!.querySelectorAll('[part~="evidence-link"]')].map((a) => a.getAttribute('href'));
     expect(links, 'own page first, else the thread-url pattern').to.deep.equal(['https://intranet.example.org/q/11', '/forum#thread=12']);
     expect($(el, '[part~="topics"]').textContent).to.include('Drip irrigation');
@@ -116,7 +121,11 @@ describe('grove-expert-finder', () => {
     expect(text(empty)).to.include('Nobody matches this question yet.');
     await expectAccessible(empty);
 
-    const failing = new FakeClient({ 'GET /v1/experts': () => { throw new GroveApiError('unavailable', 503); } });
+    const failing = new FakeClient({
+      'GET /v1/experts': () => {
+        throw new GroveApiError('unavailable', 503);
+      },
+    });
     const failed: Promise<GroveErrorEvent> = oneEvent(document, 'grove-error');
     const broken = await fixtureWithClient<Finder>(html`<grove-expert-finder query="drip"></grove-expert-finder>`, failing);
     expect((await failed).detail.error.kind).to.equal('unavailable');
@@ -147,7 +156,10 @@ describe('grove-expert-finder', () => {
   });
 
   it('fires a cancelable grove-select when the user asks an expert, and fills the ask-url', async () => {
-    const el = await loaded(finderClient(), html`<grove-expert-finder query="drip irrigation" ask-url="/ask?to={id}&amp;q={query}"></grove-expert-finder>`);
+    const el = await loaded(
+      finderClient(),
+      html`<grove-expert-finder query="drip irrigation" ask-url="/ask?to={id}&amp;q={query}"></grove-expert-finder>`,
+    );
     const ask = $(el, '[part~="ask-button"]');
     expect(ask.getAttribute('href')).to.equal('/ask?to=1&q=drip%20irrigation');
     expect(ask.textContent.trim()).to.equal('Ask Amina Diallo');
@@ -170,7 +182,10 @@ describe('grove-expert-finder', () => {
   });
 
   it('links each name to the profile pattern when profile-url is set', async () => {
-    const el = await loaded(finderClient(), html`<grove-expert-finder query="drip" profile-url="/people#members.member={id}"></grove-expert-finder>`);
+    const el = await loaded(
+      finderClient(),
+      html`<grove-expert-finder query="drip" profile-url="/people#members.member={id}"></grove-expert-finder>`,
+    );
     const links = $$(el, '[part~="name-link"]');
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['/people#members.member=1', '/people#members.member=6']);
     expect(links[0]!.closest('h3')?.id, 'the name stays the heading that labels the expert').to.equal('expert-1');
@@ -227,13 +242,22 @@ describe('grove-expert-finder', () => {
     const documented = (declaration?.cssParts ?? []).map((part) => part.name);
     expect(documented.length).to.be.greaterThan(10);
     const idle = await fixtureWithClient<Finder>(html`<grove-expert-finder></grove-expert-finder>`, finderClient());
-    const results = await loaded(finderClient(), html`<grove-expert-finder query="drip" profile-url="/people#members.member={id}"></grove-expert-finder>`);
+    const results = await loaded(
+      finderClient(),
+      html`<grove-expert-finder query="drip" profile-url="/people#members.member={id}"></grove-expert-finder>`,
+    );
     const failed = oneEvent(document, 'grove-error');
-    const failing = new FakeClient({ 'GET /v1/experts': () => { throw new GroveApiError('server', 500); } });
+    const failing = new FakeClient({
+      'GET /v1/experts': () => {
+        throw new GroveApiError('server', 500);
+      },
+    });
     const broken = await fixtureWithClient<Finder>(html`<grove-expert-finder query="x"></grove-expert-finder>`, failing);
     await failed;
     await broken.updateComplete;
-    const rendered = new Set([idle, results, broken].flatMap((el) => $$(el, '[part]').flatMap((node) => node.getAttribute('part')!.split(' '))));
+    const rendered = new Set(
+      [idle, results, broken].flatMap((el) => $$(el, '[part]').flatMap((node) => node.getAttribute('part')!.split(' '))),
+    );
     for (const part of documented) expect(rendered.has(part), `part "${part}" is documented but never rendered`).to.equal(true);
   });
 

@@ -25,12 +25,24 @@ export const amina: Expert = {
       share: 0.5,
       skills: [drip],
       items: [
-        { kind: 'thread', id: '11', title: 'Clogged emitters after one season', url: 'https://intranet.example.org/q/11', at: '2025-01-10T10:00:00Z' },
+        {
+          kind: 'thread',
+          id: '11',
+          title: 'Clogged emitters after one season',
+          url: 'https://intranet.example.org/q/11',
+          at: '2025-01-10T10:00:00Z',
+        },
         { kind: 'thread', id: '12', title: 'Drip kits for school gardens', url: null, at: '2024-11-02T10:00:00Z' },
       ],
     },
     { kind: 'endorsement', count: 5, share: 0.3, skills: [drip], items: [] },
-    { kind: 'event-led', count: 1, share: 0.2, skills: [], items: [{ kind: 'event', id: '7', title: 'Webinar: drip irrigation in practice', url: null, at: '2025-03-01T09:00:00Z' }] },
+    {
+      kind: 'event-led',
+      count: 1,
+      share: 0.2,
+      skills: [],
+      items: [{ kind: 'event', id: '7', title: 'Webinar: drip irrigation in practice', url: null, at: '2025-03-01T09:00:00Z' }],
+    },
   ],
   recentContributions: 2,
   tempering: { availability: 1, load: 1 },
@@ -78,8 +90,21 @@ export const fatima: Expert = {
     timeZone: 'Africa/Casablanca',
   },
   evidence: [
-    { kind: 'accepted-answer', count: 2, share: 0.6, skills: [{ slug: 'climate-adaptation', label: 'التكيف مع تغير المناخ' }],
-      items: [{ kind: 'thread', id: '21', title: 'من لديه خبرة في التكيف مع تغير المناخ في المناطق شبه الجافة؟', url: null, at: '2025-02-01T10:00:00Z' }] },
+    {
+      kind: 'accepted-answer',
+      count: 2,
+      share: 0.6,
+      skills: [{ slug: 'climate-adaptation', label: 'التكيف مع تغير المناخ' }],
+      items: [
+        {
+          kind: 'thread',
+          id: '21',
+          title: 'من لديه خبرة في التكيف مع تغير المناخ في المناطق شبه الجافة؟',
+          url: null,
+          at: '2025-02-01T10:00:00Z',
+        },
+      ],
+    },
     { kind: 'endorsement', count: 7, share: 0.4, skills: [{ slug: 'climate-adaptation', label: 'التكيف مع تغير المناخ' }], items: [] },
   ],
 };

@@ -28,9 +28,9 @@ const tag = (overrides: Partial<DirectoryAttributes> = {}): DirectoryAttributes 
 describe('directory attributes', () => {
   it('accepts a bare tag and codes in any case with stray spaces (slugs are lowercased by the attribute converter)', () => {
     expect(invalidAttribute(tag())).to.equal(undefined);
-    expect(invalidAttribute(tag({ community: 'water ', skill: 'drip-irrigation', country: 'ke', language: 'PT-br', pageSize: ' 100' }))).to.equal(
-      undefined,
-    );
+    expect(
+      invalidAttribute(tag({ community: 'water ', skill: 'drip-irrigation', country: 'ke', language: 'PT-br', pageSize: ' 100' })),
+    ).to.equal(undefined);
   });
 
   it('names the first wrong attribute with its value and what a valid one looks like', () => {

@@ -70,9 +70,7 @@ function search(call: FakeCall, members: readonly MemberSummary[]): MemberSummar
   const q = String(call.query.q ?? '').toLowerCase();
   const skill = call.query.skill;
   return members.filter(
-    (member) =>
-      (!q || member.name.toLowerCase().includes(q)) &&
-      (!skill || member.skills.some((s) => s.slug === skill)),
+    (member) => (!q || member.name.toLowerCase().includes(q)) && (!skill || member.skills.some((s) => s.slug === skill)),
   );
 }
 
@@ -109,18 +107,58 @@ export function manyMembers(count: number): MemberSummary[] {
 }
 
 const VARIETY: readonly Pick<MemberSummary, 'name' | 'country' | 'languages' | 'timeZone' | 'organisation' | 'practice'>[] = [
-  { name: 'Lucía Fernández', country: 'PE', languages: ['es', 'qu'], timeZone: 'America/Lima', organisation: 'Andes Agua', practice: 'Hydrologist' },
-  { name: 'Priya Raman', country: 'IN', languages: ['en', 'ta'], timeZone: 'Asia/Kolkata', organisation: 'WaterAid India', practice: 'Programme officer' },
-  { name: 'Jean-Baptiste Kaboré', country: 'BF', languages: ['fr', 'mos'], timeZone: 'Africa/Ouagadougou', organisation: 'Faso Irrigation', practice: 'Agronome' },
-  { name: 'Nadia Haddad', country: 'LB', languages: ['ar', 'fr', 'en'], timeZone: 'Asia/Beirut', organisation: 'Cedar Water', practice: 'Knowledge manager' },
-  { name: 'Tomás Oliveira', country: 'MZ', languages: ['pt', 'en'], timeZone: 'Africa/Maputo', organisation: 'Rios Vivos', practice: 'Extension officer' },
+  {
+    name: 'Lucía Fernández',
+    country: 'PE',
+    languages: ['es', 'qu'],
+    timeZone: 'America/Lima',
+    organisation: 'Andes Agua',
+    practice: 'Hydrologist',
+  },
+  {
+    name: 'Priya Raman',
+    country: 'IN',
+    languages: ['en', 'ta'],
+    timeZone: 'Asia/Kolkata',
+    organisation: 'WaterAid India',
+    practice: 'Programme officer',
+  },
+  {
+    name: 'Jean-Baptiste Kaboré',
+    country: 'BF',
+    languages: ['fr', 'mos'],
+    timeZone: 'Africa/Ouagadougou',
+    organisation: 'Faso Irrigation',
+    practice: 'Agronome',
+  },
+  {
+    name: 'Nadia Haddad',
+    country: 'LB',
+    languages: ['ar', 'fr', 'en'],
+    timeZone: 'Asia/Beirut',
+    organisation: 'Cedar Water',
+    practice: 'Knowledge manager',
+  },
+  {
+    name: 'Tomás Oliveira',
+    country: 'MZ',
+    languages: ['pt', 'en'],
+    timeZone: 'Africa/Maputo',
+    organisation: 'Rios Vivos',
+    practice: 'Extension officer',
+  },
 ];
 
 /** `count` members with varied names, places and languages, for the "many items" story. */
 export function variedMembers(count: number): MemberSummary[] {
   return Array.from({ length: count }, (_, index) => {
     const base = VARIETY[index % VARIETY.length]!;
-    return { ...amina, ...base, id: String(index + 500), name: index < VARIETY.length ? base.name : `${base.name} ${String(Math.floor(index / VARIETY.length) + 1)}` };
+    return {
+      ...amina,
+      ...base,
+      id: String(index + 500),
+      name: index < VARIETY.length ? base.name : `${base.name} ${String(Math.floor(index / VARIETY.length) + 1)}`,
+    };
   });
 }
 
@@ -208,7 +246,9 @@ export function mailRoutes(settings: MailSettings = omarMail()): Record<string, 
  * The directory's routes for a signed-in member (Omar): his profile, a PATCH that applies a merge patch
  * and bumps the version (412 on a stale If-Match), the skill taxonomy, endorsing, joining and leaving.
  */
-export function signedInRoutes(options: { role?: 'member' | 'facilitator' | null; visibility?: 'public' | 'members' } = {}): Record<string, unknown> {
+export function signedInRoutes(
+  options: { role?: 'member' | 'facilitator' | null; visibility?: 'public' | 'members' } = {},
+): Record<string, unknown> {
   let me = omarMe();
   let role = options.role === undefined ? null : options.role;
   const endorsed = new Set<string>();
@@ -220,16 +260,37 @@ export function signedInRoutes(options: { role?: 'member' | 'facilitator' | null
       if (call.ifMatch !== `"${me.version}"`) throw new GroveApiError('conflict', 412, { title: 'Precondition failed' });
       const patch = call.body as Record<string, unknown>;
       const next = { ...me, ...patch, version: me.version + 1 } as Me & { skills?: unknown; interests?: unknown };
-      if (patch.skills) next.skills = (patch.skills as { skill: string; level: number }[]).map((s) => ({ slug: s.skill, label: s.skill, level: s.level, endorsements: 0, endorsedByViewer: false }));
+      if (patch.skills)
+        next.skills = (patch.skills as { skill: string; level: number }[]).map((s) => ({
+          slug: s.skill,
+          label: s.skill,
+          level: s.level,
+          endorsements: 0,
+          endorsedByViewer: false,
+        }));
       if (patch.interests) next.interests = (patch.interests as string[]).map((slug) => ({ slug, label: slug }));
       if ('avatarUrl' in patch) next.avatarSource = patch.avatarUrl as string | null;
       me = next;
       return structuredClone(me);
     },
-    'GET /v1/skills': { items: [{ slug: 'gis', label: 'GIS' }, { slug: 'drip-irrigation', label: 'Drip irrigation' }, { slug: 'remote-sensing', label: 'Remote sensing' }], next: null },
+    'GET /v1/skills': {
+      items: [
+        { slug: 'gis', label: 'GIS' },
+        { slug: 'drip-irrigation', label: 'Drip irrigation' },
+        { slug: 'remote-sensing', label: 'Remote sensing' },
+      ],
+      next: null,
+    },
     'GET /v1/members/:id': (call: FakeCall) => {
       const profile = call.params.id === omar.id ? { ...aminaProfile, ...omarMe() } : structuredClone(aminaProfile);
-      return { ...profile, skills: profile.skills.map((s) => ({ ...s, endorsedByViewer: endorsed.has(s.slug), endorsements: s.endorsements + (endorsed.has(s.slug) ? 1 : 0) })) };
+      return {
+        ...profile,
+        skills: profile.skills.map((s) => ({
+          ...s,
+          endorsedByViewer: endorsed.has(s.slug),
+          endorsements: s.endorsements + (endorsed.has(s.slug) ? 1 : 0),
+        })),
+      };
     },
     'POST /v1/members/:id/endorsements': (call: FakeCall) => {
       const { skill } = call.body as { skill: string };
@@ -241,9 +302,19 @@ export function signedInRoutes(options: { role?: 'member' | 'facilitator' | null
       return { member: call.params.id, skill: call.params.skill, endorsements: 12, endorsedByViewer: false };
     },
     'GET /v1/communities/:slug': (call: FakeCall) => ({
-      id: '7', slug: call.params.slug, name: 'Water and sanitation', description: '', parent: null, lifecycle: 'active',
-      visibility: options.visibility ?? 'public', languages: ['en'], memberCount: 2, subCommunityCount: 0,
-      createdAt: '2024-01-01T00:00:00Z', closedAt: null, viewerRole: role,
+      id: '7',
+      slug: call.params.slug,
+      name: 'Water and sanitation',
+      description: '',
+      parent: null,
+      lifecycle: 'active',
+      visibility: options.visibility ?? 'public',
+      languages: ['en'],
+      memberCount: 2,
+      subCommunityCount: 0,
+      createdAt: '2024-01-01T00:00:00Z',
+      closedAt: null,
+      viewerRole: role,
     }),
     'POST /v1/communities/:slug/join': (call: FakeCall) => {
       if (options.visibility === 'members') return { community: call.params.slug, status: 'pending' };

@@ -221,7 +221,9 @@ describe('grove-member-directory: following a community by e-mail', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => toggle().getAttribute('aria-pressed') === 'true', 'following');
     expect(client.callsTo('PUT', '/v1/communities/water/follow')).to.have.length(1);
-    expect(el.shadowRoot!.querySelector('.member-tools [role="status"]')!.textContent).to.contain('new threads of this community by e-mail');
+    expect(el.shadowRoot!.querySelector('.member-tools [role="status"]')!.textContent).to.contain(
+      'new threads of this community by e-mail',
+    );
     await expectAccessible(el);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => toggle().getAttribute('aria-pressed') === 'false', 'not following');

@@ -20,8 +20,8 @@ defineElement('grove-member-directory', GroveMemberDirectory);
 type Directory = GroveMemberDirectory;
 
 /** Renders a directory and waits for its first load (test/helpers/dom.ts). */
-const loaded = (client: FakeClient, template = html`<grove-member-directory></grove-member-directory>`, lang?: string) => loadedWidget<Directory>(template, client, lang ? { lang } : {});
-
+const loaded = (client: FakeClient, template = html`<grove-member-directory></grove-member-directory>`, lang?: string) =>
+  loadedWidget<Directory>(template, client, lang ? { lang } : {});
 
 widgetSuite({
   tag: 'grove-member-directory',
@@ -102,7 +102,11 @@ describe('grove-member-directory', () => {
     expect(text(empty)).to.include('No members match this search.');
     await expectAccessible(empty);
 
-    const failing = new FakeClient({ 'GET /v1/members': () => { throw new GroveApiError('unavailable', 503); } });
+    const failing = new FakeClient({
+      'GET /v1/members': () => {
+        throw new GroveApiError('unavailable', 503);
+      },
+    });
     const failed = oneEvent(document, 'grove-error');
     const broken = await fixtureWithClient<Directory>(html`<grove-member-directory></grove-member-directory>`, failing);
     await failed;
@@ -137,7 +141,7 @@ describe('grove-member-directory', () => {
   it('aborts a stale search when a newer one starts', async () => {
     const client = directoryClient();
     const el = await loaded(client);
-    const input = ($(el, 'input[type="search"]') as HTMLInputElement);
+    const input = $(el, 'input[type="search"]') as HTMLInputElement;
     client.hold();
     input.focus();
     await sendKeys({ type: 'a' });
@@ -205,7 +209,9 @@ describe('grove-member-directory', () => {
     const [left, right] = [...both.querySelectorAll<Directory>('grove-member-directory')] as [Directory, Directory];
     await waitUntil(() => $$(left, '[part~="card"]').length && $$(right, '[part~="card"]').length, 'both load', { timeout: 4000 });
     const reloaded = oneEvent(left, 'grove-load');
-    $$(left, '[part~="facet-option"]').find((option) => option.textContent.includes('GIS'))!.click();
+    $$(left, '[part~="facet-option"]')
+      .find((option) => option.textContent.includes('GIS'))!
+      .click();
     await reloaded;
     await right.updateComplete;
     expect(location.hash).to.equal('#left.skill=gis');
@@ -232,7 +238,7 @@ describe('grove-member-directory', () => {
     const el = await loaded(client);
     expect(client.callsTo('GET', '/v1/members')[0]!.query.q).to.equal('amina');
     await el.updateComplete;
-    const dialog = ($(el, 'dialog') as HTMLDialogElement);
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
     expect(dialog.open).to.equal(true);
     expect(client.callsTo('GET', '/v1/members/1')).to.have.length(1);
   });
@@ -249,7 +255,7 @@ describe('grove-member-directory', () => {
     expect(event.detail.item).to.deep.equal(amina);
     expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
     await el.updateComplete;
-    const dialog = ($(el, 'dialog') as HTMLDialogElement);
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
     expect(dialog.open).to.equal(true);
     expect(dialog.contains(deepActive()), 'focus moves into the dialog').to.equal(true);
     expect(location.hash).to.equal('#members.member=1');
@@ -465,7 +471,11 @@ describe('grove-member-directory', () => {
 
   it('tells the editor what a valid value looks like for each kind of attribute', async () => {
     const cases = [
-      [html`<grove-member-directory member-role="admin"></grove-member-directory>`, 'member-role', 'Possible values: member or facilitator.'],
+      [
+        html`<grove-member-directory member-role="admin"></grove-member-directory>`,
+        'member-role',
+        'Possible values: member or facilitator.',
+      ],
       [html`<grove-member-directory page-size="500"></grove-member-directory>`, 'page-size', 'Use a whole number from 1 to 100.'],
       [html`<grove-member-directory country="Kenya"></grove-member-directory>`, 'country', 'For example: KE.'],
       [html`<grove-member-directory skill="Drip irrigation"></grove-member-directory>`, 'skill', 'For example: drip-irrigation.'],

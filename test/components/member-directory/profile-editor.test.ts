@@ -79,7 +79,10 @@ describe('grove-member-directory: a signed-in member', () => {
     expect(patch!.ifMatch).to.equal('"3"');
     expect(patch!.body).to.deep.equal({
       practice: 'GIS specialist',
-      skills: [{ skill: 'gis', level: 3 }, { skill: 'drip-irrigation', level: 2 }],
+      skills: [
+        { skill: 'gis', level: 3 },
+        { skill: 'drip-irrigation', level: 2 },
+      ],
       contacts: [{ kind: 'email', value: 'omar@example.org', visibility: 'facilitators' }],
     });
     await el.updateComplete;
@@ -119,7 +122,9 @@ describe('grove-member-directory: a signed-in member', () => {
     await waitUntil(() => dialog.querySelector('[aria-invalid="true"]'), 'the fields are marked');
     const value = dialog.querySelector<HTMLInputElement>('[name="contacts.0.value"]')!;
     expect(value.getAttribute('aria-invalid')).to.equal('true');
-    expect(dialog.querySelector(`#${value.getAttribute('aria-describedby')!.replace('.', '\\.')}`)!.textContent).to.contain('an e-mail address, a phone number');
+    expect(dialog.querySelector(`#${value.getAttribute('aria-describedby')!.replace('.', '\\.')}`)!.textContent).to.contain(
+      'an e-mail address, a phone number',
+    );
     expect(dialog.querySelector('#error-timeZone')!.textContent).to.contain('Choose a time zone');
     expect(value.value, 'nothing typed is lost').to.equal('not an address');
     expect(dialog.open).to.equal(true);

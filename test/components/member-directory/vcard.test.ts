@@ -116,12 +116,20 @@ describe('vCard (RFC 6350 / RFC 6715)', () => {
       },
       { uid: 'https://api.example.org/m/1\nKIND:group' },
     );
-    const names = card.split('\r\n').filter((line) => !line.startsWith(' ')).map((line) => line.split(/[:;]/)[0]);
-    expect(names.filter((name) => name === 'EMAIL' || name === 'TEL' || name === 'NOTE'), card).to.deep.equal([]);
+    const names = card
+      .split('\r\n')
+      .filter((line) => !line.startsWith(' '))
+      .map((line) => line.split(/[:;]/)[0]);
+    expect(
+      names.filter((name) => name === 'EMAIL' || name === 'TEL' || name === 'NOTE'),
+      card,
+    ).to.deep.equal([]);
     expect(names.filter((name) => name === 'KIND')).to.have.length(1);
     expect(card).to.include('URL;TYPE=home:https://example.org/EMAIL:attacker@evil.example');
     expect(card).to.include('URL;TYPE=linkedin:https://linkedin.com/in/xy');
-    const controls = Array.from(card.replace(/\r\n /g, '').replace(/\r\n/g, '')).filter((char) => char.charCodeAt(0) < 0x20 || char === '\u007f');
+    const controls = Array.from(card.replace(/\r\n /g, '').replace(/\r\n/g, '')).filter(
+      (char) => char.charCodeAt(0) < 0x20 || char === '\u007f',
+    );
     expect(controls, 'no control character outside line ends').to.deep.equal([]);
   });
 

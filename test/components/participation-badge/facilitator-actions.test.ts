@@ -51,7 +51,10 @@ describe('grove-participation-badge: the facilitators’ action list', () => {
     expect(itemTexts(el, 'quiet')[0]).to.match(/^Priya Raman · last active (2|3) months ago, 5 contributions before$/);
     expect(itemTexts(el, 'reports')[0]).to.equal('Budget for filters · reported yesterday: “Advertising”');
     expect(itemTexts(el, 'hostless')[0]).to.match(/^Monthly water call · starts Dec 15, 2026/);
-    expect($$(el, '[part~="welcome-button"]').map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Welcome Lucía Fernández', 'Welcome Omar Haddad']);
+    expect($$(el, '[part~="welcome-button"]').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Welcome Lucía Fernández',
+      'Welcome Omar Haddad',
+    ]);
     await expectAccessible(el);
   });
 

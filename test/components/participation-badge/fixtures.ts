@@ -3,7 +3,15 @@ import type { CommunityParticipation, Level, MemberBadge } from '../../../src/co
 import type { FacilitatorActions } from '../../../src/components/participation-badge/facilitator-actions.js';
 
 const WINDOW = { months: 12, from: '2025-12-01' };
-const NONE = { posts: 0, answers: 0, acceptedAnswers: 0, eventsAttended: 0, eventsHosted: 0, endorsementsGiven: 0, endorsementsReceived: 0 };
+const NONE = {
+  posts: 0,
+  answers: 0,
+  acceptedAnswers: 0,
+  eventsAttended: 0,
+  eventsHosted: 0,
+  endorsementsGiven: 0,
+  endorsementsReceived: 0,
+};
 
 export function badge(member: string, level: Level = 'active', extra: Partial<MemberBadge> = {}): MemberBadge {
   return {
@@ -28,7 +36,13 @@ export function badge(member: string, level: Level = 'active', extra: Partial<Me
 
 export const amina = badge('1', 'core', { name: 'Amina Diallo' });
 /** Held `active` once, quiet since March: keeps her level, with "last active" beside it. */
-export const quiet = badge('2', 'active', { name: 'Carlos Mendoza', recentlyActive: false, lastActive: '2026-03', contributions: NONE, achievements: [] });
+export const quiet = badge('2', 'active', {
+  name: 'Carlos Mendoza',
+  recentlyActive: false,
+  lastActive: '2026-03',
+  contributions: NONE,
+  achievements: [],
+});
 
 const month = (m: string, core: number, active: number, occasional: number, peripheral: number) => ({
   month: m,
@@ -59,7 +73,10 @@ export const waterProfile: CommunityParticipation = {
 const defaultBadge = (id: string): MemberBadge | undefined => (id === '1' ? amina : id === '2' ? quiet : badge(id));
 
 /** Routes serving badges for any member id asked (`known` decides which exist), and the water profile. */
-export function badgeRoutes(known: (id: string) => MemberBadge | undefined = defaultBadge, profile = waterProfile): Record<string, unknown> {
+export function badgeRoutes(
+  known: (id: string) => MemberBadge | undefined = defaultBadge,
+  profile = waterProfile,
+): Record<string, unknown> {
   return {
     'GET /v1/participation/badges': ({ query }: FakeCall) => {
       const ids = ([] as unknown[]).concat(query.member).map(String);
@@ -73,8 +90,27 @@ export function badgeClient(known: (id: string) => MemberBadge | undefined = def
   return new FakeClient(badgeRoutes(known));
 }
 
-const LEVELS: readonly Level[] = ['core', 'active', 'active', 'occasional', 'occasional', 'occasional', 'peripheral', 'peripheral', 'transactional'];
-const NAMES = ['Amina Diallo', 'Carlos Mendoza', 'Fatima Zahra El Amrani', 'Priya Raman', 'Grace Achieng', 'Jean-Baptiste Kaboré', 'Lucía Fernández', 'Omar Haddad'];
+const LEVELS: readonly Level[] = [
+  'core',
+  'active',
+  'active',
+  'occasional',
+  'occasional',
+  'occasional',
+  'peripheral',
+  'peripheral',
+  'transactional',
+];
+const NAMES = [
+  'Amina Diallo',
+  'Carlos Mendoza',
+  'Fatima Zahra El Amrani',
+  'Priya Raman',
+  'Grace Achieng',
+  'Jean-Baptiste Kaboré',
+  'Lucía Fernández',
+  'Omar Haddad',
+];
 
 /** Deterministic badges of every level for pages of many members (stories). */
 export function variedBadge(id: string): MemberBadge {
@@ -93,7 +129,14 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toI
 export const waterActions = (): FacilitatorActions => ({
   community: 'water',
   unansweredQuestions: [
-    { thread: '31', title: 'Which chlorine dose for rainwater tanks?', url: 'https://intranet.example.org/water/chlorine', askedBy: person('12', 'Grace Achieng'), askedAt: hoursAgo(72), ageHours: 72 },
+    {
+      thread: '31',
+      title: 'Which chlorine dose for rainwater tanks?',
+      url: 'https://intranet.example.org/water/chlorine',
+      askedBy: person('12', 'Grace Achieng'),
+      askedAt: hoursAgo(72),
+      ageHours: 72,
+    },
     { thread: '32', title: 'Any data on handpump repairs?', url: null, askedBy: null, askedAt: hoursAgo(5), ageHours: 5 },
   ],
   newcomers: [
@@ -101,20 +144,42 @@ export const waterActions = (): FacilitatorActions => ({
     { member: person('41', 'Omar Haddad'), joinedAt: hoursAgo(24 * 2) },
   ],
   quietMembers: [{ member: person('7', 'Priya Raman'), lastActiveAt: hoursAgo(24 * 75), contributions: 5 }],
-  openReports: [{ report: '3', post: '88', thread: '20', title: 'Budget for filters', url: 'https://intranet.example.org/water/filters', reason: 'Advertising', reportedAt: hoursAgo(30) }],
+  openReports: [
+    {
+      report: '3',
+      post: '88',
+      thread: '20',
+      title: 'Budget for filters',
+      url: 'https://intranet.example.org/water/filters',
+      reason: 'Advertising',
+      reportedAt: hoursAgo(30),
+    },
+  ],
   eventsWithoutHost: [{ event: '9', title: 'Monthly water call', startsAt: '2026-12-15T14:00:00Z' }],
 });
 
-export const noActions: FacilitatorActions = { community: 'water', unansweredQuestions: [], newcomers: [], quietMembers: [], openReports: [], eventsWithoutHost: [] };
+export const noActions: FacilitatorActions = {
+  community: 'water',
+  unansweredQuestions: [],
+  newcomers: [],
+  quietMembers: [],
+  openReports: [],
+  eventsWithoutHost: [],
+};
 
 /** The community view as its facilitator sees it: the profile, the viewer's role, the action list and the welcome write. */
-export function facilitatorRoutes(actions: unknown = waterActions, role: 'facilitator' | 'member' | null = 'facilitator'): Record<string, unknown> {
+export function facilitatorRoutes(
+  actions: unknown = waterActions,
+  role: 'facilitator' | 'member' | null = 'facilitator',
+): Record<string, unknown> {
   return {
     ...badgeRoutes(),
     'GET /v1/communities/water': { slug: 'water', name: 'Water and sanitation', viewerRole: role },
     'GET /v1/participation/communities/water/actions': actions,
     'POST /v1/participation/communities/water/welcomes': ({ body }: FakeCall) => ({
-      member: (body as { member: string }).member, welcomedAt: new Date().toISOString(), welcomedBy: '1',
+      member: (body as { member: string }).member,
+      welcomedAt: new Date().toISOString(),
+      welcomedBy: '1',
     }),
   };
 }

@@ -66,7 +66,10 @@ describe('grove-participation-badge against the reference server', function () {
       await Promise.all(rendered.map((badge) => badge.updateComplete));
       const levels = rendered.flatMap((badge) => badge.shadowRoot?.querySelector('[part~="level"]')?.textContent ?? []);
       expect(levels).to.have.length(shown.length);
-      expect(levels.every((level) => /contributor|Member/.test(level)), levels.join(', ')).to.equal(true);
+      expect(
+        levels.every((level) => /contributor|Member/.test(level)),
+        levels.join(', '),
+      ).to.equal(true);
     } finally {
       document.removeEventListener('grove-load', collect);
     }
@@ -105,7 +108,10 @@ describe('grove-participation-badge against the reference server', function () {
       download!.click();
       await waitUntil(() => blobs.length === 1, 'the credential downloads', { timeout: 10000 });
       const jwt = await blobs[0]!.text();
-      const [header, payload] = jwt.split('.').slice(0, 2).map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>);
+      const [header, payload] = jwt
+        .split('.')
+        .slice(0, 2)
+        .map((part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>);
       expect(header?.alg).to.equal('RS256');
       expect(payload?.type).to.deep.equal(['VerifiableCredential', 'OpenBadgeCredential']);
     } finally {
@@ -115,7 +121,9 @@ describe('grove-participation-badge against the reference server', function () {
 
   it('respects a member who hides their badge (Nour Khalil, seeded id 9)', async () => {
     const load = oneEvent<GroveLoadEvent>(document, 'grove-load');
-    const el = await fixture<GroveParticipationBadge>(html`<grove-participation-badge api=${api!} member="9" variant="card"></grove-participation-badge>`);
+    const el = await fixture<GroveParticipationBadge>(
+      html`<grove-participation-badge api=${api!} member="9" variant="card"></grove-participation-badge>`,
+    );
     expect((await load).detail.data).to.equal(null);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="status"]')?.textContent).to.contain('does not show');
@@ -123,7 +131,9 @@ describe('grove-participation-badge against the reference server', function () {
 
   it('draws the water community’s participation profile', async () => {
     const load = oneEvent<GroveLoadEvent>(document, 'grove-load');
-    const el = await fixture<GroveParticipationBadge>(html`<grove-participation-badge api=${api!} community="water" lang="fr"></grove-participation-badge>`);
+    const el = await fixture<GroveParticipationBadge>(
+      html`<grove-participation-badge api=${api!} community="water" lang="fr"></grove-participation-badge>`,
+    );
     const profile = (await load).detail.data as CommunityParticipation;
     await el.updateComplete;
     const shares = profile.levels.filter((share) => share.level !== 'transactional').reduce((sum, share) => sum + share.members, 0);
@@ -137,7 +147,9 @@ describe('grove-participation-badge against the reference server', function () {
 
   it('names an unknown community rather than showing an empty chart', async () => {
     const failed = oneEvent<GroveErrorEvent>(document, 'grove-error');
-    const el = await fixture<GroveParticipationBadge>(html`<grove-participation-badge api=${api!} community="no-such-community"></grove-participation-badge>`);
+    const el = await fixture<GroveParticipationBadge>(
+      html`<grove-participation-badge api=${api!} community="no-such-community"></grove-participation-badge>`,
+    );
     expect((await failed).detail.error.kind).to.equal('not-found');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('could not be found');
@@ -151,7 +163,10 @@ describe('grove-participation-badge against the reference server', function () {
     const root = el.shadowRoot!;
     await waitUntil(() => root.querySelectorAll('[part~="action-list"]').length > 0, 'the action list loads', { timeout: 10000 });
     const kinds = ['questions', 'newcomers', 'quiet', 'reports', 'hostless'];
-    expect(kinds.filter((kind) => root.querySelector(`[part~="${kind}"] li`)), 'the demo seed has every kind').to.deep.equal(kinds);
+    expect(
+      kinds.filter((kind) => root.querySelector(`[part~="${kind}"] li`)),
+      'the demo seed has every kind',
+    ).to.deep.equal(kinds);
     expect(root.querySelector('[part~="questions"] a')?.getAttribute('href')).to.match(/^https:\/\/www\.example\.org\/water\/stories\//);
     await expectAccessible(el);
 
@@ -161,11 +176,16 @@ describe('grove-participation-badge against the reference server', function () {
     await waitUntil(() => root.querySelector('[part~="welcomed"]'), 'the newcomer is marked welcomed', { timeout: 10000 });
     // Bodies read to the end, so their timing entries are in before the member's view is measured.
     const actions = async (as: string | null) => {
-      const response = await fetch(`${api!}/v1/participation/communities/water/actions`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
+      const response = await fetch(`${api!}/v1/participation/communities/water/actions`, {
+        headers: as ? { authorization: `Bearer ${as}` } : {},
+      });
       return { status: response.status, json: JSON.parse(await response.text()) as unknown };
     };
     const after = (await actions(token)).json as { newcomers: { member: { id: string } }[] };
-    expect(after.newcomers.map((newcomer) => newcomer.member.id), 'the welcome was recorded').to.not.include(member);
+    expect(
+      after.newcomers.map((newcomer) => newcomer.member.id),
+      'the welcome was recorded',
+    ).to.not.include(member);
 
     expect((await actions(null)).status, 'anonymous').to.equal(401);
     expect((await actions(await signIn('12'))).status, 'a member who does not facilitate water').to.equal(403);

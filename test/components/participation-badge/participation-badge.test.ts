@@ -22,8 +22,8 @@ type Badge = GroveParticipationBadge;
 const root = (el: Element) => el.shadowRoot!;
 
 /** Renders one badge and waits for its data (grove-load) and the render that follows. */
-const loaded = (template: ReturnType<typeof html>, client = badgeClient(), lang?: string) => loadedWidget<Badge>(template, client, { lang });
-
+const loaded = (template: ReturnType<typeof html>, client = badgeClient(), lang?: string) =>
+  loadedWidget<Badge>(template, client, { lang });
 
 widgetSuite({
   tag: 'grove-participation-badge',
@@ -32,7 +32,11 @@ widgetSuite({
   client: badgeClient,
   emptyClient: () => badgeClient(() => undefined),
   loadPath: '/v1/participation/badges',
-  invalid: { template: html`<grove-participation-badge member="1" variant="big"></grove-participation-badge>`, name: 'variant', says: 'inline or card' },
+  invalid: {
+    template: html`<grove-participation-badge member="1" variant="big"></grove-participation-badge>`,
+    name: 'variant',
+    says: 'inline or card',
+  },
 });
 
 describe('grove-participation-badge', () => {
@@ -94,7 +98,10 @@ describe('grove-participation-badge', () => {
     const badges = [...list.querySelectorAll<Badge>('grove-participation-badge')];
     await waitUntil(() => badges.every((el) => $(el, '[part~="badge"]')), 'both badges render');
     const queries = client.callsTo('GET', '/v1/participation/badges').map((call) => call.query);
-    expect(queries).to.deep.equal([{ member: ['1'], community: undefined }, { member: ['2'], community: 'water' }]);
+    expect(queries).to.deep.equal([
+      { member: ['1'], community: undefined },
+      { member: ['2'], community: 'water' },
+    ]);
   });
 
   it('keeps a quieter member’s level and says when they were last active, never a lower rank', async () => {
@@ -230,7 +237,10 @@ describe('grove-participation-badge', () => {
     const inline = await loaded(html`<grove-participation-badge member="9"></grove-participation-badge>`, hiddenClient);
     expect(root(inline).childElementCount, 'nothing beside the name').to.equal(0);
     const hiddenLoad = oneEvent<GroveLoadEvent>(document, 'grove-load');
-    const card = await fixtureWithClient<Badge>(html`<grove-participation-badge member="9" variant="card"></grove-participation-badge>`, hiddenClient);
+    const card = await fixtureWithClient<Badge>(
+      html`<grove-participation-badge member="9" variant="card"></grove-participation-badge>`,
+      hiddenClient,
+    );
     expect((await hiddenLoad).detail.data).to.equal(null);
     await card.updateComplete;
     expect($(card, '[part~="status"]')?.textContent.trim()).to.equal('This member does not show a participation badge.');
@@ -309,7 +319,11 @@ describe('grove-participation-badge', () => {
   });
 
   it('leaves an inline badge empty when loading fails, rather than breaking the host’s line', async () => {
-    const client = new FakeClient({ 'GET /v1/participation/badges': () => { throw new GroveApiError('server', 500); } });
+    const client = new FakeClient({
+      'GET /v1/participation/badges': () => {
+        throw new GroveApiError('server', 500);
+      },
+    });
     const failed = oneEvent<GroveErrorEvent>(document, 'grove-error');
     const el = await fixtureWithClient<Badge>(html`<grove-participation-badge member="1"></grove-participation-badge>`, client);
     await failed;
@@ -321,9 +335,13 @@ describe('grove-participation-badge', () => {
     const client = badgeClient();
     const missing = await fixtureWithClient<Badge>(html`<grove-participation-badge></grove-participation-badge>`, client);
     expect($(missing, '[role="alert"]')?.textContent.trim()).to.equal('The attribute member is required.');
-    const wrong = await fixtureWithClient<Badge>(html`<grove-participation-badge member="1" variant="big"></grove-participation-badge>`, client, {
-      lang: 'fr',
-    });
+    const wrong = await fixtureWithClient<Badge>(
+      html`<grove-participation-badge member="1" variant="big"></grove-participation-badge>`,
+      client,
+      {
+        lang: 'fr',
+      },
+    );
     await waitUntil(() => $(wrong, '[role="alert"]')?.textContent.includes('attribut'), 'the French message');
     expect($(wrong, '[role="alert"]')?.textContent).to.contain('variant');
     expect($(wrong, '[role="alert"]')?.textContent).to.contain('big');
@@ -332,7 +350,11 @@ describe('grove-participation-badge', () => {
   });
 
   it('speaks French and Spanish, and Arabic right to left', async () => {
-    const fr = await loaded(html`<grove-participation-badge member="2" community="water"></grove-participation-badge>`, badgeClient(), 'fr');
+    const fr = await loaded(
+      html`<grove-participation-badge member="2" community="water"></grove-participation-badge>`,
+      badgeClient(),
+      'fr',
+    );
     expect(text(fr)).to.contain('Contributeur actif');
     expect(text(fr)).to.contain('actif pour la dernière fois en mars 2026');
     const es = await loaded(html`<grove-participation-badge member="1" variant="card"></grove-participation-badge>`, badgeClient(), 'es');

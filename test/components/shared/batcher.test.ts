@@ -18,7 +18,13 @@ describe('batcher', () => {
   });
 
   it('answers null for a member the server leaves out (hidden badge)', async () => {
-    expect(await badgeFor(badgeClient(() => undefined), '', '9')).to.equal(null);
+    expect(
+      await badgeFor(
+        badgeClient(() => undefined),
+        '',
+        '9',
+      ),
+    ).to.equal(null);
   });
 
   it('does not ask for a badge whose element was removed before the request left', async () => {
@@ -52,7 +58,9 @@ describe('batcher', () => {
 
   it('counts comments for many page keys with one request, 0 for a page without a thread', async () => {
     const client = new FakeClient({ 'GET /v1/threads/counts': { counts: { '/a': 3 } } });
-    expect(await Promise.all([countFor(client, '', '/a'), countFor(client, '', '/b'), countFor(client, '', '/a')])).to.deep.equal([3, 0, 3]);
+    expect(await Promise.all([countFor(client, '', '/a'), countFor(client, '', '/b'), countFor(client, '', '/a')])).to.deep.equal([
+      3, 0, 3,
+    ]);
     expect(client.calls.map((call) => call.query.key)).to.deep.equal([['/a', '/b']]);
   });
 

@@ -29,7 +29,7 @@ describe('shared formatting', () => {
     expect(countryName('not a code', 'en')).to.equal('not a code');
   });
 
-  it('makes initials in any script, with the locale\'s upper case', () => {
+  it("makes initials in any script, with the locale's upper case", () => {
     expect(initials('Jean-Baptiste Kaboré', 'fr')).to.equal('JK');
     expect(initials('فاطمة الزهراء العمراني', 'ar')).to.equal('فا');
   });
@@ -45,7 +45,9 @@ describe('shared formatting', () => {
     expect(contactHref({ kind: 'phone', value: '+221 555 01 00' })).to.equal('tel:+2215550100');
     expect(contactHref({ kind: 'website', value: 'https://example.org/amina' })).to.equal('https://example.org/amina');
     expect(contactHref({ kind: 'website', value: 'javascript:alert(1)' })).to.equal(undefined);
-    expect(contactHref({ kind: 'website', value: '/relative/page' }), 'a member-typed relative link means nothing elsewhere').to.equal(undefined);
+    expect(contactHref({ kind: 'website', value: '/relative/page' }), 'a member-typed relative link means nothing elsewhere').to.equal(
+      undefined,
+    );
     expect(contactHref({ kind: 'chat', value: '@amina' })).to.equal(undefined);
   });
 });

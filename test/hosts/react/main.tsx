@@ -26,7 +26,14 @@ function App() {
       <grove-member-directory community="water" pageSize={2} noFacets ongrove-load={onLoad}></grove-member-directory>
       <grove-expert-finder community="water" query="drip irrigation" limit={3} noEvidence ongrove-load={onLoad}></grove-expert-finder>
       <grove-event-calendar community="water" view="agenda" ongrove-load={onLoad}></grove-event-calendar>
-      <grove-discussion-thread pageKey="intranet:water-help-desk" community="water" threadTitle="Water help desk" pageSize={5} readonly ongrove-load={onLoad}></grove-discussion-thread>
+      <grove-discussion-thread
+        pageKey="intranet:water-help-desk"
+        community="water"
+        threadTitle="Water help desk"
+        pageSize={5}
+        readonly
+        ongrove-load={onLoad}
+      ></grove-discussion-thread>
       <grove-comment-count pageKey="intranet:water-help-desk"></grove-comment-count>
       <grove-participation-badge member={member} community="water" variant="card" ongrove-load={onLoad}></grove-participation-badge>
     </grove-provider>

@@ -21,7 +21,9 @@ let otherFacilitator: string;
 before(async () => {
   db = await testDatabase();
   f = await createFixture(db);
-  const { rows } = await db.query<{ id: string }>(`insert into members (name, languages, email) values ('Olga Other', '{en}', 'olga@example.org') returning id`);
+  const { rows } = await db.query<{ id: string }>(
+    `insert into members (name, languages, email) values ('Olga Other', '{en}', 'olga@example.org') returning id`,
+  );
   otherFacilitator = rows[0]!.id;
   await db.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'facilitator')`, [f.other.id, otherFacilitator]);
   await db.query(`update members set email = 'emile.events@example.org', languages = '{fr,en}' where id = $1`, [f.member]);
@@ -66,7 +68,7 @@ const outboxMark = async () => (await db.query<{ id: string }>('select coalesce(
 const vevent = (text: string) => new ICAL.Component(ICAL.parse(text) as unknown[]);
 
 describe('who may write events', () => {
-  test('creating: anonymous 401, a member 403, another community\'s facilitator 403, members-only unseen 404, the facilitator 201', async () => {
+  test("creating: anonymous 401, a member 403, another community's facilitator 403, members-only unseen 404, the facilitator 201", async () => {
     const body = { community: f.grove.slug, ...weekly };
     assertProblem(await create(body, null), 401);
     assertProblem(await create(body, f.member), 403);
@@ -82,11 +84,20 @@ describe('who may write events', () => {
 
   test('editing and cancelling: every role but the facilitator is refused, and nothing changes', async () => {
     const event = await created();
-    for (const [as, status] of [[null, 401], [f.member, 403], [otherFacilitator, 403], [f.outsider, 403]] as const) {
+    for (const [as, status] of [
+      [null, 401],
+      [f.member, 403],
+      [otherFacilitator, 403],
+      [f.outsider, 403],
+    ] as const) {
       assertProblem(await patch(event.id, { title: 'Hijacked' }, as, '"0"'), status);
       assertProblem(await call(grove, `/api/v1/events/${event.id}/cancellation`, { method: 'POST', as, body: {} }), status);
       assertProblem(
-        await call(grove, `/api/v1/events/${event.id}/occurrence-edits`, { method: 'POST', as, body: { occurrence: event.start, title: 'x' } }),
+        await call(grove, `/api/v1/events/${event.id}/occurrence-edits`, {
+          method: 'POST',
+          as,
+          body: { occurrence: event.start, title: 'x' },
+        }),
         status,
       );
     }
@@ -94,7 +105,7 @@ describe('who may write events', () => {
     assert.deepEqual([now.title, now.cancelled, now.sequence, now.exdates], [weekly.title, false, 0, []]);
   });
 
-  test('a members-only community\'s event is 404 to an outsider, not 403', async () => {
+  test("a members-only community's event is 404 to an outsider, not 403", async () => {
     const event = await created({ community: f.private.slug });
     assertProblem(await patch(event.id, { title: 'x' }, f.outsider, '"0"'), 404);
   });
@@ -121,7 +132,7 @@ describe('what an event must be', () => {
     assertProblem(both, 422, 'body.joinUrl');
   });
 
-  test('the description is Markdown rendered by the posts\' sanitiser; the join link is stored normalised', async () => {
+  test("the description is Markdown rendered by the posts' sanitiser; the join link is stored normalised", async () => {
     const event = await created({ joinUrl: 'HTTPS://Meet.Example.org/clinic' });
     assert.equal(event.description, weekly.description);
     assert.match(event.descriptionHtml, /<strong>questions<\/strong>/);
@@ -160,10 +171,16 @@ describe('editing, rescheduling and cancelling', () => {
   test('rescheduling moves answers and exceptions with the series and mails attendees a REQUEST with the new SEQUENCE', async () => {
     const event = await created();
     const second = '2027-03-09T13:00:00.000Z';
-    const rsvp = await call(grove, `/api/v1/events/${event.id}/rsvp`, { method: 'POST', as: f.member, body: { status: 'going', occurrence: second } });
+    const rsvp = await call(grove, `/api/v1/events/${event.id}/rsvp`, {
+      method: 'POST',
+      as: f.member,
+      body: { status: 'going', occurrence: second },
+    });
     assert.equal(rsvp.status, 200, rsvp.text);
     const cancelled = await call(grove, `/api/v1/events/${event.id}/cancellation`, {
-      method: 'POST', as: f.facilitator, body: { occurrence: '2027-03-16T13:00:00.000Z' },
+      method: 'POST',
+      as: f.facilitator,
+      body: { occurrence: '2027-03-16T13:00:00.000Z' },
     });
     assert.equal(cancelled.status, 200, cancelled.text);
     const mark = await outboxMark();
@@ -172,10 +189,17 @@ describe('editing, rescheduling and cancelling', () => {
     assert.equal(moved.status, 200, moved.text);
     const body = assertSchema(EventOccurrence, moved.json);
     assert.deepEqual(body.exdates, ['2027-03-16T15:00:00.000Z']);
-    const occurrence = assertSchema(EventOccurrence, (await call(grove, `/api/v1/events/${event.id}?occurrence=2027-03-09T15:00:00Z`, { as: f.member })).json);
+    const occurrence = assertSchema(
+      EventOccurrence,
+      (await call(grove, `/api/v1/events/${event.id}?occurrence=2027-03-09T15:00:00Z`, { as: f.member })).json,
+    );
     assert.equal(occurrence.viewerRsvp?.status, 'going', 'the answer moved to 16:00');
     const { rows } = await outbox('event-changed', mark);
-    assert.deepEqual(rows.map((row) => row.recipient_id), [f.member], 'the attendee, not the facilitator who edited');
+    assert.deepEqual(
+      rows.map((row) => row.recipient_id),
+      [f.member],
+      'the attendee, not the facilitator who edited',
+    );
     assert.match(rows[0]!.subject, /Irrigation clinic/);
     const calendar = vevent(rows[0]!.calendar!);
     assert.equal(calendar.getFirstPropertyValue('method'), 'REQUEST');
@@ -199,19 +223,34 @@ describe('editing, rescheduling and cancelling', () => {
     const third = '2027-03-16T13:00:00.000Z';
     await call(grove, `/api/v1/events/${event.id}/rsvp`, { method: 'POST', as: f.member, body: { status: 'maybe', occurrence: third } });
     const mark = await outboxMark();
-    const result = await call(grove, `/api/v1/events/${event.id}/cancellation`, { method: 'POST', as: f.facilitator, body: { occurrence: third } });
+    const result = await call(grove, `/api/v1/events/${event.id}/cancellation`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { occurrence: third },
+    });
     const body = assertSchema(EventOccurrence, result.json);
     assert.deepEqual([body.exdates, body.cancelled, body.sequence], [[third], false, 1]);
     assertProblem(await call(grove, `/api/v1/events/${event.id}?occurrence=${third}`), 422, 'query.occurrence');
     const { rows } = await outbox('event-cancelled', mark);
-    assert.deepEqual(rows.map((row) => row.recipient_id), [f.member]);
+    assert.deepEqual(
+      rows.map((row) => row.recipient_id),
+      [f.member],
+    );
     const calendar = vevent(rows[0]!.calendar!);
     assert.equal(calendar.getFirstPropertyValue('method'), 'CANCEL');
     const sent = calendar.getFirstSubcomponent('vevent')!;
     assert.equal(sent.getFirstPropertyValue('status'), 'CANCELLED');
     assert.equal(sent.getFirstPropertyValue('recurrence-id')?.toString(), '2027-03-16T14:00:00');
     assert.equal(sent.getFirstPropertyValue('rrule'), null);
-    assertProblem(await call(grove, `/api/v1/events/${event.id}/cancellation`, { method: 'POST', as: f.facilitator, body: { occurrence: '2027-03-17T13:00:00Z' } }), 422, 'body.occurrence');
+    assertProblem(
+      await call(grove, `/api/v1/events/${event.id}/cancellation`, {
+        method: 'POST',
+        as: f.facilitator,
+        body: { occurrence: '2027-03-17T13:00:00Z' },
+      }),
+      422,
+      'body.occurrence',
+    );
   });
 
   test('cancelling the event marks it cancelled, refuses new answers, a second cancellation and occurrence edits', async () => {
@@ -236,25 +275,46 @@ describe('editing, rescheduling and cancelling', () => {
     await call(grove, `/api/v1/events/${event.id}/rsvp`, { method: 'POST', as: f.member, body: { status: 'going', occurrence: second } });
     const mark = await outboxMark();
     const result = await call(grove, `/api/v1/events/${event.id}/occurrence-edits`, {
-      method: 'POST', as: f.facilitator, body: { occurrence: second, startsAt: '2027-03-10T13:00:00.000Z', endsAt: '2027-03-10T14:00:00.000Z', location: 'Field 7' },
+      method: 'POST',
+      as: f.facilitator,
+      body: { occurrence: second, startsAt: '2027-03-10T13:00:00.000Z', endsAt: '2027-03-10T14:00:00.000Z', location: 'Field 7' },
     });
     assert.equal(result.status, 201, result.text);
     const detached = assertSchema(EventOccurrence, result.json);
     assert.notEqual(detached.id, event.id);
-    assert.deepEqual([detached.seriesId, detached.recurrenceId, detached.recurring, detached.location, detached.title], [event.id, second, false, 'Field 7', weekly.title]);
+    assert.deepEqual(
+      [detached.seriesId, detached.recurrenceId, detached.recurring, detached.location, detached.title],
+      [event.id, second, false, 'Field 7', weekly.title],
+    );
     const mine = assertSchema(EventOccurrence, (await call(grove, `/api/v1/events/${detached.id}`, { as: f.member })).json);
     assert.equal(mine.viewerRsvp?.status, 'going');
     const series = assertSchema(EventOccurrence, (await call(grove, `/api/v1/events/${event.id}`)).json);
     assert.deepEqual(series.exdates, [second]);
     const listed = await call(grove, `/api/v1/events?community=${f.grove.slug}&from=2027-03-08T00:00:00Z&to=2027-03-12T00:00:00Z`);
-    const ids = (listed.json as { items: { id: string; start: string }[] }).items.filter((item) => [event.id, detached.id].includes(item.id));
-    assert.deepEqual(ids.map((item) => [item.id, item.start]), [[detached.id, '2027-03-10T13:00:00.000Z']]);
+    const ids = (listed.json as { items: { id: string; start: string }[] }).items.filter((item) =>
+      [event.id, detached.id].includes(item.id),
+    );
+    assert.deepEqual(
+      ids.map((item) => [item.id, item.start]),
+      [[detached.id, '2027-03-10T13:00:00.000Z']],
+    );
     const { rows } = await outbox('event-changed', mark);
-    assert.deepEqual(rows.map((row) => row.recipient_id), [f.member]);
+    assert.deepEqual(
+      rows.map((row) => row.recipient_id),
+      [f.member],
+    );
     const sent = vevent(rows[0]!.calendar!).getFirstSubcomponent('vevent')!;
-    assert.match(String(sent.getFirstPropertyValue('uid')), new RegExp(`^event-${event.id}@`), 'the series UID, so the client replaces the instance');
+    assert.match(
+      String(sent.getFirstPropertyValue('uid')),
+      new RegExp(`^event-${event.id}@`),
+      'the series UID, so the client replaces the instance',
+    );
     assert.equal(sent.getFirstPropertyValue('recurrence-id')?.toString(), '2027-03-09T14:00:00');
     assert.equal(sent.getFirstPropertyValue('location'), 'Field 7');
-    assertProblem(await call(grove, `/api/v1/events/${event.id}/occurrence-edits`, { method: 'POST', as: f.facilitator, body: { occurrence: second } }), 422, 'body.occurrence');
+    assertProblem(
+      await call(grove, `/api/v1/events/${event.id}/occurrence-edits`, { method: 'POST', as: f.facilitator, body: { occurrence: second } }),
+      422,
+      'body.occurrence',
+    );
   });
 });

@@ -32,7 +32,11 @@ describe('events API with recurrence', () => {
     const body = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await list('')).json);
     const starts = body.items.filter((item) => item.id === series).map((item) => item.start);
     assert.deepEqual(starts, [
-      '2026-03-17T13:00:00.000Z', '2026-03-24T13:00:00.000Z', '2026-03-31T12:00:00.000Z', '2026-04-14T12:00:00.000Z', '2026-04-21T12:00:00.000Z',
+      '2026-03-17T13:00:00.000Z',
+      '2026-03-24T13:00:00.000Z',
+      '2026-03-31T12:00:00.000Z',
+      '2026-04-14T12:00:00.000Z',
+      '2026-04-21T12:00:00.000Z',
     ]);
     assert.equal(body.items[0]!.recurring, true);
   });
@@ -41,8 +45,14 @@ describe('events API with recurrence', () => {
     const first = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await list('&limit=2')).json);
     assert.equal(first.items.length, 2);
     assert.ok(first.next);
-    const second = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await list(`&limit=2&cursor=${encodeURIComponent(first.next)}`)).json);
-    assert.deepEqual(second.items.map((item) => item.start), ['2026-03-31T12:00:00.000Z', '2026-04-14T12:00:00.000Z']);
+    const second = assertSchema(
+      page(EventOccurrence, 'EventOccurrencePage'),
+      (await list(`&limit=2&cursor=${encodeURIComponent(first.next)}`)).json,
+    );
+    assert.deepEqual(
+      second.items.map((item) => item.start),
+      ['2026-03-31T12:00:00.000Z', '2026-04-14T12:00:00.000Z'],
+    );
   });
 
   test('addresses one occurrence and refuses a time that is not one', async () => {
@@ -62,7 +72,10 @@ describe('events API with recurrence', () => {
     const elsewhere = assertSchema(ViewerRsvp, (await rsvp(f.facilitator, 'going', '2026-04-21T12:00:00.000Z')).json);
     assert.equal(elsewhere.waitlisted, false, 'another occurrence has its own seats');
     await rsvp(f.member, 'not-going');
-    const promoted = assertSchema(EventOccurrence, (await call(ctx.grove, `/api/v1/events/${series}?occurrence=${occurrence}`, { as: f.facilitator })).json);
+    const promoted = assertSchema(
+      EventOccurrence,
+      (await call(ctx.grove, `/api/v1/events/${series}?occurrence=${occurrence}`, { as: f.facilitator })).json,
+    );
     assert.deepEqual(promoted.viewerRsvp, { occurrence, status: 'going', waitlisted: false, position: null });
     assert.deepEqual(promoted.attendance, { going: 1, maybe: 0, waitlisted: 0 });
     assertProblem(await rsvp(f.member, 'going', '2026-04-07T12:00:00.000Z'), 422, 'body.occurrence');
@@ -105,7 +118,10 @@ describe('events API with recurrence', () => {
     await insert('Daily stand-up', '2026-06-01T09:00:00Z', '2026-06-01T09:15:00Z', { rrule: 'FREQ=DAILY;COUNT=4' });
     await insert('Same time as the stand-up', '2026-06-02T09:00:00Z', '2026-06-02T10:00:00Z');
     // All day in Auckland: the occurrence starts at local midnight, the previous UTC day.
-    const fair = await insert('Seed fair', '2026-06-03T00:00:00+12:00', '2026-06-04T00:00:00+12:00', { zone: 'Pacific/Auckland', allDay: true });
+    const fair = await insert('Seed fair', '2026-06-03T00:00:00+12:00', '2026-06-04T00:00:00+12:00', {
+      zone: 'Pacific/Auckland',
+      allDay: true,
+    });
     await insert('Still running at the start', '2026-05-31T20:00:00Z', '2026-06-01T02:00:00Z');
     await insert('Over before the range', '2026-05-31T08:00:00Z', '2026-05-31T09:00:00Z');
     const range = `community=${f.other.slug}&from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z`;
@@ -118,7 +134,10 @@ describe('events API with recurrence', () => {
     let cursor: string | null = null;
     do {
       const next: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const body = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, `/api/v1/events?${range}&limit=2${next}`)).json);
+      const body = assertSchema(
+        page(EventOccurrence, 'EventOccurrencePage'),
+        (await call(ctx.grove, `/api/v1/events?${range}&limit=2${next}`)).json,
+      );
       paged.push(...body.items.map(key));
       cursor = body.next;
     } while (cursor);
@@ -144,7 +163,10 @@ describe('events API with recurrence', () => {
     const download = await call(ctx.grove, `/api/v1/events/${id}.ics`, { as: f.member });
     assert.equal(download.status, 200);
     assert.equal(download.headers.get('cache-control'), 'private, no-cache');
-    const listed = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, `/api/v1/events?from=2026-03-01T00:00:00Z`)).json);
+    const listed = assertSchema(
+      page(EventOccurrence, 'EventOccurrencePage'),
+      (await call(ctx.grove, `/api/v1/events?from=2026-03-01T00:00:00Z`)).json,
+    );
     assert.ok(!listed.items.some((item) => item.id === id), 'not listed for strangers');
   });
 
@@ -156,7 +178,10 @@ describe('events API with recurrence', () => {
     );
     const august = `/api/v1/events?community=${f.other.slug}&from=2026-08-01T00:00:00Z&to=2026-09-01T00:00:00Z`;
     const body = assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, august)).json);
-    assert.deepEqual(body.items.filter((item) => item.id === rows[0]!.id).map((item) => item.start), ['2026-08-19T09:00:00.000Z']);
+    assert.deepEqual(
+      body.items.filter((item) => item.id === rows[0]!.id).map((item) => item.start),
+      ['2026-08-19T09:00:00.000Z'],
+    );
     assert.equal((await call(ctx.grove, `/api/v1/events/${rows[0]!.id}.ics`)).text.includes('RRULE'), false);
   });
 
@@ -168,7 +193,9 @@ describe('events API with recurrence', () => {
     );
     const october = `/api/v1/events?community=${f.grove.slug}&from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z`;
     const ids = async (as: string | null) =>
-      assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, october, { as })).json).items.map((item) => item.id);
+      assertSchema(page(EventOccurrence, 'EventOccurrencePage'), (await call(ctx.grove, october, { as })).json).items.map(
+        (item) => item.id,
+      );
     assert.deepEqual(await ids(f.facilitator), [rows[0]!.id]);
     assert.deepEqual(await ids(f.outsider), [], 'members-only sub-communities stay private');
   });
@@ -182,7 +209,8 @@ describe('events API with recurrence', () => {
       );
       return rows[0]!.id;
     };
-    const rsvp = (id: string, as: string | null) => call(ctx.grove, `/api/v1/events/${id}/rsvp`, { method: 'POST', as, body: { status: 'going' } });
+    const rsvp = (id: string, as: string | null) =>
+      call(ctx.grove, `/api/v1/events/${id}/rsvp`, { method: 'POST', as, body: { status: 'going' } });
     const inner = await insert(f.private.id, false);
     assertProblem(await rsvp(inner, null), 401);
     assertProblem(await rsvp(inner, f.outsider), 404);
@@ -218,7 +246,10 @@ describe('events API with recurrence', () => {
       `select e.id from events e where e.id = any($2::bigint[]) and ${seriesEndedSql('$1')} order by e.id`,
       [new Date('2027-06-10T00:00:00Z'), [counted, until, daily, monthly]],
     );
-    assert.deepEqual(rows.map((row) => row.id), [counted, until]);
+    assert.deepEqual(
+      rows.map((row) => row.id),
+      [counted, until],
+    );
   });
 });
 
@@ -271,7 +302,7 @@ describe("a community's subscription feed", () => {
     assert.doesNotMatch((await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/events.ics`, { as: f.outsider })).text, uid);
   });
 
-  test('a member\'s secret feed key brings members-only events to clients that send no token; a new key revokes the old', async () => {
+  test("a member's secret feed key brings members-only events to clients that send no token; a new key revokes the old", async () => {
     const { rows } = await ctx.db.query<{ id: string }>(
       `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone)
        values ($1, $2, 'Key holders only', now() + interval '3 days', now() + interval '3 days 1 hour', 'UTC') returning id`,
@@ -295,7 +326,13 @@ describe("a community's subscription feed", () => {
     assert.match((await feed(second.key)).text, uid);
     assertProblem(await feed(`${f.member}.${'A'.repeat(32)}`), 401, 'query.key');
     assertProblem(await feed('nonsense'), 401, 'query.key');
-    assertProblem(await call(ctx.grove, `/api/v1/communities/${f.private.slug}/events.ics?key=${encodeURIComponent(`${f.outsider}.${'A'.repeat(32)}`)}`), 401);
+    assertProblem(
+      await call(
+        ctx.grove,
+        `/api/v1/communities/${f.private.slug}/events.ics?key=${encodeURIComponent(`${f.outsider}.${'A'.repeat(32)}`)}`,
+      ),
+      401,
+    );
   });
 
   test('expands in a real iCalendar library to exactly the occurrences the calendar lists, for each viewer', async () => {

@@ -115,7 +115,16 @@ describe('eventCalendar', () => {
     const dates = [...icalJsStarts(vevent)].map((start) => start.toString());
     const ours = expandOccurrences(allDay, new Date('2026-01-01Z'), new Date('2027-01-01Z')).map((o) => o.startDate);
     assert.deepEqual(dates, ours);
-    assert.deepEqual(dates, ['2026-04-06', '2026-04-20', '2026-04-27', '2026-05-04', '2026-05-11', '2026-05-18', '2026-05-25', '2026-06-01']);
+    assert.deepEqual(dates, [
+      '2026-04-06',
+      '2026-04-20',
+      '2026-04-27',
+      '2026-05-04',
+      '2026-05-11',
+      '2026-05-18',
+      '2026-05-25',
+      '2026-06-01',
+    ]);
   });
 
   test('marks a cancelled event so subscribed clients remove it', () => {
@@ -163,17 +172,32 @@ describe('communityFeed', () => {
     const events = [
       event(),
       event({ id: '43', rrule: null, exdates: [], title: 'Peer assist', mode: 'in-person', location: 'Dakar, Sénégal' }),
-      event({ id: '44', rrule: 'FREQ=MONTHLY;BYDAY=1WE', exdates: [], timeZone: 'America/Bogota', startsAt: new Date('2026-01-07T15:00:00Z'), endsAt: new Date('2026-01-07T16:00:00Z') }),
+      event({
+        id: '44',
+        rrule: 'FREQ=MONTHLY;BYDAY=1WE',
+        exdates: [],
+        timeZone: 'America/Bogota',
+        startsAt: new Date('2026-01-07T15:00:00Z'),
+        endsAt: new Date('2026-01-07T16:00:00Z'),
+      }),
     ];
-    const text = communityFeed(events, { ...options, name: 'Water, sanitation; hygiene', source: 'https://grove.example.org/api/v1/communities/water/events.ics' });
+    const text = communityFeed(events, {
+      ...options,
+      name: 'Water, sanitation; hygiene',
+      source: 'https://grove.example.org/api/v1/communities/water/events.ics',
+    });
     assertWellFormed(text);
     const calendar = parse(text);
     assert.equal(calendar.getFirstPropertyValue('name'), 'Water, sanitation; hygiene');
     assert.equal(calendar.getFirstPropertyValue('method'), 'PUBLISH');
-    assert.deepEqual(calendar.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid')), [
-      'event-42@grove.example.org', 'event-43@grove.example.org', 'event-44@grove.example.org',
-    ]);
-    assert.deepEqual(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')), ['Europe/Paris', 'America/Bogota']);
+    assert.deepEqual(
+      calendar.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid')),
+      ['event-42@grove.example.org', 'event-43@grove.example.org', 'event-44@grove.example.org'],
+    );
+    assert.deepEqual(
+      calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')),
+      ['Europe/Paris', 'America/Bogota'],
+    );
     const bogota = calendar.getAllSubcomponents('vevent')[2]!;
     assert.deepEqual(occurrencesByIcalJs(bogota, 3), ['2026-01-07T15:00:00.000Z', '2026-02-04T15:00:00.000Z', '2026-03-04T15:00:00.000Z']);
     assert.equal(calendar.getAllSubcomponents('vevent')[1]!.getFirstPropertyValue('location'), 'Dakar, Sénégal');

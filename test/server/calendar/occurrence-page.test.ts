@@ -15,7 +15,8 @@ const weekly = (id: string, startsAt: string): RecurringEvent & { id: string } =
 describe('occurrencePage', () => {
   const events = [weekly('10', '2026-11-02T09:00:00Z'), weekly('9', '2026-11-02T09:00:00Z'), weekly('2', '2026-11-03T09:00:00Z')];
   const range = { from: new Date('2026-11-01Z'), to: new Date('2026-12-01Z') };
-  const keys = (page: ReturnType<typeof occurrencePage>) => page.items.map((item) => `${item.event.id}@${item.occurrence.start.toISOString().slice(5, 10)}`);
+  const keys = (page: ReturnType<typeof occurrencePage>) =>
+    page.items.map((item) => `${item.event.id}@${item.occurrence.start.toISOString().slice(5, 10)}`);
 
   test('merges occurrences of every event by start, then numeric id', () => {
     const page = occurrencePage(events, { ...range, limit: 4 });

@@ -19,31 +19,55 @@ function timed(overrides: Partial<RecurringEvent>): RecurringEvent {
 describe('expandOccurrences', () => {
   test('keeps the local time across the spring DST change (14:00 Paris = 13:00Z, then 12:00Z)', () => {
     const found = expandOccurrences(timed({}), new Date('2026-03-16T00:00Z'), new Date('2026-04-08T00:00Z'));
-    assert.deepEqual(iso(found), ['2026-03-17T13:00:00.000Z', '2026-03-24T13:00:00.000Z', '2026-03-31T12:00:00.000Z', '2026-04-07T12:00:00.000Z']);
+    assert.deepEqual(iso(found), [
+      '2026-03-17T13:00:00.000Z',
+      '2026-03-24T13:00:00.000Z',
+      '2026-03-31T12:00:00.000Z',
+      '2026-04-07T12:00:00.000Z',
+    ]);
     assert.equal(found[2]!.end.getTime() - found[2]!.start.getTime(), 90 * 60_000, 'duration is exact');
   });
 
   test('keeps the local time across the autumn change in New York', () => {
-    const event = timed({ startsAt: new Date('2026-10-30T13:00:00Z'), endsAt: new Date('2026-10-30T14:00:00Z'), timeZone: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=4' });
+    const event = timed({
+      startsAt: new Date('2026-10-30T13:00:00Z'),
+      endsAt: new Date('2026-10-30T14:00:00Z'),
+      timeZone: 'America/New_York',
+      rrule: 'FREQ=DAILY;COUNT=4',
+    });
     // 09:00 EDT on Oct 30-31, 09:00 EST from Nov 1.
     assert.deepEqual(iso(expandOccurrences(event, new Date('2026-10-01Z'), new Date('2026-12-01Z'))), [
-      '2026-10-30T13:00:00.000Z', '2026-10-31T13:00:00.000Z', '2026-11-01T14:00:00.000Z', '2026-11-02T14:00:00.000Z',
+      '2026-10-30T13:00:00.000Z',
+      '2026-10-31T13:00:00.000Z',
+      '2026-11-01T14:00:00.000Z',
+      '2026-11-02T14:00:00.000Z',
     ]);
   });
 
   test('moves a wall-clock time skipped by DST forward by the gap (RFC 5545 §3.3.5)', () => {
-    const event = timed({ startsAt: new Date('2026-03-28T01:30:00Z'), endsAt: new Date('2026-03-28T02:00:00Z'), rrule: 'FREQ=DAILY;COUNT=3' });
+    const event = timed({
+      startsAt: new Date('2026-03-28T01:30:00Z'),
+      endsAt: new Date('2026-03-28T02:00:00Z'),
+      rrule: 'FREQ=DAILY;COUNT=3',
+    });
     // 02:30 does not exist on 29 March in Paris: it becomes 03:30 CEST = 01:30Z.
     assert.deepEqual(iso(expandOccurrences(event, new Date('2026-03-01Z'), new Date('2026-04-01Z'))), [
-      '2026-03-28T01:30:00.000Z', '2026-03-29T01:30:00.000Z', '2026-03-30T00:30:00.000Z',
+      '2026-03-28T01:30:00.000Z',
+      '2026-03-29T01:30:00.000Z',
+      '2026-03-30T00:30:00.000Z',
     ]);
   });
 
   test('reads a repeated wall-clock time as its first occurrence', () => {
-    const event = timed({ startsAt: new Date('2026-10-24T00:30:00Z'), endsAt: new Date('2026-10-24T01:00:00Z'), rrule: 'FREQ=DAILY;COUNT=2' });
+    const event = timed({
+      startsAt: new Date('2026-10-24T00:30:00Z'),
+      endsAt: new Date('2026-10-24T01:00:00Z'),
+      rrule: 'FREQ=DAILY;COUNT=2',
+    });
     // 02:30 happens twice on 25 October in Paris; the first is 02:30 CEST = 00:30Z.
     assert.deepEqual(iso(expandOccurrences(event, new Date('2026-10-01Z'), new Date('2026-11-01Z'))), [
-      '2026-10-24T00:30:00.000Z', '2026-10-25T00:30:00.000Z',
+      '2026-10-24T00:30:00.000Z',
+      '2026-10-25T00:30:00.000Z',
     ]);
   });
 
@@ -83,9 +107,14 @@ describe('expandOccurrences', () => {
       exdates: [new Date('2026-04-13T00:00:00Z')], // any instant on local 13 April
     };
     const found = expandOccurrences(event, new Date('2026-04-01Z'), new Date('2026-06-01Z'));
-    assert.deepEqual(found.map((o) => [o.startDate, o.endDate]), [
-      ['2026-04-06', '2026-04-08'], ['2026-04-20', '2026-04-22'], ['2026-04-27', '2026-04-29'],
-    ]);
+    assert.deepEqual(
+      found.map((o) => [o.startDate, o.endDate]),
+      [
+        ['2026-04-06', '2026-04-08'],
+        ['2026-04-20', '2026-04-22'],
+        ['2026-04-27', '2026-04-29'],
+      ],
+    );
   });
 
   test('returns a single event once, and not outside the range', () => {

@@ -34,7 +34,15 @@ interface Running {
 function startServer(env: Record<string, string>): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GROVE_JWT_SECRET: SECRET, GROVE_RATE_LIMIT: '0', GROVE_PAGE_ORIGINS: 'https://intranet.example.org', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      GROVE_JWT_SECRET: SECRET,
+      GROVE_RATE_LIMIT: '0',
+      GROVE_PAGE_ORIGINS: 'https://intranet.example.org',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -62,7 +70,11 @@ async function send(url: string, key: string, body: Record<string, unknown>) {
     headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(body),
   });
-  return { status: response.status, replayed: response.headers.get('idempotent-replayed'), json: (await response.json()) as { id?: string } };
+  return {
+    status: response.status,
+    replayed: response.headers.get('idempotent-replayed'),
+    json: (await response.json()) as { id?: string },
+  };
 }
 
 async function postsOnPage(url: string, pageKey: string): Promise<{ id: string; bodyMd: string }[]> {
@@ -101,14 +113,22 @@ function crashSuite(name: string, database: () => Promise<Record<string, string>
       const { retry, posts } = await crashAndRetry(await database(), 'idempotency-before-commit');
       assert.equal(retry.status, 201);
       assert.equal(retry.replayed, null, 'nothing had committed, so the retry did the work');
-      assert.deepEqual(posts.map((p) => p.id), [retry.json.id], 'exactly one post');
+      assert.deepEqual(
+        posts.map((p) => p.id),
+        [retry.json.id],
+        'exactly one post',
+      );
     });
 
     test('killed after commit, before answering: the retry replays the stored answer', async () => {
       const { retry, posts } = await crashAndRetry(await database(), 'idempotency-after-commit');
       assert.equal(retry.status, 201);
       assert.equal(retry.replayed, 'true');
-      assert.deepEqual(posts.map((p) => p.id), [retry.json.id], 'exactly one post, the one the first attempt wrote');
+      assert.deepEqual(
+        posts.map((p) => p.id),
+        [retry.json.id],
+        'exactly one post, the one the first attempt wrote',
+      );
     });
   });
 }

@@ -6,7 +6,9 @@ import { openDatabase } from '../../../server/db/index.ts';
 /** A slot holder released by hand. */
 function gate() {
   let open!: () => void;
-  const opened = new Promise<void>((resolve) => { open = resolve; });
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return { open, opened };
 }
 
@@ -14,14 +16,20 @@ describe('admission queue', () => {
   test('refuses at once a call whose expected wait exceeds the budget', async () => {
     const queue = new AdmissionQueue(1, { limit: 100, maxWaitMs: 100 });
     // Teach it that a statement takes about 60 ms.
-    for (let i = 0; i < 30; i++) await queue.run(() => new Promise((resolve) => setTimeout(resolve, 60)).then(() => undefined)).catch(() => undefined);
+    for (let i = 0; i < 30; i++)
+      await queue.run(() => new Promise((resolve) => setTimeout(resolve, 60)).then(() => undefined)).catch(() => undefined);
     const held = gate();
     const running = queue.run(() => held.opened);
     const first = queue.run(() => Promise.resolve('first'));
     const started = performance.now();
-    const refused = await queue.run(() => Promise.resolve('second')).then(() => undefined, (error: unknown) => error);
+    const refused = await queue
+      .run(() => Promise.resolve('second'))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     assert.ok(refused instanceof OverloadedError, 'two waiters x 60 ms is past a 100 ms budget');
-    assert.ok(performance.now() - started < 50, "refused without waiting");
+    assert.ok(performance.now() - started < 50, 'refused without waiting');
     held.open();
     assert.equal(await first, 'first');
     await running;
@@ -33,7 +41,13 @@ describe('admission queue', () => {
     const running = queue.run(() => held.opened);
     const controller = new AbortController();
     let ran = false;
-    const abandoned = queue.run(() => { ran = true; return Promise.resolve(); }, { signal: controller.signal });
+    const abandoned = queue.run(
+      () => {
+        ran = true;
+        return Promise.resolve();
+      },
+      { signal: controller.signal },
+    );
     assert.equal(queue.waiting, 1);
     controller.abort();
     await assert.rejects(abandoned, QueryAbortedError);
@@ -49,8 +63,20 @@ describe('admission queue', () => {
     const held = gate();
     const running = queue.run(() => held.opened);
     const order: string[] = [];
-    const newer = queue.run(() => { order.push('newer request'); return Promise.resolve(); }, { order: 200 });
-    const older = queue.run(() => { order.push('older request'); return Promise.resolve(); }, { order: 100 });
+    const newer = queue.run(
+      () => {
+        order.push('newer request');
+        return Promise.resolve();
+      },
+      { order: 200 },
+    );
+    const older = queue.run(
+      () => {
+        order.push('older request');
+        return Promise.resolve();
+      },
+      { order: 100 },
+    );
     held.open();
     await Promise.all([running, newer, older]);
     assert.deepEqual(order, ['older request', 'newer request']);

@@ -21,7 +21,10 @@ for (const backend of backends) {
       const { rows } = await db.query<{ name: string }>('select name from schema_migrations order by name');
       const files = (await readdir(new URL('../../../server/db/migrations/', import.meta.url))).filter((f) => f.endsWith('.sql')).sort();
       assert.ok(files.length >= 2);
-      assert.deepEqual(rows.map((r) => r.name), files);
+      assert.deepEqual(
+        rows.map((r) => r.name),
+        files,
+      );
       assert.deepEqual(await migrate(db), []);
     });
 
@@ -87,10 +90,14 @@ for (const backend of backends) {
 async function holdSlot(db: Database): Promise<{ release: () => void; done: Promise<void> }> {
   let release!: () => void;
   let entered!: () => void;
-  const inside = new Promise<void>((resolve) => { entered = resolve; });
+  const inside = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
   const done = db.transaction(async () => {
     entered();
-    await new Promise<void>((resolve) => { release = resolve; });
+    await new Promise<void>((resolve) => {
+      release = resolve;
+    });
   });
   await inside;
   return { release, done };
@@ -103,14 +110,21 @@ describe('bounded queue on PGlite', () => {
       const held = await holdSlot(db);
       const waiting = [db.query('select 1'), db.query('select 2')];
       const started = performance.now();
-      const refused = await db.query('select 3').then(() => undefined, (error: unknown) => error);
+      const refused = await db.query('select 3').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       assert.ok(refused instanceof OverloadedError, 'third waiter is refused');
       assert.equal(refused.retryAfterSeconds, 1);
       assert.ok(performance.now() - started < 50, 'refused without waiting');
       held.release();
       await held.done;
       const results = await Promise.all(waiting);
-      assert.deepEqual(results.map((r) => Object.values(r.rows[0] ?? {})[0]), [1, 2], 'queued queries still run, in order');
+      assert.deepEqual(
+        results.map((r) => Object.values(r.rows[0] ?? {})[0]),
+        [1, 2],
+        'queued queries still run, in order',
+      );
     } finally {
       await db.close();
     }

@@ -9,7 +9,13 @@ let f: Fixture;
 /** A made-up skill, so that only this file's rows are evidence for it. */
 const TOPIC = `zeoponics${process.pid.toString(36)}`;
 const people: Record<'answerer' | 'declarer' | 'optedOut' | 'unavailable' | 'privatePoster' | 'limited' | 'busy', string> = {
-  answerer: '', declarer: '', optedOut: '', unavailable: '', privatePoster: '', limited: '', busy: '',
+  answerer: '',
+  declarer: '',
+  optedOut: '',
+  unavailable: '',
+  privatePoster: '',
+  limited: '',
+  busy: '',
 };
 
 async function insertMember(name: string, extra: { optOut?: boolean; availability?: string } = {}): Promise<string> {
@@ -26,10 +32,11 @@ before(async () => {
   ctx = await setup();
   f = ctx.fixture;
   const { db } = ctx;
-  const { rows: skills } = await db.query<{ id: string }>(
-    `insert into skills (slug, labels, synonyms) values ($1, $2, $3) returning id`,
-    [TOPIC, JSON.stringify({ en: `${TOPIC} systems`, fr: `Systèmes ${TOPIC}`, es: `Sistemas ${TOPIC}`, ar: `أنظمة ${TOPIC}` }), [`${TOPIC}-growing`]],
-  );
+  const { rows: skills } = await db.query<{ id: string }>(`insert into skills (slug, labels, synonyms) values ($1, $2, $3) returning id`, [
+    TOPIC,
+    JSON.stringify({ en: `${TOPIC} systems`, fr: `Systèmes ${TOPIC}`, es: `Sistemas ${TOPIC}`, ar: `أنظمة ${TOPIC}` }),
+    [`${TOPIC}-growing`],
+  ]);
   const skill = skills[0]!.id;
   people.answerer = await insertMember('Awa Answerer');
   people.declarer = await insertMember('Dede Declarer');
@@ -40,7 +47,8 @@ before(async () => {
   people.busy = await insertMember('Bo Busy');
   await db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.private.id, people.privatePoster]);
   await db.query(`insert into member_skills (member_id, skill_id, level) select unnest($1::bigint[]), $2, 4`, [
-    [people.declarer, people.optedOut, people.unavailable, people.limited, people.busy], skill,
+    [people.declarer, people.optedOut, people.unavailable, people.limited, people.busy],
+    skill,
   ]);
   // The answerer: an accepted answer on the topic in the public community.
   const { rows: threads } = await db.query<{ id: string }>(
@@ -49,7 +57,13 @@ before(async () => {
   );
   const thread = threads[0]!.id;
   const post = async (threadId: string, author: string, body: string) =>
-    (await db.query<{ id: string }>(`insert into posts (thread_id, author_id, body_md, body_html) values ($1, $2, $3, $3) returning id`, [threadId, author, body])).rows[0]!.id;
+    (
+      await db.query<{ id: string }>(`insert into posts (thread_id, author_id, body_md, body_html) values ($1, $2, $3, $3) returning id`, [
+        threadId,
+        author,
+        body,
+      ])
+    ).rows[0]!.id;
   await post(thread, f.member, `Any advice on ${TOPIC} systems?`);
   const answer = await post(thread, people.answerer, `Start small with ${TOPIC} systems and one site.`);
   await db.query('update threads set accepted_post_id = $1 where id = $2', [answer, thread]);
@@ -84,12 +98,18 @@ const ids = (page: { items: { member: { id: string } }[] }) => page.items.map((i
 describe('GET /v1/experts', () => {
   test('ranks the accepted answerer first and explains why, with the thread as evidence', async () => {
     const page = await experts(`q=${encodeURIComponent(`Who can help with ${TOPIC} systems?`)}`);
-    assert.deepEqual(page.topics.map((t) => t.slug), [TOPIC]);
+    assert.deepEqual(
+      page.topics.map((t) => t.slug),
+      [TOPIC],
+    );
     assert.equal(ids(page)[0], people.answerer, `ranking: ${ids(page).join(', ')}`);
     const accepted = page.items[0]!.evidence.find((e) => e.kind === 'accepted-answer');
     assert.ok(accepted, 'the accepted answer is evidence');
     assert.equal(accepted.items[0]?.title, `How do I start with ${TOPIC} systems?`);
-    assert.deepEqual(accepted.skills.map((s) => s.slug), [TOPIC]);
+    assert.deepEqual(
+      accepted.skills.map((s) => s.slug),
+      [TOPIC],
+    );
     const shares = page.items[0]!.evidence.reduce((sum, e) => sum + e.share, 0);
     assert.ok(Math.abs(shares - 1) < 1e-9, `evidence shares add up to the score: ${shares}`);
   });
@@ -175,7 +195,10 @@ describe('GET /v1/experts', () => {
   test('offers a contact channel only as far as the viewer may see it', async () => {
     const page = await experts(`q=${encodeURIComponent('drip irrigation')}&limit=50`);
     for (const item of page.items) assert.notEqual(item.contact?.visibility, 'nobody');
-    assert.ok(page.items.every((item) => item.contact === null || item.contact.visibility === 'public'), 'anonymous: public channels only');
+    assert.ok(
+      page.items.every((item) => item.contact === null || item.contact.visibility === 'public'),
+      'anonymous: public channels only',
+    );
   });
 
   test('finds the planted experts of the demo network', async () => {

@@ -19,7 +19,10 @@ test('on the demo network, the ranker meets the issue targets on the labelled se
   assert.ok(set.queries.length >= 40, `labelled questions: ${set.queries.length}`);
   assert.ok(['en', 'fr', 'es', 'ar'].every((lang) => set.queries.some((q) => q.language === lang && q.source === 'hand-written')));
   const ranker = await evaluate(set, async (query) =>
-    (await rankExperts(db, { q: query.query, viewerId: null, communityId: null, limit: 10, weights: DEFAULT_WEIGHTS }, taxonomy)).experts.map((e) => e.id));
+    (
+      await rankExperts(db, { q: query.query, viewerId: null, communityId: null, limit: 10, weights: DEFAULT_WEIGHTS }, taxonomy)
+    ).experts.map((e) => e.id),
+  );
   const baseline = await evaluate(set, (query) => rankByDeclaredSkills(db, { q: query.query, viewerId: null, limit: 10 }, taxonomy));
   const summary = `ranker ${JSON.stringify(ranker.overall)}, baseline ${JSON.stringify(baseline.overall)}`;
   assert.ok(ranker.overall.ndcg10 >= 0.85, summary);

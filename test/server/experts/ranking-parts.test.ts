@@ -5,13 +5,41 @@ import { matchSkills, type TaxonomySkill } from '../../../server/experts/skill-m
 import { contentWords, normalise, sameWord, searchWords } from '../../../server/experts/text.ts';
 import { DEFAULT_WEIGHTS, parseWeights } from '../../../server/experts/weights.ts';
 
-const skill = (id: string, slug: string, labels: Record<string, string>, synonyms: string[] = []): TaxonomySkill => ({ id, slug, labels, synonyms });
+const skill = (id: string, slug: string, labels: Record<string, string>, synonyms: string[] = []): TaxonomySkill => ({
+  id,
+  slug,
+  labels,
+  synonyms,
+});
 const TAXONOMY = [
-  skill('1', 'drip-irrigation', { en: 'Drip irrigation', fr: 'Irrigation goutte-à-goutte', es: 'Riego por goteo', ar: 'الري بالتنقيط' }, ['micro-irrigation', 'goutte à goutte']),
-  skill('2', 'irrigation-scheduling', { en: 'Irrigation scheduling', fr: "Pilotage de l'irrigation", es: 'Programación del riego', ar: 'جدولة الري' }),
-  skill('3', 'climate-adaptation', { en: 'Climate adaptation', fr: 'Adaptation au changement climatique', es: 'Adaptación al cambio climático', ar: 'التكيف مع تغير المناخ' }, ['resilience', 'résilience']),
+  skill('1', 'drip-irrigation', { en: 'Drip irrigation', fr: 'Irrigation goutte-à-goutte', es: 'Riego por goteo', ar: 'الري بالتنقيط' }, [
+    'micro-irrigation',
+    'goutte à goutte',
+  ]),
+  skill('2', 'irrigation-scheduling', {
+    en: 'Irrigation scheduling',
+    fr: "Pilotage de l'irrigation",
+    es: 'Programación del riego',
+    ar: 'جدولة الري',
+  }),
+  skill(
+    '3',
+    'climate-adaptation',
+    {
+      en: 'Climate adaptation',
+      fr: 'Adaptation au changement climatique',
+      es: 'Adaptación al cambio climático',
+      ar: 'التكيف مع تغير المناخ',
+    },
+    ['resilience', 'résilience'],
+  ),
   skill('4', 'climate-finance', { en: 'Climate finance', fr: 'Finance climat', es: 'Financiamiento climático', ar: 'التمويل المناخي' }),
-  skill('5', 'monitoring-evaluation', { en: 'Monitoring and evaluation', fr: 'Suivi et évaluation', es: 'Monitoreo y evaluación', ar: 'الرصد والتقييم' }, ['m&e']),
+  skill(
+    '5',
+    'monitoring-evaluation',
+    { en: 'Monitoring and evaluation', fr: 'Suivi et évaluation', es: 'Monitoreo y evaluación', ar: 'الرصد والتقييم' },
+    ['m&e'],
+  ),
 ];
 const slugs = (question: string) => matchSkills(question, TAXONOMY).map((m) => `${m.slug}:${m.strength}`);
 
@@ -48,7 +76,14 @@ describe('question words', () => {
 
 describe('matching the taxonomy', () => {
   test('finds a skill through any language or synonym, with full strength', () => {
-    for (const question of ['drip irrigation?', 'irrigation goutte-à-goutte', 'Riego por goteo', 'الري بالتنقيط', 'micro-irrigation for smallholders', 'drip irigation']) {
+    for (const question of [
+      'drip irrigation?',
+      'irrigation goutte-à-goutte',
+      'Riego por goteo',
+      'الري بالتنقيط',
+      'micro-irrigation for smallholders',
+      'drip irigation',
+    ]) {
       assert.equal(matchSkills(question, TAXONOMY)[0]?.slug, 'drip-irrigation', question);
       assert.equal(matchSkills(question, TAXONOMY)[0]?.strength, 1, question);
     }

@@ -20,7 +20,13 @@ test(`${CASES} generated requests: no 5xx, problem+json naming the field for eve
   const counts = summarise(report);
   assert.equal(report.cases, CASES);
   assert.ok(report.valid > CASES / 4 && report.invalid > CASES / 4, 'both valid and invalid requests were sent');
-  const reached = Object.entries(report.byStatus).filter(([status]) => status.startsWith('2')).reduce((n, [, count]) => n + count, 0);
+  const reached = Object.entries(report.byStatus)
+    .filter(([status]) => status.startsWith('2'))
+    .reduce((n, [, count]) => n + count, 0);
   assert.ok(reached > CASES / 10, `requests got past validation and access checks (${reached} answered 2xx)`);
-  assert.deepEqual(counts, { '5xx': 0, 'non-problem 4xx': 0, 'unnamed 400': 0, 'invalid 2xx': 0, 'undocumented status': 0, threw: 0 }, JSON.stringify(report.findings.slice(0, 10), null, 1));
+  assert.deepEqual(
+    counts,
+    { '5xx': 0, 'non-problem 4xx': 0, 'unnamed 400': 0, 'invalid 2xx': 0, 'undocumented status': 0, threw: 0 },
+    JSON.stringify(report.findings.slice(0, 10), null, 1),
+  );
 });

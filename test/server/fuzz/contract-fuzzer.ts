@@ -93,12 +93,19 @@ function valueOf(contract: Contract, raw: Schema, pool: Pool, name = ''): fc.Arb
     case 'integer':
       return fc.integer({ min: (schema.minimum as number | undefined) ?? -1000, max: (schema.maximum as number | undefined) ?? 1000 });
     case 'number':
-      return fc.double({ min: (schema.minimum as number | undefined) ?? -1000, max: (schema.maximum as number | undefined) ?? 1000, noNaN: true });
+      return fc.double({
+        min: (schema.minimum as number | undefined) ?? -1000,
+        max: (schema.maximum as number | undefined) ?? 1000,
+        noNaN: true,
+      });
     case 'boolean':
       return fc.boolean();
     case 'array': {
       const items = valueOf(contract, (schema.items as Schema | undefined) ?? {}, pool, name);
-      return fc.array(items, { minLength: (schema.minItems as number | undefined) ?? 0, maxLength: Math.min((schema.maxItems as number | undefined) ?? 5, 5) });
+      return fc.array(items, {
+        minLength: (schema.minItems as number | undefined) ?? 0,
+        maxLength: Math.min((schema.maxItems as number | undefined) ?? 5, 5),
+      });
     }
     case 'object':
       return objectOf(contract, schema, pool);
@@ -113,15 +120,20 @@ function stringOf(schema: Schema, pool: Pool, name: string): fc.Arbitrary<string
   const isSlug = pattern === '^[a-z0-9][a-z0-9-]{0,62}$';
   if (isId && pool.ids.length > 0) return fc.oneof(fc.constantFrom(...pool.ids), fc.stringMatching(new RegExp(pattern)));
   if (isSlug && pool.slugs.length > 0) return fc.oneof(fc.constantFrom(...pool.slugs), fc.stringMatching(new RegExp(pattern)));
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === 'date-time')
+    return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   if (pattern) {
     const max = schema.maxLength as number | undefined;
     return fc.stringMatching(new RegExp(pattern)).filter((s) => max === undefined || s.length <= max);
   }
   if (name === 'key' || name === 'cursor') return fc.oneof(fc.webUrl(), fc.string({ maxLength: 40 }));
-  return fc.string({ minLength: (schema.minLength as number | undefined) ?? 0, maxLength: Math.min((schema.maxLength as number | undefined) ?? 40, 60), unit: 'grapheme' }).map(
-    (s) => (schema.minLength ? s.padEnd(schema.minLength as number, 'x') : s),
-  );
+  return fc
+    .string({
+      minLength: (schema.minLength as number | undefined) ?? 0,
+      maxLength: Math.min((schema.maxLength as number | undefined) ?? 40, 60),
+      unit: 'grapheme',
+    })
+    .map((s) => (schema.minLength ? s.padEnd(schema.minLength as number, 'x') : s));
 }
 
 function objectOf(contract: Contract, schema: Schema, pool: Pool): fc.Arbitrary<Record<string, unknown>> {
@@ -161,7 +173,8 @@ function encodeQuery(query: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) search.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      search.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
   }
   const text = search.toString();
   return text ? `?${text}` : '';
@@ -178,7 +191,9 @@ function requestArbitrary(contract: Contract, pool: Pool): fc.Arbitrary<Generate
     const part = (where: Parameter['in']) =>
       fc.record(
         Object.fromEntries(
-          parameters.filter((p) => p.in === where).map((p) => [p.name, where === 'header' ? headerValue : valueOf(contract, p.schema, pool, p.name)]),
+          parameters
+            .filter((p) => p.in === where)
+            .map((p) => [p.name, where === 'header' ? headerValue : valueOf(contract, p.schema, pool, p.name)]),
         ),
         { requiredKeys: parameters.filter((p) => p.in === where && (p.required ?? where === 'path')).map((p) => p.name) },
       );
@@ -191,7 +206,11 @@ function requestArbitrary(contract: Contract, pool: Pool): fc.Arbitrary<Generate
     });
     const mutation = fc.oneof(
       fc.constant<null>(null),
-      fc.record({ where: fc.constantFrom('path', 'query', 'header', 'body', 'raw-body', 'content-type'), value: badValue, drop: fc.boolean() }),
+      fc.record({
+        where: fc.constantFrom('path', 'query', 'header', 'body', 'raw-body', 'content-type'),
+        value: badValue,
+        drop: fc.boolean(),
+      }),
     );
     return fc.tuple(draft, mutation, fc.constantFrom('anonymous', ...pool.tokens)).map(([d, mutate, token]) => {
       const valid = mutate === null;
@@ -201,7 +220,8 @@ function requestArbitrary(contract: Contract, pool: Pool): fc.Arbitrary<Generate
         if (mutate.where === 'raw-body') rawBody = '{"unterminated": ';
         else if (mutate.where === 'content-type') contentType = 'text/plain';
         else {
-          const target = mutate.where === 'body' ? (d.body && typeof d.body === 'object' ? (d.body as Record<string, unknown>) : null) : d[mutate.where];
+          const target =
+            mutate.where === 'body' ? (d.body && typeof d.body === 'object' ? (d.body as Record<string, unknown>) : null) : d[mutate.where];
           const keys = target ? Object.keys(target) : [];
           const key = keys[0];
           if (target && key !== undefined) {
@@ -221,10 +241,18 @@ function requestArbitrary(contract: Contract, pool: Pool): fc.Arbitrary<Generate
       }
       // GET and DELETE carry no body in this API; a client cannot even send one with fetch.
       if (method === 'get' || method === 'delete') rawBody = undefined;
-      if (method === 'post' && !('idempotency-key' in headers)) headers['idempotency-key'] = `fuzz-${Math.random().toString(36).slice(2)}-key`;
+      if (method === 'post' && !('idempotency-key' in headers))
+        headers['idempotency-key'] = `fuzz-${Math.random().toString(36).slice(2)}-key`;
       if (token !== 'anonymous') headers.authorization = `Bearer ${token}`;
       if (rawBody !== undefined) headers['content-type'] = contentType;
-      return { operation: operation.operationId, method: method.toUpperCase(), path: concrete + encodeQuery(d.query), headers, body: rawBody, valid };
+      return {
+        operation: operation.operationId,
+        method: method.toUpperCase(),
+        path: concrete + encodeQuery(d.query),
+        headers,
+        body: rawBody,
+        valid,
+      };
     });
   });
 }
@@ -241,7 +269,9 @@ function validators(contract: Contract) {
   return (key: string, schema: Schema): ValidateFunction => {
     let validate = cache.get(key);
     if (!validate) {
-      const rooted = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"contract.json#/components/schemas/')) as Schema;
+      const rooted = JSON.parse(
+        JSON.stringify(schema).replaceAll('"#/components/schemas/', '"contract.json#/components/schemas/'),
+      ) as Schema;
       validate = ajv.compile(rooted);
       cache.set(key, validate);
     }
@@ -251,7 +281,12 @@ function validators(contract: Contract) {
 
 const PROBLEM_FIELD = /^(body|query|path|header)(\.|$)/;
 
-async function judge(contract: Contract, request: GeneratedRequest, response: Response, validate: ReturnType<typeof validators>): Promise<Finding | null> {
+async function judge(
+  contract: Contract,
+  request: GeneratedRequest,
+  response: Response,
+  validate: ReturnType<typeof validators>,
+): Promise<Finding | null> {
   const finding = (kind: Finding['kind'], detail: string): Finding => ({
     operation: request.operation,
     kind,
@@ -274,7 +309,8 @@ async function judge(contract: Contract, request: GeneratedRequest, response: Re
     if (!type.startsWith('application/problem+json')) return finding('non-problem 4xx', `${type}: ${text}`);
     const body = JSON.parse(text) as { status?: number; errors?: { field: string }[] };
     if (!validate('Problem', resolve(contract, { $ref: '#/components/schemas/Problem' }))(body)) return finding('non-problem 4xx', text);
-    if (status === 400 && !(body.errors?.length && body.errors.every((e) => PROBLEM_FIELD.test(e.field)))) return finding('unnamed 400', text);
+    if (status === 400 && !(body.errors?.length && body.errors.every((e) => PROBLEM_FIELD.test(e.field))))
+      return finding('unnamed 400', text);
     if (operation && !(String(status) in operation.responses)) return finding('undocumented status', text);
     return null;
   }
@@ -292,7 +328,13 @@ async function judge(contract: Contract, request: GeneratedRequest, response: Re
   return matches ? null : finding('invalid 2xx', `content-type ${type}, documented ${media.join(', ')}`);
 }
 
-export async function fuzzContract(options: { contract: Contract; pool: Pool; send: Send; cases: number; seed: number }): Promise<FuzzReport> {
+export async function fuzzContract(options: {
+  contract: Contract;
+  pool: Pool;
+  send: Send;
+  cases: number;
+  seed: number;
+}): Promise<FuzzReport> {
   const contract = options.contract;
   const validate = validators(contract);
   const report: FuzzReport = { cases: 0, valid: 0, invalid: 0, byStatus: {}, byOperation: {}, findings: [] };
@@ -322,7 +364,14 @@ export async function fuzzContract(options: { contract: Contract; pool: Pool; se
 
 /** Counts per kind of finding, for the printed summary. */
 export function summarise(report: FuzzReport): Record<Finding['kind'], number> {
-  const counts: Record<Finding['kind'], number> = { '5xx': 0, 'non-problem 4xx': 0, 'unnamed 400': 0, 'invalid 2xx': 0, 'undocumented status': 0, threw: 0 };
+  const counts: Record<Finding['kind'], number> = {
+    '5xx': 0,
+    'non-problem 4xx': 0,
+    'unnamed 400': 0,
+    'invalid 2xx': 0,
+    'undocumented status': 0,
+    threw: 0,
+  };
   for (const finding of report.findings) counts[finding.kind]++;
   return counts;
 }

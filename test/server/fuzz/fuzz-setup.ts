@@ -14,7 +14,17 @@ export async function fuzzReady() {
      union (select id::text from reports order by id desc limit 5)`,
   );
   const pool = {
-    ids: [...new Set([fixture.thread, fixture.question, fixture.privateThread, fixture.event, fixture.member, fixture.facilitator, ...ids.rows.map((r) => r.id)])],
+    ids: [
+      ...new Set([
+        fixture.thread,
+        fixture.question,
+        fixture.privateThread,
+        fixture.event,
+        fixture.member,
+        fixture.facilitator,
+        ...ids.rows.map((r) => r.id),
+      ]),
+    ],
     slugs: [fixture.grove.slug, fixture.private.slug, fixture.other.slug, 'water', 'soil-health', 'first-accepted-answer'],
     tokens: [await tokenFor(fixture.member), await tokenFor(fixture.facilitator), await tokenFor(fixture.outsider)],
   };
@@ -43,5 +53,6 @@ export function printReport(report: FuzzReport): void {
       `statuses ${JSON.stringify(report.byStatus)}; 5xx ${counts['5xx']}, invalid 2xx ${counts['invalid 2xx']}, ` +
       `non-problem 4xx ${counts['non-problem 4xx']}, unnamed 400 ${counts['unnamed 400']}, undocumented status ${counts['undocumented status']}, threw ${counts.threw}`,
   );
-  for (const finding of report.findings.slice(0, 20)) console.log(`  ${finding.kind} ${finding.status} ${finding.operation}: ${finding.request}\n    ${finding.detail}`);
+  for (const finding of report.findings.slice(0, 20))
+    console.log(`  ${finding.kind} ${finding.status} ${finding.operation}: ${finding.request}\n    ${finding.detail}`);
 }

@@ -19,7 +19,10 @@ before(async () => {
   f = ctx.fixture;
   const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, languages) values ('Olga Other', '{en}') returning id`);
   otherFacilitator = rows[0]!.id;
-  await ctx.db.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'facilitator')`, [f.other.id, otherFacilitator]);
+  await ctx.db.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'facilitator')`, [
+    f.other.id,
+    otherFacilitator,
+  ]);
 });
 after(async () => (await testDatabase()).close());
 
@@ -28,13 +31,15 @@ const invite = (slug: string, member: string, as: string | null = f.facilitator)
 
 /** A member of the public mother community only (so the facilitator can see them), not of the members-only sub-group. */
 async function newcomer(): Promise<string> {
-  const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, languages) values ($1, '{fr}') returning id`, [`Invitee ${sequence++}`]);
+  const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, languages) values ($1, '{fr}') returning id`, [
+    `Invitee ${sequence++}`,
+  ]);
   await ctx.db.query('insert into memberships (community_id, member_id) values ($1, $2)', [f.grove.id, rows[0]!.id]);
   return rows[0]!.id;
 }
 
 describe('inviting', () => {
-  test('anonymous 401, a member 403, another community\'s facilitator 403, an outsider 404; the facilitator 201, then 200', async () => {
+  test("anonymous 401, a member 403, another community's facilitator 403, an outsider 404; the facilitator 201, then 200", async () => {
     const invitee = await newcomer();
     assertProblem(await invite(f.private.slug, invitee, null), 401);
     assertProblem(await invite(f.private.slug, invitee, f.member), 403);
@@ -57,7 +62,10 @@ describe('inviting', () => {
 
   test('someone who asked to join is let in at once; a closed group takes no invitation', async () => {
     const asker = await newcomer();
-    assert.equal((await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join`, { method: 'POST', as: asker, body: {} })).status, 202);
+    assert.equal(
+      (await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join`, { method: 'POST', as: asker, body: {} })).status,
+      202,
+    );
     const result = await invite(f.private.slug, asker);
     assert.deepEqual([result.status, result.json?.status], [201, 'joined']);
     const { rows } = await ctx.db.query(`select status from community_join_requests where member_id = $1`, [asker]);
@@ -66,7 +74,10 @@ describe('inviting', () => {
       `insert into communities (slug, name, parent_id, lifecycle) values ($1, 'Closed', $2, 'closed') returning slug`,
       [`t-closed-invite-${process.pid}`, f.grove.id],
     );
-    await ctx.db.query(`insert into memberships (community_id, member_id, role) select id, $1, 'facilitator' from communities where slug = $2`, [f.facilitator, closed[0]!.slug]);
+    await ctx.db.query(
+      `insert into memberships (community_id, member_id, role) select id, $1, 'facilitator' from communities where slug = $2`,
+      [f.facilitator, closed[0]!.slug],
+    );
     assertProblem(await invite(closed[0]!.slug, await newcomer()), 403);
   });
 });
@@ -88,7 +99,10 @@ describe('the invitee', () => {
     const seen = assertSchema(Community, (await call(ctx.grove, `/api/v1/communities/${f.private.slug}`, { as: accepting })).json);
     assert.deepEqual([seen.viewerRole, seen.viewerInvited], ['member', false]);
     // Declining: leaving before joining removes the invitation, and the group from their list.
-    assert.equal((await call(ctx.grove, `/api/v1/communities/${f.private.slug}/membership`, { method: 'DELETE', as: outsider })).status, 204);
+    assert.equal(
+      (await call(ctx.grove, `/api/v1/communities/${f.private.slug}/membership`, { method: 'DELETE', as: outsider })).status,
+      204,
+    );
     const after = await call(ctx.grove, '/api/v1/communities?all=true&closed=exclude&limit=100', { as: outsider });
     assert.ok(!assertSchema(page(Community, 'CommunityPage'), after.json).items.some((c) => c.slug === f.private.slug));
     assertProblem(await call(ctx.grove, `/api/v1/communities/${f.private.slug}/membership`, { method: 'DELETE', as: outsider }), 404);

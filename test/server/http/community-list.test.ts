@@ -23,7 +23,11 @@ before(async () => {
   // Someone outside the mother community who knows the members-only sub-group's slug and asked to join.
   const { rows } = await db.query<{ id: string }>(`insert into members (name, languages) values ('Rita Requester', '{en}') returning id`);
   requester = rows[0]!.id;
-  const asked = await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join`, { method: 'POST', as: requester, body: { message: 'Please' } });
+  const asked = await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join`, {
+    method: 'POST',
+    as: requester,
+    body: { message: 'Please' },
+  });
   assert.equal(asked.status, 202, asked.text);
   // The opted-out member facilitates the public mother community too: never named in the list.
   await db.query(`update memberships set role = 'facilitator' where community_id = $1 and member_id = $2`, [f.grove.id, f.optedOut]);
@@ -49,7 +53,7 @@ async function list(query: string, as: string | null = null) {
 const slugs = (items: { slug: string }[]) => items.map((item) => item.slug).sort();
 
 describe('who sees which sub-group', () => {
-  test('members-only sub-groups: anonymous and outsiders never; the mother community\'s members and requesters as not readable; members in full', async () => {
+  test("members-only sub-groups: anonymous and outsiders never; the mother community's members and requesters as not readable; members in full", async () => {
     const sub = `parent=${f.grove.slug}&closed=exclude`;
     assert.deepEqual(slugs((await list(sub)).items), []);
     assert.deepEqual(slugs((await list(sub, f.outsider)).items), []);
@@ -66,15 +70,24 @@ describe('who sees which sub-group', () => {
     // The sub-group itself stays unreadable to them (404), as before.
     assertProblem(await call(ctx.grove, `/api/v1/communities/${f.private.slug}`, { as: f.optedOut }), 404);
     const asMember = (await list(sub, f.member)).items[0]!;
-    assert.deepEqual([asMember.readable, asMember.viewerRole, asMember.viewerCanManage, asMember.pendingJoinRequests], [true, 'member', false, null]);
+    assert.deepEqual(
+      [asMember.readable, asMember.viewerRole, asMember.viewerCanManage, asMember.pendingJoinRequests],
+      [true, 'member', false, null],
+    );
   });
 
   test('activity counts posts and answers only, for readers; a facilitator sees the pending requests and may manage', async () => {
     const item = (await list(`parent=${f.grove.slug}&closed=exclude`, f.facilitator)).items[0]!;
     assert.equal(item.postsLast30Days, 1, 'the post of 2 days ago; not the 40-day-old answer nor the reaction');
     assert.ok(item.lastActivityAt && Date.now() - Date.parse(item.lastActivityAt) > 86_400_000, 'the reaction is not activity');
-    assert.deepEqual([item.viewerRole, item.viewerCanManage, item.pendingJoinRequests, item.viewerJoinRequested], ['facilitator', true, 1, false]);
-    assert.deepEqual(item.facilitators.map((ref) => ref.id), [f.facilitator]);
+    assert.deepEqual(
+      [item.viewerRole, item.viewerCanManage, item.pendingJoinRequests, item.viewerJoinRequested],
+      ['facilitator', true, 1, false],
+    );
+    assert.deepEqual(
+      item.facilitators.map((ref) => ref.id),
+      [f.facilitator],
+    );
     assert.equal(item.facilitators[0]!.presence, 'listed');
   });
 
@@ -82,7 +95,11 @@ describe('who sees which sub-group', () => {
     for (const viewer of [null, f.outsider, f.member, f.facilitator]) {
       const grove = (await list('closed=exclude&limit=100', viewer)).items.find((item) => item.slug === f.grove.slug);
       assert.ok(grove, 'the public community is listed');
-      assert.deepEqual(grove.facilitators.map((ref) => ref.id), [f.facilitator], `viewer ${viewer}`);
+      assert.deepEqual(
+        grove.facilitators.map((ref) => ref.id),
+        [f.facilitator],
+        `viewer ${viewer}`,
+      );
       const text = JSON.stringify(grove);
       assert.doesNotMatch(text, /Hidden Person/);
     }
@@ -110,10 +127,10 @@ describe('archive and paging', () => {
     assert.deepEqual(slugs([...first.items, ...second.items]), slugs((await list(`parent=${f.grove.slug}`, f.member)).items));
     const statements: string[] = [];
     const original = ctx.db.query.bind(ctx.db);
-    ctx.db.query = ((sql: string, params?: unknown[]) => {
+    ctx.db.query = (sql: string, params?: unknown[]) => {
       statements.push(sql);
       return original(sql, params);
-    });
+    };
     try {
       await list('all=true&limit=100', f.facilitator);
     } finally {

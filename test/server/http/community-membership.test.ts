@@ -54,7 +54,13 @@ describe('joining and leaving communities', () => {
     const approved = await approve(f.facilitator);
     assert.deepEqual(approved.json, { id: pending.id, status: 'approved' });
     assert.equal((await approve(f.facilitator)).status, 200, 'approving again is harmless');
-    assertProblem(await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join-requests/${pending.id}/decline`, { method: 'POST', as: f.facilitator }), 409);
+    assertProblem(
+      await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join-requests/${pending.id}/decline`, {
+        method: 'POST',
+        as: f.facilitator,
+      }),
+      409,
+    );
     assert.equal(await role(f.private.slug, f.outsider), 'member');
     assert.equal((await leave(f.private.slug, f.outsider)).status, 204);
   });
@@ -64,7 +70,10 @@ describe('joining and leaving communities', () => {
     const list = await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join-requests`, { as: f.facilitator });
     const pending = assertSchema(JoinRequestPage, list.json).items.find((r) => r.member.id === f.optedOut);
     assert.ok(pending);
-    const declined = await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join-requests/${pending.id}/decline`, { method: 'POST', as: f.facilitator });
+    const declined = await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join-requests/${pending.id}/decline`, {
+      method: 'POST',
+      as: f.facilitator,
+    });
     assert.equal(declined.json?.status, 'declined');
     assertProblem(await call(ctx.grove, `/api/v1/communities/${f.private.slug}`, { as: f.optedOut }), 404);
     assert.equal((await join(f.private.slug, f.optedOut)).status, 202, 'asking again after a decline is a new request');

@@ -31,7 +31,10 @@ describe('directory type-ahead', () => {
   test('finds a name by the prefix of any of its words, whatever the case and accents', async () => {
     for (const q of ['zoe alv', 'ZOÉ', 'alvarez', 'Ålv']) {
       const page = await search(q);
-      assert.ok(page.items.some((m) => m.name.startsWith('Zoé Ålvarez')), `"${q}" finds Zoé Ålvarez`);
+      assert.ok(
+        page.items.some((m) => m.name.startsWith('Zoé Ålvarez')),
+        `"${q}" finds Zoé Ålvarez`,
+      );
     }
     const page = await search(`zoe ${TAG}`);
     assert.equal(page.items.length, 1, 'every word must match');
@@ -40,15 +43,27 @@ describe('directory type-ahead', () => {
   });
 
   test('Arabic names match without the article and with hamza variants folded', async () => {
-    assert.ok((await search('حسيني')).items.some((m) => m.name.includes('الحسيني')), 'without ال');
-    assert.ok((await search('الحسي')).items.some((m) => m.name.includes('الحسيني')), 'as written');
+    assert.ok(
+      (await search('حسيني')).items.some((m) => m.name.includes('الحسيني')),
+      'without ال',
+    );
+    assert.ok(
+      (await search('الحسي')).items.some((m) => m.name.includes('الحسيني')),
+      'as written',
+    );
   });
 
   test('names come before organisations and practices; a typo of four letters still finds the name', async () => {
     const page = await search('hydrolog');
-    assert.ok(page.items.some((m) => m.name.startsWith('Zoé')), 'found by practice');
+    assert.ok(
+      page.items.some((m) => m.name.startsWith('Zoé')),
+      'found by practice',
+    );
     const typo = await search('Quilon');
-    assert.ok(typo.items.some((m) => m.name.startsWith('Zzyzx')), 'typo matching fills a short result');
+    assert.ok(
+      typo.items.some((m) => m.name.startsWith('Zzyzx')),
+      'typo matching fills a short result',
+    );
     const short = await search('Qul');
     assert.ok(!short.items.some((m) => m.name.startsWith('Zzyzx')), 'no typo matching under four letters');
   });
@@ -65,13 +80,19 @@ describe('directory type-ahead', () => {
   });
 
   test('opted-out members are never found, and a new member is found at once (the cache follows writes)', async () => {
-    assert.equal((await search(`Hidden Person`)).items.some((m) => m.id === f.optedOut), false);
+    assert.equal(
+      (await search(`Hidden Person`)).items.some((m) => m.id === f.optedOut),
+      false,
+    );
     const before = await search(`Newcomer ${TAG}`);
     assert.equal(before.items.length, 0);
     const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name) values ($1) returning id`, [`Newcomer ${TAG}`]);
     await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, rows[0]!.id]);
     const afterJoin = await search(`Newcomer ${TAG}`);
-    assert.deepEqual(afterJoin.items.map((m) => m.id), [rows[0]!.id]);
+    assert.deepEqual(
+      afterJoin.items.map((m) => m.id),
+      [rows[0]!.id],
+    );
     await ctx.db.query(`update members set directory_opt_out = true where id = $1`, [rows[0]!.id]);
     assert.equal((await search(`Newcomer ${TAG}`)).items.length, 0, 'opting out takes effect at once');
   });
@@ -80,7 +101,10 @@ describe('directory type-ahead', () => {
     const result = await call(ctx.grove, `/api/v1/members/facets?q=${encodeURIComponent(`zoe ${TAG}`)}`);
     assert.equal(result.status, 200, result.text);
     const body = assertSchema(MemberFacetsPage, result.json);
-    assert.deepEqual(body.facets.country.map((v) => [v.value, v.count]), [['SN', 1]]);
+    assert.deepEqual(
+      body.facets.country.map((v) => [v.value, v.count]),
+      [['SN', 1]],
+    );
     assert.equal(body.exact, true);
     const all = await call(ctx.grove, `/api/v1/members?limit=1&facets=true`);
     const page = assertSchema(MemberPage, all.json);

@@ -30,7 +30,10 @@ describe('threads and posts', () => {
     assert.equal(none.status, 204, 'a page whose conversation has not started is not an error');
     assert.equal(none.text, '');
     assertProblem(await call(ctx.grove, `/api/v1/threads?key=${encodeURIComponent(key)}&community=watr`), 404);
-    const created = await post({ key, community: f.grove.slug, title: 'Page comments', body: 'First **comment**', language: 'fr' }, f.member);
+    const created = await post(
+      { key, community: f.grove.slug, title: 'Page comments', body: 'First **comment**', language: 'fr' },
+      f.member,
+    );
     assert.equal(created.status, 201, created.text);
     const body = assertSchema(Post, created.json);
     assert.equal(body.bodyHtml, '<p>First <strong>comment</strong></p>');
@@ -56,9 +59,12 @@ describe('threads and posts', () => {
   });
 
   test('Markdown is sanitised on the server', async () => {
-    const created = await post({ thread: f.thread, body: '<script>alert(1)</script> [x](javascript:alert(1)) [y](https://a.example)' }, f.member);
+    const created = await post(
+      { thread: f.thread, body: '<script>alert(1)</script> [x](javascript:alert(1)) [y](https://a.example)' },
+      f.member,
+    );
     const html = String(created.json?.bodyHtml);
-    assert.doesNotMatch(html, /<script|href="javascript:/, "no script element and no javascript: link");
+    assert.doesNotMatch(html, /<script|href="javascript:/, 'no script element and no javascript: link');
     assert.match(html, /rel="nofollow ugc noopener"/);
   });
 
@@ -77,7 +83,10 @@ describe('threads and posts', () => {
     assert.equal(again.status, 201);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.equal(again.json?.id, first.json?.id);
-    const { rows } = await ctx.db.query<{ n: number }>("select count(*)::int as n from posts where thread_id = $1 and body_md = 'Only once'", [f.thread]);
+    const { rows } = await ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from posts where thread_id = $1 and body_md = 'Only once'",
+      [f.thread],
+    );
     assert.equal(rows[0]?.n, 1);
     assertProblem(await post({ thread: f.thread, body: 'Something else' }, f.member, headers), 422);
     assertProblem(await post({ thread: f.thread, body: 'No key' }, f.member, { 'idempotency-key': '' }), 400, 'header.idempotency-key');
@@ -123,7 +132,11 @@ describe('threads and posts', () => {
     const created = await post({ thread: f.thread, body: 'Useful tip' }, f.member);
     const id = String(created.json?.id);
     assertProblem(await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.member, body: { kind: 'helpful' } }), 403);
-    assertProblem(await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.outsider, body: { kind: 'love' } }), 400, 'body.kind');
+    assertProblem(
+      await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.outsider, body: { kind: 'love' } }),
+      400,
+      'body.kind',
+    );
     await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.outsider, body: { kind: 'helpful' } });
     const twice = await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.outsider, body: { kind: 'helpful' } });
     assert.deepEqual(twice.json?.reactions, { helpful: 1 });
@@ -134,8 +147,16 @@ describe('threads and posts', () => {
   test('reports: once per member', async () => {
     const created = await post({ thread: f.thread, body: 'Spam?' }, f.member);
     const id = String(created.json?.id);
-    assertProblem(await call(ctx.grove, `/api/v1/posts/${id}/reports`, { method: 'POST', as: f.outsider, body: { reason: '' } }), 400, 'body.reason');
-    assert.equal((await call(ctx.grove, `/api/v1/posts/${id}/reports`, { method: 'POST', as: f.outsider, body: { reason: 'Looks like spam' } })).status, 201);
+    assertProblem(
+      await call(ctx.grove, `/api/v1/posts/${id}/reports`, { method: 'POST', as: f.outsider, body: { reason: '' } }),
+      400,
+      'body.reason',
+    );
+    assert.equal(
+      (await call(ctx.grove, `/api/v1/posts/${id}/reports`, { method: 'POST', as: f.outsider, body: { reason: 'Looks like spam' } }))
+        .status,
+      201,
+    );
     assertProblem(await call(ctx.grove, `/api/v1/posts/${id}/reports`, { method: 'POST', as: f.outsider, body: { reason: 'Again' } }), 409);
   });
 
@@ -164,7 +185,10 @@ describe('threads and posts', () => {
       cursor = body.next;
     } while (cursor);
     assert.equal(new Set(seen).size, seen.length);
-    assert.deepEqual(seen, [...seen].sort((a, b) => Number(b) - Number(a)));
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => Number(b) - Number(a)),
+    );
     assertProblem(await call(ctx.grove, `/api/v1/threads/${f.thread}/posts?cursor=garbage`), 400, 'query.cursor');
   });
 
@@ -187,7 +211,9 @@ describe('threads and posts', () => {
     assert.match(text, new RegExp(`id: ${String(created.json?.id)}\\n`));
     await reader.cancel();
 
-    const resumed = await ctx.grove.app.request(`/api/v1/threads/${f.thread}/stream`, { headers: { 'last-event-id': String(Number(created.json?.id) - 1) } });
+    const resumed = await ctx.grove.app.request(`/api/v1/threads/${f.thread}/stream`, {
+      headers: { 'last-event-id': String(Number(created.json?.id) - 1) },
+    });
     const resumedReader = resumed.body!.pipeThrough(new TextDecoderStream()).getReader();
     let replay = '';
     while (!replay.includes('Live!')) replay += (await resumedReader.read()).value ?? '';
@@ -200,7 +226,8 @@ describe('following a thread', () => {
     const key = `https://intranet.example.org/follow-${Date.now()}`;
     const created = await post({ key, community: f.grove.slug, title: 'Follow me', body: 'Opening' }, f.member);
     const threadId = String(created.json?.thread);
-    const viewerState = async (as: string | null) => ((await call(ctx.grove, `/api/v1/threads/${threadId}`, { as })).json?.viewer as { following: boolean }).following;
+    const viewerState = async (as: string | null) =>
+      ((await call(ctx.grove, `/api/v1/threads/${threadId}`, { as })).json?.viewer as { following: boolean }).following;
     assert.equal(await viewerState(f.member), true, 'the author follows what they wrote in');
     assert.equal(await viewerState(f.facilitator), false);
     assert.equal((await call(ctx.grove, `/api/v1/threads/${threadId}/follow`, { method: 'PUT', as: f.facilitator })).status, 200);

@@ -77,10 +77,7 @@ export async function createFixture(db: Database): Promise<Fixture> {
   await join(priv.id, memberId);
   await join(other.id, outsider);
   await join(grove.id, optedOut);
-  await db.query(
-    `insert into member_skills (member_id, skill_id, level) select $1, id, 4 from skills order by id limit 2`,
-    [memberId],
-  );
+  await db.query(`insert into member_skills (member_id, skill_id, level) select $1, id, 4 from skills order by id limit 2`, [memberId]);
   await db.query(
     `insert into contact_channels (member_id, kind, value, visibility, position) values
      ($1, 'website', 'https://emile.example.org', 'public', 0),
@@ -104,15 +101,26 @@ export async function createFixture(db: Database): Promise<Fixture> {
     [grove.id, facilitator],
   );
   return {
-    grove, private: priv, other,
-    facilitator, member: memberId, outsider, optedOut,
-    thread: discussion, question, privateThread,
+    grove,
+    private: priv,
+    other,
+    facilitator,
+    member: memberId,
+    outsider,
+    optedOut,
+    thread: discussion,
+    question,
+    privateThread,
     event: events[0]!.id,
   };
 }
 
 export async function tokenFor(memberId: string, secret = SECRET): Promise<string> {
-  return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(memberId).setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(memberId)
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(secret));
 }
 
 export interface Call {
@@ -142,7 +150,10 @@ export function assertProblem(result: Awaited<ReturnType<typeof call>>, status: 
   assert.equal(result.json?.status, status);
   if (field) {
     const errors = (result.json.errors ?? []) as { field: string }[];
-    assert.ok(errors.some((e) => e.field === field), `expected an error naming ${field}: ${result.text}`);
+    assert.ok(
+      errors.some((e) => e.field === field),
+      `expected an error naming ${field}: ${result.text}`,
+    );
   }
 }
 

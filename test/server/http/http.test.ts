@@ -45,7 +45,11 @@ describe('HTTP behaviour', () => {
     assert.equal(other.headers.get('access-control-allow-origin'), null);
     const preflight = await ctx.grove.app.request('/api/v1/posts', {
       method: 'OPTIONS',
-      headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'idempotency-key,authorization' },
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'idempotency-key,authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
@@ -144,8 +148,14 @@ describe('communities and members', () => {
     const result = await call(ctx.grove, `/api/v1/members?community=${f.grove.slug}&facets=true&limit=1`);
     const body = assertSchema(MemberPage, result.json);
     assert.equal(body.total, 2, 'facilitator and member; not the opted-out one');
-    assert.deepEqual(body.facets?.role.map((r) => [r.value, r.count]).sort(), [['facilitator', 1], ['member', 1]]);
-    const second = assertSchema(MemberPage, (await call(ctx.grove, `/api/v1/members?community=${f.grove.slug}&limit=1&cursor=${body.next}`)).json);
+    assert.deepEqual(body.facets?.role.map((r) => [r.value, r.count]).sort(), [
+      ['facilitator', 1],
+      ['member', 1],
+    ]);
+    const second = assertSchema(
+      MemberPage,
+      (await call(ctx.grove, `/api/v1/members?community=${f.grove.slug}&limit=1&cursor=${body.next}`)).json,
+    );
     assert.notEqual(second.items[0]?.id, body.items[0]?.id);
     assert.equal(second.next, null);
   });
@@ -153,7 +163,9 @@ describe('communities and members', () => {
   test('contact channels follow each channel’s visibility', async () => {
     const kinds = async (as: string | null) => {
       const result = await call(ctx.grove, `/api/v1/members/${f.member}`, { as });
-      return assertSchema(MemberProfile, result.json).contacts.map((c) => c.kind).sort();
+      return assertSchema(MemberProfile, result.json)
+        .contacts.map((c) => c.kind)
+        .sort();
     };
     assert.deepEqual(await kinds(null), ['website']);
     assert.deepEqual(await kinds(f.outsider), ['website'], 'no shared community');
@@ -163,9 +175,13 @@ describe('communities and members', () => {
   });
 
   test('endorsements: signed in, not yourself, declared skills only, once', async () => {
-    const { rows } = await ctx.db.query<{ slug: string }>('select s.slug from member_skills ms join skills s on s.id = ms.skill_id where ms.member_id = $1 limit 1', [f.member]);
+    const { rows } = await ctx.db.query<{ slug: string }>(
+      'select s.slug from member_skills ms join skills s on s.id = ms.skill_id where ms.member_id = $1 limit 1',
+      [f.member],
+    );
     const skill = rows[0]!.slug;
-    const endorse = (as: string | null, body: unknown) => call(ctx.grove, `/api/v1/members/${f.member}/endorsements`, { method: 'POST', as, body });
+    const endorse = (as: string | null, body: unknown) =>
+      call(ctx.grove, `/api/v1/members/${f.member}/endorsements`, { method: 'POST', as, body });
     assertProblem(await endorse(null, { skill }), 401);
     assertProblem(await endorse(f.member, { skill }), 403);
     assertProblem(await endorse(f.facilitator, { skill: 'not-a-skill' }), 422, 'body.skill');

@@ -28,7 +28,10 @@ describe('idempotency keys', () => {
   test('two identical requests sent at once post once and answer alike', async () => {
     const text = `Concurrent ${Date.now()}`;
     const headers = { 'idempotency-key': `concurrent-${Date.now()}` };
-    const [a, b] = await Promise.all([post({ thread: f.thread, body: text }, f.member, headers), post({ thread: f.thread, body: text }, f.member, headers)]);
+    const [a, b] = await Promise.all([
+      post({ thread: f.thread, body: text }, f.member, headers),
+      post({ thread: f.thread, body: text }, f.member, headers),
+    ]);
     assert.equal(a.status, 201, a.text);
     assert.equal(b.status, 201, b.text);
     assert.equal(a.json?.id, b.json?.id, 'both answers name the same post');

@@ -55,26 +55,51 @@ before(async () => {
   );
   subject = created.rows[0]!.id;
   await db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, subject]);
-  await db.query(`insert into member_skills (member_id, skill_id, level) select $1, id, 4 from skills where slug = 'rainwater-harvesting'`, [subject]);
+  await db.query(
+    `insert into member_skills (member_id, skill_id, level) select $1, id, 4 from skills where slug = 'rainwater-harvesting'`,
+    [subject],
+  );
   for (const [position, visibility] of VISIBILITIES.entries()) {
     await db.query(`insert into contact_channels (member_id, kind, value, visibility, position) values ($1, 'email', $2, $3, $4)`, [
-      subject, marker(visibility), visibility, position,
+      subject,
+      marker(visibility),
+      visibility,
+      position,
     ]);
     await db.query(`insert into contact_channels (member_id, kind, value, visibility, position) values ($1, 'email', $2, $3, $4)`, [
-      f.optedOut, `opted-out-${visibility}-${tag}@leak.example`, visibility, position,
+      f.optedOut,
+      `opted-out-${visibility}-${tag}@leak.example`,
+      visibility,
+      position,
     ]);
   }
   // The opted-out member takes part: a post (reply to the subject's), an endorsement, an RSVP, a skill.
-  await db.query(`insert into member_skills (member_id, skill_id, level) select $1, id, 4 from skills where slug = 'rainwater-harvesting'`, [f.optedOut]);
-  const opening = await call(ctx.grove, '/api/v1/posts', { method: 'POST', as: subject, body: { thread: f.thread, body: 'Rainwater harvesting in clay soils' } });
+  await db.query(
+    `insert into member_skills (member_id, skill_id, level) select $1, id, 4 from skills where slug = 'rainwater-harvesting'`,
+    [f.optedOut],
+  );
+  const opening = await call(ctx.grove, '/api/v1/posts', {
+    method: 'POST',
+    as: subject,
+    body: { thread: f.thread, body: 'Rainwater harvesting in clay soils' },
+  });
   const reply = await call(ctx.grove, '/api/v1/posts', {
-    method: 'POST', as: f.optedOut, body: { thread: f.thread, replyTo: opening.json?.id, body: 'Rainwater harvesting tanks, from the opted-out member' },
+    method: 'POST',
+    as: f.optedOut,
+    body: { thread: f.thread, replyTo: opening.json?.id, body: 'Rainwater harvesting tanks, from the opted-out member' },
   });
   assert.equal(reply.status, 201, reply.text);
   optedOutPost = String(reply.json?.id);
-  await call(ctx.grove, '/api/v1/posts', { method: 'POST', as: subject, body: { thread: f.thread, replyTo: optedOutPost, body: 'Answering the opted-out member' } });
+  await call(ctx.grove, '/api/v1/posts', {
+    method: 'POST',
+    as: subject,
+    body: { thread: f.thread, replyTo: optedOutPost, body: 'Answering the opted-out member' },
+  });
   await call(ctx.grove, `/api/v1/posts/${optedOutPost}/reports`, { method: 'POST', as: f.member, body: { reason: 'Leak walk report' } });
-  await db.query(`insert into endorsements (member_id, skill_id, endorser_id) select $1, id, $2 from skills where slug = 'rainwater-harvesting'`, [subject, f.optedOut]);
+  await db.query(
+    `insert into endorsements (member_id, skill_id, endorser_id) select $1, id, $2 from skills where slug = 'rainwater-harvesting'`,
+    [subject, f.optedOut],
+  );
   const rsvp = await call(ctx.grove, `/api/v1/events/${f.event}/rsvp`, { method: 'POST', as: f.optedOut, body: { status: 'going' } });
   assert.equal(rsvp.status, 200, rsvp.text);
   pageKey = (await db.query<{ page_key: string }>('select page_key from threads where id = $1', [f.thread])).rows[0]!.page_key;
@@ -111,13 +136,19 @@ function requestsFor(path: string): string[] | undefined {
       `/api/v1/members?q=${encodeURIComponent(`Vera Visible ${tag}`)}&facets=true`,
       `/api/v1/members?skill=rainwater-harvesting&limit=100`,
     ],
-    '/api/v1/members/facets': [`/api/v1/members/facets?community=${grove}`, `/api/v1/members/facets?q=${encodeURIComponent('Hidden Person')}`],
+    '/api/v1/members/facets': [
+      `/api/v1/members/facets?community=${grove}`,
+      `/api/v1/members/facets?q=${encodeURIComponent('Hidden Person')}`,
+    ],
     '/api/v1/members/{id}': people.map((id) => `/api/v1/members/${id}`),
     '/api/v1/members/{id}/avatar': people.map((id) => `/api/v1/members/${id}/avatar?v=0`),
     '/api/v1/threads/counts': [`/api/v1/threads/counts?key=${key}`],
     '/api/v1/threads': [`/api/v1/threads?key=${key}&community=${grove}`],
     '/api/v1/threads/{id}': [`/api/v1/threads/${f.thread}`],
-    '/api/v1/threads/{id}/posts': [`/api/v1/threads/${f.thread}/posts?limit=100`, `/api/v1/threads/${f.thread}/posts?order=newest&limit=100`],
+    '/api/v1/threads/{id}/posts': [
+      `/api/v1/threads/${f.thread}/posts?limit=100`,
+      `/api/v1/threads/${f.thread}/posts?order=newest&limit=100`,
+    ],
     '/api/v1/posts/{id}': [`/api/v1/posts/${optedOutPost}`],
     '/api/v1/communities/{slug}/reports': [`/api/v1/communities/${grove}/reports`, `/api/v1/communities/${grove}/reports?status=resolved`],
     '/api/v1/communities/{slug}/held-posts': [`/api/v1/communities/${grove}/held-posts`],
@@ -126,8 +157,14 @@ function requestsFor(path: string): string[] | undefined {
     '/api/v1/events/{id}.ics': [`/api/v1/events/${f.event}.ics`],
     '/api/v1/events/{id}': [`/api/v1/events/${f.event}`],
     '/api/v1/communities/{slug}/events.ics': [`/api/v1/communities/${grove}/events.ics`],
-    '/api/v1/participation/badges': [`/api/v1/participation/badges?member=${f.optedOut}&member=${subject}`, `/api/v1/participation/badges?member=${f.optedOut}&community=${grove}`],
-    '/api/v1/participation/members/{id}': people.flatMap((id) => [`/api/v1/participation/members/${id}`, `/api/v1/participation/members/${id}?community=${grove}`]),
+    '/api/v1/participation/badges': [
+      `/api/v1/participation/badges?member=${f.optedOut}&member=${subject}`,
+      `/api/v1/participation/badges?member=${f.optedOut}&community=${grove}`,
+    ],
+    '/api/v1/participation/members/{id}': people.flatMap((id) => [
+      `/api/v1/participation/members/${id}`,
+      `/api/v1/participation/members/${id}?community=${grove}`,
+    ]),
     '/api/v1/participation/communities/{slug}': [`/api/v1/participation/communities/${grove}`],
     '/api/v1/participation/communities/{slug}/actions': [`/api/v1/participation/communities/${grove}/actions`],
     '/api/v1/participation/rules': ['/api/v1/participation/rules'],
@@ -144,10 +181,19 @@ function requestsFor(path: string): string[] | undefined {
   return table[path];
 }
 
-interface Leak { viewer: string; url: string; where: string; what: string }
+interface Leak {
+  viewer: string;
+  url: string;
+  where: string;
+  what: string;
+}
 
 /** Every string in a JSON answer with its path, so a name is judged by where it sits. */
-function* strings(value: unknown, path: string[] = [], parent: Record<string, unknown> | null = null): Generator<{ text: string; path: string[]; parent: Record<string, unknown> | null }> {
+function* strings(
+  value: unknown,
+  path: string[] = [],
+  parent: Record<string, unknown> | null = null,
+): Generator<{ text: string; path: string[]; parent: Record<string, unknown> | null }> {
   if (typeof value === 'string') yield { text: value, path, parent };
   else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* strings(item, [...path, String(index)], parent);
   else if (value && typeof value === 'object') {
@@ -171,7 +217,8 @@ function leaksIn(viewer: string, url: string, body: string, json: unknown): Leak
   }
   if (json !== null) {
     for (const { text, path, parent } of strings(json)) {
-      if (text.includes(optedOutName) && !nameAllowedAt(path, parent)) leaks.push({ viewer, url, where: path.join('.'), what: "the opted-out member's name" });
+      if (text.includes(optedOutName) && !nameAllowedAt(path, parent))
+        leaks.push({ viewer, url, where: path.join('.'), what: "the opted-out member's name" });
     }
   } else if (body.includes(optedOutName)) {
     leaks.push({ viewer, url, where: 'body', what: "the opted-out member's name" });
@@ -205,13 +252,22 @@ describe('the leak walk', () => {
     assert.deepEqual(leaks, [], `${String(leaks.length)} leaks`);
     // Positive controls: the walk finds what each viewer may read.
     const profile = (viewer: string) => seen.get(`${viewer} /api/v1/members/${subject}`) ?? '';
-    for (const visibility of VISIBILITIES) assert.ok(profile('subject').includes(marker(visibility)), `the member reads their ${visibility} channel`);
-    assert.ok(profile('facilitator').includes(marker('facilitators')), "a facilitator of the member's community reads the facilitators' channel");
+    for (const visibility of VISIBILITIES)
+      assert.ok(profile('subject').includes(marker(visibility)), `the member reads their ${visibility} channel`);
+    assert.ok(
+      profile('facilitator').includes(marker('facilitators')),
+      "a facilitator of the member's community reads the facilitators' channel",
+    );
     assert.ok(profile('member').includes(marker('members')), 'a fellow member reads the members channel');
     assert.ok(profile('anonymous').includes(marker('public')), 'everyone reads the public channel');
-    const posts = JSON.parse(seen.get(`anonymous /api/v1/threads/${f.thread}/posts?limit=100`) ?? '{}') as { items: { id: string; author: { name: string; presence: string } }[] };
+    const posts = JSON.parse(seen.get(`anonymous /api/v1/threads/${f.thread}/posts?limit=100`) ?? '{}') as {
+      items: { id: string; author: { name: string; presence: string } }[];
+    };
     const written = posts.items.find((item) => item.id === optedOutPost);
-    assert.deepEqual(written?.author && { name: written.author.name, presence: written.author.presence }, { name: optedOutName, presence: 'unlisted' });
+    assert.deepEqual(written?.author && { name: written.author.name, presence: written.author.presence }, {
+      name: optedOutName,
+      presence: 'unlisted',
+    });
   });
 
   test('the opted-out member still reads themselves in full', async () => {
@@ -235,11 +291,18 @@ describe('the leak walk', () => {
         }
       };
       await readUntil(/retry: /);
-      const written = await call(ctx.grove, '/api/v1/posts', { method: 'POST', as: f.optedOut, body: { thread: f.thread, body: `Live from the opted-out member ${url}` } });
+      const written = await call(ctx.grove, '/api/v1/posts', {
+        method: 'POST',
+        as: f.optedOut,
+        body: { thread: f.thread, body: `Live from the opted-out member ${url}` },
+      });
       assert.equal(written.status, 201, written.text);
       await readUntil(new RegExp(`id: ${String(written.json?.id)}\\n`));
       await reader.cancel();
-      const data = text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as unknown);
+      const data = text
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => JSON.parse(line.slice(6)) as unknown);
       const leaks = data.flatMap((payload) => leaksIn('anonymous', url, JSON.stringify(payload), payload));
       assert.deepEqual(leaks, []);
       assert.ok(text.includes(optedOutName), 'the live post names its author, unlisted');

@@ -15,7 +15,10 @@ let otherFacilitator: string;
 let newcomer: string;
 
 const newMember = async (name: string, communityId: string, role = 'member', created = 'now()') => {
-  const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, languages, created_at) values ($1, '{en}', ${created}) returning id`, [name]);
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `insert into members (name, languages, created_at) values ($1, '{en}', ${created}) returning id`,
+    [name],
+  );
   await ctx.db.query('insert into memberships (community_id, member_id, role) values ($1, $2, $3)', [communityId, rows[0]!.id, role]);
   return rows[0]!.id;
 };
@@ -36,16 +39,21 @@ const post = async (as: string, body: string) => {
   return assertSchema(Post, result.json);
 };
 const held = (as: string | null = f.facilitator, slug = f.grove.slug) => call(ctx.grove, `/api/v1/communities/${slug}/held-posts`, { as });
-const decide = (id: string, decision: 'approval' | 'rejection', as: string | null = f.facilitator, body: unknown = decision === 'rejection' ? {} : undefined) =>
-  call(ctx.grove, `/api/v1/posts/${id}/${decision}`, { method: 'POST', as, body });
+const decide = (
+  id: string,
+  decision: 'approval' | 'rejection',
+  as: string | null = f.facilitator,
+  body: unknown = decision === 'rejection' ? {} : undefined,
+) => call(ctx.grove, `/api/v1/posts/${id}/${decision}`, { method: 'POST', as, body });
 const threadPosts = async (as: string | null) => {
   const result = await call(ctx.grove, `/api/v1/threads/${f.thread}/posts?limit=100`, { as });
   return (result.json as { items: { id: string; held: boolean }[] }).items;
 };
-const log = (as: string | null = f.facilitator, slug = f.grove.slug) => call(ctx.grove, `/api/v1/communities/${slug}/moderation-log`, { as });
+const log = (as: string | null = f.facilitator, slug = f.grove.slug) =>
+  call(ctx.grove, `/api/v1/communities/${slug}/moderation-log`, { as });
 
 describe('pre-moderation of first posts', () => {
-  test('every route is for the community\'s facilitators: anonymous 401, member 403, another community\'s facilitator 403, outsider of members-only 404', async () => {
+  test("every route is for the community's facilitators: anonymous 401, member 403, another community's facilitator 403, outsider of members-only 404", async () => {
     assertProblem(await premoderate(2, null), 401);
     assertProblem(await premoderate(2, f.member), 403);
     assertProblem(await premoderate(2, otherFacilitator), 403);
@@ -65,23 +73,37 @@ describe('pre-moderation of first posts', () => {
     assert.equal(queue.firstPosts, 0, 'the refused calls changed nothing');
   });
 
-  test('holds a member\'s first N posts for their author and facilitators; approving publishes, rejecting keeps it hidden; 0 turns it off', async () => {
+  test("holds a member's first N posts for their author and facilitators; approving publishes, rejecting keeps it hidden; 0 turns it off", async () => {
     assert.deepEqual(assertSchema(Premoderation, (await premoderate(2)).json), { community: f.grove.slug, firstPosts: 2 });
     const first = await post(newcomer, 'My first post here');
     assert.deepEqual([first.held, first.hidden], [true, false], 'held, not hidden by anyone');
-    assert.ok((await threadPosts(newcomer)).some((p) => p.id === first.id && p.held), 'its author sees it, marked');
-    assert.ok((await threadPosts(f.facilitator)).some((p) => p.id === first.id), 'facilitators see it');
+    assert.ok(
+      (await threadPosts(newcomer)).some((p) => p.id === first.id && p.held),
+      'its author sees it, marked',
+    );
+    assert.ok(
+      (await threadPosts(f.facilitator)).some((p) => p.id === first.id),
+      'facilitators see it',
+    );
     assert.ok(!(await threadPosts(f.member)).some((p) => p.id === first.id), 'other members do not');
     assert.ok(!(await threadPosts(null)).some((p) => p.id === first.id), 'nor does the public');
     assertProblem(await call(ctx.grove, `/api/v1/posts/${first.id}`, { as: f.member }), 404);
     const facts = async () =>
-      (await ctx.db.query<{ n: number }>(`select count(*)::int as n from participation_facts where member_id = $1 and kind in ('post', 'answer')`, [newcomer])).rows[0]!.n;
+      (
+        await ctx.db.query<{ n: number }>(
+          `select count(*)::int as n from participation_facts where member_id = $1 and kind in ('post', 'answer')`,
+          [newcomer],
+        )
+      ).rows[0]!.n;
     assert.equal(await facts(), 0, 'a held post counts for nothing yet');
     const fromFacilitator = await post(f.facilitator, 'Facilitators are never held');
     assert.equal(fromFacilitator.held, false);
 
     const queue = assertSchema(HeldPostQueue, (await held()).json);
-    assert.deepEqual(queue.items.map((item) => item.id), [first.id]);
+    assert.deepEqual(
+      queue.items.map((item) => item.id),
+      [first.id],
+    );
     assert.equal(queue.items[0]!.author.name, 'Nina Newcomer');
     assert.equal(queue.firstPosts, 2);
 
@@ -91,7 +113,10 @@ describe('pre-moderation of first posts', () => {
     const approved = assertSchema(Post, (await decide(first.id, 'approval')).json);
     assert.deepEqual([approved.held, approved.hidden], [false, false]);
     assertProblem(await decide(first.id, 'approval'), 409);
-    assert.ok((await threadPosts(f.member)).some((p) => p.id === first.id), 'published to everyone');
+    assert.ok(
+      (await threadPosts(f.member)).some((p) => p.id === first.id),
+      'published to everyone',
+    );
     assert.equal(await facts(), 1, 'counted once approved');
 
     const second = await post(newcomer, 'Buy cheap pumps');
@@ -99,7 +124,7 @@ describe('pre-moderation of first posts', () => {
     assertProblem(await decide(second.id, 'rejection', f.facilitator, { reason: 'x'.repeat(501) }), 400, 'body.reason');
     const rejected = assertSchema(Post, (await decide(second.id, 'rejection', f.facilitator, { reason: 'Advertising' })).json);
     assert.deepEqual([rejected.held, rejected.hidden], [false, true]);
-    assert.ok(!(await threadPosts(newcomer)).some((p) => p.id === second.id), 'a rejected post leaves its author\'s view too');
+    assert.ok(!(await threadPosts(newcomer)).some((p) => p.id === second.id), "a rejected post leaves its author's view too");
     assertProblem(await decide(second.id, 'approval'), 409);
 
     const third = await post(newcomer, 'A real question about pumps');
@@ -113,7 +138,7 @@ describe('pre-moderation of first posts', () => {
     assert.equal((await post(other, 'Pre-moderation is off')).held, false);
   });
 
-  test('a reader\'s live stream gets nothing while a post is held, and the post once it is approved', async () => {
+  test("a reader's live stream gets nothing while a post is held, and the post once it is approved", async () => {
     await premoderate(1);
     const member = await newMember('Stella Stream', f.grove.id);
     const response = await ctx.grove.app.request(`/api/v1/threads/${f.thread}/stream`);
@@ -186,20 +211,48 @@ describe('the moderation log', () => {
     await call(ctx.grove, `/api/v1/posts/${target.id}/restore`, { method: 'POST', as: f.facilitator });
     const thread = await call(ctx.grove, `/api/v1/threads/${f.thread}`, { as: f.facilitator });
     const etag = thread.headers.get('etag')!;
-    const locked = await call(ctx.grove, `/api/v1/threads/${f.thread}`, { method: 'PATCH', as: f.facilitator, body: { locked: true, pinned: true }, headers: { 'if-match': etag } });
+    const locked = await call(ctx.grove, `/api/v1/threads/${f.thread}`, {
+      method: 'PATCH',
+      as: f.facilitator,
+      body: { locked: true, pinned: true },
+      headers: { 'if-match': etag },
+    });
     assert.equal(locked.status, 200, locked.text);
-    const reported = await call(ctx.grove, `/api/v1/posts/${target.id}/reports`, { method: 'POST', as: f.optedOut, body: { reason: 'Spam' } });
+    const reported = await call(ctx.grove, `/api/v1/posts/${target.id}/reports`, {
+      method: 'POST',
+      as: f.optedOut,
+      body: { reason: 'Spam' },
+    });
     assert.equal(reported.status, 201, reported.text);
     const { rows } = await ctx.db.query<{ id: string }>('select id from reports where post_id = $1', [target.id]);
     await call(ctx.grove, `/api/v1/reports/${rows[0]!.id}/resolution`, { method: 'POST', as: f.facilitator, body: { action: 'dismiss' } });
-    await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/silences`, { method: 'POST', as: f.facilitator, body: { member: f.member, hours: 2, reason: 'Cool down' } });
-    await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/silences`, { method: 'POST', as: f.facilitator, body: { member: f.member, hours: 0 } });
+    await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/silences`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { member: f.member, hours: 2, reason: 'Cool down' },
+    });
+    await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/silences`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { member: f.member, hours: 0 },
+    });
 
     const result = await log();
     assert.equal(result.status, 200, result.text);
     const entries = assertSchema(ModerationLogEntry.array(), (result.json as { items: unknown[] }).items);
     const actions = entries.map((entry) => entry.action);
-    for (const action of ['approve-post', 'reject-post', 'premoderation', 'hide-post', 'restore-post', 'lock-thread', 'pin-thread', 'resolve-report', 'silence', 'lift-silence'] as const) {
+    for (const action of [
+      'approve-post',
+      'reject-post',
+      'premoderation',
+      'hide-post',
+      'restore-post',
+      'lock-thread',
+      'pin-thread',
+      'resolve-report',
+      'silence',
+      'lift-silence',
+    ] as const) {
       assert.ok(actions.includes(action), `${action} in ${actions.join(', ')}`);
     }
     assert.equal(actions[0], 'lift-silence', 'newest first');
@@ -212,8 +265,17 @@ describe('the moderation log', () => {
     assert.equal(entries.find((entry) => entry.action === 'resolve-report')?.detail, 'dismiss');
     const paged = await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/moderation-log?limit=2`, { as: f.facilitator });
     const next = (paged.json as { next: string }).next;
-    const second = await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/moderation-log?limit=2&cursor=${next}`, { as: f.facilitator });
-    assert.deepEqual((second.json as { items: { id: string }[] }).items.map((entry) => entry.id), entries.slice(2, 4).map((entry) => entry.id));
-    assertProblem(await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/moderation-log?cursor=nonsense`, { as: f.facilitator }), 400, 'query.cursor');
+    const second = await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/moderation-log?limit=2&cursor=${next}`, {
+      as: f.facilitator,
+    });
+    assert.deepEqual(
+      (second.json as { items: { id: string }[] }).items.map((entry) => entry.id),
+      entries.slice(2, 4).map((entry) => entry.id),
+    );
+    assertProblem(
+      await call(ctx.grove, `/api/v1/communities/${f.grove.slug}/moderation-log?cursor=nonsense`, { as: f.facilitator }),
+      400,
+      'query.cursor',
+    );
   });
 });

@@ -74,17 +74,36 @@ describe('ETags', () => {
     const thread = await call(ctx.grove, threadUrl, { as: f.facilitator });
     const threadTag = thread.headers.get('etag') ?? '';
     assert.match(threadTag, /^W\/"1\.[\w-]+"$/);
-    const pinned = await call(ctx.grove, threadUrl, { method: 'PATCH', as: f.facilitator, body: { pinned: true }, headers: { 'if-match': threadTag } });
+    const pinned = await call(ctx.grove, threadUrl, {
+      method: 'PATCH',
+      as: f.facilitator,
+      body: { pinned: true },
+      headers: { 'if-match': threadTag },
+    });
     assert.equal(pinned.status, 200, pinned.text);
-    const stale = await call(ctx.grove, threadUrl, { method: 'PATCH', as: f.facilitator, body: { pinned: false }, headers: { 'if-match': threadTag } });
+    const stale = await call(ctx.grove, threadUrl, {
+      method: 'PATCH',
+      as: f.facilitator,
+      body: { pinned: false },
+      headers: { 'if-match': threadTag },
+    });
     assertProblem(stale, 412);
 
     const postUrl = `/api/v1/posts/${String(created.json?.id)}`;
     const postTag = (await call(ctx.grove, postUrl, { as: f.member })).headers.get('etag') ?? '';
     assert.match(postTag, /^W\/"1\.[\w-]+"$/);
-    const edited = await call(ctx.grove, postUrl, { method: 'PATCH', as: f.member, body: { body: 'Edited' }, headers: { 'if-match': postTag } });
+    const edited = await call(ctx.grove, postUrl, {
+      method: 'PATCH',
+      as: f.member,
+      body: { body: 'Edited' },
+      headers: { 'if-match': postTag },
+    });
     assert.equal(edited.status, 200, edited.text);
-    assertProblem(await call(ctx.grove, postUrl, { method: 'PATCH', as: f.member, body: { body: 'x' }, headers: { 'if-match': 'nonsense' } }), 400, 'header.if-match');
+    assertProblem(
+      await call(ctx.grove, postUrl, { method: 'PATCH', as: f.member, body: { body: 'x' }, headers: { 'if-match': 'nonsense' } }),
+      400,
+      'header.if-match',
+    );
   });
 
   test('revalidation is exact: a new post changes the thread’s ETag though its version stays', async () => {

@@ -60,7 +60,10 @@ describe('GET and PATCH /api/v1/me', () => {
         languages: ['fr', 'wo'],
         timeZone: 'Europe/Paris',
         availability: 'limited',
-        skills: [{ skill: first, level: 2 }, { skill: second, level: 4 }],
+        skills: [
+          { skill: first, level: 2 },
+          { skill: second, level: 4 },
+        ],
         interests: [third],
         contacts: [
           { kind: 'email', value: 'emile@example.org', visibility: 'facilitators' },
@@ -79,9 +82,15 @@ describe('GET and PATCH /api/v1/me', () => {
     assert.deepEqual(after.languages, ['fr', 'wo']);
     assert.deepEqual(
       after.skills.map((s) => [s.slug, s.level]).sort(),
-      [[first, 2], [second, 4]].sort(),
+      [
+        [first, 2],
+        [second, 4],
+      ].sort(),
     );
-    assert.deepEqual(after.interests.map((i) => i.slug), [third]);
+    assert.deepEqual(
+      after.interests.map((i) => i.slug),
+      [third],
+    );
     assert.deepEqual(after.contacts, [
       { kind: 'email', value: 'emile@example.org', visibility: 'facilitators' },
       { kind: 'website', value: 'https://emile.example.org/about', visibility: 'public' },
@@ -89,9 +98,15 @@ describe('GET and PATCH /api/v1/me', () => {
     // What others see follows at once: the website is public, the e-mail for facilitators only.
     const anonymous = assertSchema(MemberProfile, (await call(ctx.grove, `/api/v1/members/${f.member}`)).json);
     assert.equal(anonymous.practice, 'Hydrologist');
-    assert.deepEqual(anonymous.contacts.map((c) => c.kind), ['website']);
+    assert.deepEqual(
+      anonymous.contacts.map((c) => c.kind),
+      ['website'],
+    );
     const directory = await call(ctx.grove, `/api/v1/members?q=Hydrologist&community=${f.grove.slug}`);
-    assert.ok((directory.json?.items as { id: string }[]).some((m) => m.id === f.member), 'the directory finds the new practice');
+    assert.ok(
+      (directory.json?.items as { id: string }[]).some((m) => m.id === f.member),
+      'the directory finds the new practice',
+    );
   });
 
   test('null resets a member to its default (RFC 7396)', async () => {
@@ -138,11 +153,24 @@ describe('GET and PATCH /api/v1/me', () => {
       'body.contacts.0.visibility',
     );
     assertProblem(
-      await patch(f.member, { contacts: [{ kind: 'email', value: 'ok@example.org', visibility: 'public' }, { kind: 'website', value: 'https://a.example\nX-Injected: 1', visibility: 'public' }] }, '*'),
+      await patch(
+        f.member,
+        {
+          contacts: [
+            { kind: 'email', value: 'ok@example.org', visibility: 'public' },
+            { kind: 'website', value: 'https://a.example\nX-Injected: 1', visibility: 'public' },
+          ],
+        },
+        '*',
+      ),
       400,
       'body.contacts.1.value',
     );
-    assertProblem(await patch(f.member, { contacts: [{ kind: 'email', value: 'not an address', visibility: 'public' }] }, '*'), 400, 'body.contacts.0.value');
+    assertProblem(
+      await patch(f.member, { contacts: [{ kind: 'email', value: 'not an address', visibility: 'public' }] }, '*'),
+      400,
+      'body.contacts.0.value',
+    );
     assertProblem(await patch(f.member, { bio: 'a\u0000b' }, '*'), 400, 'body.bio');
     const unknown = await patch(f.member, { role: 'facilitator' }, '*');
     assertProblem(unknown, 400);
@@ -184,7 +212,8 @@ describe('withdrawing an endorsement', () => {
     const { me: target } = await me(f.member);
     const skill = target.skills[0]?.slug;
     assert.ok(skill, 'the fixture member declares skills');
-    const endorse = () => call(ctx.grove, `/api/v1/members/${f.member}/endorsements`, { method: 'POST', as: f.facilitator, body: { skill } });
+    const endorse = () =>
+      call(ctx.grove, `/api/v1/members/${f.member}/endorsements`, { method: 'POST', as: f.facilitator, body: { skill } });
     const first = await endorse();
     assert.equal(first.status, 201, first.text);
     const count = first.json?.endorsements as number;
@@ -198,6 +227,9 @@ describe('withdrawing an endorsement', () => {
     assert.equal(again.json?.endorsements, count - 1);
     const profile = assertSchema(MemberProfile, (await call(ctx.grove, `/api/v1/members/${f.member}`, { as: f.facilitator })).json);
     assert.equal(profile.skills.find((s) => s.slug === skill)?.endorsedByViewer, false);
-    assertProblem(await call(ctx.grove, `/api/v1/members/${f.optedOut}/endorsements/${skill}`, { method: 'DELETE', as: f.facilitator }), 404);
+    assertProblem(
+      await call(ctx.grove, `/api/v1/members/${f.optedOut}/endorsements/${skill}`, { method: 'DELETE', as: f.facilitator }),
+      404,
+    );
   });
 });

@@ -37,11 +37,18 @@ after(async () => {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- SCIM payloads are read loosely, as clients do
 
-async function scim(path: string, { method = 'GET', body, token = TOKEN }: { method?: string; body?: unknown; token?: string | null } = {}) {
+async function scim(
+  path: string,
+  { method = 'GET', body, token = TOKEN }: { method?: string; body?: unknown; token?: string | null } = {},
+) {
   const headers: Record<string, string> = { accept: 'application/scim+json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/scim+json; charset=utf-8';
-  const response = await ctx.grove.app.request(`/scim/v2${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await ctx.grove.app.request(`/scim/v2${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: (text ? JSON.parse(text) : null) as Json, text };
 }
@@ -167,14 +174,39 @@ describe('SCIM 2.0: the Okta spec sequence', () => {
 describe('SCIM 2.0: groups are communities, deactivation hides at once', () => {
   test('a provisioned member in a provisioned group posts, is deactivated, disappears everywhere and comes back', async () => {
     const user = (await scim('/Users', { method: 'POST', body: oktaUser(`amani.${run}@example.org`) })).json;
-    const group = await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `Field hydrologists ${run}`, members: [{ value: user.id }] } });
+    const group = await scim('/Groups', {
+      method: 'POST',
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: `Field hydrologists ${run}`,
+        members: [{ value: user.id }],
+      },
+    });
     assert.equal(group.status, 201, group.text);
-    assert.deepEqual(group.json.members.map((m: Json) => m.value), [user.id]);
+    assert.deepEqual(
+      group.json.members.map((m: Json) => m.value),
+      [user.id],
+    );
     // Add a fixture member, Okta style, then remove them Entra style.
-    const added = await scim(`/Groups/${group.json.id}`, { method: 'PATCH', body: { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: f.member }] }] } });
+    const added = await scim(`/Groups/${group.json.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: f.member }] }] },
+    });
     assert.deepEqual(added.json.members.map((m: Json) => m.value).sort(), [user.id, f.member].sort());
-    const removed = await scim(`/Groups/${group.json.id}`, { method: 'PATCH', body: { schemas: [PATCH], Operations: [{ op: 'Remove', path: `members[value eq "${f.member}"]` }, { op: 'Replace', path: 'displayName', value: `Hydrologists ${run}` }] } });
-    assert.deepEqual(removed.json.members.map((m: Json) => m.value), [user.id]);
+    const removed = await scim(`/Groups/${group.json.id}`, {
+      method: 'PATCH',
+      body: {
+        schemas: [PATCH],
+        Operations: [
+          { op: 'Remove', path: `members[value eq "${f.member}"]` },
+          { op: 'Replace', path: 'displayName', value: `Hydrologists ${run}` },
+        ],
+      },
+    });
+    assert.deepEqual(
+      removed.json.members.map((m: Json) => m.value),
+      [user.id],
+    );
     assert.equal(removed.json.displayName, `Hydrologists ${run}`);
     const byName = await scim(`/Groups?filter=${encodeURIComponent(`displayName eq "hydrologists ${run}"`)}&excludedAttributes=members`);
     assert.equal(byName.json.totalResults, 1);
@@ -182,25 +214,40 @@ describe('SCIM 2.0: groups are communities, deactivation hides at once', () => {
 
     // The community is members-only: its member reads it, others do not.
     const communities = await call(ctx.grove, '/api/v1/communities?all=true&limit=100', { as: user.id });
-    const community = (communities.json?.items as { slug: string; name: string; visibility: string }[]).find((c) => c.name === `Hydrologists ${run}`);
+    const community = (communities.json?.items as { slug: string; name: string; visibility: string }[]).find(
+      (c) => c.name === `Hydrologists ${run}`,
+    );
     assert.equal(community?.visibility, 'members');
     assert.equal((await call(ctx.grove, `/api/v1/communities/${community.slug}`)).status, 404);
 
     // The member joins the fixture's public community too and posts there.
-    await scim(`/Groups/${f.grove.id}`, { method: 'PATCH', body: { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }] } });
-    const written = await call(ctx.grove, '/api/v1/posts', { method: 'POST', as: user.id, body: { thread: f.thread, body: 'Provisioned and posting' } });
+    await scim(`/Groups/${f.grove.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }] },
+    });
+    const written = await call(ctx.grove, '/api/v1/posts', {
+      method: 'POST',
+      as: user.id,
+      body: { thread: f.thread, body: 'Provisioned and posting' },
+    });
     assert.equal(written.status, 201, written.text);
     const name = user.name.formatted as string;
     assert.equal((await call(ctx.grove, `/api/v1/members/${user.id}`)).status, 200);
 
-    const off = await scim(`/Users/${user.id}`, { method: 'PATCH', body: { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] } });
+    const off = await scim(`/Users/${user.id}`, {
+      method: 'PATCH',
+      body: { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] },
+    });
     assert.equal(off.json.active, false);
     assert.equal((await call(ctx.grove, `/api/v1/members/${user.id}`, { as: f.facilitator })).status, 404, 'no profile');
     const search = await call(ctx.grove, `/api/v1/members?q=${encodeURIComponent(name)}`, { as: f.facilitator });
     assert.equal(search.text.includes(name), false, 'not in the directory');
     assert.equal((await call(ctx.grove, `/api/v1/participation/members/${user.id}`)).status, 404, 'no badge');
     const post = await call(ctx.grove, `/api/v1/posts/${String(written.json?.id)}`, { as: f.member });
-    assert.deepEqual(post.json?.author && { name: (post.json.author as Json).name, presence: (post.json.author as Json).presence }, { name: '', presence: 'former' });
+    assert.deepEqual(post.json?.author && { name: (post.json.author as Json).name, presence: (post.json.author as Json).presence }, {
+      name: '',
+      presence: 'former',
+    });
     assert.equal((await call(ctx.grove, '/api/v1/me', { as: user.id })).status, 401, 'a deactivated account signs in no more');
 
     const on = await scim(`/Users/${user.id}`, { method: 'PUT', body: { ...oktaUser(user.userName), active: true } });
@@ -221,7 +268,10 @@ describe('SCIM 2.0: groups are communities, deactivation hides at once', () => {
     const config = await scim('/ServiceProviderConfig');
     assert.equal(config.json.patch.supported, true);
     assert.equal(config.json.filter.supported, true);
-    assert.deepEqual((await scim('/ResourceTypes')).json.Resources.map((r: Json) => r.id), ['User', 'Group']);
+    assert.deepEqual(
+      (await scim('/ResourceTypes')).json.Resources.map((r: Json) => r.id),
+      ['User', 'Group'],
+    );
     assert.equal((await scim('/Schemas')).json.totalResults, 3);
   });
 });

@@ -21,7 +21,7 @@ test('startServer serves the API, the demo page and hashed CDN files, and closes
     staticRoots: { demo: join(root, 'demo'), cdn: join(root, 'cdn'), storybook: join(root, 'missing') },
   });
   try {
-    assert.equal((await (await fetch(`${server.url}/api/health`)).json() as { status: string }).status, 'ok');
+    assert.equal(((await (await fetch(`${server.url}/api/health`)).json()) as { status: string }).status, 'ok');
     assert.match(await (await fetch(`${server.url}/`)).text(), /Grove demo/);
     const asset = await fetch(`${server.url}/cdn/grove-Ab12Cd34.js`);
     assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');

@@ -16,7 +16,10 @@ before(async () => {
   f = ctx.fixture;
   const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, languages) values ('Olga Other', '{en}') returning id`);
   otherFacilitator = rows[0]!.id;
-  await ctx.db.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'facilitator')`, [f.other.id, otherFacilitator]);
+  await ctx.db.query(`insert into memberships (community_id, member_id, role) values ($1, $2, 'facilitator')`, [
+    f.other.id,
+    otherFacilitator,
+  ]);
 });
 after(async () => (await testDatabase()).close());
 
@@ -26,7 +29,7 @@ const post = (as: string, body = 'Hello again') =>
   call(ctx.grove, '/api/v1/posts', { method: 'POST', as, body: { thread: f.thread, body, language: 'en' } });
 
 describe('silencing a member', () => {
-  test('facilitators only: anonymous 401, member 403, another community\'s facilitator 403, outsider of members-only 404', async () => {
+  test("facilitators only: anonymous 401, member 403, another community's facilitator 403, outsider of members-only 404", async () => {
     const body = { member: f.member, hours: 24 };
     assertProblem(await silence(body, null), 401);
     assertProblem(await silence(body, f.member), 403);
@@ -49,9 +52,26 @@ describe('silencing a member', () => {
     const refused = await post(f.member);
     assertProblem(refused, 403);
     assert.match(String(refused.json?.type), /silenced$/);
-    assertProblem(await call(ctx.grove, `/api/v1/posts/${postId}`, { method: 'PATCH', as: f.member, body: { body: 'Edited' }, headers: { 'if-match': '"1"' } }), 403);
+    assertProblem(
+      await call(ctx.grove, `/api/v1/posts/${postId}`, {
+        method: 'PATCH',
+        as: f.member,
+        body: { body: 'Edited' },
+        headers: { 'if-match': '"1"' },
+      }),
+      403,
+    );
     assert.equal((await call(ctx.grove, `/api/v1/threads/${f.thread}/posts`, { as: f.member })).status, 200, 'still reads');
-    assert.equal((await call(ctx.grove, '/api/v1/posts', { method: 'POST', as: f.member, body: { thread: f.privateThread, body: 'Elsewhere', language: 'en' } })).status, 201);
+    assert.equal(
+      (
+        await call(ctx.grove, '/api/v1/posts', {
+          method: 'POST',
+          as: f.member,
+          body: { thread: f.privateThread, body: 'Elsewhere', language: 'en' },
+        })
+      ).status,
+      201,
+    );
     assert.deepEqual(assertSchema(Silence, (await silence({ member: f.member, hours: 0 })).json).until, null);
     assert.equal((await post(f.member, 'After the silence')).status, 201);
   });

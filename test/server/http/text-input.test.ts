@@ -26,12 +26,23 @@ describe('U+0000 in text input', () => {
     const created = await call(ctx.grove, '/api/v1/posts', { method: 'POST', as: f.member, body: { thread: f.thread, body: 'clean' } });
     const id = String(created.json?.id);
     const edit = await call(ctx.grove, `/api/v1/posts/${id}`, {
-      method: 'PATCH', as: f.member, body: { body: `a${NUL}b` }, headers: { 'if-match': `"${String(created.json?.version)}"` },
+      method: 'PATCH',
+      as: f.member,
+      body: { body: `a${NUL}b` },
+      headers: { 'if-match': `"${String(created.json?.version)}"` },
     });
     assertProblem(edit, 400, 'body.body');
-    const report = await call(ctx.grove, `/api/v1/posts/${id}/reports`, { method: 'POST', as: f.facilitator, body: { reason: `spam${NUL}` } });
+    const report = await call(ctx.grove, `/api/v1/posts/${id}/reports`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { reason: `spam${NUL}` },
+    });
     assertProblem(report, 400, 'body.reason');
-    const endorse = await call(ctx.grove, `/api/v1/members/${f.member}/endorsements`, { method: 'POST', as: f.facilitator, body: { skill: `x${NUL}` } });
+    const endorse = await call(ctx.grove, `/api/v1/members/${f.member}/endorsements`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { skill: `x${NUL}` },
+    });
     assertProblem(endorse, 400, 'body.skill');
   });
 

@@ -35,7 +35,10 @@ describe('bearer tokens', () => {
   });
 
   test('wrong issuer or audience is refused when they are configured', async () => {
-    const strict = createApp({ db: ctx.db, config: testConfig({ auth: { jwtSecret: SECRET, issuer: 'https://idp.example.org', audience: 'grove' } }) });
+    const strict = createApp({
+      db: ctx.db,
+      config: testConfig({ auth: { jwtSecret: SECRET, issuer: 'https://idp.example.org', audience: 'grove' } }),
+    });
     assertProblem(await me(await hs256({ exp: now() + 300, iss: 'https://evil.example', aud: 'grove' }), strict), 401);
     assertProblem(await me(await hs256({ exp: now() + 300, iss: 'https://idp.example.org', aud: 'other' }), strict), 401);
     assert.equal((await me(await hs256({ exp: now() + 300, iss: 'https://idp.example.org', aud: 'grove' }), strict)).status, 200);
@@ -48,11 +51,16 @@ describe('bearer tokens', () => {
     // A real JWKS endpoint on this machine, holding an RS256 key.
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
-    const jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    const jwks = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     try {
       const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`;
-      const rs256 = await new SignJWT({ exp: now() + 300 }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(f.member).sign(privateKey);
+      const rs256 = await new SignJWT({ exp: now() + 300 })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject(f.member)
+        .sign(privateKey);
       const allowed = createApp({ db: ctx.db, config: testConfig({ auth: { jwksUrl } }) });
       assert.equal((await me(rs256, allowed)).status, 200, (await me(rs256, allowed)).text);
       const esOnly = createApp({ db: ctx.db, config: testConfig({ auth: { jwksUrl, algorithms: ['ES256'] } }) });

@@ -16,7 +16,10 @@ let f: Fixture;
 let images: Server;
 let imageHost = '';
 /** A 1×1 PNG. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 let served = 0;
 
 before(async () => {
@@ -43,10 +46,21 @@ describe('the URL rule', () => {
     assert.equal(safeLink('https://meet.example.org/x?a=1'), 'https://meet.example.org/x?a=1');
     assert.equal(safeLink('HTTP://Example.org'), 'http://example.org/');
     for (const bad of [
-      'javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)', 'data:text/html,<script>x</script>',
-      'vbscript:msgbox(1)', '&#x6A;avascript:alert(1)', '//evil.example/x', '/relative', 'https://bank.example@evil.example/',
-      'https://ex ample.org', 'https://example.org/\u2028', 'mailto:a@example.org',
-    ]) assert.equal(safeLink(bad), null, JSON.stringify(bad));
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0000javascript:alert(1)',
+      'data:text/html,<script>x</script>',
+      'vbscript:msgbox(1)',
+      '&#x6A;avascript:alert(1)',
+      '//evil.example/x',
+      '/relative',
+      'https://bank.example@evil.example/',
+      'https://ex ample.org',
+      'https://example.org/\u2028',
+      'mailto:a@example.org',
+    ])
+      assert.equal(safeLink(bad), null, JSON.stringify(bad));
     assert.equal(safeLink('mailto:a@example.org', ['mailto:']), 'mailto:a@example.org');
   });
 
@@ -60,7 +74,10 @@ describe('the URL rule', () => {
   });
 
   test('a website channel that is not a safe URL is left out of the profile', async () => {
-    await ctx.db.query("insert into contact_channels (member_id, kind, value, visibility, position) values ($1, 'website', 'javascript:alert(1)', 'public', 9)", [f.member]);
+    await ctx.db.query(
+      "insert into contact_channels (member_id, kind, value, visibility, position) values ($1, 'website', 'javascript:alert(1)', 'public', 9)",
+      [f.member],
+    );
     const profile = await call(ctx.grove, `/api/v1/members/${f.member}`);
     const values = (profile.json?.contacts as { value: string }[]).map((c) => c.value);
     assert.ok(values.includes('https://emile.example.org/'));
@@ -114,7 +131,9 @@ describe('avatars through the server', () => {
   test('an opted-out member has no avatar to fetch', async () => {
     const path = await avatarOf(f.optedOut, `http://${imageHost}/face.png`);
     assert.equal(path, 'undefined', 'not visible at all');
-    const { rows } = await ctx.db.query<{ path: string }>('select grove_avatar_path(id, avatar_url) as path from members where id = $1', [f.optedOut]);
+    const { rows } = await ctx.db.query<{ path: string }>('select grove_avatar_path(id, avatar_url) as path from members where id = $1', [
+      f.optedOut,
+    ]);
     assertProblem(await call(withHosts([imageHost]), rows[0]?.path ?? ''), 404);
   });
 });

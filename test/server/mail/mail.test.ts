@@ -50,7 +50,12 @@ before(async () => {
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         void simpleParser(raw).then((mail) => {
-          received.push({ envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), mail, raw });
+          received.push({
+            envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            mail,
+            raw,
+          });
           callback();
         });
       });
@@ -59,9 +64,21 @@ before(async () => {
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const keys = await loadMailKeys(db);
   context = { domain: DOMAIN, from: `Grove <notifications@${DOMAIN}>`, publicUrl: 'https://grove.example.org', keys };
-  worker = await startMailWorker(db, { smtpUrl: `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`, from: context.from, domain: DOMAIN, bounceKey: keys.bounce, pollMs: 60_000 });
+  worker = await startMailWorker(db, {
+    smtpUrl: `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`,
+    from: context.from,
+    domain: DOMAIN,
+    bounceKey: keys.bounce,
+    pollMs: 60_000,
+  });
   grove = createApp({ db, config: testConfig(), mail: { context } });
-  inbound = await startInboundServer(db, { port: 0, host: '127.0.0.1', domain: DOMAIN, keys, context: { pageOrigins: new Set(['https://intranet.example.org']), mail: context } });
+  inbound = await startInboundServer(db, {
+    port: 0,
+    host: '127.0.0.1',
+    domain: DOMAIN,
+    keys,
+    context: { pageOrigins: new Set(['https://intranet.example.org']), mail: context },
+  });
 });
 after(async () => {
   await worker.stop();
@@ -80,7 +97,10 @@ const header = (mail: ParsedMail, name: string) => {
   return line.slice(line.indexOf(':') + 1).trim();
 };
 
-async function sendAsMemberClient(toAddress: string, options: { text: string; messageId?: string; attachment?: boolean; subject?: string; from?: string }) {
+async function sendAsMemberClient(
+  toAddress: string,
+  options: { text: string; messageId?: string; attachment?: boolean; subject?: string; from?: string },
+) {
   const transport = createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
   try {
     return await transport.sendMail({
@@ -137,7 +157,11 @@ describe('notifications by mail', () => {
     const page = await call(grove, path);
     assert.equal(page.status, 200);
     assert.match(page.text, /<form method="post"/);
-    const oneClick = await grove.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const oneClick = await grove.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     assert.equal(oneClick.status, 200);
     received.length = 0;
     await post({ thread: f.thread, body: 'Another reply', replyTo: String(first.json?.id) }, f.member);
@@ -158,21 +182,34 @@ describe('notifications by mail', () => {
     const version = (await call(grove, `/api/v1/threads/${f.question}`)).json?.version as number;
     refuseNext = 451; // the relay is busy once: the message waits and goes on the next attempt
     // The asker (f.member) accepts the facilitator's answer; the facilitator is told.
-    const accepted = await call(grove, `/api/v1/threads/${f.question}`, { method: 'PATCH', as: f.member, body: { acceptedPost: answer.json?.id }, headers: { 'if-match': `"${version}"` } });
+    const accepted = await call(grove, `/api/v1/threads/${f.question}`, {
+      method: 'PATCH',
+      as: f.member,
+      body: { acceptedPost: answer.json?.id },
+      headers: { 'if-match': `"${version}"` },
+    });
     assert.equal(accepted.status, 200, accepted.text);
     await worker.drain();
-    const { rows } = await db.query<{ state: string; attempts: number }>("select state, attempts from mail_outbox where kind = 'accepted' order by id desc limit 1");
+    const { rows } = await db.query<{ state: string; attempts: number }>(
+      "select state, attempts from mail_outbox where kind = 'accepted' order by id desc limit 1",
+    );
     assert.deepEqual(rows[0], { state: 'queued', attempts: 1 }, 'kept for a later attempt');
     await db.query("update mail_outbox set next_attempt_at = now() where kind = 'accepted'");
     await worker.drain();
     // Zélie reads Arabic first: « قُبلت إجابتك ».
-    assert.ok(to('zelie@example.org').some((m) => (m.mail.subject ?? '').includes('قُبلت إجابتك')), 'the answerer learns it was accepted');
+    assert.ok(
+      to('zelie@example.org').some((m) => (m.mail.subject ?? '').includes('قُبلت إجابتك')),
+      'the answerer learns it was accepted',
+    );
     received.length = 0;
     const hidden = await post({ thread: f.thread, body: 'Off-topic advert' }, f.member);
     await call(grove, `/api/v1/posts/${String(hidden.json?.id)}/hide`, { method: 'POST', as: f.facilitator });
     await worker.drain();
     // Émile reads French first: « Un·e animateur·rice a masqué votre message ».
-    assert.ok(to('emile@example.org').some((m) => (m.mail.subject ?? '').includes('masqué votre message')), 'the author learns a facilitator hid the post');
+    assert.ok(
+      to('emile@example.org').some((m) => (m.mail.subject ?? '').includes('masqué votre message')),
+      'the author learns a facilitator hid the post',
+    );
   });
 });
 
@@ -193,37 +230,68 @@ describe('taking part by mail', () => {
     assert.equal(newest?.bodyMd, 'Answered by mail with **Markdown**.');
     assert.equal(newest.author.id, f.facilitator, 'posted as the member the address was made for');
     await sendAsMemberClient(replyTo, { text, messageId }); // delivered twice by a retrying relay
-    const count = await db.query<{ n: number }>("select count(*)::int as n from posts where body_md = 'Answered by mail with **Markdown**.'");
+    const count = await db.query<{ n: number }>(
+      "select count(*)::int as n from posts where body_md = 'Answered by mail with **Markdown**.'",
+    );
     assert.equal(count.rows[0]?.n, 1, 'never posted twice');
   });
 
   test('a forged or altered reply address, and an attachment, are refused and post nothing', async () => {
-    await assert.rejects(sendAsMemberClient(`reply+${f.member}-${f.thread}-99999-aaaaaaaaaaaaaaaaaaaa@${DOMAIN}`, { text: 'forged' }), /not one Grove gave out/);
+    await assert.rejects(
+      sendAsMemberClient(`reply+${f.member}-${f.thread}-99999-aaaaaaaaaaaaaaaaaaaa@${DOMAIN}`, { text: 'forged' }),
+      /not one Grove gave out/,
+    );
     const notification = await (async () => {
       await post({ thread: f.thread, body: 'For the attachment test' }, f.facilitator);
-      await post({ thread: f.thread, body: 'reply', replyTo: String((await post({ thread: f.thread, body: 'x' }, f.facilitator)).json?.id) }, f.member);
+      await post(
+        { thread: f.thread, body: 'reply', replyTo: String((await post({ thread: f.thread, body: 'x' }, f.facilitator)).json?.id) },
+        f.member,
+      );
       await worker.drain();
       return to('zelie@example.org').at(-1);
     })();
     const replyTo = header(notification!.mail, 'reply-to');
     await assert.rejects(sendAsMemberClient(replyTo, { text: 'see file', attachment: true }), /attachments/);
-    await assert.rejects(sendAsMemberClient(replyTo.replace(/-(\d+)-/, (_m, thread: string) => `-${Number(thread) + 1}-`), { text: 'other thread' }), /not one Grove gave out/);
+    await assert.rejects(
+      sendAsMemberClient(
+        replyTo.replace(/-(\d+)-/, (_m, thread: string) => `-${Number(thread) + 1}-`),
+        { text: 'other thread' },
+      ),
+      /not one Grove gave out/,
+    );
   });
 
   test('a message to a community address starts a topic for the member who sent it', async () => {
     const subject = `Pumps by mail ${Date.now()}`;
     await sendAsMemberClient(`${f.grove.slug}@${DOMAIN}`, { from: 'oscar@example.org', subject, text: 'Which solar pumps work at 40 °C?' });
-    const { rows } = await db.query<{ title: string; created_by: string }>('select title, created_by from threads where title = $1', [subject]);
+    const { rows } = await db.query<{ title: string; created_by: string }>('select title, created_by from threads where title = $1', [
+      subject,
+    ]);
     assert.deepEqual(rows[0], { title: subject, created_by: f.outsider });
-    await assert.rejects(sendAsMemberClient(`${f.grove.slug}@${DOMAIN}`, { from: 'stranger@elsewhere.example', text: 'hi' }), /not the address of a member/);
+    await assert.rejects(
+      sendAsMemberClient(`${f.grove.slug}@${DOMAIN}`, { from: 'stranger@elsewhere.example', text: 'hi' }),
+      /not the address of a member/,
+    );
   });
 });
 
 describe('digests', () => {
   test('a weekly digest lists what is new, only once a period, only when there is news, small enough for slow lines', async () => {
-    await db.query(`update members set email = 'emile@example.org', time_zone = 'UTC', last_active_at = now() - interval '30 days' where id = $1`, [f.member]);
+    await db.query(
+      `update members set email = 'emile@example.org', time_zone = 'UTC', last_active_at = now() - interval '30 days' where id = $1`,
+      [f.member],
+    );
     await db.query('delete from mail_settings where member_id = $1', [f.member]);
-    for (let i = 0; i < 10; i++) await post({ key: `https://intranet.example.org/digest/${Date.now()}-${i}`, community: f.grove.slug, title: `Digest topic ${i}`, body: `Body ${i}` }, f.facilitator);
+    for (let i = 0; i < 10; i++)
+      await post(
+        {
+          key: `https://intranet.example.org/digest/${Date.now()}-${i}`,
+          community: f.grove.slug,
+          title: `Digest topic ${i}`,
+          body: `Body ${i}`,
+        },
+        f.facilitator,
+      );
     const morning = new Date();
     morning.setUTCHours(8, 0, 0, 0);
     await worker.drain();
@@ -237,7 +305,14 @@ describe('digests', () => {
     assert.match(digest.mail.text ?? '', /Digest topic 9/);
     assert.ok(Buffer.byteLength(digest.raw) <= 30_000, `a digest of 10 items is ${Buffer.byteLength(digest.raw)} bytes`);
     const again = await runDigests(db, context, new Date(morning.getTime() + 3600_000), 10_000);
-    assert.ok(!(await db.query("select 1 from mail_outbox where kind = 'digest' and created_at > now() - interval '1 second' and recipient_id = $1", [f.member])).rows.length || again.queued === 0);
+    assert.ok(
+      !(
+        await db.query(
+          "select 1 from mail_outbox where kind = 'digest' and created_at > now() - interval '1 second' and recipient_id = $1",
+          [f.member],
+        )
+      ).rows.length || again.queued === 0,
+    );
   });
 });
 
@@ -266,12 +341,26 @@ describe('questions routed to experts, and waitlists', () => {
     const expert = await member('Expert', `expert-${tag}@example.org`, 4);
     const away = await member('Away', `away-${tag}@example.org`, 4, 'unavailable');
     // Endorsed by everyone: the best standing of all, but unavailable.
-    await db.query('insert into endorsements (member_id, skill_id, endorser_id) values ($1, $2, $3), ($1, $2, $4)', [away, skill, asker, expert]);
+    await db.query('insert into endorsements (member_id, skill_id, endorser_id) values ($1, $2, $3), ($1, $2, $4)', [
+      away,
+      skill,
+      asker,
+      expert,
+    ]);
     return { community, tag, asker, expert, away };
   }
 
   const ask = (slug: string, asker: string, kind: 'question' | 'discussion', n: number, tag: string) =>
-    post({ key: `https://intranet.example.org/ask/${tag}/${n}`, community: slug, title: `Question ${n} ${tag}`, kind, body: `How do I do thing ${n}?` }, asker);
+    post(
+      {
+        key: `https://intranet.example.org/ask/${tag}/${n}`,
+        community: slug,
+        title: `Question ${n} ${tag}`,
+        kind,
+        body: `How do I do thing ${n}?`,
+      },
+      asker,
+    );
 
   test('a new question reaches available experts on its topic, at most twice a week each, and a discussion reaches none', async () => {
     const { community, tag, asker } = await topicCommunity();
@@ -292,7 +381,11 @@ describe('questions routed to experts, and waitlists', () => {
     await ask(community.slug, asker, 'question', 4, tag);
     await worker.drain();
     const subjects = to(`expert-${tag}@example.org`).map((m) => m.mail.subject ?? '');
-    assert.deepEqual(subjects.map((s) => /Question (\d)/.exec(s)?.[1]), ['1', '3'], 'no discussion, and no third question in a week');
+    assert.deepEqual(
+      subjects.map((s) => /Question (\d)/.exec(s)?.[1]),
+      ['1', '3'],
+      'no discussion, and no third question in a week',
+    );
   });
 
   test('a member leaves the waitlist when a seat is given back, and when the event grows; each is told once', async () => {
@@ -321,11 +414,23 @@ describe('questions routed to experts, and waitlists', () => {
     await worker.drain();
     received.length = 0;
     const etag = (await call(grove, `/api/v1/events/${event}`)).headers.get('etag') ?? '';
-    const grown = await call(grove, `/api/v1/events/${event}`, { method: 'PATCH', as: f.facilitator, body: { capacity: 2 }, headers: { 'if-match': etag } });
+    const grown = await call(grove, `/api/v1/events/${event}`, {
+      method: 'PATCH',
+      as: f.facilitator,
+      body: { capacity: 2 },
+      headers: { 'if-match': etag },
+    });
     assert.equal(grown.status, 200, grown.text);
     await worker.drain();
     // Zélie reads Arabic first: « أصبح لك مقعد ».
-    assert.deepEqual(to('zelie@example.org').map((m) => m.mail.subject), ['أصبح لك مقعد: Field visit']);
-    assert.equal(to('emile@example.org').filter((m) => (m.mail.subject ?? '').includes('place')).length, 0, 'who had a seat is not told again');
+    assert.deepEqual(
+      to('zelie@example.org').map((m) => m.mail.subject),
+      ['أصبح لك مقعد: Field visit'],
+    );
+    assert.equal(
+      to('emile@example.org').filter((m) => (m.mail.subject ?? '').includes('place')).length,
+      0,
+      'who had a seat is not told again',
+    );
   });
 });

@@ -35,8 +35,19 @@ describe('mail settings', () => {
     const now = await settings(f.member);
     const bySlug = new Map(now.communities.map((c) => [c.slug, c]));
     assert.equal(bySlug.get(f.grove.slug)?.mailingList, true);
-    assert.deepEqual(bySlug.get(f.other.slug), { slug: f.other.slug, name: `Community ${f.other.slug}`, member: false, mailingList: false, following: true });
-    assert.deepEqual(now.followedThreads[0], { id: f.thread, title: 'A thread', community: f.grove.slug, communityName: `Community ${f.grove.slug}` });
+    assert.deepEqual(bySlug.get(f.other.slug), {
+      slug: f.other.slug,
+      name: `Community ${f.other.slug}`,
+      member: false,
+      mailingList: false,
+      following: true,
+    });
+    assert.deepEqual(now.followedThreads[0], {
+      id: f.thread,
+      title: 'A thread',
+      community: f.grove.slug,
+      communityName: `Community ${f.grove.slug}`,
+    });
     assert.equal(now.followedThreadCount, 1);
     await call(grove, `/api/v1/threads/${f.thread}/follow`, { method: 'DELETE', as: f.member });
     await call(grove, `/api/v1/communities/${f.other.slug}/follow`, { method: 'DELETE', as: f.member });
@@ -57,7 +68,11 @@ describe('mail settings', () => {
   test('a bad digest or kind is refused naming the field, and changes nothing', async () => {
     await call(grove, '/api/v1/me/mail', { method: 'PATCH', as: f.member, body: { digest: 'daily', off: ['mention'] } });
     assertProblem(await call(grove, '/api/v1/me/mail', { method: 'PATCH', as: f.member, body: { digest: 'hourly' } }), 400, 'body.digest');
-    assertProblem(await call(grove, '/api/v1/me/mail', { method: 'PATCH', as: f.member, body: { off: ['reply', 'gossip'] } }), 400, 'body.off.1');
+    assertProblem(
+      await call(grove, '/api/v1/me/mail', { method: 'PATCH', as: f.member, body: { off: ['reply', 'gossip'] } }),
+      400,
+      'body.off.1',
+    );
     const kept = await settings(f.member);
     assert.deepEqual([kept.digest, kept.off], ['daily', ['mention']]);
   });

@@ -20,7 +20,11 @@ before(async () => {
   f = ctx.fixture;
   const member = async (name: string, community: string, role = 'member', joined = 'now()') => {
     const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, languages) values ($1, '{en}') returning id`, [name]);
-    await ctx.db.query(`insert into memberships (community_id, member_id, role, joined_at) values ($1, $2, $3, ${joined})`, [community, rows[0]!.id, role]);
+    await ctx.db.query(`insert into memberships (community_id, member_id, role, joined_at) values ($1, $2, $3, ${joined})`, [
+      community,
+      rows[0]!.id,
+      role,
+    ]);
     return rows[0]!.id;
   };
   otherFacilitator = await member('Olga Other', f.other.id, 'facilitator');
@@ -58,7 +62,7 @@ const welcome = (member: string, as: string | null = f.facilitator) =>
   call(ctx.grove, `/api/v1/participation/communities/${f.grove.slug}/welcomes`, { method: 'POST', as, body: { member } });
 
 describe("the facilitators' action list", () => {
-  test('is for the community\'s facilitators only: anonymous 401, member 403, another community\'s facilitator 403, outsider of members-only 404', async () => {
+  test("is for the community's facilitators only: anonymous 401, member 403, another community's facilitator 403, outsider of members-only 404", async () => {
     assertProblem(await actions(null), 401);
     assertProblem(await actions(f.member), 403);
     assertProblem(await actions(otherFacilitator), 403);
@@ -79,9 +83,18 @@ describe("the facilitators' action list", () => {
     assert.ok(newcomers.includes(f.member), JSON.stringify(newcomers));
     assert.ok(!newcomers.includes(f.optedOut), 'a member who opted out of the directory is named to nobody, facilitators included');
     assert.ok(!newcomers.includes(f.facilitator) && !newcomers.includes(quiet), 'not facilitators, not members of a year');
-    assert.deepEqual(body.quietMembers.map((item) => [item.member.id, item.contributions]), [[quiet, 4]]);
-    assert.deepEqual(body.openReports.map((item) => [item.report, item.reason, item.thread]), [[report, 'spam', f.thread]]);
-    assert.deepEqual(body.eventsWithoutHost.map((item) => item.event), [hostless]);
+    assert.deepEqual(
+      body.quietMembers.map((item) => [item.member.id, item.contributions]),
+      [[quiet, 4]],
+    );
+    assert.deepEqual(
+      body.openReports.map((item) => [item.report, item.reason, item.thread]),
+      [[report, 'spam', f.thread]],
+    );
+    assert.deepEqual(
+      body.eventsWithoutHost.map((item) => item.event),
+      [hostless],
+    );
   });
 
   test('welcoming takes a newcomer off the list, once; only members of the community can be welcomed', async () => {

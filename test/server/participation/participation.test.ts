@@ -4,7 +4,12 @@ import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { createApp } from '../../../server/http/app.ts';
 import { recordFacts, type FactKind } from '../../../server/participation/facts.ts';
 import {
-  CommunityParticipation, IssuerProfile, JsonWebKeySet, MemberBadge, MemberBadges, ParticipationRules,
+  CommunityParticipation,
+  IssuerProfile,
+  JsonWebKeySet,
+  MemberBadge,
+  MemberBadges,
+  ParticipationRules,
 } from '../../../server/contract/participation.ts';
 import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
 
@@ -48,7 +53,12 @@ describe('participation levels', () => {
     assert.ok(firstPost, 'first-post is earned at once');
     assert.ok(Date.now() - Date.parse(firstPost.earnedAt) < 60_000);
 
-    const answers = Array.from({ length: 6 }, () => ({ memberId: f.member, communityId: f.grove.id, kind: 'answer' as const, subjectId: null }));
+    const answers = Array.from({ length: 6 }, () => ({
+      memberId: f.member,
+      communityId: f.grove.id,
+      kind: 'answer' as const,
+      subjectId: null,
+    }));
     await recordFacts(ctx.db, answers);
     const afterAnswers = await badge(f.member, `?community=${community}`);
     assert.equal(afterAnswers.level, 'active', '1 + 6 × 2 = 13 points reaches active (12)');
@@ -129,7 +139,10 @@ describe('badges: visibility and batching', () => {
     const result = await call(ctx.grove, `/api/v1/participation/badges?member=${f.member}&member=999999&member=1&member=${f.member}`);
     assert.equal(result.status, 200, result.text);
     const { items } = assertSchema(MemberBadges, result.json);
-    assert.deepEqual(items.map((item) => item.member), [f.member, '1']);
+    assert.deepEqual(
+      items.map((item) => item.member),
+      [f.member, '1'],
+    );
   });
 
   test('a member hides their badge through the API; it is then shown to them alone', async () => {
@@ -143,7 +156,10 @@ describe('badges: visibility and batching', () => {
       assertProblem(await call(ctx.grove, `/api/v1/participation/members/${f.outsider}`), 404);
       assertProblem(await call(ctx.grove, `/api/v1/participation/members/${f.outsider}`, { as: f.member }), 404);
       const batch = await call(ctx.grove, `/api/v1/participation/badges?member=${f.outsider}&member=${f.member}`);
-      assert.deepEqual((batch.json?.items as { member: string }[]).map((item) => item.member), [f.member]);
+      assert.deepEqual(
+        (batch.json?.items as { member: string }[]).map((item) => item.member),
+        [f.member],
+      );
       const own = await badge(f.outsider, '', f.outsider);
       assert.deepEqual([own.member, own.hidden, own.isViewer], [f.outsider, true, true]);
     } finally {
@@ -165,7 +181,10 @@ describe('badges: visibility and batching', () => {
     assertProblem(await call(ctx.grove, `/api/v1/participation/members/${f.optedOut}`), 404);
     assertProblem(await call(ctx.grove, `/api/v1/participation/members/${f.optedOut}`, { as: f.member }), 404);
     const batch = await call(ctx.grove, `/api/v1/participation/badges?member=${f.optedOut}&member=${f.member}`, { as: f.facilitator });
-    assert.deepEqual((batch.json?.items as { member: string }[]).map((item) => item.member), [f.member]);
+    assert.deepEqual(
+      (batch.json?.items as { member: string }[]).map((item) => item.member),
+      [f.member],
+    );
     assert.equal((await badge(f.optedOut, '', f.optedOut)).contributions.posts, 2);
   });
 
@@ -239,7 +258,10 @@ describe('Open Badges 3.0 credentials', () => {
     assert.equal(protectedHeader.alg, 'RS256');
     assert.ok(protectedHeader.jwk, 'the public key travels in the header (OB 3.0 §8.2)');
     assert.deepEqual(payload.type, ['VerifiableCredential', 'OpenBadgeCredential']);
-    assert.deepEqual(payload['@context'], ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    assert.deepEqual(payload['@context'], [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
     assert.equal((payload.issuer as { id: string }).id, issuer.id);
     assert.equal(payload.jti, payload.id);
     const subject = payload.credentialSubject as { id: string; achievement: { id: string; type: string[] } };

@@ -40,11 +40,13 @@ describe('seed generator', () => {
   const anchor = new Date('2025-03-03T00:00:00Z');
 
   test('is deterministic: same seed and anchor, same rows; another seed, other rows', async () => {
-    const runs = await Promise.all([1, 1, 2].map(async (value) => {
-      const db = recordingDatabase();
-      await seed(db, { preset: 'demo', seed: value, anchor });
-      return db.digest();
-    }));
+    const runs = await Promise.all(
+      [1, 1, 2].map(async (value) => {
+        const db = recordingDatabase();
+        await seed(db, { preset: 'demo', seed: value, anchor });
+        return db.digest();
+      }),
+    );
     assert.equal(runs[0], runs[1]);
     assert.notEqual(runs[0], runs[2]);
   });
@@ -73,12 +75,14 @@ describe('demo network', () => {
       (select count(*)::int from members) as members, (select count(*)::int from communities) as communities,
       (select count(*)::int from posts) as posts, (select count(*)::int from events) as events,
       (select count(*)::int from threads) as threads`);
-    assert.deepEqual({ members: counts.members, communities: counts.communities, posts: counts.posts, events: counts.events },
+    assert.deepEqual(
+      { members: counts.members, communities: counts.communities, posts: counts.posts, events: counts.events },
       // The preset's 8 communities, 600 posts and 40 events; the 5 events that show every state of an event
       // (#eventStates in server/seed/generate.ts); the facilitators' work (server/seed/facilitator-work.ts):
       // 5 posts and 1 event in water, 1 post awaiting approval in soil-health; the two sub-groups of
       // demo-extras.ts with the archive's 6 posts.
-      { members: 300, communities: 10, posts: 612, events: 46 });
+      { members: 300, communities: 10, posts: 612, events: 46 },
+    );
     assert.ok((counts.threads ?? 0) >= 40 && (counts.threads ?? 0) <= 90, `threads: ${counts.threads}`);
   });
 
@@ -97,21 +101,25 @@ describe('demo network', () => {
   test('keeps the well-known identities and nested communities', async () => {
     const amina = await one<{ id: string; role: string }>(
       `select m.id, ms.role from members m join memberships ms on ms.member_id = m.id
-       join communities c on c.id = ms.community_id where m.name = 'Amina Diallo' and c.slug = 'water'`);
+       join communities c on c.id = ms.community_id where m.name = 'Amina Diallo' and c.slug = 'water'`,
+    );
     assert.deepEqual(amina, { id: '1', role: 'facilitator' });
     const sub = await one<{ parent: string }>(
-      `select p.slug as parent from communities c join communities p on p.id = c.parent_id where c.slug = 'drip-irrigation'`);
+      `select p.slug as parent from communities c join communities p on p.id = c.parent_id where c.slug = 'drip-irrigation'`,
+    );
     assert.equal(sub.parent, 'water');
     const omar = await one<{ directory_opt_out: boolean }>(`select directory_opt_out from members where name = 'Omar Haddad'`);
     assert.equal(omar.directory_opt_out, true);
     // The community list's states (demo-extras.ts): a closed archive with threads, a pending request to join.
     const archive = await one<{ lifecycle: string; threads: number; parent: string }>(
       `select c.lifecycle, p.slug as parent, (select count(*)::int from threads t where t.community_id = c.id) as threads
-       from communities c join communities p on p.id = c.parent_id where c.slug = 'rainwater-pilots'`);
+       from communities c join communities p on p.id = c.parent_id where c.slug = 'rainwater-pilots'`,
+    );
     assert.deepEqual(archive, { lifecycle: 'closed', parent: 'water', threads: 3 });
     const pending = await one<{ member_id: string; visibility: string }>(
       `select r.member_id, c.visibility from community_join_requests r join communities c on c.id = r.community_id
-       where c.slug = 'utilities-peer-review' and r.status = 'pending'`);
+       where c.slug = 'utilities-peer-review' and r.status = 'pending'`,
+    );
     assert.deepEqual(pending, { member_id: '4', visibility: 'members' });
   });
 
@@ -132,7 +140,8 @@ describe('demo network', () => {
 
   test('stores post HTML exactly as the shared renderer makes it, and search vectors', async () => {
     const { rows } = await db.query<{ body_md: string; body_html: string; indexed: boolean }>(
-      'select body_md, body_html, search_vector is not null as indexed from posts order by id limit 80');
+      'select body_md, body_html, search_vector is not null as indexed from posts order by id limit 80',
+    );
     for (const post of rows) {
       assert.equal(post.body_html, renderMarkdown(post.body_md));
       assert.ok(post.indexed);
@@ -145,7 +154,13 @@ describe('demo network', () => {
   test("gives water's facilitator something of every kind to act on", async () => {
     const actions = await facilitatorActions(db, 'water', { memberId: '1' } satisfies Viewer);
     assert.deepEqual(
-      [actions.unansweredQuestions.length, actions.newcomers.length, actions.quietMembers.length, actions.openReports.length, actions.eventsWithoutHost.length],
+      [
+        actions.unansweredQuestions.length,
+        actions.newcomers.length,
+        actions.quietMembers.length,
+        actions.openReports.length,
+        actions.eventsWithoutHost.length,
+      ],
       [2, 2, 1, 1, 1],
     );
     assert.ok(actions.unansweredQuestions.some((question) => question.url?.startsWith('https://www.example.org/water/stories/')));
@@ -157,7 +172,9 @@ describe('demo network', () => {
       (select t.page_key from posts p join threads t on t.id = p.thread_id where t.community_id = c.id and p.held limit 1) as page_key
       from communities c where c.slug = 'soil-health'`);
     assert.deepEqual(row, { first_posts: 1, held: 1, page_key: 'https://intranet.example.org/news/soil-health-field-notes' });
-    const others = await one<{ n: number }>(`select count(*)::int as n from communities where slug <> 'soil-health' and premoderate_first_posts > 0`);
+    const others = await one<{ n: number }>(
+      `select count(*)::int as n from communities where slug <> 'soil-health' and premoderate_first_posts > 0`,
+    );
     assert.equal(others.n, 0, 'only soil-health is pre-moderated');
   });
 
@@ -211,14 +228,17 @@ describe('demo network', () => {
     assert.ok(rows.length >= 6, `topics: ${rows.length}`);
     for (const truth of rows) {
       assert.deepEqual(truth.languages, ['ar', 'en', 'es', 'fr'], truth.topic);
-      const evidence = await one<{ declared: number; opted_out: number; accepted: number; endorsed: number }>(`select
+      const evidence = await one<{ declared: number; opted_out: number; accepted: number; endorsed: number }>(
+        `select
         (select count(*)::int from member_skills ms join skills s on s.id = ms.skill_id
            where s.slug = $1 and ms.level = 4 and ms.member_id = any($2::bigint[])) as declared,
         (select count(*)::int from members where directory_opt_out and id = any($2::bigint[])) as opted_out,
         (select count(*)::int from threads t join skills s on s.id = t.topic_skill_id join posts p on p.id = t.accepted_post_id
            where s.slug = $1 and p.author_id = any($2::bigint[])) as accepted,
         (select count(*)::int from endorsements e join skills s on s.id = e.skill_id
-           where s.slug = $1 and e.member_id = any($2::bigint[])) as endorsed`, [truth.topic, truth.expected]);
+           where s.slug = $1 and e.member_id = any($2::bigint[])) as endorsed`,
+        [truth.topic, truth.expected],
+      );
       assert.equal(evidence.declared, truth.expected.length, `${truth.topic}: every expert declares the skill`);
       assert.equal(evidence.opted_out, 0, `${truth.topic}: no opted-out expert`);
       assert.ok(evidence.endorsed >= truth.expected.length * 3, `${truth.topic}: endorsed ${evidence.endorsed}`);

@@ -8,7 +8,8 @@ const ar: CatalogueOf<Messages> = {
   'list.state': '{state, select, forming {قيد التكوين} active {نشطة} dormant {خاملة} closed {مغلقة} other {{state}}}',
   'list.membersOnly': 'للأعضاء فقط',
   'list.members': '{count, plural, =0 {لا أعضاء} one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}',
-  'list.activity': '{count, plural, =0 {لا مشاركات خلال 30 يومًا} one {مشاركة واحدة خلال 30 يومًا} two {مشاركتان خلال 30 يومًا} few {# مشاركات خلال 30 يومًا} many {# مشاركة خلال 30 يومًا} other {# مشاركة خلال 30 يومًا}}',
+  'list.activity':
+    '{count, plural, =0 {لا مشاركات خلال 30 يومًا} one {مشاركة واحدة خلال 30 يومًا} two {مشاركتان خلال 30 يومًا} few {# مشاركات خلال 30 يومًا} many {# مشاركة خلال 30 يومًا} other {# مشاركة خلال 30 يومًا}}',
   'list.lastPost': 'آخر مشاركة في {date}',
   'list.facilitators': 'ييسّرها {names}',
   'list.former': 'عضو سابق',

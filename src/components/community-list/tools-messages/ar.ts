@@ -28,7 +28,8 @@ const ar: CatalogueOf<ToolMessages> = {
   'tools.confirmClose': 'إغلاق المجموعة',
   'tools.closed':
     'أُغلقت {name}. {count, plural, =0 {كان أعضاؤها في المجتمع الأم من قبل.} one {انضم عضو واحد إلى المجتمع الأم.} two {انضم عضوان إلى المجتمع الأم.} few {انضم # أعضاء إلى المجتمع الأم.} many {انضم # عضوًا إلى المجتمع الأم.} other {انضم # عضو إلى المجتمع الأم.}}',
-  'tools.requests': '{count, plural, one {طلب انضمام واحد} two {طلبا انضمام} few {# طلبات انضمام} many {# طلب انضمام} other {# طلب انضمام}}',
+  'tools.requests':
+    '{count, plural, one {طلب انضمام واحد} two {طلبا انضمام} few {# طلبات انضمام} many {# طلب انضمام} other {# طلب انضمام}}',
   'tools.noRequests': 'لا توجد طلبات معلّقة.',
   'tools.approve': 'قبول',
   'tools.decline': 'رفض',

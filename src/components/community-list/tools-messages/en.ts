@@ -21,7 +21,8 @@ const en = {
   'tools.changed': '{name} is now: {state}.',
   'tools.close': 'Close…',
   'tools.closeTitle': 'Close {name}?',
-  'tools.closeText': 'It becomes a read-only archive that stays findable under closed groups. Its members who are not yet members of the mother community become members of it.',
+  'tools.closeText':
+    'It becomes a read-only archive that stays findable under closed groups. Its members who are not yet members of the mother community become members of it.',
   'tools.closeTop': 'It becomes a read-only archive that stays findable under closed groups.',
   'tools.confirmClose': 'Close the group',
   'tools.closed':

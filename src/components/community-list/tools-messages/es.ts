@@ -23,7 +23,8 @@ const es: CatalogueOf<ToolMessages> = {
   'tools.changed': '{name} ahora está: {state}.',
   'tools.close': 'Cerrar…',
   'tools.closeTitle': '¿Cerrar {name}?',
-  'tools.closeText': 'Pasa a ser un archivo de solo lectura que sigue encontrándose entre los grupos cerrados. Sus miembros que aún no lo son de la comunidad madre pasan a serlo.',
+  'tools.closeText':
+    'Pasa a ser un archivo de solo lectura que sigue encontrándose entre los grupos cerrados. Sus miembros que aún no lo son de la comunidad madre pasan a serlo.',
   'tools.closeTop': 'Pasa a ser un archivo de solo lectura que sigue encontrándose entre los grupos cerrados.',
   'tools.confirmClose': 'Cerrar el grupo',
   'tools.closed':

@@ -23,7 +23,8 @@ const fr: CatalogueOf<ToolMessages> = {
   'tools.changed': '{name} est maintenant : {state}.',
   'tools.close': 'Fermer…',
   'tools.closeTitle': 'Fermer {name} ?',
-  'tools.closeText': 'Il devient une archive en lecture seule, toujours trouvable parmi les groupes fermés. Ses membres qui ne sont pas encore membres de la communauté mère en deviennent membres.',
+  'tools.closeText':
+    'Il devient une archive en lecture seule, toujours trouvable parmi les groupes fermés. Ses membres qui ne sont pas encore membres de la communauté mère en deviennent membres.',
   'tools.closeTop': 'Il devient une archive en lecture seule, toujours trouvable parmi les groupes fermés.',
   'tools.confirmClose': 'Fermer le groupe',
   'tools.closed':

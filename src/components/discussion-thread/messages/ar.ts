@@ -9,7 +9,8 @@ const ar: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.posts':
     '{count, plural, =0 {لا توجد ردود بعد} one {مشاركة واحدة} two {مشاركتان} few {# مشاركات} many {# مشاركة} other {# مشاركة}}',
   'thread.empty': 'لم يكتب أحد هنا بعد. ابدأ النقاش.',
-  'thread.blockedByPolicy': 'لا تسمح سياسة الأمان في هذه الصفحة بسياسة Trusted Types ‏«{policy}»، لذلك لا يمكن عرض المشاركات. اطلب من فريق الويب في الموقع إضافتها.',
+  'thread.blockedByPolicy':
+    'لا تسمح سياسة الأمان في هذه الصفحة بسياسة Trusted Types ‏«{policy}»، لذلك لا يمكن عرض المشاركات. اطلب من فريق الويب في الموقع إضافتها.',
   'thread.loadMore': 'عرض المزيد من المشاركات',
   'thread.locked': 'هذا النقاش مقفل: لا تُقبل مشاركات جديدة.',
   'thread.question': 'سؤال',
@@ -66,8 +67,7 @@ const ar: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.composer.cancelReply': 'إلغاء الرد',
   'thread.composer.remaining':
     '{count, plural, =0 {لم يتبق أي حرف} one {بقي حرف واحد} two {بقي حرفان} few {بقيت # أحرف} other {بقي # حرفًا}}',
-  'thread.composer.over':
-    '{count, plural, one {حرف واحد زائد} two {حرفان زائدان} few {# أحرف زائدة} other {# حرفًا زائدًا}}',
+  'thread.composer.over': '{count, plural, one {حرف واحد زائد} two {حرفان زائدان} few {# أحرف زائدة} other {# حرفًا زائدًا}}',
   'thread.composer.draftRestored': 'تمت استعادة مسودتك غير المرسلة.',
   'thread.composer.signIn': 'سجّل الدخول للمشاركة في النقاش.',
   'thread.outbox.queued': 'في انتظار الإرسال…',

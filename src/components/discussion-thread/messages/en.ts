@@ -4,7 +4,8 @@ const en = {
   'thread.untitled': 'Discussion',
   'thread.posts': '{count, plural, =0 {No replies yet} one {# post} other {# posts}}',
   'thread.empty': 'No one has written here yet. Start the conversation.',
-  'thread.blockedByPolicy': 'This page’s security policy does not allow the Trusted Types policy “{policy}”, so posts cannot be shown. Ask the site’s web team to add it.',
+  'thread.blockedByPolicy':
+    'This page’s security policy does not allow the Trusted Types policy “{policy}”, so posts cannot be shown. Ask the site’s web team to add it.',
   'thread.loadMore': 'Load more posts',
   'thread.locked': 'This discussion is locked: no new posts.',
   'thread.question': 'Question',

@@ -8,7 +8,8 @@ const es: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.untitled': 'Conversación',
   'thread.posts': '{count, plural, =0 {Aún no hay respuestas} one {# mensaje} other {# mensajes}}',
   'thread.empty': 'Nadie ha escrito aquí todavía. Inicie la conversación.',
-  'thread.blockedByPolicy': 'La política de seguridad de esta página no permite la política Trusted Types «{policy}», por lo que no se pueden mostrar las publicaciones. Pida al equipo web del sitio que la añada.',
+  'thread.blockedByPolicy':
+    'La política de seguridad de esta página no permite la política Trusted Types «{policy}», por lo que no se pueden mostrar las publicaciones. Pida al equipo web del sitio que la añada.',
   'thread.loadMore': 'Cargar más mensajes',
   'thread.locked': 'Esta conversación está cerrada: no admite mensajes nuevos.',
   'thread.question': 'Pregunta',
@@ -75,7 +76,8 @@ const es: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.outbox.sent': 'Enviado.',
   'thread.outbox.retryNow': 'Enviar ahora',
   'thread.outbox.edit': 'Editar y reenviar',
-  'thread.error.invalidText': 'El servidor no aceptó este texto. Puede contener un carácter de control invisible: edítelo e inténtelo de nuevo.',
+  'thread.error.invalidText':
+    'El servidor no aceptó este texto. Puede contener un carácter de control invisible: edítelo e inténtelo de nuevo.',
   'thread.reports.toggle': 'Denuncias',
   'thread.announce.posted': 'Su mensaje se publicó.',
   'thread.announce.incoming': '{count, plural, one {# mensaje nuevo de {name}} other {# mensajes nuevos}}',

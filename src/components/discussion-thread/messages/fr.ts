@@ -8,7 +8,8 @@ const fr: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.untitled': 'Discussion',
   'thread.posts': '{count, plural, =0 {Aucune réponse pour l’instant} one {# message} other {# messages}}',
   'thread.empty': 'Personne n’a encore écrit ici. Lancez la conversation.',
-  'thread.blockedByPolicy': 'La politique de sécurité de cette page n’autorise pas la politique Trusted Types « {policy} » : les messages ne peuvent pas s’afficher. Demandez à l’équipe web du site de l’ajouter.',
+  'thread.blockedByPolicy':
+    'La politique de sécurité de cette page n’autorise pas la politique Trusted Types « {policy} » : les messages ne peuvent pas s’afficher. Demandez à l’équipe web du site de l’ajouter.',
   'thread.loadMore': 'Afficher plus de messages',
   'thread.locked': 'Cette discussion est verrouillée : plus de nouveaux messages.',
   'thread.question': 'Question',
@@ -75,7 +76,8 @@ const fr: CatalogueOf<ThreadMessages & AuthoringMessages> = {
   'thread.outbox.sent': 'Envoyé.',
   'thread.outbox.retryNow': 'Envoyer maintenant',
   'thread.outbox.edit': 'Modifier et renvoyer',
-  'thread.error.invalidText': 'Le serveur n’a pas accepté ce texte. Il contient peut-être un caractère de contrôle invisible : modifiez-le et réessayez.',
+  'thread.error.invalidText':
+    'Le serveur n’a pas accepté ce texte. Il contient peut-être un caractère de contrôle invisible : modifiez-le et réessayez.',
   'thread.reports.toggle': 'Signalements',
   'thread.announce.posted': 'Votre message a été publié.',
   'thread.announce.incoming': '{count, plural, one {# nouveau message de {name}} other {# nouveaux messages}}',

@@ -21,7 +21,8 @@ const en = {
   'reports.alreadyResolved': 'Another facilitator has already dealt with this report.',
   'reports.loadMore': 'Load more reports',
   'held.title': 'Posts awaiting approval',
-  'held.setting': '{count, plural, one {A member’s first post in this community waits for a facilitator.} other {A member’s first # posts in this community wait for a facilitator.}}',
+  'held.setting':
+    '{count, plural, one {A member’s first post in this community waits for a facilitator.} other {A member’s first # posts in this community wait for a facilitator.}}',
   'held.off': 'Pre-moderation is off: new posts are published at once.',
   'held.empty': 'No post is waiting for approval.',
   'held.decide': 'Decision on the post by {name}',

@@ -23,7 +23,8 @@ const es: CatalogueOf<ReportMessages> = {
   'reports.alreadyResolved': 'Otro facilitador ya se ocupó de esta denuncia.',
   'reports.loadMore': 'Cargar más denuncias',
   'held.title': 'Mensajes pendientes de aprobación',
-  'held.setting': '{count, plural, one {El primer mensaje de un miembro en esta comunidad espera a un facilitador.} other {Los # primeros mensajes de un miembro en esta comunidad esperan a un facilitador.}}',
+  'held.setting':
+    '{count, plural, one {El primer mensaje de un miembro en esta comunidad espera a un facilitador.} other {Los # primeros mensajes de un miembro en esta comunidad esperan a un facilitador.}}',
   'held.off': 'La moderación previa está desactivada: los mensajes nuevos se publican al instante.',
   'held.empty': 'Ningún mensaje espera aprobación.',
   'held.decide': 'Decisión sobre el mensaje de {name}',

@@ -23,7 +23,8 @@ const fr: CatalogueOf<ReportMessages> = {
   'reports.alreadyResolved': 'Un autre animateur a déjà traité ce signalement.',
   'reports.loadMore': 'Afficher plus de signalements',
   'held.title': 'Messages en attente de validation',
-  'held.setting': '{count, plural, one {Le premier message d’un membre dans cette communauté attend un·e facilitateur·rice.} other {Les # premiers messages d’un membre dans cette communauté attendent un·e facilitateur·rice.}}',
+  'held.setting':
+    '{count, plural, one {Le premier message d’un membre dans cette communauté attend un·e facilitateur·rice.} other {Les # premiers messages d’un membre dans cette communauté attendent un·e facilitateur·rice.}}',
   'held.off': 'La prémodération est désactivée : les nouveaux messages sont publiés aussitôt.',
   'held.empty': 'Aucun message n’attend de validation.',
   'held.decide': 'Décision sur le message de {name}',

@@ -60,7 +60,8 @@ const en = {
   'editor.saving': 'Saving…',
   'editor.close': 'Close without saving',
   'editor.invalid': 'The event could not be saved: see the fields marked below.',
-  'editor.conflict': 'Someone else changed this event while you were editing. Your changes are kept: check them and save again to apply them.',
+  'editor.conflict':
+    'Someone else changed this event while you were editing. Your changes are kept: check them and save again to apply them.',
   'editor.failed': 'The event could not be saved ({reason}). Your text is kept: try again.',
   'editor.error.title': 'Give the event a title.',
   'editor.error.description': 'The description is too long.',

@@ -59,7 +59,8 @@ const es: CatalogueOf<EventEditorMessages> = {
   'editor.saving': 'Guardando…',
   'editor.close': 'Cerrar sin guardar',
   'editor.invalid': 'No se pudo guardar el evento: revisa los campos marcados abajo.',
-  'editor.conflict': 'Otra persona cambió este evento mientras lo editabas. Tus cambios se conservan: revísalos y guarda de nuevo para aplicarlos.',
+  'editor.conflict':
+    'Otra persona cambió este evento mientras lo editabas. Tus cambios se conservan: revísalos y guarda de nuevo para aplicarlos.',
   'editor.failed': 'No se pudo guardar el evento ({reason}). Tu texto se conserva: inténtalo de nuevo.',
   'editor.error.title': 'Ponle un título al evento.',
   'editor.error.description': 'La descripción es demasiado larga.',

@@ -9,7 +9,8 @@ const fr: CatalogueOf<EventEditorMessages> = {
   'tools.editOccurrence': 'Modifier cette occurrence',
   'tools.cancel': 'Annuler l’événement',
   'tools.cancelOccurrence': 'Annuler cette occurrence',
-  'tools.confirmCancel': 'Annuler « {title} » ? Toutes les personnes qui ont répondu sont prévenues, et l’événement reste affiché comme annulé.',
+  'tools.confirmCancel':
+    'Annuler « {title} » ? Toutes les personnes qui ont répondu sont prévenues, et l’événement reste affiché comme annulé.',
   'tools.confirmCancelOccurrence': 'Annuler l’occurrence du {date} ? Toutes les personnes qui ont répondu pour elle sont prévenues.',
   'tools.confirm': 'Oui, l’annuler',
   'tools.keep': 'Le garder',
@@ -59,7 +60,8 @@ const fr: CatalogueOf<EventEditorMessages> = {
   'editor.saving': 'Enregistrement…',
   'editor.close': 'Fermer sans enregistrer',
   'editor.invalid': 'L’événement n’a pas pu être enregistré : voir les champs signalés ci-dessous.',
-  'editor.conflict': 'Quelqu’un d’autre a modifié cet événement pendant que vous le modifiiez. Vos modifications sont conservées : vérifiez-les et enregistrez à nouveau pour les appliquer.',
+  'editor.conflict':
+    'Quelqu’un d’autre a modifié cet événement pendant que vous le modifiiez. Vos modifications sont conservées : vérifiez-les et enregistrez à nouveau pour les appliquer.',
   'editor.failed': 'L’événement n’a pas pu être enregistré ({reason}). Votre texte est conservé : réessayez.',
   'editor.error.title': 'Donnez un titre à l’événement.',
   'editor.error.description': 'La description est trop longue.',

@@ -14,12 +14,14 @@ const ar: CatalogueOf<CalendarMessages> = {
   'calendar.weekOf': 'أسبوع {date}',
   'calendar.empty': 'لا توجد فعاليات في هذه الفترة.',
   'calendar.emptyDay': 'لا توجد فعاليات في هذا اليوم.',
-  'calendar.dayEvents': '{count, plural, =0 {لا فعاليات} one {فعالية واحدة} two {فعاليتان} few {# فعاليات} many {# فعالية} other {# فعالية}}',
+  'calendar.dayEvents':
+    '{count, plural, =0 {لا فعاليات} one {فعالية واحدة} two {فعاليتان} few {# فعاليات} many {# فعالية} other {# فعالية}}',
   'calendar.allDay': 'طوال اليوم',
   'calendar.subscribe': 'الاشتراك في هذا التقويم',
   'calendar.shownIn': 'الأوقات بتوقيت {zone}',
   'calendar.privateFeed': 'رابط خاص',
-  'calendar.privateFeed.explain': 'يعرض رابط الاشتراك الخاص هذا التقويم في تطبيق التقويم لديك كما تراه هنا، بما في ذلك الفعاليات المخصصة للأعضاء. احتفظ به لنفسك. إنشاء رابط جديد يوقف أي رابط سابق.',
+  'calendar.privateFeed.explain':
+    'يعرض رابط الاشتراك الخاص هذا التقويم في تطبيق التقويم لديك كما تراه هنا، بما في ذلك الفعاليات المخصصة للأعضاء. احتفظ به لنفسك. إنشاء رابط جديد يوقف أي رابط سابق.',
   'calendar.privateFeed.make': 'أنشئ رابطي الخاص',
   'calendar.privateFeed.remake': 'أنشئ رابطًا جديدًا (يوقف هذا الرابط)',
   'calendar.privateFeed.url': 'رابطك الخاص',

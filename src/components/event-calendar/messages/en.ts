@@ -17,7 +17,8 @@ const en = {
   'calendar.subscribe': 'Subscribe to this calendar',
   'calendar.shownIn': 'Times in {zone}',
   'calendar.privateFeed': 'Private link',
-  'calendar.privateFeed.explain': 'A private subscription link shows this calendar in your calendar app as you see it here, members-only events included. Keep it to yourself. Making a new link stops any earlier one.',
+  'calendar.privateFeed.explain':
+    'A private subscription link shows this calendar in your calendar app as you see it here, members-only events included. Keep it to yourself. Making a new link stops any earlier one.',
   'calendar.privateFeed.make': 'Make my private link',
   'calendar.privateFeed.remake': 'Make a new link (stops this one)',
   'calendar.privateFeed.url': 'Your private link',
@@ -42,7 +43,8 @@ const en = {
   'calendar.joinSoon': 'Join: starts soon',
   'calendar.location': 'Location',
   'calendar.attendance': '{going, plural, one {# going} other {# going}}, {maybe, plural, one {# maybe} other {# maybe}}',
-  'calendar.capacity': '{free, plural, =0 {Full ({capacity} places)} one {# of {capacity} places left} other {# of {capacity} places left}}',
+  'calendar.capacity':
+    '{free, plural, =0 {Full ({capacity} places)} one {# of {capacity} places left} other {# of {capacity} places left}}',
   'calendar.waitlistCount': '{count, plural, one {# on the waitlist} other {# on the waitlist}}',
   'calendar.rsvp': 'Will you attend?',
   'calendar.rsvp.going': 'Going',

@@ -19,7 +19,8 @@ const es: CatalogueOf<CalendarMessages> = {
   'calendar.subscribe': 'Suscribirse a este calendario',
   'calendar.shownIn': 'Horas en {zone}',
   'calendar.privateFeed': 'Enlace privado',
-  'calendar.privateFeed.explain': 'Un enlace de suscripción privado muestra este calendario en su aplicación de calendario tal como lo ve aquí, incluidos los eventos solo para miembros. No lo comparta. Crear un enlace nuevo desactiva el anterior.',
+  'calendar.privateFeed.explain':
+    'Un enlace de suscripción privado muestra este calendario en su aplicación de calendario tal como lo ve aquí, incluidos los eventos solo para miembros. No lo comparta. Crear un enlace nuevo desactiva el anterior.',
   'calendar.privateFeed.make': 'Crear mi enlace privado',
   'calendar.privateFeed.remake': 'Crear un enlace nuevo (desactiva este)',
   'calendar.privateFeed.url': 'Su enlace privado',
@@ -44,7 +45,8 @@ const es: CatalogueOf<CalendarMessages> = {
   'calendar.joinSoon': 'Unirse: empieza pronto',
   'calendar.location': 'Lugar',
   'calendar.attendance': '{going, plural, one {# asiste} other {# asisten}}, {maybe, plural, one {# quizás} other {# quizás}}',
-  'calendar.capacity': '{free, plural, =0 {Completo ({capacity} plazas)} one {Queda # plaza de {capacity}} other {Quedan # plazas de {capacity}}}',
+  'calendar.capacity':
+    '{free, plural, =0 {Completo ({capacity} plazas)} one {Queda # plaza de {capacity}} other {Quedan # plazas de {capacity}}}',
   'calendar.waitlistCount': '{count, plural, one {# en lista de espera} other {# en lista de espera}}',
   'calendar.rsvp': '¿Asistirá?',
   'calendar.rsvp.going': 'Asistiré',

@@ -19,7 +19,8 @@ const fr: CatalogueOf<CalendarMessages> = {
   'calendar.subscribe': 'S’abonner à ce calendrier',
   'calendar.shownIn': 'Heures en {zone}',
   'calendar.privateFeed': 'Lien privé',
-  'calendar.privateFeed.explain': 'Un lien d’abonnement privé affiche ce calendrier dans votre application d’agenda tel que vous le voyez ici, événements réservés aux membres compris. Gardez-le pour vous. Créer un nouveau lien désactive le précédent.',
+  'calendar.privateFeed.explain':
+    'Un lien d’abonnement privé affiche ce calendrier dans votre application d’agenda tel que vous le voyez ici, événements réservés aux membres compris. Gardez-le pour vous. Créer un nouveau lien désactive le précédent.',
   'calendar.privateFeed.make': 'Créer mon lien privé',
   'calendar.privateFeed.remake': 'Créer un nouveau lien (désactive celui-ci)',
   'calendar.privateFeed.url': 'Votre lien privé',
@@ -43,8 +44,10 @@ const fr: CatalogueOf<CalendarMessages> = {
   'calendar.joinNow': 'Rejoindre : c’est commencé',
   'calendar.joinSoon': 'Rejoindre : commence bientôt',
   'calendar.location': 'Lieu',
-  'calendar.attendance': '{going, plural, one {# participant} other {# participants}}, {maybe, plural, one {# peut-être} other {# peut-être}}',
-  'calendar.capacity': '{free, plural, =0 {Complet ({capacity} places)} one {# place restante sur {capacity}} other {# places restantes sur {capacity}}}',
+  'calendar.attendance':
+    '{going, plural, one {# participant} other {# participants}}, {maybe, plural, one {# peut-être} other {# peut-être}}',
+  'calendar.capacity':
+    '{free, plural, =0 {Complet ({capacity} places)} one {# place restante sur {capacity}} other {# places restantes sur {capacity}}}',
   'calendar.waitlistCount': '{count, plural, one {# en liste d’attente} other {# en liste d’attente}}',
   'calendar.rsvp': 'Serez-vous présent ?',
   'calendar.rsvp.going': 'Oui',

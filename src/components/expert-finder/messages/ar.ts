@@ -24,9 +24,12 @@ const ar: CatalogueOf<ExpertMessages> = {
   'experts.evidence.accepted-answer':
     '{count, plural, one {إجابة مقبولة واحدة} two {إجابتان مقبولتان} few {# إجابات مقبولة} many {# إجابة مقبولة} other {# إجابة مقبولة}} حول {topic}',
   'experts.evidence.answer': '{count, plural, one {إجابة واحدة} two {إجابتان} few {# إجابات} many {# إجابة} other {# إجابة}} حول {topic}',
-  'experts.evidence.post': '{count, plural, one {مشاركة واحدة} two {مشاركتان} few {# مشاركات} many {# مشاركة} other {# مشاركة}} حول {topic}',
-  'experts.evidence.event-led': 'أدار {count, plural, one {فعالية واحدة} two {فعاليتين} few {# فعاليات} many {# فعالية} other {# فعالية}} حول {topic}',
-  'experts.evidence.endorsement': 'حصل على تزكية في {topic} {count, plural, one {مرة واحدة} two {مرتين} few {# مرات} many {# مرة} other {# مرة}}',
+  'experts.evidence.post':
+    '{count, plural, one {مشاركة واحدة} two {مشاركتان} few {# مشاركات} many {# مشاركة} other {# مشاركة}} حول {topic}',
+  'experts.evidence.event-led':
+    'أدار {count, plural, one {فعالية واحدة} two {فعاليتين} few {# فعاليات} many {# فعالية} other {# فعالية}} حول {topic}',
+  'experts.evidence.endorsement':
+    'حصل على تزكية في {topic} {count, plural, one {مرة واحدة} two {مرتين} few {# مرات} many {# مرة} other {# مرة}}',
   'experts.evidence.declared-skill': 'يذكر {topic} ضمن مهاراته',
   'experts.evidence.profile': 'الملف الشخصي يذكر {topic}',
 };

@@ -15,7 +15,8 @@ const es: CatalogueOf<ExpertMessages> = {
   'experts.availability.limited': 'Poco tiempo para preguntas',
   'experts.speaks': 'Habla {languages}',
   'experts.localTime': '{time}, hora local',
-  'experts.busy': '{count, plural, one {# contribución} other {# contribuciones}} en los últimos 30 días: otras personas quizá respondan antes',
+  'experts.busy':
+    '{count, plural, one {# contribución} other {# contribuciones}} en los últimos 30 días: otras personas quizá respondan antes',
   'experts.askAction': 'Preguntar a {name}',
   'experts.noContact': 'No comparte datos de contacto con usted',
   'experts.thisQuestion': 'esta pregunta',

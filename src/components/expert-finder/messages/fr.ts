@@ -15,7 +15,8 @@ const fr: CatalogueOf<ExpertMessages> = {
   'experts.availability.limited': 'Peu de temps pour les questions',
   'experts.speaks': 'Parle {languages}',
   'experts.localTime': '{time}, heure locale',
-  'experts.busy': '{count, plural, one {# contribution} other {# contributions}} ces 30 derniers jours : d’autres répondront peut-être plus vite',
+  'experts.busy':
+    '{count, plural, one {# contribution} other {# contributions}} ces 30 derniers jours : d’autres répondront peut-être plus vite',
   'experts.askAction': 'Contacter {name}',
   'experts.noContact': 'Aucun moyen de contact partagé avec vous',
   'experts.thisQuestion': 'cette question',

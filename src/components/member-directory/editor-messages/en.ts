@@ -64,8 +64,7 @@ const en = {
   'editor.saving': 'Saving…',
   'editor.cancel': 'Cancel',
   'editor.invalid': 'Some fields need attention: see the messages next to them.',
-  'editor.conflict':
-    'Your profile was changed elsewhere meanwhile. Your edits are kept: save again to apply them over the newer version.',
+  'editor.conflict': 'Your profile was changed elsewhere meanwhile. Your edits are kept: save again to apply them over the newer version.',
   'editor.error.name': 'Enter your name.',
   'editor.error.country': 'Use a two-letter country code such as SN.',
   'editor.error.languages': 'Use language codes such as fr, en, separated by commas.',

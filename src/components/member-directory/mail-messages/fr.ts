@@ -5,7 +5,8 @@ const fr: CatalogueOf<MailMessages> = {
   'mail.title': 'Réglages des e-mails',
   'mail.address': 'Grove vous écrit à {address}.',
   'mail.noAddress': 'Grove n’a pas d’adresse e-mail pour vous : ajoutez un canal e-mail à votre profil pour recevoir du courrier.',
-  'mail.failing': 'Les messages envoyés à {address} sont revenus plusieurs fois, plus rien n’est envoyé. Enregistrer ces réglages réessaie.',
+  'mail.failing':
+    'Les messages envoyés à {address} sont revenus plusieurs fois, plus rien n’est envoyé. Enregistrer ces réglages réessaie.',
   'mail.notifications': 'Notifications',
   'mail.notificationsHelp': 'Cochez ce dont vous voulez être averti·e par e-mail.',
   'mail.kind.reply': 'Une réponse à l’un de vos messages',

@@ -22,8 +22,7 @@ const ar: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'directory.facet.organisation': 'المؤسسة',
   'directory.facet.language': 'اللغة',
   'directory.facet.role': 'الدور',
-  'directory.facetOption':
-    '{label}، {count, plural, one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}',
+  'directory.facetOption': '{label}، {count, plural, one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}',
   'directory.sort': 'الترتيب حسب',
   'directory.sort.relevance': 'الأكثر صلة',
   'directory.sort.name': 'الاسم',
@@ -37,8 +36,7 @@ const ar: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'profile.loading': 'جارٍ تحميل الملف الشخصي…',
   'profile.about': 'نبذة',
   'profile.skills': 'المهارات',
-  'profile.endorsements':
-    '{count, plural, =0 {لا تزكيات} one {تزكية واحدة} two {تزكيتان} few {# تزكيات} many {# تزكية} other {# تزكية}}',
+  'profile.endorsements': '{count, plural, =0 {لا تزكيات} one {تزكية واحدة} two {تزكيتان} few {# تزكيات} many {# تزكية} other {# تزكية}}',
   'profile.level.1': 'أساسي',
   'profile.level.2': 'عملي',
   'profile.level.3': 'متقدم',

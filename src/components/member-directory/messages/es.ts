@@ -7,8 +7,7 @@ const es: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'directory.label': 'Directorio de miembros',
   'directory.search': 'Buscar miembros',
   'directory.searchHint': 'Nombre, habilidad, organización u oficio',
-  'directory.found':
-    '{count, plural, =0 {No se encontraron miembros} one {# miembro encontrado} other {# miembros encontrados}}',
+  'directory.found': '{count, plural, =0 {No se encontraron miembros} one {# miembro encontrado} other {# miembros encontrados}}',
   'directory.showing': 'Mostrando {shown} de {total}',
   'directory.showMore': 'Mostrar más miembros',
   'directory.empty': 'Ningún miembro coincide con esta búsqueda.',
@@ -36,8 +35,7 @@ const es: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'profile.loading': 'Cargando perfil…',
   'profile.about': 'Acerca de',
   'profile.skills': 'Habilidades',
-  'profile.endorsements':
-    '{count, plural, =0 {sin recomendaciones} one {# recomendación} other {# recomendaciones}}',
+  'profile.endorsements': '{count, plural, =0 {sin recomendaciones} one {# recomendación} other {# recomendaciones}}',
   'profile.level.1': 'básico',
   'profile.level.2': 'práctico',
   'profile.level.3': 'avanzado',

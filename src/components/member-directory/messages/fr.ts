@@ -7,8 +7,7 @@ const fr: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'directory.label': 'Annuaire des membres',
   'directory.search': 'Rechercher des membres',
   'directory.searchHint': 'Nom, compétence, organisation ou métier',
-  'directory.found':
-    '{count, plural, =0 {Aucun membre trouvé} one {# membre trouvé} other {# membres trouvés}}',
+  'directory.found': '{count, plural, =0 {Aucun membre trouvé} one {# membre trouvé} other {# membres trouvés}}',
   'directory.showing': '{shown} sur {total} affichés',
   'directory.showMore': 'Afficher plus de membres',
   'directory.empty': 'Aucun membre ne correspond à cette recherche.',
@@ -36,8 +35,7 @@ const fr: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'profile.loading': 'Chargement du profil…',
   'profile.about': 'À propos',
   'profile.skills': 'Compétences',
-  'profile.endorsements':
-    '{count, plural, =0 {aucune recommandation} one {# recommandation} other {# recommandations}}',
+  'profile.endorsements': '{count, plural, =0 {aucune recommandation} one {# recommandation} other {# recommandations}}',
   'profile.level.1': 'notions',
   'profile.level.2': 'pratique',
   'profile.level.3': 'avancé',

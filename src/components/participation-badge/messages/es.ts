@@ -40,8 +40,10 @@ const es: CatalogueOf<BadgeMessages> = {
   'badge.close': 'Cerrar',
   'profile.title': 'Participación en {community}',
   'profile.members': '{count, plural, one {# miembro} other {# miembros}}',
-  'profile.newcomers': '{count, plural, =0 {Ningún miembro nuevo este mes} one {# miembro nuevo este mes} other {# miembros nuevos este mes}}',
-  'profile.unanswered': '{count, plural, =0 {Ninguna pregunta sin respuesta} one {# pregunta sin respuesta} other {# preguntas sin respuesta}}',
+  'profile.newcomers':
+    '{count, plural, =0 {Ningún miembro nuevo este mes} one {# miembro nuevo este mes} other {# miembros nuevos este mes}}',
+  'profile.unanswered':
+    '{count, plural, =0 {Ninguna pregunta sin respuesta} one {# pregunta sin respuesta} other {# preguntas sin respuesta}}',
   'profile.firstReply': 'Tiempo medio hasta la primera respuesta: {time}',
   'profile.noReplies': 'Sin respuestas en los últimos 90 días',
   'profile.hours': '{count, plural, one {# hora} other {# horas}}',

@@ -40,7 +40,8 @@ const fr: CatalogueOf<BadgeMessages> = {
   'badge.close': 'Fermer',
   'profile.title': 'Participation dans {community}',
   'profile.members': '{count, plural, one {# membre} other {# membres}}',
-  'profile.newcomers': '{count, plural, =0 {Aucun nouveau membre ce mois-ci} one {# nouveau membre ce mois-ci} other {# nouveaux membres ce mois-ci}}',
+  'profile.newcomers':
+    '{count, plural, =0 {Aucun nouveau membre ce mois-ci} one {# nouveau membre ce mois-ci} other {# nouveaux membres ce mois-ci}}',
   'profile.unanswered': '{count, plural, =0 {Aucune question sans réponse} one {# question sans réponse} other {# questions sans réponse}}',
   'profile.firstReply': 'Délai médian de première réponse : {time}',
   'profile.noReplies': 'Aucune réponse ces 90 derniers jours',
