@@ -90,17 +90,21 @@ async function attemptOnce(
   const controller = new AbortController();
   const abort = () => controller.abort(signal?.reason);
   signal?.throwIfAborted();
-  signal?.addEventListener('abort', abort);
+  // Linked for the life of the response, not just until its headers: the caller's abort must also end a
+  // body still being read (an event stream), or its connection stays open and, six of them later, every
+  // request the browser makes to that origin waits for ever (HTTP/1.1's per-origin connection limit).
+  signal?.addEventListener('abort', abort, { once: true });
   const timer =
     timeout === false ? undefined : setTimeout(() => controller.abort(new TimeoutError(`No answer within ${timeout} ms`)), timeout);
   try {
     return await fetch(new Request(url, { ...init, signal: controller.signal }));
   } catch (error) {
+    signal?.removeEventListener('abort', abort);
     // fetch rejects with the abort reason: our TimeoutError, or the caller's own.
     throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
+    // The timeout bounds the answer's arrival; reading a long body (a stream) is not bounded by it.
     clearTimeout(timer);
-    signal?.removeEventListener('abort', abort);
   }
 }
 

@@ -151,6 +151,23 @@ describe('HTTP client: reads', () => {
     expect(net.requests).to.have.length(1);
   });
 
+  it('ends a response still being read when the caller aborts (an event stream keeps no connection open)', async () => {
+    // As a real fetch does: the body of an aborted request errors; until then it never ends.
+    const endless = (request: Request) =>
+      new ReadableStream<Uint8Array>({
+        start: (body) => request.signal.addEventListener('abort', () => body.error(request.signal.reason)),
+      });
+    const net = fakeFetch((request) => new Response(endless(request), { headers: { 'content-type': 'text/event-stream' } }));
+    const controller = new AbortController();
+    const opened = client(net.fetch).stream('/v1/threads/7/stream', { signal: controller.signal, onMessage: () => undefined });
+    await until(() => net.requests.length === 1);
+    // Give the client time to hand the open response to the stream reader: past the headers.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    expect(net.requests[0]?.signal.aborted, 'the request behind the stream is aborted').to.equal(true);
+    await opened;
+  });
+
   it('gives up after the retry limit with kind "unavailable"', async () => {
     const net = fakeFetch(() => problem(502, { title: 'Bad gateway' }));
     const error = await rejection(client(net.fetch, { retry: { limit: 2, baseDelayMs: 1 } }).get('/v1/events'));
