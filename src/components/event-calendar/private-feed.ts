@@ -80,7 +80,7 @@ export class PrivateFeedPanel {
       ${
         this.#url
           ? html`<label class="private-feed-url">${t.t('calendar.privateFeed.url')}
-              <input part="private-feed-url" readonly .value=${this.#url} @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()} />
+              <input part="private-feed-url" dir="ltr" readonly .value=${this.#url} @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()} />
             </label>
             <button type="button" class="nav-button" @click=${() => void this.#copy()}>${t.t('calendar.privateFeed.copy')}</button>
             <a part="private-feed-link" href=${this.#url}>${t.t('calendar.privateFeed.open')}</a>
