@@ -5,6 +5,7 @@ import { GroveProvider } from '../../../src/context/grove-provider.js';
 import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
+import { demoToken } from '../discussion-thread/live-server.js';
 
 defineElement('grove-community-list', GroveCommunityList);
 defineElement('grove-provider', GroveProvider);
@@ -17,15 +18,7 @@ const PRIYA = '4';
 
 const text = (node: Node): string => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function signIn(member: string): Promise<string> {
-  const response = await fetch(`${api!}/v1/auth/demo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ member }),
-  });
-  if (!response.ok) throw new Error(`demo sign-in failed: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
+const signIn = (member: string) => demoToken(api!, member);
 
 async function render(token?: string) {
   const loaded = oneEvent(document, 'grove-load');

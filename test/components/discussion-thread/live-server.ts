@@ -26,14 +26,18 @@ export async function signInAsMember(base: string, index = 0): Promise<DemoMembe
 
 /** A client signed in as one seeded member (see server/seed/README.md for the stable identities). */
 export async function signInAs(base: string, memberId: string): Promise<GroveClient> {
+  return createHttpClient({ baseUrl: base, token: await demoToken(base, memberId) });
+}
+
+/** The demo sign-in's token for one seeded member, for tests that hand it to a provider themselves. */
+export async function demoToken(base: string, memberId: string): Promise<string> {
   const response = await fetch(`${base}/v1/auth/demo`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
     body: JSON.stringify({ member: memberId }),
   });
   if (!response.ok) throw new Error(`demo sign-in as ${memberId} failed: ${response.status}`);
-  const { token } = (await response.json()) as { token: string };
-  return createHttpClient({ baseUrl: base, token });
+  return ((await response.json()) as { token: string }).token;
 }
 
 async function getJson(url: string): Promise<unknown> {

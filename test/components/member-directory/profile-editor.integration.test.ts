@@ -5,6 +5,7 @@ import { GroveProvider } from '../../../src/context/grove-provider.js';
 import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
+import { demoToken } from '../discussion-thread/live-server.js';
 
 defineElement('grove-member-directory', GroveMemberDirectory);
 defineElement('grove-provider', GroveProvider);
@@ -15,15 +16,7 @@ const api = (window as { GROVE_API?: string | null }).GROVE_API;
 /** Grace Achieng, a seeded member no other browser test signs in as. */
 const GRACE = '5';
 
-async function signIn(member: string): Promise<string> {
-  const response = await fetch(`${api!}/v1/auth/demo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ member }),
-  });
-  if (!response.ok) throw new Error(`demo sign-in failed: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
+const signIn = (member: string) => demoToken(api!, member);
 
 describe('Edit my profile against the reference server', function () {
   this.timeout(30000);

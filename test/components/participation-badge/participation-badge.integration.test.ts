@@ -10,6 +10,7 @@ import type { GroveLoadEvent } from '../../../src/events/grove-load-event.js';
 import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
+import { demoToken } from '../discussion-thread/live-server.js';
 
 defineElement('grove-provider', GroveProvider);
 defineElement('grove-member-directory', GroveMemberDirectory);
@@ -23,15 +24,7 @@ const requestsTo = (path: string) =>
   performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.endsWith(path));
 
 /** A demo token for a seeded member (the reference server runs in demo mode for tests). */
-async function signIn(member: string): Promise<string> {
-  const response = await fetch(`${api!}/v1/auth/demo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ member }),
-  });
-  if (!response.ok) throw new Error(`demo sign-in failed: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
+const signIn = (member: string) => demoToken(api!, member);
 
 describe('grove-participation-badge against the reference server', function () {
   this.timeout(20000);
