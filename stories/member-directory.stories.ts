@@ -3,7 +3,14 @@ import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
 import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
-import { directoryRoutes, omar, omarMail, signedInRoutes, variedMembers } from '../test/components/member-directory/fixtures.js';
+import {
+  broadSearchRoutes,
+  directoryRoutes,
+  omar,
+  omarMail,
+  signedInRoutes,
+  variedMembers,
+} from '../test/components/member-directory/fixtures.js';
 
 interface Args {
   community: string;
@@ -65,6 +72,12 @@ export const WrongApi: Story = {
 export const ManyItems: Story = {
   args: { 'page-size': '12' },
   parameters: grove({ routes: directoryRoutes(variedMembers(60)), delayMs: 150 }),
+};
+
+/** A broad search on a large network: the server stopped counting at 1,000 and counted facets over those. */
+export const BroadSearch: Story = {
+  args: { query: 'ma' },
+  parameters: grove({ routes: broadSearchRoutes(variedMembers(24)) }),
 };
 
 export const ListView: Story = {

@@ -61,6 +61,7 @@ export const styles = css`
   .hint,
   .muted,
   .count,
+  .sampled,
   .affiliation,
   .time,
   .languages {
@@ -69,6 +70,9 @@ export const styles = css`
   }
   .hint {
     flex-basis: 100%;
+  }
+  .sampled {
+    margin: 0 0 var(--_space-s);
   }
   /*
    * Two columns only with facets: without them the results take the whole width. The column is there

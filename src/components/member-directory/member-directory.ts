@@ -297,7 +297,7 @@ export class GroveMemberDirectory extends LitElement {
     return html`${tools?.renderActions() ?? nothing}${this.noSearch ? nothing : renderSearch(this.#draft, t, { onInput: this.#handleInput, onSubmit: this.#handleSubmit })}
       ${renderChips(state, hidden, page?.facets, t, handlers)}
       <div class=${this.noFacets ? 'layout' : 'layout with-facets'}>
-        ${this.noFacets ? nothing : renderFacets(page?.facets, state, hidden, t, handlers)}
+        ${this.noFacets ? nothing : renderFacets(page?.facets, state, hidden, t, handlers, page?.facetsExact === false ? page.total : undefined)}
         <div class="results">
           ${renderToolbar(page, t, { sort: this.#shownSort, onSort: this.#handleSort })}
           ${this.#renderResults(page)}

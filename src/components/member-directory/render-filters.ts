@@ -44,7 +44,8 @@ export function filterLabel(key: FilterKey, value: string, t: Localize, facets?:
 }
 
 /**
- * Facets with counts. Each facet is a disclosure (open when it holds an active filter) of toggle buttons:
+ * Facets with counts (over the first `sampledOver` matches only, and saying so, when the server stopped
+ * counting a broad search on a large network). Each facet is a disclosure (open when it holds an active filter) of toggle buttons:
  * one value per facet, as the API filters on one value per field; pressing another value replaces it.
  */
 export function renderFacets(
@@ -53,10 +54,12 @@ export function renderFacets(
   hidden: ReadonlySet<FilterKey>,
   t: Localize,
   handlers: FilterHandlers,
+  sampledOver?: number,
 ): TemplateResult | typeof nothing {
   if (!facets) return nothing;
   const keys = FILTER_KEYS.filter((key) => !hidden.has(key) && (facets[key].length > 0 || state.filters[key]));
   return html`<nav part="facets" class="facets" aria-label=${t.t('directory.filters')}>
+    ${sampledOver ? html`<p class="sampled">${t.t('directory.facetsSampled', { count: sampledOver })}</p>` : nothing}
     ${keys.map((key) => {
       const active = state.filters[key];
       return html`<details class="facet" ?open=${Boolean(active)}>

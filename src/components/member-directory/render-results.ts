@@ -19,13 +19,17 @@ export interface ResultsOptions extends CardOptions {
   onMore: () => void;
 }
 
+/** "24 members found", or "1,000+ members found" when the server stopped counting (`totalExact: false`). */
+const foundText = (page: MemberPage, t: Localize): string =>
+  t.t(page.totalExact === false ? 'directory.foundAtLeast' : 'directory.found', { count: page.total });
+
 /**
  * The count and sort. Rendered from the first frame, empty until results arrive: the count is the polite
  * live region, so it must exist before its text changes for screen readers to announce each new total.
  */
 export function renderToolbar(page: MemberPage | undefined, t: Localize, options: ToolbarOptions): TemplateResult {
   return html`<div part="toolbar" class="toolbar">
-    <p class="count" role="status">${page ? t.t('directory.found', { count: page.total }) : ''}</p>
+    <p class="count" role="status">${page ? foundText(page, t) : ''}</p>
     ${
       page
         ? html`<label>${t.t('directory.sort')}
@@ -54,7 +58,10 @@ export function renderResults(page: MemberPage, t: Localize, options: ResultsOpt
       options.moreError ??
       (page.next
         ? html`<p class="more">
-          <span>${t.t('directory.showing', { shown: page.items.length, total: page.total })}</span>
+          <span>${t.t(page.totalExact === false ? 'directory.showingAtLeast' : 'directory.showing', {
+            shown: page.items.length,
+            total: page.total,
+          })}</span>
           <button type="button" part="more-button" class="grove-button" ?disabled=${options.busy} @click=${options.onMore}>
             ${t.t('directory.showMore')}
           </button>

@@ -97,6 +97,22 @@ export function directoryRoutes(members: readonly MemberSummary[] = [amina, omar
 
 export const directoryClient = (members?: readonly MemberSummary[]): FakeClient => new FakeClient(directoryRoutes(members));
 
+/**
+ * A broad search on a large network, as the server answers it: it stopped counting at 1,000 matches
+ * (`totalExact: false`) and counted the facets over those 1,000 only (`facetsExact: false`).
+ */
+export function broadSearchRoutes(members: readonly MemberSummary[] = [amina, omar]): Record<string, unknown> {
+  const routes = directoryRoutes(members);
+  const page = routes['GET /v1/members'] as (call: FakeCall) => MemberPage;
+  return {
+    ...routes,
+    'GET /v1/members': (call: FakeCall): MemberPage => {
+      const answer = page(call);
+      return { ...answer, next: answer.next ?? 'more', total: 1000, totalExact: false, ...(answer.facets ? { facetsExact: false } : {}) };
+    },
+  };
+}
+
 /** `count` distinct members, for paging. */
 export function manyMembers(count: number): MemberSummary[] {
   return Array.from({ length: count }, (_, index) => ({

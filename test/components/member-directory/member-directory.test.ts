@@ -11,7 +11,7 @@ import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
 import { $, $$, deepActive, loaded as loadedWidget, text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import type { MemberSummary } from '../../../src/components/member-directory/types.js';
-import { amina, directoryClient, manyMembers } from './fixtures.js';
+import { amina, broadSearchRoutes, directoryClient, manyMembers } from './fixtures.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 import { widgetSuite } from '../../helpers/widget-suite.js';
 
@@ -78,6 +78,16 @@ describe('grove-member-directory', () => {
     expect(card).to.include('Drip irrigation').and.include('Speaks French and Wolof');
     expect(card).to.match(/\d{1,2}:\d{2}.* local time/);
     expect(text(el)).to.include('2 members found');
+  });
+
+  it('says "1,000+" when the server stopped counting, and that facet counts cover those first matches', async () => {
+    const el = await loaded(new FakeClient(broadSearchRoutes()));
+    expect($(el, '[part~="toolbar"] [role="status"]').textContent).to.equal('1,000+ members found');
+    expect(text(el)).to.include('Showing 2 of 1,000+');
+    expect($(el, '[part~="facets"] .sampled').textContent).to.equal('Counted over the first 1,000 members found');
+    const french = await loaded(new FakeClient(broadSearchRoutes()), html`<grove-member-directory></grove-member-directory>`, 'fr');
+    expect($(french, '[part~="toolbar"] [role="status"]').textContent).to.equal('Plus de 1\u202f000 membres trouvés');
+    await expectAccessible(el);
   });
 
   it('asks the server for facets on the first page, in the widget language, scoped to the community attribute', async () => {

@@ -10,6 +10,9 @@ const ar: CatalogueOf<DirectoryMessages & ProfileMessages> = {
   'directory.found':
     '{count, plural, =0 {لم يُعثر على أعضاء} one {عُثر على عضو واحد} two {عُثر على عضوين} few {عُثر على # أعضاء} many {عُثر على # عضوًا} other {عُثر على # عضو}}',
   'directory.showing': 'عرض {shown} من {total}',
+  'directory.foundAtLeast': '{count, plural, other {تم العثور على أكثر من # عضو}}',
+  'directory.showingAtLeast': 'عرض {shown} من أكثر من {total}',
+  'directory.facetsSampled': 'الأعداد محسوبة على أول {count} عضو',
   'directory.showMore': 'عرض المزيد من الأعضاء',
   'directory.empty': 'لا يوجد أعضاء يطابقون هذا البحث.',
   'directory.filters': 'عوامل التصفية',
