@@ -92,6 +92,11 @@ const started = performance.now();
 let sink = await start('sink.ts', [String(smtpPort), logFile]);
 let worker = await start('worker.ts', [schema, String(smtpPort)]);
 const events: string[] = [];
+/** Per kill, the Message-IDs that were in flight: claimed by the worker, or the sink's last stored one. */
+const inFlight: { event: string; ids: Set<string> }[] = [];
+const claimed = async () =>
+  new Set((await db.query<{ id: string }>("select message_id as id from mail_outbox where state = 'sending'")).rows.map((row) => row.id));
+const lastStored = () => (existsSync(logFile) ? (readFileSync(logFile, 'utf8').trimEnd().split('\n').at(-1) ?? '') : '');
 const pending = async () =>
   (await db.query<{ n: number }>("select count(*)::int as n from mail_outbox where state in ('queued', 'sending')")).rows[0]?.n ?? 0;
 const sent = async () => (await db.query<{ n: number }>("select count(*)::int as n from mail_outbox where state = 'sent'")).rows[0]?.n ?? 0;
@@ -105,10 +110,12 @@ for (let k = 0; k < kills; k++) {
   if (k % 2 === 0) {
     await kill(worker);
     events.push(`worker killed at ${await sent()} sent`);
+    inFlight.push({ event: events.at(-1) ?? '', ids: await claimed() });
     worker = await start('worker.ts', [schema, String(smtpPort)]);
   } else {
     await kill(sink);
     events.push(`sink killed at ${await sent()} sent`);
+    inFlight.push({ event: events.at(-1) ?? '', ids: new Set([lastStored()]) });
     await new Promise((resolve) => setTimeout(resolve, 300));
     sink = await start('sink.ts', [String(smtpPort), logFile]);
   }
@@ -139,6 +146,13 @@ console.table([
     'digest of 10 items (text + html bytes)': digestBytes,
   },
 ]);
+// Where each duplicate came from: the kill that had it in flight (RFC 1047's window: stored by the
+// relay, but the worker died before recording the 250, or the relay died before sending it).
+for (const [id, n] of counts) {
+  if (n < 2) continue;
+  const crashes = inFlight.filter((kill) => kill.ids.has(id)).map((kill) => kill.event);
+  console.log(`duplicate ${id} (${n} copies): in flight at ${crashes.length ? crashes.join('; ') : 'no kill (a retry after a timeout)'}`);
+}
 await db.close();
 rmSync(logFile, { force: true });
 process.exit(0);

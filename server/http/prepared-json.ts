@@ -18,10 +18,12 @@ import { COMPRESS_THRESHOLD } from './middleware/compress.ts';
 const gzipAsync = promisify(gzip);
 
 interface Prepared {
-  body: Buffer;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
-  gzipped?: Promise<Buffer>;
+  gzipped?: Promise<Uint8Array<ArrayBuffer>>;
 }
+
+const encoder = new TextEncoder();
 
 const prepared = new WeakMap<object, Prepared>();
 
@@ -35,16 +37,16 @@ export async function preparedJson<T extends object>(c: Context, value: T): Prom
 async function respond(c: Context, value: object): Promise<Response> {
   let entry = prepared.get(value);
   if (!entry) {
-    const body = Buffer.from(JSON.stringify(value));
+    const body = encoder.encode(JSON.stringify(value));
     entry = { body, etag: `W/"${digestOf(body)}"` };
     prepared.set(value, entry);
   }
   const headers: Record<string, string> = { 'content-type': 'application/json', etag: entry.etag };
   const acceptsGzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
   if (!acceptsGzip || entry.body.byteLength < COMPRESS_THRESHOLD || c.req.method === 'HEAD') {
-    return c.body(new Uint8Array(entry.body), 200, headers);
+    return c.body(entry.body, 200, headers);
   }
-  entry.gzipped ??= gzipAsync(entry.body, { level: 5 });
+  entry.gzipped ??= gzipAsync(entry.body, { level: 5 }).then((zipped) => new Uint8Array(zipped));
   const zipped = await entry.gzipped;
-  return c.body(new Uint8Array(zipped), 200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+  return c.body(zipped, 200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
 }
