@@ -9,6 +9,23 @@
  *   and what the triggers maintain (participation buckets, the directory's read model) is rebuilt after.
  */
 import type { Database } from '../db/index.ts';
+import {
+  DIRECTORY_FACETS_SQL,
+  DIRECTORY_LISTED_SQL,
+  DIRECTORY_TOKENS_SQL,
+  PARTICIPATION_ACHIEVEMENTS_SQL,
+  PARTICIPATION_LEVELS_SQL,
+} from './rebuild.ts';
+
+/** Statements run at once on PostgreSQL after the load (index builds, rebuilds, vacuum). */
+const LANES = 3;
+
+/** Rough cost of building an index, to start the long ones first: GIN over text, then wide tables. */
+function indexWeight(definition: string): number {
+  const table = /\son\s+(?:\S+\.)?(\S+)/i.exec(definition)?.[1] ?? '';
+  const size = { participation_facts: 4, posts: 3, rsvps: 3, members: 2, member_skills: 2, contact_channels: 2 }[table] ?? 1;
+  return size * (/using gin/i.test(definition) ? 3 : 1);
+}
 
 export interface BulkLoad {
   /** Whether triggers and foreign-key checks are off during the load. */
@@ -39,11 +56,11 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
             `set local statement_timeout = 0; set local maintenance_work_mem = '512MB'; set local work_mem = '256MB'; ${replicaSql}${sql}`,
           );
         });
-      // The rebuilds read through the loaded tables' indexes; the read model's own tables are filled
-      // by the rebuild, so their indexes come after it. Two statements at a time: the machine has two
-      // cores and one is otherwise idle while an index builds.
+      // The rebuilds read through the loaded tables' indexes; the read models' own tables are filled
+      // by the rebuilds, so their indexes come after them. Several statements at a time, each on its
+      // own connection: a machine shared with other work gives each runnable process its share.
       const readModel =
-        /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets|directory_facet_counts|expert_standing) /i;
+        /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_member_facets|directory_facet_counts|expert_standing|participation_monthly|participation_standing|participation_achievements) /i;
       const before = indexes.filter((index) => !readModel.test(index.definition));
       const after = indexes.filter((index) => readModel.test(index.definition));
       let built = 0;
@@ -53,7 +70,7 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
           while (next < tasks.length) await tasks[next++]?.();
         };
         // PGlite runs one statement at a time: a second lane would only wait for its slot.
-        await Promise.all(db.kind === 'pglite' ? [lane()] : [lane(), lane()]);
+        await Promise.all(Array.from({ length: db.kind === 'pglite' ? 1 : LANES }, lane));
       };
       const build = (index: (typeof indexes)[number]) => async () => {
         await run(index.definition);
@@ -64,17 +81,35 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
         await run(sql);
         progress(`${phase} (${Math.round(performance.now() - started)} ms)`, 1, 1);
       };
-      await inParallel(before.map(build));
+      // Largest first, so that no long statement starts last.
+      await inParallel(before.sort((a, b) => indexWeight(b.definition) - indexWeight(a.definition)).map(build));
       await inParallel([
         // The closing updates ran without threads_accepted_author (migration 013).
         rebuild('accepted answers', 'update threads t set accepted_author_id = p.author_id from posts p where p.id = t.accepted_post_id'),
-        rebuild('participation', 'select grove_rebuild_participation()'),
-        rebuild('directory', 'select grove_rebuild_directory()'),
+        rebuild('directory listed', DIRECTORY_LISTED_SQL),
+      ]);
+      // What grove_rebuild_participation(), grove_rebuild_directory() and grove_rebuild_expert_standing()
+      // produce, in independent parts (rebuild.ts).
+      await inParallel([
+        rebuild('participation levels', PARTICIPATION_LEVELS_SQL),
+        rebuild('directory facets', DIRECTORY_FACETS_SQL),
+        rebuild('directory tokens', DIRECTORY_TOKENS_SQL),
         rebuild('experts', 'select grove_rebuild_expert_standing()'),
+        rebuild('participation achievements', PARTICIPATION_ACHIEVEMENTS_SQL),
       ]);
       await inParallel(after.map(build));
-      // Statistics for the planner and the visibility map for index-only scans.
-      await db.exec('vacuum analyze');
+      // Statistics for the planner and the visibility map for index-only scans, table by table.
+      const { rows: tables } = await db.query<{ name: string }>(
+        `select c.relname as name from pg_class c where c.relnamespace = (select oid from pg_namespace where nspname = current_schema())
+           and c.relkind = 'r' order by pg_total_relation_size(c.oid) desc`,
+      );
+      let vacuumed = 0;
+      await inParallel(
+        tables.map(({ name }) => async () => {
+          await db.exec(`vacuum analyze ${name}`);
+          progress('vacuum', ++vacuumed, tables.length);
+        }),
+      );
     },
   };
 }

@@ -24,6 +24,10 @@ export interface SeedOptions {
   /** Dates are placed around this instant (default: Monday 00:00 UTC of the current week). */
   anchor?: Date;
   onProgress?: Progress;
+  /** Load with COPY where the database offers it (default); false uses INSERT everywhere (for comparison). */
+  copy?: boolean;
+  /** Rows buffered before a batch is written (default: the preset's); tests make it small to get many batches. */
+  batchSize?: number;
 }
 
 export interface SeedResult {
@@ -46,8 +50,9 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
 
   const progress = options.onProgress ?? (() => undefined);
   const bulk = await startBulkLoad(db);
-  const writer = new RowWriter(db, preset.batchSize);
+  const writer = new RowWriter(db, options.batchSize ?? preset.batchSize);
   writer.replica = bulk.replica;
+  writer.useCopy = options.copy ?? true;
   declareTables(writer);
   const generator = new NetworkGenerator(writer, preset, seedValue, anchor, progress);
   const groundTruth = await generator.run();
