@@ -43,6 +43,13 @@ export interface Ticket {
   signal?: AbortSignal | undefined;
   /** Arrival time of the request the call belongs to (performance.now()); earlier is served first. */
   order?: number | undefined;
+  /**
+   * Work no request waits for (start-up, migrations, the mail worker, housekeeping): it waits its turn
+   * instead of being refused, and its time is left out of the service-time average. A refusal there would
+   * answer nobody (at start it stopped the server: PGlite's first statements on a large data directory
+   * take seconds, and the average they left refused the next start-up query).
+   */
+  background?: boolean | undefined;
 }
 
 export interface AdmissionStats {
@@ -115,7 +122,7 @@ export class AdmissionQueue {
     try {
       return await fn();
     } finally {
-      this.#serviceMs += ALPHA * (performance.now() - started - this.#serviceMs);
+      if (!ticket.background) this.#serviceMs += ALPHA * (performance.now() - started - this.#serviceMs);
       this.#release();
     }
   }
@@ -146,6 +153,7 @@ export class AdmissionQueue {
       this.#busy++;
       return Promise.resolve();
     }
+    if (ticket.background) return this.#wait(ticket, Infinity);
     if (this.#waiters.length >= this.#limit) {
       return Promise.reject(this.#refuse(`The database queue is full (${this.#limit} waiting)`));
     }
@@ -155,6 +163,11 @@ export class AdmissionQueue {
         this.#refuse(`The database could not start this within ${this.#maxWaitMs} ms (about ${Math.round(expected)} ms expected)`),
       );
     }
+    return this.#wait(ticket, this.#maxWaitMs);
+  }
+
+  #wait(ticket: Ticket, maxWaitMs: number): Promise<void> {
+    const { signal } = ticket;
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         this.#remove(waiter);
@@ -171,11 +184,11 @@ export class AdmissionQueue {
           signal?.removeEventListener('abort', onAbort);
         },
       };
-      if (this.#maxWaitMs > 0 && Number.isFinite(this.#maxWaitMs)) {
+      if (maxWaitMs > 0 && Number.isFinite(maxWaitMs)) {
         waiter.timer = setTimeout(() => {
           this.#remove(waiter);
-          reject(this.#refuse(`Waited more than ${this.#maxWaitMs} ms for the database`));
-        }, this.#maxWaitMs);
+          reject(this.#refuse(`Waited more than ${maxWaitMs} ms for the database`));
+        }, maxWaitMs);
       }
       signal?.addEventListener('abort', onAbort, { once: true });
       // Ordered by request arrival; equal orders keep their arrival order.

@@ -10,7 +10,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { AdmissionQueue, QueryAbortedError } from './admission.ts';
-import { runInScope, ticketFor } from './request-scope.ts';
+import { runInScope, ticketFor, WriteClock } from './request-scope.ts';
+
+/** Subscriptions and dumps serve the process, not one request: never refused (a refused LISTEN would be remembered). */
+const BACKGROUND = { background: true };
 import {
   assertChannel,
   type Database,
@@ -122,6 +125,7 @@ class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   readonly #channel: WorkerChannel;
   readonly #queue: AdmissionQueue;
+  readonly #writes = new WriteClock();
   readonly #direct: TransactionQueryable;
   #closed = false;
 
@@ -140,36 +144,42 @@ class PgliteDatabase implements Database {
 
   /** Writes the data directory as a gzipped tarball (test templates). */
   async dumpDataDir(): Promise<Blob> {
-    const buffer = await this.#queue.run(() => this.#channel.call<ArrayBuffer>({ op: 'dump' }));
+    const buffer = await this.#queue.run(() => this.#channel.call<ArrayBuffer>({ op: 'dump' }), BACKGROUND);
     return new Blob([buffer]);
   }
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
     const ticket = ticketFor(options);
-    return this.#queue.run(async () => {
-      const result = await this.#direct.query<T>(sql, params);
-      // The statement could not be interrupted; its result is of no use to a caller that left.
-      if (ticket.signal?.aborted) throw new QueryAbortedError();
-      return result;
-    }, ticket);
+    return this.#writes.track(() =>
+      this.#queue.run(async () => {
+        const result = await this.#direct.query<T>(sql, params);
+        // The statement could not be interrupted; its result is of no use to a caller that left.
+        if (ticket.signal?.aborted) throw new QueryAbortedError();
+        return result;
+      }, ticket),
+    );
   }
 
   transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T> {
-    return this.#queue.run(async () => {
-      await this.#direct.exec('begin');
-      try {
-        const result = await fn(this.#direct);
-        await this.#direct.exec('commit');
-        return result;
-      } catch (error) {
-        await this.#direct.exec('rollback').catch(() => undefined);
-        throw error;
-      }
-    }, ticketFor(undefined));
+    return this.#writes.track(
+      () =>
+        this.#queue.run(async () => {
+          await this.#direct.exec('begin');
+          try {
+            const result = await fn(this.#direct);
+            await this.#direct.exec('commit');
+            return result;
+          } catch (error) {
+            await this.#direct.exec('rollback').catch(() => undefined);
+            throw error;
+          }
+        }, ticketFor(undefined)),
+      true,
+    );
   }
 
   exec(sql: string): Promise<void> {
-    return this.#queue.run(() => this.#direct.exec(sql), ticketFor(undefined));
+    return this.#writes.track(() => this.#queue.run(() => this.#direct.exec(sql), ticketFor(undefined)), true);
   }
 
   withRequest<T>(scope: RequestScope, fn: () => Promise<T>): Promise<T> {
@@ -178,6 +188,10 @@ class PgliteDatabase implements Database {
 
   stats(): DatabaseStats {
     return { kind: this.kind, ...this.#queue.stats() };
+  }
+
+  lastWriteAt(): number {
+    return this.#writes.lastWriteAt;
   }
 
   ping(): Promise<boolean> {
@@ -191,14 +205,14 @@ class PgliteDatabase implements Database {
     const listener = (payload: string): void => {
       onPayload(payload);
     };
-    if (listeners.size === 0) await this.#queue.run(() => this.#channel.call({ op: 'listen', channel }));
+    if (listeners.size === 0) await this.#queue.run(() => this.#channel.call({ op: 'listen', channel }), BACKGROUND);
     listeners.add(listener);
     let active = true;
     return async () => {
       if (!active) return;
       active = false;
       listeners.delete(listener);
-      if (listeners.size === 0 && !this.#closed) await this.#queue.run(() => this.#channel.call({ op: 'unlisten', channel }));
+      if (listeners.size === 0 && !this.#closed) await this.#queue.run(() => this.#channel.call({ op: 'unlisten', channel }), BACKGROUND);
     };
   }
 

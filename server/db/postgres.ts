@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { AdmissionQueue, QueryAbortedError } from './admission.ts';
-import { runInScope, ticketFor } from './request-scope.ts';
+import { runInScope, ticketFor, WriteClock } from './request-scope.ts';
 import {
   assertChannel,
   type Database,
@@ -119,6 +119,7 @@ class PostgresDatabase implements Database {
   readonly #direct: TransactionQueryable;
   readonly #handlers = new Map<string, Set<(payload: string) => void>>();
   readonly #dropSchemaOnClose: boolean;
+  readonly #writes = new WriteClock();
   #listener: Promise<pg.Client> | undefined;
 
   constructor(pool: pg.Pool, queue: AdmissionQueue, url: string, schema: string | undefined, dropSchemaOnClose: boolean) {
@@ -133,29 +134,31 @@ class PostgresDatabase implements Database {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
     const ticket = ticketFor(options);
     const signal = ticket.signal;
-    if (!signal) return this.#queue.run(() => this.#direct.query<T>(sql, params), ticket);
-    return this.#queue.run(async () => {
-      const client = await this.#pool.connect();
-      // An abandoned request's statement is cancelled on the server, not left running for nobody.
-      let cancelled: Promise<unknown> | undefined;
-      const onAbort = () => {
-        cancelled = this.#cancel(client);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      try {
-        if (signal.aborted) throw new QueryAbortedError();
-        const result = await client.query(sql, params);
-        return { rows: result.rows as T[] };
-      } catch (error) {
-        if (signal.aborted) throw new QueryAbortedError();
-        throw error;
-      } finally {
-        signal.removeEventListener('abort', onAbort);
-        // The cancel must land before the connection serves anyone else, or it could cancel their statement.
-        if (cancelled) await cancelled.catch(() => undefined);
-        client.release();
-      }
-    }, ticket);
+    if (!signal) return this.#writes.track(() => this.#queue.run(() => this.#direct.query<T>(sql, params), ticket));
+    return this.#writes.track(() =>
+      this.#queue.run(async () => {
+        const client = await this.#pool.connect();
+        // An abandoned request's statement is cancelled on the server, not left running for nobody.
+        let cancelled: Promise<unknown> | undefined;
+        const onAbort = () => {
+          cancelled = this.#cancel(client);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+          if (signal.aborted) throw new QueryAbortedError();
+          const result = await client.query(sql, params);
+          return { rows: result.rows as T[] };
+        } catch (error) {
+          if (signal.aborted) throw new QueryAbortedError();
+          throw error;
+        } finally {
+          signal.removeEventListener('abort', onAbort);
+          // The cancel must land before the connection serves anyone else, or it could cancel their statement.
+          if (cancelled) await cancelled.catch(() => undefined);
+          client.release();
+        }
+      }, ticket),
+    );
   }
 
   withRequest<T>(scope: RequestScope, fn: () => Promise<T>): Promise<T> {
@@ -164,6 +167,10 @@ class PostgresDatabase implements Database {
 
   stats(): DatabaseStats {
     return { kind: this.kind, ...this.#queue.stats() };
+  }
+
+  lastWriteAt(): number {
+    return this.#writes.lastWriteAt;
   }
 
   async ping(timeoutMs = 1_000): Promise<boolean> {
@@ -193,26 +200,30 @@ class PostgresDatabase implements Database {
   }
 
   transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T> {
-    return this.#queue.run(async () => {
-      const client = await this.#pool.connect();
-      try {
-        await client.query('begin');
-        const result = await fn(wrap(client));
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => {
-          // The connection may already be broken; the original error is the one worth reporting.
-        });
-        throw error;
-      } finally {
-        client.release();
-      }
-    }, ticketFor(undefined));
+    return this.#writes.track(
+      () =>
+        this.#queue.run(async () => {
+          const client = await this.#pool.connect();
+          try {
+            await client.query('begin');
+            const result = await fn(wrap(client));
+            await client.query('commit');
+            return result;
+          } catch (error) {
+            await client.query('rollback').catch(() => {
+              // The connection may already be broken; the original error is the one worth reporting.
+            });
+            throw error;
+          } finally {
+            client.release();
+          }
+        }, ticketFor(undefined)),
+      true,
+    );
   }
 
   exec(sql: string): Promise<void> {
-    return this.#queue.run(() => this.#direct.exec(sql), ticketFor(undefined));
+    return this.#writes.track(() => this.#queue.run(() => this.#direct.exec(sql), ticketFor(undefined)), true);
   }
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {

@@ -13,8 +13,36 @@ export function runInScope<T>(scope: RequestScope, fn: () => Promise<T>): Promis
   return storage.run({ ...scope, order: scope.order ?? performance.now() }, fn);
 }
 
+/** Whether a statement made now may write: it is not made while serving a read-only request. */
+export function mayWrite(): boolean {
+  return storage.getStore()?.readOnly !== true;
+}
+
+/** When this process last finished a statement that may have written, and whether one runs now. */
+export class WriteClock {
+  #running = 0;
+  #endedAt = -Infinity;
+
+  /** Runs `fn`, counted as a write when `counted`. */
+  async track<T>(fn: () => Promise<T>, counted = mayWrite()): Promise<T> {
+    if (!counted) return fn();
+    this.#running++;
+    try {
+      return await fn();
+    } finally {
+      this.#running--;
+      this.#endedAt = performance.now();
+    }
+  }
+
+  get lastWriteAt(): number {
+    return this.#running > 0 ? Infinity : this.#endedAt;
+  }
+}
+
 /** The admission ticket of a query: its own signal wins over the request's. */
 export function ticketFor(options: QueryOptions | undefined): Ticket {
   const scope = storage.getStore();
-  return { signal: options?.signal ?? scope?.signal, order: scope?.order };
+  // Outside any request (start-up, workers, housekeeping) nobody waits for an answer: never refused.
+  return { signal: options?.signal ?? scope?.signal, order: scope?.order, background: scope === undefined };
 }

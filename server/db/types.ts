@@ -30,6 +30,11 @@ export interface RequestScope {
   signal?: AbortSignal;
   /** When the request arrived (performance.now()): the queue serves earlier requests first. */
   order?: number;
+  /**
+   * A safe request (GET, HEAD): its statements are not counted as this process's writes, which is what
+   * lets caches trust their notifications while only readers run (`Database.lastWriteAt`).
+   */
+  readOnly?: boolean;
 }
 
 /** The state of the admission queue, for health checks and benchmarks. */
@@ -75,6 +80,11 @@ export interface Database extends Queryable {
   withRequest<T>(scope: RequestScope, fn: () => Promise<T>): Promise<T>;
   /** The admission queue's state; never waits. */
   stats(): DatabaseStats;
+  /**
+   * When (performance.now()) this process last finished a statement that may have written: any statement
+   * outside a read-only request, transactions and scripts included. Infinity while one runs.
+   */
+  lastWriteAt(): number;
   /**
    * Whether the database answers, without queueing behind requests: PostgreSQL is pinged on the
    * connection reserved for LISTEN; PGlite runs in this process, so it answers while its worker lives.
@@ -155,6 +165,7 @@ export function bindTransaction(tx: TransactionQueryable, parent: Database): Dat
     listen: (channel, onPayload) => parent.listen(channel, onPayload),
     withRequest: (scope, fn) => parent.withRequest(scope, fn),
     stats: () => parent.stats(),
+    lastWriteAt: () => parent.lastWriteAt(),
     ping: (timeoutMs) => parent.ping(timeoutMs),
     async notify(channel, payload) {
       assertChannel(channel);

@@ -94,6 +94,9 @@ export interface GroveApp {
   sweep: () => void;
 }
 
+/** Requests that do not write (RFC 9110 safe methods): caches trust their notifications while only these run. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function createApp({ db, config, log = null, mail = null }: AppOptions): GroveApp {
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures become problem+json naming each field, not zod-openapi's default JSON.
@@ -128,7 +131,7 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
     c.set('viewer', null);
     c.set('mail', mail?.context ?? null);
     // Every query made for this request is cancelled when its client goes away, and queued in arrival order.
-    await db.withRequest({ signal: c.req.raw.signal, order: performance.now() }, next);
+    await db.withRequest({ signal: c.req.raw.signal, order: performance.now(), readOnly: SAFE_METHODS.has(c.req.method) }, next);
   });
   app.use('/api/*', authenticate(createTokenVerifier(config.auth)));
   app.use('/api/*', limiter);

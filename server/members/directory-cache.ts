@@ -2,10 +2,20 @@
  * Directory pages and facet counts, cached until the directory's read model changes.
  *
  * Every change to members, memberships, skills or a community's visibility bumps
- * `directory_generation` (migration 010's triggers). An entry is served while the generation it was
- * computed under is current. PostgreSQL: the generation is one row read per request, so several server
- * instances agree at once with no message to wait for. PGlite: one process, so the triggers' NOTIFY
- * (delivered before the writing statement's reply) moves an in-memory counter and no query is needed.
+ * `directory_generation` and NOTIFYs `grove_directory` (migration 010's triggers). An entry is served
+ * while the generation it was computed under is current; the generation is a local counter moved by:
+ *
+ * - the NOTIFY, which every instance listening on the database receives after the writer commits;
+ * - on PostgreSQL, a read of `directory_generation` at most once a second (REVALIDATE_MS), which bounds
+ *   staleness if a notification is lost with the LISTEN connection, and on the first request after this
+ *   process may have written (`db.lastWriteAt()`: any statement outside a GET, transactions, workers):
+ *   a NOTIFY and the writer's own reply travel on different connections, so without that read a member's
+ *   next request could beat the notification of their own edit. Writes by other instances are seen when
+ *   their NOTIFY arrives (well under a millisecond on a LAN), at worst after REVALIDATE_MS.
+ *
+ * So the common case, reads with no local write between them, costs no query at all (before: one round
+ * trip per request, which capped the cached directory page at a few hundred requests a second). PGlite is
+ * one process whose NOTIFY arrives before the writing statement's reply: the counter alone is exact there.
  *
  * Identical requests arriving together share one computation: a burst of the same type-ahead prefix
  * costs one query, not 150.
@@ -19,6 +29,8 @@ interface Entry {
 
 /** Entries kept; the oldest is dropped past it. */
 const MAX_ENTRIES = 5_000;
+/** Longest a PostgreSQL instance trusts its counter without reading the stored generation. */
+const REVALIDATE_MS = 1_000;
 
 export interface DirectoryCache {
   generation(db: Queryable): Promise<number>;
@@ -33,37 +45,71 @@ const caches = new WeakMap<Database, DirectoryCache>();
 
 export function directoryCache(db: Database): DirectoryCache {
   let cache = caches.get(db);
-  if (cache) return cache;
-  if (db.kind === 'pglite') {
-    let counter = 0;
-    let subscribed: Promise<unknown> | undefined;
-    cache = {
-      entries: new Map(),
-      hits: 0,
-      misses: 0,
-      detached: (fn) => db.withRequest({}, fn),
-      async generation() {
-        subscribed ??= db.listen('grove_directory', () => {
-          counter++;
-        });
-        await subscribed;
-        return counter;
-      },
-    };
-  } else {
-    cache = {
-      entries: new Map(),
-      hits: 0,
-      misses: 0,
-      detached: (fn) => db.withRequest({}, fn),
-      async generation(q) {
-        const { rows } = await q.query<{ value: string }>('select value from directory_generation');
-        return Number(rows[0]?.value ?? 0);
-      },
-    };
+  if (!cache) {
+    cache = db.kind === 'pglite' ? notifiedCache(db) : revalidatedCache(db);
+    caches.set(db, cache);
   }
-  caches.set(db, cache);
   return cache;
+}
+
+function notifiedCache(db: Database): DirectoryCache {
+  let counter = 0;
+  let subscribed: Promise<unknown> | undefined;
+  return {
+    entries: new Map(),
+    hits: 0,
+    misses: 0,
+    detached: (fn) => db.withRequest({ readOnly: true }, fn),
+    async generation() {
+      subscribed ??= db.listen('grove_directory', () => {
+        counter++;
+      });
+      await subscribed;
+      return counter;
+    },
+  };
+}
+
+function revalidatedCache(db: Database): DirectoryCache {
+  let counter = 0;
+  let stored: string | null = null;
+  let readAt = -Infinity;
+  let listening = false;
+  let subscribed: Promise<unknown> | undefined;
+  const moved = () => {
+    counter++;
+  };
+  return {
+    entries: new Map(),
+    hits: 0,
+    misses: 0,
+    detached: (fn) => db.withRequest({ readOnly: true }, fn),
+    async generation(q) {
+      subscribed ??= db.listen('grove_directory', moved).then(
+        () => {
+          listening = true;
+        },
+        () => {
+          // Without notifications every read checks the stored generation (correct, one query dearer).
+        },
+      );
+      await subscribed;
+      const now = performance.now();
+      // Every local write finished before the last read of the stored generation: it is counted.
+      const trusted = listening && db.lastWriteAt() < readAt && now - readAt < REVALIDATE_MS;
+      if (trusted) return counter;
+      const started = performance.now();
+      const { rows } = await q.query<{ value: string }>('select value from directory_generation');
+      const value = rows[0]?.value ?? '0';
+      // The read saw every commit before it started; a write ending later is newer than it.
+      readAt = started;
+      if (value !== stored) {
+        stored = value;
+        counter++;
+      }
+      return counter;
+    },
+  };
 }
 
 export async function cached<T>(cache: DirectoryCache, db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {

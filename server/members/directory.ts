@@ -375,24 +375,43 @@ async function cappedCount(db: Queryable, sql: string, params: unknown[]): Promi
   return n > TOTAL_CAP ? { total: TOTAL_CAP, exact: false } : { total: n, exact: true };
 }
 
-/**
- * The common type-ahead case (one word, no filter, the public's view, no skill named): the distinct
- * members among the word's first 10 x TOTAL_CAP index entries, an index-only scan. Null when those
- * entries hold fewer than TOTAL_CAP + 1 members but the range goes on (members with many such words):
- * the caller then counts the slow way.
- */
 /** Index entries the quick count reads: organisation and practice words repeat across many members. */
 const QUICK_ENTRIES = 10 * (TOTAL_CAP + 1);
+/** Prefixes up to this long have their member counts precomputed (migration 080). */
+const COUNTED_PREFIX_LENGTH = 3;
 
-async function quickCount(db: Queryable, word: string): Promise<{ total: number; exact: boolean } | null> {
-  const { rows } = await db.query<{ entries: number; members: number }>(
-    `select count(*)::int as entries, count(distinct member_id)::int as members from (
-       select member_id from member_tokens where token >= $1 and token < $2 and listed limit $3) range`,
-    [word, `${word}\u{10FFFF}`, QUICK_ENTRIES],
+/**
+ * The common type-ahead case (one word, no filter, the public's view) without counting row by row:
+ * - the members with a word starting with it: a short prefix's count is precomputed (one row read); a
+ *   longer word's is the distinct members among its first 10 x TOTAL_CAP index entries (index-only);
+ * - when the word names skills, their holders are matches too: the largest skill's precomputed count
+ *   is a lower bound of those.
+ * Returns null when neither is conclusive (the caller then counts the slow way, up to TOTAL_CAP + 1).
+ */
+async function quickCount(db: Queryable, word: string, skills: string[]): Promise<{ total: number; exact: boolean } | null> {
+  let byWords: number | null;
+  if (word.length <= COUNTED_PREFIX_LENGTH) {
+    const { rows } = await db.query<{ n: number }>(
+      `select coalesce((select members from directory_prefix_counts where prefix = $1), 0)::int as n`,
+      [word],
+    );
+    byWords = rows[0]?.n ?? 0;
+  } else {
+    const { rows } = await db.query<{ entries: number; members: number }>(
+      `select count(*)::int as entries, count(distinct member_id)::int as members from (
+         select member_id from member_tokens where token >= $1 and token < $2 and listed limit $3) range`,
+      [word, `${word}\u{10FFFF}`, QUICK_ENTRIES],
+    );
+    const { entries = 0, members = 0 } = rows[0] ?? {};
+    byWords = members > TOTAL_CAP || entries < QUICK_ENTRIES ? members : null;
+  }
+  if (byWords !== null && byWords > TOTAL_CAP) return { total: TOTAL_CAP, exact: false };
+  if (skills.length === 0) return byWords === null ? null : { total: byWords, exact: true };
+  const { rows } = await db.query<{ n: number }>(
+    `select coalesce(max(count), 0)::int as n from directory_facet_counts where facet = 'skill' and value = any($1::text[])`,
+    [skills],
   );
-  const { entries = 0, members = 0 } = rows[0] ?? {};
-  if (members > TOTAL_CAP) return { total: TOTAL_CAP, exact: false };
-  return entries < QUICK_ENTRIES ? { total: members, exact: true } : null;
+  return (rows[0]?.n ?? 0) > TOTAL_CAP ? { total: TOTAL_CAP, exact: false } : null;
 }
 
 /** One row per match of a search (each member once: at its first word, else through a skill). */
@@ -445,9 +464,7 @@ async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, 
     }
   } else {
     const quick =
-      !filter.hasFilters && !filter.privateView && words.length === 1 && folding.skills.length === 0
-        ? await quickCount(db, words[0] ?? '')
-        : null;
+      !filter.hasFilters && !filter.privateView && words.length === 1 ? await quickCount(db, words[0] ?? '', folding.skills) : null;
     const count = new DirectoryFilter(query, viewer, communityId);
     const counted = quick ?? (await cappedCount(db, matchesSql(count, new Search(count, folding)), count.params.values));
     total = counted.total;

@@ -11,7 +11,10 @@ import type { MiddlewareHandler } from 'hono';
 const gzipAsync = promisify(gzip);
 const COMPRESSIBLE = /^(application\/(json|problem\+json|javascript|xml|manifest\+json)|text\/(?!event-stream)|image\/svg\+xml)/;
 
-export function compressResponses(threshold = 1024): MiddlewareHandler {
+/** Smaller answers are sent as they are: gzip would save less than its own cost. */
+export const COMPRESS_THRESHOLD = 1024;
+
+export function compressResponses(threshold = COMPRESS_THRESHOLD): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method === 'HEAD' || !/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) return;

@@ -24,11 +24,10 @@ function matches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
-const digest = async (res: Response) =>
-  createHash('sha1')
-    .update(new Uint8Array(await res.clone().arrayBuffer()))
-    .digest('base64url')
-    .slice(0, 16);
+/** The digest part of an ETag for these bytes. */
+export const digestOf = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64url').slice(0, 16);
+
+const digest = async (res: Response) => digestOf(new Uint8Array(await res.clone().arrayBuffer()));
 
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

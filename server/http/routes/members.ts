@@ -3,6 +3,7 @@ import { readableCommunity, requireViewer } from '../../communities/access.ts';
 import { memberAvatar } from '../../members/avatars.ts';
 import { directoryViewer, searchMembers } from '../../members/directory.ts';
 import { directoryCache } from '../../members/directory-cache.ts';
+import { preparedJson } from '../prepared-json.ts';
 import { countFacets } from '../../members/directory-facets.ts';
 import { endorse } from '../../members/endorsements.ts';
 import { loadProfile } from '../../members/profile.ts';
@@ -87,7 +88,9 @@ export function registerMembers(app: OpenAPIHono<AppEnv>): void {
     const db = c.var.db;
     const community = query.community ? await readableCommunity(db, { slug: query.community }, viewer) : null;
     const scope = await directoryViewer(db, viewer?.memberId ?? null);
-    return c.json(await searchMembers(db, query, { viewer: scope, communityId: community?.id ?? null, cache: directoryCache(db) }), 200);
+    // The same cached page object for every reader of it: serialised, tagged and gzipped once.
+    const page = await searchMembers(db, query, { viewer: scope, communityId: community?.id ?? null, cache: directoryCache(db) });
+    return preparedJson(c, page);
   });
 
   app.openapi(facetsRoute, async (c) => {

@@ -80,6 +80,21 @@ for (const backend of backends) {
       assert.deepEqual(received, ['{"thread":"1"}'], 'no payload after unlisten');
     });
 
+    test("counts a statement as this process's write unless it serves a read-only request", async () => {
+      await db.query('select 1');
+      const wrote = db.lastWriteAt();
+      assert.ok(wrote > -Infinity && wrote <= performance.now());
+      await db.withRequest({ readOnly: true }, () => db.query('select 2'));
+      assert.equal(db.lastWriteAt(), wrote, 'a GET request does not move it');
+      let during = 0;
+      await db.transaction(async (tx) => {
+        during = db.lastWriteAt();
+        await tx.query('select 3');
+      });
+      assert.equal(during, Infinity, 'a transaction under way is a write in progress');
+      assert.ok(db.lastWriteAt() > wrote);
+    });
+
     test('rejects channel names that are not plain identifiers', async () => {
       await assert.rejects(db.notify('bad; drop table members', 'x'), TypeError);
     });
@@ -108,9 +123,9 @@ describe('bounded queue on PGlite', () => {
     const db = await openDatabase({ queueLimit: 2 });
     try {
       const held = await holdSlot(db);
-      const waiting = [db.query('select 1'), db.query('select 2')];
+      const waiting = [asRequest(db, 'select 1'), asRequest(db, 'select 2')];
       const started = performance.now();
-      const refused = await db.query('select 3').then(
+      const refused = await asRequest(db, 'select 3').then(
         () => undefined,
         (error: unknown) => error,
       );
@@ -134,11 +149,36 @@ describe('bounded queue on PGlite', () => {
     const db = await openDatabase({ queueTimeoutMs: 50 });
     try {
       const held = await holdSlot(db);
-      await assert.rejects(db.query('select 1'), OverloadedError);
+      await assert.rejects(asRequest(db, 'select 1'), OverloadedError);
       held.release();
       await held.done;
     } finally {
       await db.close();
     }
   });
+
+  test('work outside any request waits its turn instead of being refused', async () => {
+    const db = await openDatabase({ queueTimeoutMs: 50, queueLimit: 1 });
+    try {
+      const held = await holdSlot(db);
+      // Past both the wait budget and the queue limit: a request would be refused, start-up work is not.
+      const background = [db.query('select 1 as n'), db.query('select 2 as n')];
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await assert.rejects(asRequest(db, 'select 3'), OverloadedError);
+      held.release();
+      await held.done;
+      const results = await Promise.all(background);
+      assert.deepEqual(
+        results.map((r) => r.rows[0]?.n),
+        [1, 2],
+      );
+    } finally {
+      await db.close();
+    }
+  });
 });
+
+/** A query made while serving a request (the admission budget applies to those only). */
+function asRequest(db: Database, sql: string) {
+  return db.withRequest({}, () => db.query(sql));
+}

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { MemberFacetsPage, MemberPage } from '../../../server/contract/members.ts';
 import { assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
@@ -95,6 +96,55 @@ describe('directory type-ahead', () => {
     );
     await ctx.db.query(`update members set directory_opt_out = true where id = $1`, [rows[0]!.id]);
     assert.equal((await search(`Newcomer ${TAG}`)).items.length, 0, 'opting out takes effect at once');
+  });
+
+  test("a short prefix's total is its precomputed count, kept equal to a recount through every kind of write", async () => {
+    const prefixTotal = async (q: string) => {
+      const page = await search(q, '&limit=1');
+      assert.equal(page.totalExact, true);
+      return page.total;
+    };
+    const before = await prefixTotal('zzy');
+    const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, organisation) values ($1, 'Zzyva Co') returning id`, [
+      `Prefix Counter ${TAG}`,
+    ]);
+    const id = rows[0]!.id;
+    assert.equal(await prefixTotal('zzy'), before, 'not listed before joining a public community');
+    await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, id]);
+    assert.equal(await prefixTotal('zzy'), before + 1, 'counted once although two of its words start with it');
+    await ctx.db.query(`update members set name = $2 where id = $1`, [id, `Zzyzzy Counter ${TAG}`]);
+    assert.equal(await prefixTotal('zzy'), before + 1);
+    await ctx.db.query(`update members set organisation = 'Other' where id = $1`, [id]);
+    assert.equal(await prefixTotal('zzy'), before + 1);
+    await ctx.db.query(`update members set directory_opt_out = true where id = $1`, [id]);
+    assert.equal(await prefixTotal('zzy'), before);
+    const { rows: drift } = await ctx.db.query<{ prefix: string }>(
+      `with recount as (
+         select prefix, count(*)::int as members from (
+           select distinct member_id, left(token, n) as prefix from member_tokens, generate_series(1, least(3, char_length(token))) n
+           where listed) pairs group by prefix)
+       (select prefix, members from directory_prefix_counts where members <> 0 except select prefix, members from recount)
+       union all (select prefix, members from recount except select prefix, members from directory_prefix_counts)`,
+    );
+    assert.deepEqual(drift, [], 'the kept counts equal a recount');
+  });
+
+  test('a cached page is answered with the same bytes, ETag and gzip every time, and revalidates to 304', async () => {
+    const path = '/api/v1/members?limit=24&facets=true';
+    const first = await ctx.grove.app.request(path);
+    const firstBody = await first.text();
+    const etag = first.headers.get('etag');
+    assert.match(etag ?? '', /^W\/"[\w-]{16}"$/);
+    const again = await ctx.grove.app.request(path);
+    assert.equal(again.headers.get('etag'), etag);
+    assert.equal(await again.text(), firstBody);
+    const zipped = await ctx.grove.app.request(path, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(zipped.headers.get('etag'), etag);
+    assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString(), firstBody);
+    const revalidated = await ctx.grove.app.request(path, { headers: { 'if-none-match': etag! } });
+    assert.equal(revalidated.status, 304);
+    assert.equal(await revalidated.text(), '');
   });
 
   test('the facets endpoint counts every match; the listing counts match the precomputed totals', async () => {

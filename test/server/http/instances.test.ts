@@ -85,6 +85,39 @@ describe('two instances sharing one PostgreSQL', { skip: url ? false : 'needs DA
     assert.equal(other.status, 422, 'the key is taken on every instance');
   });
 
+  test("a profile edit through one instance shows in the other's cached directory, and at once in its own", async () => {
+    const token = await tokenFor(f.member);
+    const search = async (server: RunningServer, q: string) => {
+      const response = await fetch(`${server.url}/api/v1/members?${new URLSearchParams({ q, limit: '5' }).toString()}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(response.status, 200);
+      return ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+    };
+    const name = `Quillon Instancewright ${schema.slice(-6)}`;
+    // Both instances have the search cached, empty, before the edit.
+    assert.deepEqual(await search(a, 'quillon'), []);
+    assert.deepEqual(await search(b, 'quillon'), []);
+    const me = await fetch(`${a.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const edited = await fetch(`${a.url}/api/v1/me`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/merge-patch+json',
+        'if-match': me.headers.get('etag') ?? '*',
+      },
+      body: JSON.stringify({ name }),
+    });
+    assert.equal(edited.status, 200, await edited.clone().text());
+    // The writing instance answers from the new state on the very next request (read your writes).
+    assert.deepEqual(await search(a, 'quillon'), [f.member]);
+    // The other learns it from the NOTIFY, or at worst its once-a-second check of the stored generation.
+    const deadline = performance.now() + 3_000;
+    let seen: string[] = [];
+    while (performance.now() < deadline && seen.length === 0) seen = await search(b, 'quillon');
+    assert.deepEqual(seen, [f.member]);
+  });
+
   test('a client spreading requests over both instances gets one budget', async () => {
     // anonymousPerMinute 4 on each: without a shared budget this client could make 8.
     const headers = { 'x-forwarded-for': '203.0.113.7' };

@@ -32,6 +32,7 @@ function recordingDatabase(): Database & { digest(): string } {
     withRequest: (_scope, fn) => fn(),
     stats: () => ({ kind: 'pglite', slots: 1, busy: 0, waiting: 0, serviceMs: 0, refused: 0, abandoned: 0 }),
     ping: () => Promise.resolve(true),
+    lastWriteAt: () => -Infinity,
     digest: () => hash.digest('hex'),
   };
 }
