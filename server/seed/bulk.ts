@@ -93,7 +93,7 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
       await inParallel([
         rebuild('participation levels', PARTICIPATION_LEVELS_SQL),
         rebuild('directory facets', DIRECTORY_FACETS_SQL),
-        rebuild('directory tokens', DIRECTORY_TOKENS_SQL),
+        rebuild('directory tokens', `${DIRECTORY_TOKENS_SQL}; select grove_rebuild_prefix_counts()`),
         rebuild('experts', 'select grove_rebuild_expert_standing()'),
         rebuild('participation achievements', PARTICIPATION_ACHIEVEMENTS_SQL),
       ]);

@@ -9,8 +9,9 @@
  *   its own subquery: 85 % of the rebuild's time at x100. Here the Nth fact (or the first help to the
  *   Nth different asker) is read with one window over the whole ledger instead. Equal to the function's
  *   result when participation_achievements starts empty, which is what a bulk load leaves.
- * - The directory (migration 010): `grove_rebuild_directory()`'s statements, the token and facet
- *   tables filled at the same time instead of one after the other.
+ * - The directory (migrations 010 and 080): the statements of `grove_rebuild_directory_tables()`, the
+ *   token and facet tables filled at the same time instead of one after the other; bulk.ts then calls
+ *   `grove_rebuild_prefix_counts()` after the tokens, as `grove_rebuild_directory()` does.
  */
 
 /** Buckets, standings and peak levels. */
@@ -100,7 +101,7 @@ export const DIRECTORY_LISTED_SQL = `
   ) x
   where m.id = x.id and m.listed is distinct from x.listed`;
 
-/** Name and organisation tokens (grove_tokens() per member, spelled out set-based). */
+/** Name and organisation tokens (grove_tokens() per member, spelled out set-based); prefix counts come from them. */
 export const DIRECTORY_TOKENS_SQL = `
   set local grove.rebuilding = 'on';
   truncate member_tokens;
@@ -118,7 +119,7 @@ export const DIRECTORY_TOKENS_SQL = `
   ) t
   order by token, id, kind`;
 
-/** Facet rows per member and their counts; the generation moves on as after grove_rebuild_directory(). */
+/** Facet rows per member and their counts; the generation moves on as after grove_rebuild_directory_tables(). */
 export const DIRECTORY_FACETS_SQL = `
   set local grove.rebuilding = 'on';
   truncate directory_member_facets, directory_facet_counts;

@@ -49,6 +49,7 @@ const READ_MODELS = [
   'member_tokens',
   'directory_member_facets',
   'directory_facet_counts',
+  'directory_prefix_counts',
 ];
 
 describe('read models rebuilt after a bulk load', () => {
