@@ -157,6 +157,10 @@ export class RowWriter {
     while (this.#inflight.size > 0) await Promise.all(this.#inflight);
   }
 
+  tableNames(): string[] {
+    return [...this.#tables.keys()];
+  }
+
   counts(): Record<string, number> {
     return Object.fromEntries([...this.#tables.values()].map((spec) => [spec.table, spec.written + spec.rows.length]));
   }
