@@ -1,7 +1,7 @@
 /**
  * The read models that triggers maintain outside a bulk load, rebuilt after one in independent
  * set-based statements that bulk.ts runs side by side on separate connections. Each gives the rows of
- * the migrations' own rebuild functions, which stay the definition (test/server/seed/copy.test.ts
+ * the migrations' own rebuild functions, which stay the definition (test/server/seed/bulk-load.test.ts
  * compares the two on a seeded database):
  *
  * - Participation (migration 005): `grove_rebuild_participation()` re-evaluates achievements through

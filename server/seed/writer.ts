@@ -3,7 +3,7 @@
  * STDIN` in text format (no parameters to parse: the unnest arrays' text parsing was most of the load's
  * database time); a table with columns computed in SQL is copied into a temporary table and inserted from
  * it with the same expressions. On PGlite with one `insert ... select from unnest($1, $2, ...)`: a fixed
- * number of parameters whatever the batch size. Both give the same rows (test/server/seed/copy.test.ts).
+ * number of parameters whatever the batch size. Both give the same rows (test/server/seed/bulk-load.test.ts).
  * Tables flush together in registration order, so foreign keys always point at rows already written.
  * Ids are chosen by the generator (OVERRIDING SYSTEM VALUE) and the identity sequences are moved past
  * them at the end.
@@ -93,7 +93,7 @@ export class RowWriter {
   #replica = false;
   /** COPY where the database offers it (PostgreSQL); false forces the INSERT path (tests compare the two). */
   useCopy = true;
-  /** Milliseconds spent writing each table (the database's side of the load). */
+  /** Milliseconds spent writing each table (the database's side of the load; batches written at once overlap). */
   readonly timings = new Map<string, number>();
 
   constructor(db: Database, batchSize = 5_000, lanes = 3) {
