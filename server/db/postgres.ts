@@ -53,7 +53,61 @@ function wrap(client: pg.PoolClient | pg.Pool): TransactionQueryable {
       // Without parameters node-postgres uses the simple protocol, which accepts several statements.
       await client.query(sql);
     },
+    copyFrom: (sql, data) => copyFrom(client, sql, data),
   };
+}
+
+/** The part of node-postgres's connection a submittable query drives (pg/lib/connection.js). */
+interface CopyConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
+const ignore = (): void => undefined;
+
+/** COPY's data messages are split so that no single message holds more than this. */
+const COPY_CHUNK_BYTES = 1 << 20;
+
+/**
+ * COPY FROM STDIN through node-postgres's "submittable" interface, the one pg-copy-streams uses: the
+ * client hands the connection to this object for the statement's whole exchange (query, CopyInResponse,
+ * data, CommandComplete or ErrorResponse, ReadyForQuery). The data is sent in one go: a seed batch is
+ * a few megabytes and already in memory.
+ */
+function copyFrom(client: pg.PoolClient | pg.Pool, sql: string, data: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const submittable = {
+      text: sql,
+      submit(connection: CopyConnection) {
+        connection.query(sql);
+      },
+      handleCopyInResponse(connection: CopyConnection) {
+        const bytes = Buffer.from(data, 'utf8');
+        for (let start = 0; start < bytes.length; start += COPY_CHUNK_BYTES) {
+          connection.sendCopyFromChunk(bytes.subarray(start, start + COPY_CHUNK_BYTES));
+        }
+        connection.endCopyFrom();
+      },
+      // An error ends the statement (a lost connection sends no ReadyForQuery); the client holds later
+      // queries, such as the rollback, until the server is ready again.
+      handleError(error: Error) {
+        reject(error);
+      },
+      handleReadyForQuery() {
+        resolve();
+      },
+      // Other messages a statement can produce; COPY FROM answers none of them with data.
+      handleCommandComplete: ignore,
+      handleRowDescription: ignore,
+      handleDataRow: ignore,
+      handleEmptyQuery: ignore,
+      handlePortalSuspended: ignore,
+      handleCopyData: ignore,
+    };
+    // node-postgres's types do not describe submittables; the shape above is what its client calls.
+    (client as unknown as { query(submittable: unknown): unknown }).query(submittable);
+  });
 }
 
 class PostgresDatabase implements Database {

@@ -53,6 +53,11 @@ export interface DatabaseStats {
 /** What a transaction callback receives: queries plus multi-statement scripts, on one connection. */
 export interface TransactionQueryable extends Queryable {
   exec(sql: string): Promise<void>;
+  /**
+   * `COPY <table> (<columns>) FROM STDIN` with `data` in COPY's text format (PostgreSQL only: bulk loads
+   * check for it and fall back to INSERT on PGlite).
+   */
+  copyFrom?(sql: string, data: string): Promise<void>;
 }
 
 export interface Database extends Queryable {

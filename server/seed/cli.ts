@@ -36,7 +36,7 @@ try {
       if (done === total || now - lastLine > 1_000) {
         lastLine = now;
         console.error(
-          `${phase.padEnd(8)} ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%)`,
+          `${(now / 1000).toFixed(1).padStart(7)} s ${phase.padEnd(8)} ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%)`,
         );
       }
     },
