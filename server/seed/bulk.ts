@@ -71,6 +71,7 @@ export async function startBulkLoad(db: Database): Promise<BulkLoad> {
         rebuild('participation', 'select grove_rebuild_participation()'),
         rebuild('directory', 'select grove_rebuild_directory()'),
         rebuild('experts', 'select grove_rebuild_expert_standing()'),
+        rebuild('hot paths', 'select grove_rebuild_hot_paths()'),
       ]);
       await inParallel(after.map(build));
       // Statistics for the planner and the visibility map for index-only scans.
