@@ -33,13 +33,6 @@ const postKind = `case when t.accepted_post_id = p.id then 'accepted-answer'
     when t.kind = 'question' and p.author_id is distinct from t.created_by then 'answer' else 'post' end`;
 
 /**
- * Posts per candidate whose words are matched against the question, the newest ones (see RANK_SQL): a
- * bound on a pathological author, not a sample. The busiest member of the x10 network has 374 posts, so
- * every seeded network ranks exactly as without it (decision 0120).
- */
-export const WORD_POSTS_PER_CANDIDATE = 400;
-
-/**
  * The decay of a topic group at the clock: its stored mass (migration 092, at the epoch and the default
  * half-life of 365 days) times the clock's factor.
  */
@@ -73,17 +66,14 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
   ),
   -- Everything else, item by item.
   items_evidence as (
-    -- Posts elsewhere whose words match, among each candidate's newest posts: a prolific member's
-    -- thousands of posts are not all read for every question, and old ones weigh little after decay.
+    -- Posts elsewhere whose words match: the planner intersects the candidates' posts with the words'
+    -- (posts_search) when the words are selective, or reads the candidates' posts when they are not.
     select p.author_id as member_id, ${postKind} as kind, ${textRelevance('p.search_vector')} as relevance,
       ${decay('p.created_at', '$11::float8')} as decay,
       ${matchedSkill('p.search_vector')} as skill_id, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at
-    from unnest($19::bigint[]) as c(id)
-    cross join lateral (
-      select newest.* from posts newest where newest.author_id = c.id order by newest.created_at desc limit ${WORD_POSTS_PER_CANDIDATE}
-    ) p
+    from posts p
     join threads t on t.id = p.thread_id
-    where p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted
+    where p.author_id = any($19::bigint[]) and p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted
       and t.community_id in (select id from readable)
       and (t.topic_skill_id is null or t.topic_skill_id not in (select skill_id from topic))
     union all
