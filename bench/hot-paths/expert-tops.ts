@@ -32,7 +32,7 @@ for (const query of set.queries) {
   tops[query.query] = ranked.experts.map((expert) => expert.id);
 }
 times.sort((a, b) => a - b);
-const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0);
+const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(0);
 process.stderr.write(`${set.queries.length} questions: p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms\n`);
 console.log(JSON.stringify(tops, null, 1));
 await db.close();

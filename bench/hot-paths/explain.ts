@@ -9,7 +9,7 @@
  * as the benchmark sends them.
  */
 import { loadConfig } from '../../server/config.ts';
-import { migrate, openDatabase, type Database } from '../../server/db/index.ts';
+import { migrate, openDatabase } from '../../server/db/index.ts';
 import { createApp } from '../../server/http/app.ts';
 
 const args = process.argv.slice(2);
@@ -50,7 +50,7 @@ const tracer = new Proxy(db, {
     const value = Reflect.get(target, key, receiver) as unknown;
     return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
   },
-}) as Database;
+});
 
 const config = loadConfig({ GROVE_RATE_LIMIT: '0', GROVE_RATE_LIMIT_MEMBER: '0' });
 const { app } = createApp({ db: tracer, config, log: null });
@@ -71,7 +71,9 @@ for (const path of paths) {
       `explain (analyze, buffers, format json) ${statement.sql}`,
       statement.params,
     );
-    const [{ Plan: plan, 'Execution Time': ms }] = rows[0]!['QUERY PLAN'];
+    const explained = rows[0]?.['QUERY PLAN'][0];
+    if (!explained) continue;
+    const { Plan: plan, 'Execution Time': ms } = explained;
     total += ms;
     const where = plan['Index Name'] ?? plan['Relation Name'] ?? '';
     const first = statement.sql.replace(/\s+/g, ' ').trim().slice(0, 90);
