@@ -31,7 +31,11 @@ export interface EventRow {
   kind: EventKind;
   starts_at: Date;
   ends_at: Date;
-  /** See FIRST_START_SQL. */
+  /**
+   * The first occurrence's start: `starts_at`, or for all-day events local midnight of its day in the
+   * organiser's zone (as the recurrence module computes it), so single events can be keyset-paged in the
+   * order their occurrences are listed. A stored column (migration 090), indexed.
+   */
   first_start: Date;
   time_zone: string;
   all_day: boolean;
@@ -49,46 +53,26 @@ export interface EventRow {
   updated_at: Date;
 }
 
-/**
- * SQL for the first occurrence's start: `starts_at`, or for all-day events local midnight of its day in
- * the organiser's zone (as the recurrence module computes it), so single events can be keyset-paged in
- * the order their occurrences are listed.
- */
-export const FIRST_START_SQL = `(case when e.all_day
-  then date_trunc('day', e.starts_at at time zone e.time_zone) at time zone e.time_zone else e.starts_at end)`;
-
 /** Joined with the community and the organiser; callers add `where` and may order by `first_start`. */
 export const EVENT_SELECT = `
   select e.id, e.community_id, c.slug as community, c.visibility as community_visibility, e.organiser_id,
          o.name as organiser_name, grove_avatar_path(o.id, o.avatar_url) as organiser_avatar, ${presenceSql('o')} as organiser_presence, e.title, e.description, e.description_html, e.kind, e.starts_at, e.ends_at,
-         ${FIRST_START_SQL} as first_start, e.time_zone, e.all_day, e.rrule, e.exdates, e.mode, e.location, e.join_url,
+         e.first_start, e.time_zone, e.all_day, e.rrule, e.exdates, e.mode, e.location, e.join_url,
          e.capacity, e.cancelled, e.sequence, e.series_id, e.recurrence_id, e.created_at, e.updated_at
   from events e join communities c on c.id = e.community_id join members o on o.id = e.organiser_id`;
 
-const RULE = 'upper(e.rrule)';
-/** Two days for zones, DST and all-day local midnights, plus the event's own length. */
-const MARGIN = `((e.ends_at - e.starts_at) + interval '2 days')`;
-/** A hundred years: past that, `starts_at + span` would overflow for silly COUNT × INTERVAL products. */
-const MAX_SPAN_DAYS = 36_500;
-
 /**
  * SQL: true when series `e` certainly has no occurrence overlapping `fromParam` or later, so a listing
- * can skip reading and expanding it. Two cases are decided, both with `MARGIN`; anything else (MONTHLY,
- * BYMONTHDAY, ...) is expanded as before:
+ * can skip reading and expanding it. `events.series_until` (migration 090, `grove_series_until`) decides
+ * two cases from the rule, with a margin for zones, DST, all-day midnights and the event's length; any
+ * other rule (MONTHLY, BYMONTHDAY, ...) is infinity and expanded as before:
  * - UNTIL: no occurrence starts after the UNTIL day;
  * - COUNT with FREQ=DAILY or WEEKLY and no part that can skip whole weeks (BYMONTH, BYMONTHDAY,
  *   BYYEARDAY, BYWEEKNO, BYSETPOS, ordinal BYDAY): every INTERVAL weeks hold an occurrence, so the last
  *   one starts within COUNT x INTERVAL weeks of the first.
  */
 export function seriesEndedSql(fromParam: string): string {
-  const count = `substring(${RULE} from 'COUNT=(\\d+)')::int`;
-  const interval = `coalesce(substring(${RULE} from 'INTERVAL=(\\d+)')::int, 1)`;
-  return `(
-    (${RULE} ~ 'UNTIL=\\d{8}'
-      and to_timestamp(substring(${RULE} from 'UNTIL=(\\d{8})'), 'YYYYMMDD') + interval '1 day' + ${MARGIN} < ${fromParam})
-    or (${RULE} ~ 'FREQ=(DAILY|WEEKLY)' and ${RULE} ~ 'COUNT=\\d+'
-      and ${RULE} !~ 'BY(MONTH|MONTHDAY|YEARDAY|WEEKNO|SETPOS)=' and ${RULE} !~ 'BYDAY=[^;]*[0-9+-]'
-      and e.starts_at + make_interval(days => least(7 * ${count} * ${interval}, ${MAX_SPAN_DAYS})) + ${MARGIN} < ${fromParam}))`;
+  return `(e.series_until < ${fromParam})`;
 }
 
 /** The stored event in the shape the recurrence and iCalendar modules take. */

@@ -12,13 +12,13 @@ import { renderMarkdown } from '../discussion/markdown.ts';
 import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
+import { Memo } from '../shared/memo.ts';
 import { SqlParams } from '../shared/sql.ts';
 import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { memberRef } from '../communities/visibility.ts';
 import {
   EVENT_SELECT,
-  FIRST_START_SQL,
   type EventRow,
   icsEvent,
   occurrenceState,
@@ -46,10 +46,21 @@ const FEED_MAX_EVENTS = 1000;
 /** Far enough to find the first occurrence of any rule the server accepts. */
 const FIRST_OCCURRENCE_HORIZON_MS = 100 * 366 * DAY_MS;
 
-export /** SQL: community `$1` and every community below it. */
-const SCOPE_SQL = `with recursive scope(id) as (
-    select $1::bigint union select sub.id from communities sub join scope on sub.parent_id = scope.id
-  ) select id from scope`;
+export /** SQL: community `$1` and every community below it (community_tree, migration 090). */
+const SCOPE_SQL = `select community_id from community_tree where ancestor_id = $1`;
+
+/**
+ * Single events longer than this are read by their end (`events_single_long`); shorter ones by their first
+ * start, which lies at most this plus a day (an all-day midnight) before the start of a range they overlap.
+ * The same literal as the partial indexes of migration 090, so the planner can match them.
+ */
+const SHORT_EVENT = `e.ends_at - e.starts_at <= interval '7 days'`;
+
+/**
+ * Events written before authoring stored their HTML (and bulk-seeded ones) are rendered on read: once
+ * per text, not once per occurrence and request.
+ */
+const renderedDescriptions = new Memo<string>(2_000);
 
 export type EventOccurrenceBody = z.infer<typeof EventOccurrence>;
 
@@ -76,7 +87,7 @@ export function toOccurrence(row: EventRow, occurrence: Occurrence, state: Occur
     organiser: memberRef(row.organiser_id, row.organiser_name, row.organiser_avatar, row.organiser_presence),
     title: row.title,
     description: row.description,
-    descriptionHtml: row.description_html ?? renderMarkdown(row.description),
+    descriptionHtml: row.description_html ?? renderedDescriptions.get(row.description, () => renderMarkdown(row.description)),
     kind: row.kind,
     startsAt: row.starts_at.toISOString(),
     endsAt: row.ends_at.toISOString(),
@@ -172,21 +183,28 @@ export async function listOccurrences(
     where.push(`e.community_id in (${SCOPE_SQL.replace('$1', () => params.add(community.id))})`);
   }
   // A day's margin either side: an all-day occurrence starts at local midnight, before `starts_at`.
-  where.push(`e.starts_at < ${params.add(new Date(to.getTime() + DAY_MS))}`);
+  const toParam = params.add(new Date(to.getTime() + DAY_MS));
+  where.push(`e.starts_at < ${toParam}`);
   // Both queries use every parameter added so far: PostgreSQL cannot type a parameter no query uses.
   const fromParam = params.add(from);
   const series = await db.query<EventRow>(
     `${EVENT_SELECT} where ${where.join(' and ')} and e.rrule is not null and not ${seriesEndedSql(fromParam)}`,
     params.values,
   );
-  // Single events are keyset-paged in SQL, so a page never reads more than `limit + 1` of them.
+  // Single events are keyset-paged in SQL, so a page never reads more than `limit + 1` of them: short ones
+  // as a bounded range of first starts, long ones (few) by their end, merged.
   const singleWhere = [...where, `e.rrule is null`, `e.ends_at >= ${fromParam}::timestamptz - interval '1 day'`];
-  if (after)
-    singleWhere.push(`(${FIRST_START_SQL}, e.id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`);
+  if (after) singleWhere.push(`(e.first_start, e.id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`);
   const singleLimit = query.limit + 1;
+  const limitParam = params.add(singleLimit);
   const singles = await db.query<EventRow>(
-    `${EVENT_SELECT} where ${singleWhere.join(' and ')}
-     order by first_start, e.id limit ${params.add(singleLimit)}`,
+    `(${EVENT_SELECT} where ${singleWhere.join(' and ')} and ${SHORT_EVENT}
+        and e.first_start >= ${fromParam}::timestamptz - interval '9 days' and e.first_start < ${toParam}
+      order by e.first_start, e.id limit ${limitParam})
+     union all
+     (${EVENT_SELECT} where ${singleWhere.join(' and ')} and not (${SHORT_EVENT})
+      order by e.first_start, e.id limit ${limitParam})
+     order by first_start, id limit ${limitParam}`,
     params.values,
   );
   const rows = new Map([...series.rows, ...singles.rows].map((row) => [row.id, row]));

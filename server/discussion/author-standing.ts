@@ -37,7 +37,10 @@ export async function authorStandings(
        select pairs.member_id, pairs.thread_id, t.community_id, coalesce(t.topic_skill_id, c.topic_skill_id) as skill_id
        from pairs join threads t on t.id = pairs.thread_id join communities c on c.id = t.community_id
      )
-     select s.member_id, s.thread_id, m.role,
+     select s.member_id, s.thread_id,
+            -- A probe of (community, member) per pair: as a join, the planner read every membership of a
+            -- big community per pair (9,800 buffers for a page at 120,000 members).
+            (select m.role from memberships m where m.community_id = s.community_id and m.member_id = s.member_id) as role,
             s.skill_id is not null and (
               (select count(*) from endorsements e where e.member_id = s.member_id and e.skill_id = s.skill_id) >= $3
               or (exists (select 1 from member_skills ms where ms.member_id = s.member_id and ms.skill_id = s.skill_id and ms.level = 4)
@@ -45,7 +48,7 @@ export async function authorStandings(
                               join communities ac on ac.id = at.community_id
                               where at.accepted_author_id = s.member_id and coalesce(at.topic_skill_id, ac.topic_skill_id) = s.skill_id))
             ) as expert
-     from scope s left join memberships m on m.community_id = s.community_id and m.member_id = s.member_id`,
+     from scope s`,
     [distinct.map((p) => p.memberId), distinct.map((p) => p.threadId), EXPERT_ENDORSEMENTS],
   );
   for (const row of rows) {

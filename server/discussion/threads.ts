@@ -137,13 +137,16 @@ interface PostRow {
   viewer_reactions: string[] | null;
 }
 
-/** Post columns; `$1` must be the viewer id (or null). */
+/**
+ * Post columns; `$1` must be the viewer id (or null). Reaction counts are stored on the post (migration 091);
+ * only a signed-in viewer's own reactions are read per post.
+ */
 export const POST_SELECT = `
   select p.id, p.thread_id, p.author_id, a.name as author_name, grove_avatar_path(a.id, a.avatar_url) as author_avatar, ${presenceSql('a')} as author_presence,
          p.reply_to_id, (case when ra.deactivated_at is null then ra.name else '' end) as reply_to_author, p.body_md, p.body_html, p.language, p.created_at, p.edited_at,
          p.hidden, p.held, p.deleted, (t.accepted_post_id is not distinct from p.id) as accepted, p.version,
-         (select json_object_agg(kind, n) from (select kind, count(*)::int as n from reactions r where r.post_id = p.id group by kind) k) as reactions,
-         (select array_agg(kind order by kind) from reactions r where r.post_id = p.id and r.member_id = $1) as viewer_reactions
+         p.reaction_counts as reactions,
+         (case when $1::bigint is not null then (select array_agg(kind order by kind) from reactions r where r.post_id = p.id and r.member_id = $1) end) as viewer_reactions
   from posts p join threads t on t.id = p.thread_id join members a on a.id = p.author_id
   left join posts rp on rp.id = p.reply_to_id left join members ra on ra.id = rp.author_id`;
 

@@ -32,30 +32,45 @@ const threadColumns = `t.topic_skill_id as skill_id, 'thread' as ref_kind, t.id 
 const postKind = `case when t.accepted_post_id = p.id then 'accepted-answer'
     when t.kind = 'question' and p.author_id is distinct from t.created_by then 'answer' else 'post' end`;
 
+/**
+ * The decay of a topic group at the clock: its stored mass (migration 092, at the epoch and the default
+ * half-life of 365 days) times the clock's factor.
+ */
+const groupDecay = `power(2::float8, -extract(epoch from ($8::timestamptz - grove_expert_epoch())) / 86400 / 365)`;
+
 export const RANK_SQL = `
-with recursive scope(id) as (
-    select id from communities where id = $7::bigint
-    union select c.id from communities c join scope on c.parent_id = scope.id
-  ),
+with scope(id) as (select community_id from community_tree where ancestor_id = $7::bigint),
   readable as (
     select c.id from communities c
     where c.visibility = 'public' or exists (select 1 from memberships vm where vm.community_id = c.id and vm.member_id = $6::bigint)
   ),
   topic as (select * from unnest($1::bigint[], $2::float8[]) as t(skill_id, strength)),
-  evidence as (
-    -- Posts in threads on a matched topic: the thread's topic says what they are about. A whole match
-    -- needs no text check, which is what makes popular topics affordable.
+  -- Posts in threads on a matched topic: the thread's topic says what they are about. Read as a few rows
+  -- per candidate (migration 092): a group is exact from its stored mass when the topic is a whole match,
+  -- the half-life the stored one and no post later than the clock; other groups are read post by post.
+  topic_groups as (
+    select x.member_id, x.kind, x.skill_id, x.community_id, x.n, x.mass,
+      ($11::float8 = 365 and tp.strength >= 1 and x.latest_at <= $8::timestamptz) as stored
+    from expert_post_mass x join topic tp on tp.skill_id = x.skill_id
+    where x.member_id = any($19::bigint[]) and x.community_id in (select id from readable)
+  ),
+  topic_posts as (
     select p.author_id as member_id, ${postKind} as kind,
       case when tp.strength >= 1 then 1 else greatest(tp.strength, ${textRelevance('p.search_vector')}) end as relevance,
       ${decay('p.created_at', '$11::float8')} as decay, ${threadColumns}
-    from posts p
-    join threads t on t.id = p.thread_id
+    from topic_groups g
+    join posts p on p.author_id = g.member_id
+    join threads t on t.id = p.thread_id and t.topic_skill_id = g.skill_id and t.community_id = g.community_id
     join topic tp on tp.skill_id = t.topic_skill_id
-    where p.author_id = any($19::bigint[]) and not p.hidden and not p.deleted and t.community_id in (select id from readable)
-    union all
-    -- Posts elsewhere whose words match (posts_search, the GIN index, serves it when the words are selective).
-    select p.author_id, ${postKind}, ${textRelevance('p.search_vector')}, ${decay('p.created_at', '$11::float8')},
-      ${matchedSkill('p.search_vector')}, 'thread', t.id, t.title, t.page_key, p.created_at
+    where not g.stored and not p.hidden and not p.deleted and ${postKind} = g.kind
+  ),
+  -- Everything else, item by item.
+  items_evidence as (
+    -- Posts elsewhere whose words match: the planner intersects the candidates' posts with the words'
+    -- (posts_search) when the words are selective, or reads the candidates' posts when they are not.
+    select p.author_id as member_id, ${postKind} as kind, ${textRelevance('p.search_vector')} as relevance,
+      ${decay('p.created_at', '$11::float8')} as decay,
+      ${matchedSkill('p.search_vector')} as skill_id, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at
     from posts p
     join threads t on t.id = p.thread_id
     where p.author_id = any($19::bigint[]) and p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted
@@ -65,8 +80,7 @@ with recursive scope(id) as (
     select e.organiser_id, 'event-led', ${textRelevance('e.search_vector')}, ${decay('e.starts_at', '$11::float8')},
       ${matchedSkill('e.search_vector')}, 'event', e.id, e.title, null, e.starts_at
     from events e
-    where e.organiser_id = any($19::bigint[]) and not e.cancelled and e.community_id in (select id from readable)
-      and e.search_vector @@ $5::tsquery
+    where e.organiser_id = any($19::bigint[]) and not e.cancelled and e.community_id in (select id from readable) and e.search_vector @@ $5::tsquery
     union all
     select en.member_id, 'endorsement', tp.strength, ${decay('en.created_at', '$12::float8')},
       en.skill_id, null, null, null, null, en.created_at
@@ -78,6 +92,14 @@ with recursive scope(id) as (
     select m.id, 'profile', ${textRelevance('m.profile_vector')}, 1, ${matchedSkill('m.profile_vector')}, null, null, null, null, null
     from members m where m.id = any($19::bigint[]) and m.profile_vector @@ $5::tsquery
   ),
+  -- Per member, kind and skill: how many items and their mass at the clock.
+  evidence as (
+    select member_id, kind, skill_id, n, mass * ${groupDecay} as mass from topic_groups where stored
+    union all
+    select member_id, kind, skill_id, 1, relevance * decay from topic_posts where relevance > 0
+    union all
+    select member_id, kind, skill_id, 1, relevance * decay from items_evidence where relevance > 0
+  ),
   eligible as (
     select m.id, m.availability from members m
     where m.id in (select member_id from evidence) and not m.directory_opt_out and m.availability <> 'unavailable'
@@ -86,9 +108,8 @@ with recursive scope(id) as (
                   and ($7::bigint is null or f.community_id in (select id from scope)))
   ),
   masses as (
-    select e.member_id, e.kind, count(*)::int as n, sum(e.relevance * e.decay) as mass
+    select e.member_id, e.kind, sum(e.n)::int as n, sum(e.mass) as mass
     from evidence e join eligible g on g.id = e.member_id
-    where e.relevance > 0
     group by e.member_id, e.kind
   ),
   pool as (
@@ -115,25 +136,38 @@ with recursive scope(id) as (
     select *, raw * availability_factor * load_factor as score from ranked where raw > 0
     order by raw * availability_factor * load_factor desc, member_id limit $18
   ),
-  top_evidence as (
-    select e.* from evidence e join top using (member_id) where e.relevance > 0
-  ),
   per_kind as (
-    select member_id, kind, count(*)::int as n, sum(relevance * decay) as mass,
-      coalesce(array_agg(distinct skill_id) filter (where skill_id is not null), '{}') as skills
-    from top_evidence group by member_id, kind
+    select e.member_id, e.kind, sum(e.n)::int as n, sum(e.mass) as mass,
+      coalesce(array_agg(distinct e.skill_id) filter (where e.skill_id is not null), '{}') as skills
+    from evidence e join top using (member_id) group by e.member_id, e.kind
+  ),
+  -- The threads and events that explain the few members shown, post by post.
+  top_items as materialized (
+    select p.author_id as member_id, ${postKind} as kind, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at,
+      case when tp.strength >= 1 then 1 else greatest(tp.strength, ${textRelevance('p.search_vector')}) end
+        * ${decay('p.created_at', '$11::float8')} as weight
+    from top
+    join posts p on p.author_id = top.member_id
+    join threads t on t.id = p.thread_id
+    join topic tp on tp.skill_id = t.topic_skill_id
+    join communities rc on rc.id = t.community_id -- a probe per post: as a join with readable the planner rescanned it per row
+    where not p.hidden and not p.deleted
+      and (rc.visibility = 'public' or exists (select 1 from memberships vm where vm.community_id = rc.id and vm.member_id = $6::bigint))
+    union all
+    select e.member_id, e.kind, e.ref_kind, e.ref_id, e.title, e.url, e.at, e.relevance * e.decay
+    from items_evidence e join top using (member_id) where e.relevance > 0 and e.ref_id is not null
   ),
   -- Up to three threads or events per kind, each once however many of the member's posts it holds (and
   -- a title once: generated and real networks alike repeat titles such as "Reflections after the event").
-  items as (
+  items as materialized (
     select member_id, kind, json_agg(json_build_object('ref_kind', ref_kind, 'ref_id', ref_id, 'title', title, 'url', url, 'at', at)
              order by weight desc, at desc, ref_id) as items
     from (
       select *, row_number() over (partition by member_id, kind order by weight desc, at desc, ref_id) as place
       from (
-        select distinct on (member_id, kind, title) member_id, kind, ref_kind, ref_id, title, url, at, relevance * decay as weight
-        from top_evidence where ref_id is not null
-        order by member_id, kind, title, relevance * decay desc, at desc, ref_id
+        select distinct on (member_id, kind, title) member_id, kind, ref_kind, ref_id, title, url, at, weight
+        from top_items where weight > 0
+        order by member_id, kind, title, weight desc, at desc, ref_id
       ) distinct_refs
     ) placed
     where place <= 3
@@ -153,10 +187,7 @@ order by t.score desc, t.member_id`;
  * tsquery, $3 community (or null), $4 per-skill count, $5 per-source count of word matches.
  */
 export const CANDIDATES_SQL = `
-with recursive scope(id) as (
-    select id from communities where id = $3::bigint
-    union select c.id from communities c join scope on c.parent_id = scope.id
-  ),
+with scope(id) as (select community_id from community_tree where ancestor_id = $3::bigint),
   by_skill as (
     select s.member_id from unnest($1::bigint[]) as t(skill_id)
     cross join lateral (

@@ -121,6 +121,7 @@ export async function startBulkLoad(db: Database, loaded: readonly string[]): Pr
         rebuild('directory tokens', `${DIRECTORY_TOKENS_SQL}; select grove_rebuild_prefix_counts()`),
         rebuild('experts', 'select grove_rebuild_expert_standing()'),
         rebuild('participation achievements', PARTICIPATION_ACHIEVEMENTS_SQL),
+        rebuild('hot paths', 'select grove_rebuild_hot_paths()'),
       ]);
       await inParallel(after.map(build));
       // Statistics for the planner and the visibility map for index-only scans, table by table.

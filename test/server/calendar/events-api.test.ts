@@ -200,6 +200,81 @@ describe('events API with recurrence', () => {
     assert.deepEqual(await ids(f.outsider), [], 'members-only sub-communities stay private');
   });
 
+  test("a month of the mother's calendar reads sub-communities opened and events written through the API, long ones included", async () => {
+    const open = async (parent: string, slug: string) => {
+      const result = await call(ctx.grove, '/api/v1/communities', {
+        method: 'POST',
+        as: f.facilitator,
+        body: { parent, slug, name: slug },
+      });
+      assert.equal(result.status, 201, result.text);
+    };
+    // Two levels below the mother: the community tree (migration 090) is kept by its trigger, not rebuilt.
+    const [child, grandchild] = [`cal-child-${process.pid}`, `cal-grandchild-${process.pid}`];
+    await open(f.grove.slug, child);
+    await open(child, grandchild);
+    const write = async (title: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) => {
+      const body = {
+        community: grandchild,
+        title,
+        startsAt,
+        endsAt,
+        timeZone: 'Europe/Paris',
+        mode: 'in-person',
+        location: 'Thiès',
+        ...extra,
+      };
+      const result = await call(ctx.grove, '/api/v1/events', { method: 'POST', as: f.facilitator, body });
+      assert.equal(result.status, 201, result.text);
+      return assertSchema(EventOccurrence, result.json).id;
+    };
+    const inside = await write('In the month', '2028-02-10T09:00:00Z', '2028-02-10T10:00:00Z');
+    // Started 8 days before the month, a week long: the shortest range read must still reach it.
+    const weekLong = await write('A week from January', '2028-01-24T09:00:00Z', '2028-01-31T08:00:00Z');
+    // Thirty days from December (the longest an event may be): read through the long events' index.
+    const long = await write('A season', '2027-12-31T09:00:00Z', '2028-01-30T09:00:00Z');
+    // All day on 1 February in Paris: its first start is local midnight, 31 January 23:00Z.
+    const allDay = await write('All day', '2028-01-31T23:00:00Z', '2028-02-01T23:00:00Z', { allDay: true });
+    await write('Before the month', '2028-01-10T09:00:00Z', '2028-01-10T10:00:00Z');
+    await write('After the month', '2028-03-02T09:00:00Z', '2028-03-02T10:00:00Z');
+    const month = async (community: string, limit: number, cursor?: string) =>
+      assertSchema(
+        page(EventOccurrence, 'EventOccurrencePage'),
+        (
+          await call(
+            ctx.grove,
+            `/api/v1/events?community=${community}&from=2028-01-30T00:00:00Z&to=2028-03-01T00:00:00Z&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          )
+        ).json,
+      );
+    const expected = [long, weekLong, allDay, inside];
+    for (const community of [f.grove.slug, child, grandchild]) {
+      assert.deepEqual(
+        (await month(community, 10)).items.map((item) => item.id),
+        expected,
+        community,
+      );
+    }
+    // Paged two at a time, the long and the short reads merge in order without gaps or repeats.
+    const first = await month(f.grove.slug, 2);
+    const second = await month(f.grove.slug, 2, first.next ?? undefined);
+    assert.deepEqual(
+      [...first.items, ...second.items].map((item) => item.id),
+      expected,
+    );
+    assert.equal(second.next, null);
+    // A sub-community moved elsewhere takes its events with it (the tree's trigger on parent changes).
+    await ctx.db.query('update communities set parent_id = $1 where slug = $2', [f.other.id, child]);
+    assert.deepEqual(
+      (await month(f.grove.slug, 10)).items.map((item) => item.id).filter((id) => expected.includes(id)),
+      [],
+    );
+    assert.deepEqual(
+      (await month(f.other.slug, 10)).items.map((item) => item.id).filter((id) => expected.includes(id)),
+      expected,
+    );
+  });
+
   test('takes RSVPs only from members who may see the event, and not for a cancelled one', async () => {
     const insert = async (community: string, cancelled: boolean) => {
       const { rows } = await ctx.db.query<{ id: string }>(

@@ -18,6 +18,9 @@ const people: Record<'answerer' | 'declarer' | 'optedOut' | 'unavailable' | 'pri
   busy: '',
 };
 
+/** The question thread on the topic, for posts written through the API. */
+let topicThread = '';
+
 async function insertMember(name: string, extra: { optOut?: boolean; availability?: string } = {}): Promise<string> {
   const { rows } = await ctx.db.query<{ id: string }>(
     `insert into members (name, practice, languages, time_zone, availability, directory_opt_out)
@@ -56,6 +59,7 @@ before(async () => {
     [f.grove.id, `How do I start with ${TOPIC} systems?`, f.member, skill],
   );
   const thread = threads[0]!.id;
+  topicThread = thread;
   const post = async (threadId: string, author: string, body: string) =>
     (
       await db.query<{ id: string }>(`insert into posts (thread_id, author_id, body_md, body_html) values ($1, $2, $3, $3) returning id`, [
@@ -222,6 +226,27 @@ describe('GET /v1/experts', () => {
     assert.ok(etag, 'a weak ETag');
     const again = await call(ctx.grove, path, { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304);
+  });
+
+  test('an answer written and then hidden through the API moves its author at once (stored topic masses)', async () => {
+    const newcomer = await insertMember('Nia Newcomer');
+    const question = `q=${encodeURIComponent(`Who can help with ${TOPIC} systems?`)}&limit=50`;
+    assert.ok(!ids(await experts(question)).includes(newcomer), 'no evidence yet');
+    const written = await call(ctx.grove, '/api/v1/posts', {
+      method: 'POST',
+      as: newcomer,
+      body: { thread: topicThread, body: `We run ${TOPIC} systems in Thiès.` },
+    });
+    assert.equal(written.status, 201, written.text);
+    const listed = (await experts(question)).items.find((item) => item.member.id === newcomer);
+    assert.ok(listed, 'listed after one answer on the topic');
+    assert.deepEqual(
+      listed.evidence.map((evidence) => [evidence.kind, evidence.count, evidence.items[0]?.id]),
+      [['answer', 1, topicThread]],
+    );
+    const hidden = await call(ctx.grove, `/api/v1/posts/${String(written.json?.id)}/hide`, { method: 'POST', as: f.facilitator });
+    assert.equal(hidden.status, 200, hidden.text);
+    assert.ok(!ids(await experts(question)).includes(newcomer), 'a hidden post is no evidence');
   });
 
   test('refuses bad input with problem+json naming the field', async () => {

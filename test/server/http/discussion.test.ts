@@ -140,8 +140,21 @@ describe('threads and posts', () => {
     await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.outsider, body: { kind: 'helpful' } });
     const twice = await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.outsider, body: { kind: 'helpful' } });
     assert.deepEqual(twice.json?.reactions, { helpful: 1 });
+    // The thread page reads the counts stored on the post (migration 091), kept by the reactions' triggers.
+    await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.facilitator, body: { kind: 'helpful' } });
+    await call(ctx.grove, `/api/v1/posts/${id}/reactions`, { method: 'POST', as: f.facilitator, body: { kind: 'thanks' } });
+    const onPage = async (as: string | null) => {
+      const list = await call(ctx.grove, `/api/v1/threads/${f.thread}/posts?limit=100`, { as });
+      const found = assertSchema(page(Post, 'PostPage'), list.json).items.find((p) => p.id === id);
+      return { reactions: found?.reactions, mine: found?.viewerReactions };
+    };
+    assert.deepEqual(await onPage(null), { reactions: { helpful: 2, thanks: 1 }, mine: [] });
+    assert.deepEqual(await onPage(f.facilitator), { reactions: { helpful: 2, thanks: 1 }, mine: ['helpful', 'thanks'] });
     const removed = await call(ctx.grove, `/api/v1/posts/${id}/reactions/helpful`, { method: 'DELETE', as: f.outsider });
-    assert.deepEqual(removed.json?.reactions, {});
+    assert.deepEqual(removed.json?.reactions, { helpful: 1, thanks: 1 });
+    await call(ctx.grove, `/api/v1/posts/${id}/reactions/helpful`, { method: 'DELETE', as: f.facilitator });
+    await call(ctx.grove, `/api/v1/posts/${id}/reactions/thanks`, { method: 'DELETE', as: f.facilitator });
+    assert.deepEqual(await onPage(f.outsider), { reactions: {}, mine: [] });
   });
 
   test('reports: once per member', async () => {
