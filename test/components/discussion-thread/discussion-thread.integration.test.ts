@@ -216,7 +216,7 @@ describe('grove-discussion-thread against the reference server', function () {
       expect(input.value).to.equal('100');
       input.value = '3';
       root.querySelector<HTMLButtonElement>('[part~="premoderation-button"]')!.click();
-      await waitUntil(() => root.querySelector('[part~="held"]')?.textContent?.includes('first 3 posts'), 'the saved setting', {
+      await waitUntil(() => root.querySelector('[part~="held"]')?.textContent.includes('first 3 posts'), 'the saved setting', {
         timeout: 10000,
       });
 

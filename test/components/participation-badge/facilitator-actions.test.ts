@@ -61,7 +61,7 @@ describe('grove-participation-badge: the facilitators’ action list', () => {
 
   it('links members to their profile and events to the calendar’s day through the page’s patterns, and keeps them text without', async () => {
     const linked = await loadedWidget<Badge>(
-      html`<grove-participation-badge community="water" profile-url="/people#members.member={id}" event-url="/events#calendar.date={date}&calendar.event={id}"></grove-participation-badge>`,
+      html`<grove-participation-badge community="water" profile-url="/people#members.member={id}" event-url="/events#calendar.date={date}&amp;calendar.event={id}"></grove-participation-badge>`,
       new FakeClient(facilitatorRoutes()),
     );
     await waitUntil(() => $(linked, '[part~="hostless"] a'), 'the linked list');
