@@ -3,7 +3,14 @@ import { html } from 'lit';
 import { GroveApiError } from '../src/api/problem.js';
 import type { GroveStoryParameters } from './decorators/fake-client.js';
 import { badgeRoutes, variedBadge } from '../test/components/participation-badge/fixtures.js';
-import { conversation, heldPosts, makePost, queuedReports, threadRoutes } from '../test/components/discussion-thread/fixtures.js';
+import {
+  conversation,
+  heldPosts,
+  makePost,
+  moderationLog,
+  queuedReports,
+  threadRoutes,
+} from '../test/components/discussion-thread/fixtures.js';
 
 interface Args {
   'page-key': string;
@@ -154,6 +161,76 @@ export const FacilitatorNothingHeld: Story = {
     },
   }),
   play: Facilitator.play,
+};
+
+/** Opens the facilitators' queue, then clicks `selector` inside it once it has loaded. */
+const inQueue =
+  (selector: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    (await inThread(canvasElement, '[part~="reports-button"]'))?.click();
+    (await inThread(canvasElement, selector))?.click();
+  };
+
+const toolRoutes = (routes: Record<string, unknown>) => ({
+  ...threadRoutes(posts, moderated),
+  'GET /v1/communities/water/reports': { items: queuedReports(posts), next: null },
+  'GET /v1/communities/water/held-posts': heldPosts(posts.slice(0, 1)),
+  ...routes,
+});
+
+/** The moderation log opened under the queue: who did what to whom, and when, with older entries to load. */
+export const FacilitatorModerationLog: Story = {
+  parameters: grove({ routes: toolRoutes({ 'GET /v1/communities/water/moderation-log': moderationLog({ next: 'older' }) }) }),
+  play: inQueue('[part~="log-button"]'),
+};
+
+/** The moderation log while it loads. */
+export const FacilitatorModerationLogLoading: Story = {
+  parameters: grove({ routes: toolRoutes({ 'GET /v1/communities/water/moderation-log': () => new Promise(() => undefined) }) }),
+  play: inQueue('[part~="log-button"]'),
+};
+
+/** A community where nothing was moderated yet. */
+export const FacilitatorModerationLogEmpty: Story = {
+  parameters: grove({ routes: toolRoutes({ 'GET /v1/communities/water/moderation-log': { items: [], next: null } }) }),
+  play: inQueue('[part~="log-button"]'),
+};
+
+/** The log could not be read: the reason and "Try again". */
+export const FacilitatorModerationLogFailed: Story = {
+  parameters: grove({
+    routes: toolRoutes({
+      'GET /v1/communities/water/moderation-log': () => {
+        throw new GroveApiError('unavailable', 503);
+      },
+    }),
+  }),
+  play: inQueue('[part~="log-button"]'),
+};
+
+/** A held post's author silenced for a day from the queue: until when, and "Lift silence". */
+export const FacilitatorSilencedAuthor: Story = {
+  parameters: grove({
+    routes: toolRoutes({
+      'POST /v1/communities/water/silences': ({ body }: { body: { member: string; hours: number } }) => ({
+        member: body.member,
+        until: body.hours ? new Date(Date.now() + body.hours * 3_600_000).toISOString() : null,
+      }),
+    }),
+  }),
+  play: inQueue('[part~="held-post"] [part~="silence-button"]'),
+};
+
+/** The pre-moderation setting refused by the server: the field says why. */
+export const FacilitatorPremoderationRefused: Story = {
+  parameters: grove({
+    routes: toolRoutes({
+      'POST /v1/communities/water/premoderation': () => {
+        throw new GroveApiError('invalid', 400, { errors: [{ field: 'body.firstPosts', message: 'Number must be at most 100' }] });
+      },
+    }),
+  }),
+  play: inQueue('[part~="premoderation-button"]'),
 };
 
 /** A newcomer's own post awaiting approval: only they and the facilitators see it, marked. */

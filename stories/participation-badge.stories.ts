@@ -116,6 +116,17 @@ export const Themed: Story = {
 /** What a facilitator sees under the profile: every kind of action, each with a name, an age and where to act. */
 export const FacilitatorActions: Story = { ...Community, parameters: grove({ routes: facilitatorRoutes(), delayMs: 150 }) };
 
+/** With the page's link patterns: members link to their profile, events to the calendar's day. */
+export const FacilitatorActionsLinked: Story = {
+  ...FacilitatorActions,
+  render: (args) =>
+    html`<grove-participation-badge
+      community=${args.community}
+      profile-url="/people#members.member={id}"
+      event-url="/events#calendar.date={date}"
+    ></grove-participation-badge>`,
+};
+
 /** The action list while it loads (the profile is already there). */
 export const FacilitatorActionsLoading: Story = {
   ...Community,

@@ -115,6 +115,10 @@ declare module 'react' {
         member?: GroveParticipationBadge['member'];
         community?: GroveParticipationBadge['community'];
         variant?: GroveParticipationBadge['variant'];
+        profileUrl?: GroveParticipationBadge['profileUrl'];
+        eventUrl?: GroveParticipationBadge['eventUrl'];
+        'profile-url'?: string;
+        'event-url'?: string;
         api?: string;
         theme?: string;
         'ongrove-select'?: (event: GroveSelectEvent) => void;

@@ -97,6 +97,8 @@ declare module 'vue' {
       member?: GroveParticipationBadge['member'];
       community?: GroveParticipationBadge['community'];
       variant?: GroveParticipationBadge['variant'];
+      profileUrl?: GroveParticipationBadge['profileUrl'];
+      eventUrl?: GroveParticipationBadge['eventUrl'];
       api?: string;
       theme?: string;
       onGroveSelect?: (event: GroveSelectEvent) => void;

@@ -3,7 +3,7 @@
  * takes a request that one of its facilitators approves or declines. Whoever knows a members-only
  * community's slug may ask to join it (docs/decisions/0132-joining-communities.md).
  */
-import type { Database, Queryable } from '../db/index.ts';
+import type { Database, Queryable, TransactionQueryable } from '../db/index.ts';
 import { forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { assertFacilitator, readableCommunity, type CommunityAccess } from './access.ts';
@@ -171,6 +171,8 @@ export async function inviteMember(
   slug: string,
   memberId: string,
   viewer: Viewer,
+  /** Tells the invitee (the mail, decision 0186), in the invitation's transaction; given by the route, as mail is a layer above. */
+  announce?: (tx: TransactionQueryable, invitation: { memberId: string; communityId: string; inviterId: string }) => Promise<void>,
 ): Promise<{ status: 'invited' | 'joined' | 'member'; created: boolean }> {
   return db.transaction(async (tx) => {
     const community = await readableCommunity(tx, { slug }, viewer);
@@ -200,6 +202,45 @@ export async function inviteMember(
       `insert into community_invitations (community_id, member_id, invited_by) values ($1, $2, $3) on conflict do nothing returning member_id`,
       [community.id, memberId, viewer.memberId],
     );
+    // Announced once, with the invitation (in its transaction: no mail for a rolled-back invitation).
+    if (inserted.rows.length > 0) await announce?.(tx, { memberId, communityId: community.id, inviterId: viewer.memberId });
     return { status: 'invited', created: inserted.rows.length > 0 };
   });
+}
+
+/**
+ * The invitee follows their invitation's link (decision 0186): the signed token names them and the
+ * community; while the invitation stands they join, as joining would let them (the invitation is the
+ * facilitators' yes, so a members-only community too). Null when the token is forged or the invitation
+ * gone (declined, withdrawn with the community, or already used).
+ */
+export async function acceptInvitation(
+  db: Database,
+  invitation: { memberId: string; communityId: string },
+): Promise<{ community: string; lang: readonly string[] } | null> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ name: string; languages: string[] }>(
+      `with used as (delete from community_invitations where community_id = $1 and member_id = $2 returning community_id)
+       select c.name, m.languages from used join communities c on c.id = used.community_id join members m on m.id = $2
+       where c.lifecycle <> 'closed' and m.deactivated_at is null`,
+      [invitation.communityId, invitation.memberId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
+      invitation.communityId,
+      invitation.memberId,
+    ]);
+    return { community: row.name, lang: row.languages };
+  });
+}
+
+/** The community and invitee an invitation link names, while it stands (for the page that asks to accept). */
+export async function pendingInvitation(db: Queryable, invitation: { memberId: string; communityId: string }) {
+  const { rows } = await db.query<{ name: string; languages: string[] }>(
+    `select c.name, m.languages from community_invitations i join communities c on c.id = i.community_id join members m on m.id = i.member_id
+     where i.community_id = $1 and i.member_id = $2 and c.lifecycle <> 'closed'`,
+    [invitation.communityId, invitation.memberId],
+  );
+  return rows[0] ? { community: rows[0].name, lang: rows[0].languages } : null;
 }

@@ -41,13 +41,17 @@ export interface ThreadRow {
   last_post_at: Date | null;
   version: number;
   following: boolean;
+  /** No post of it is published yet and one waits or was kept back: its title is its author's and the facilitators' only. */
+  withheld: boolean;
 }
 
 /** Thread columns; `$1` is the viewer (or null), for whether they follow it. */
 const THREAD_SELECT = `
   select t.id, t.community_id, c.slug as community, t.page_key, t.title, t.kind, t.status, t.pinned, t.accepted_post_id,
          t.post_count, t.created_by, cm.name as creator_name, grove_avatar_path(cm.id, cm.avatar_url) as creator_avatar, ${presenceSql('cm')} as creator_presence, t.created_at, t.last_post_at, t.version,
-         exists (select 1 from follows f where f.thread_id = t.id and f.member_id = $1) as following
+         exists (select 1 from follows f where f.thread_id = t.id and f.member_id = $1) as following,
+         (exists (select 1 from posts w where w.thread_id = t.id and (w.held or w.hidden) and not w.deleted)
+          and not exists (select 1 from posts w where w.thread_id = t.id and not w.held and not w.hidden and not w.deleted)) as withheld
   from threads t join communities c on c.id = t.community_id left join members cm on cm.id = t.created_by`;
 
 export interface LoadedThread {
@@ -93,7 +97,9 @@ export function toThread({ row, access }: LoadedThread, viewer: Viewer | null): 
     id: row.id,
     community: row.community,
     key: row.page_key,
-    title: row.title,
+    // A thread opened by a post awaiting approval (docs/decisions/0183-withheld-thread-titles.md) is known to
+    // others only as a thread on its key, so a second post on the page joins it rather than opening another.
+    title: row.withheld && !isFacilitator && viewer?.memberId !== row.created_by ? '' : row.title,
     kind: row.kind,
     status: row.status,
     pinned: row.pinned,

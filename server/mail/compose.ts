@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { say, type MailKey, type MailLanguage } from './messages.ts';
-import { replyToken, unsubscribeToken } from './tokens.ts';
+import { invitationToken, replyToken, unsubscribeToken } from './tokens.ts';
 
 /** What every message needs to know about the deployment. */
 export interface MailContext {
@@ -29,6 +29,7 @@ export type MailKind =
   | 'moderation'
   | 'event-changed'
   | 'event-cancelled'
+  | 'invitation'
   | 'digest';
 
 export interface Recipient {
@@ -196,6 +197,37 @@ export function noticeMail(
     html,
     headers: { 'Auto-Submitted': 'auto-generated', ...(root ? { 'In-Reply-To': root, References: root } : {}), ...stop.headers },
     ...(input.calendar ? { calendar: input.calendar } : {}),
+  };
+}
+
+/** The page an invitation's link opens: the invitee accepts there with one button (GET never accepts). */
+export function invitationUrl(context: MailContext, memberId: string, communityId: string): string {
+  return `${context.publicUrl}/api/v1/mail/invitation?token=${invitationToken(context.keys.unsubscribe, memberId, communityId)}`;
+}
+
+/** A facilitator's invitation, with the link that accepts it (decision 0186). */
+export function invitationMail(
+  context: MailContext,
+  input: { recipient: Recipient; inviter: string; community: { id: string; name: string } },
+): OutgoingMessage {
+  const lang = input.recipient.lang;
+  const values = { inviter: input.inviter, community: input.community.name };
+  const subject = say(lang, 'invitation.subject', values);
+  const stop = unsubscribe(context, input.recipient, 'notifications');
+  const url = invitationUrl(context, input.recipient.memberId, input.community.id);
+  const { text, html } = render(lang, subject, {
+    lead: say(lang, 'invitation.lead', values),
+    sections: [{ title: say(lang, 'invitation.page', values), items: [{ text: say(lang, 'invitation.accept', { url }), url }] }],
+    footer: [say(lang, 'invitation.ignore'), say(lang, 'footer.unsubscribe', { url: stop.url })],
+  });
+  return {
+    messageId: messageId(context),
+    recipient: input.recipient,
+    kind: 'invitation',
+    subject,
+    text,
+    html,
+    headers: { 'Auto-Submitted': 'auto-generated', ...stop.headers },
   };
 }
 

@@ -53,12 +53,12 @@ async function contents(db: Queryable, member: DueRow, now: Date) {
   const [threads, unanswered, events, newcomers] = await Promise.all([
     db.query<{ title: string; community: string; page_key: string | null }>(
       `select t.title, c.name as community, t.page_key from threads t join communities c on c.id = t.community_id
-       where ${mine} and t.created_at > $2::timestamptz and t.created_by <> $1 order by t.created_at desc limit 10`,
+       where ${mine} and t.created_at > $2::timestamptz and t.created_by <> $1 and t.post_count > 0 order by t.created_at desc limit 10`,
       [member.member_id, since],
     ),
     db.query<{ title: string; community: string; page_key: string | null }>(
       `select t.title, c.name as community, t.page_key from threads t join communities c on c.id = t.community_id
-       where ${readable} and t.kind = 'question' and t.status = 'open' and t.post_count <= 1 and t.created_by <> $1
+       where ${readable} and t.kind = 'question' and t.status = 'open' and t.post_count = 1 and t.created_by <> $1
          and t.created_at > $2::timestamptz - interval '30 days'
          and coalesce(t.topic_skill_id, c.topic_skill_id) in (select skill_id from member_skills where member_id = $1)
        order by t.created_at desc limit 5`,

@@ -43,6 +43,13 @@ const en = {
   'footer.unsubscribe': 'Stop these e-mails: {url}',
   'frequency.daily': 'daily',
   'frequency.weekly': 'weekly',
+  'invitation.subject': '{inviter} invites you to {community}',
+  'invitation.lead': '{inviter} invites you to join {community}.',
+  'invitation.accept': 'Accept the invitation: {url}',
+  'invitation.ignore': 'Not interested? Ignore this e-mail: nothing changes until you accept.',
+  'invitation.page': 'Join {community}?',
+  'invitation.button': 'Accept the invitation',
+  'invitation.joined': 'You are a member of {community}.',
 } as const;
 
 export type MailKey = keyof typeof en;
@@ -86,6 +93,13 @@ const fr: Catalogue = {
   'footer.unsubscribe': 'Ne plus recevoir ces courriels : {url}',
   'frequency.daily': 'quotidien',
   'frequency.weekly': 'hebdomadaire',
+  'invitation.subject': '{inviter} vous invite dans {community}',
+  'invitation.lead': '{inviter} vous invite à rejoindre {community}.',
+  'invitation.accept': 'Accepter l’invitation : {url}',
+  'invitation.ignore': 'Pas intéressé·e ? Ignorez ce message : rien ne change tant que vous n’acceptez pas.',
+  'invitation.page': 'Rejoindre {community} ?',
+  'invitation.button': 'Accepter l’invitation',
+  'invitation.joined': 'Vous êtes membre de {community}.',
 };
 
 const es: Catalogue = {
@@ -126,6 +140,13 @@ const es: Catalogue = {
   'footer.unsubscribe': 'Dejar de recibir estos correos: {url}',
   'frequency.daily': 'diario',
   'frequency.weekly': 'semanal',
+  'invitation.subject': '{inviter} te invita a {community}',
+  'invitation.lead': '{inviter} te invita a unirte a {community}.',
+  'invitation.accept': 'Aceptar la invitación: {url}',
+  'invitation.ignore': '¿No te interesa? Ignora este correo: nada cambia hasta que aceptes.',
+  'invitation.page': '¿Unirte a {community}?',
+  'invitation.button': 'Aceptar la invitación',
+  'invitation.joined': 'Ya eres miembro de {community}.',
 };
 
 const ar: Catalogue = {
@@ -165,6 +186,13 @@ const ar: Catalogue = {
   'footer.unsubscribe': 'إيقاف هذه الرسائل: {url}',
   'frequency.daily': 'يومي',
   'frequency.weekly': 'أسبوعي',
+  'invitation.subject': 'يدعوك {inviter} إلى {community}',
+  'invitation.lead': 'يدعوك {inviter} للانضمام إلى {community}.',
+  'invitation.accept': 'اقبل الدعوة: {url}',
+  'invitation.ignore': 'لا يهمك الأمر؟ تجاهل هذه الرسالة: لن يتغير شيء ما لم تقبل.',
+  'invitation.page': 'هل تنضم إلى {community}؟',
+  'invitation.button': 'اقبل الدعوة',
+  'invitation.joined': 'أنت الآن عضو في {community}.',
 };
 
 export const CATALOGUES: Record<MailLanguage, Catalogue> = { en, fr, es, ar };

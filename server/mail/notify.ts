@@ -6,7 +6,8 @@
  * a kind they switched off.
  */
 import type { Queryable } from '../db/index.ts';
-import { noticeMail, threadMail, type MailContext, type Recipient, type ThreadRef } from './compose.ts';
+import { NOTIFICATION_KINDS } from '../contract/mail.ts';
+import { invitationMail, noticeMail, threadMail, type MailContext, type Recipient, type ThreadRef } from './compose.ts';
 import { mailLanguage } from './messages.ts';
 import { ADDRESS_SQL, enqueue } from './outbox.ts';
 
@@ -245,4 +246,39 @@ export async function mailEventAttendees(
     });
   });
   await enqueue(tx, messages);
+}
+
+/**
+ * A member a facilitator invited hears of it, in their language, with the link that accepts it
+ * (decision 0186) — also for a members-only community they cannot read yet: the invitation is the
+ * facilitators' yes. Not when they switched every notification off, or their address keeps bouncing.
+ */
+export async function mailInvitation(
+  tx: Queryable,
+  context: MailContext,
+  input: { memberId: string; communityId: string; inviterId: string },
+): Promise<void> {
+  const { rows } = await tx.query<{
+    member_id: string;
+    name: string;
+    address: string;
+    languages: string[];
+    inviter: string;
+    community: string;
+  }>(
+    `select m.id as member_id, m.name, ${ADDRESS_SQL} as address, m.languages, i.name as inviter, c.name as community
+     from members m, members i, communities c
+     where m.id = $1 and i.id = $2 and c.id = $3 and ${ADDRESS_SQL} is not null and m.deactivated_at is null
+       and not exists (select 1 from mail_settings s where s.member_id = m.id and (s.failing_since is not null or s.off_kinds @> $4::text[]))`,
+    [input.memberId, input.inviterId, input.communityId, [...NOTIFICATION_KINDS]],
+  );
+  const row = rows[0];
+  if (!row) return;
+  await enqueue(tx, [
+    invitationMail(context, {
+      recipient: toRecipient(row),
+      inviter: row.inviter,
+      community: { id: input.communityId, name: row.community },
+    }),
+  ]);
 }

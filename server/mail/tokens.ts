@@ -4,7 +4,9 @@
  * - reply:   `reply+<member>-<thread>-<expiry day>-<sig>@domain`: a member's answer to a thread, until the
  *            expiry day (days since 1970); forged or expired: refused, nothing posted;
  * - bounce:  `bounce+<outbox id>-<sig>@domain` as the envelope sender (VERP), so a DSN names its message;
- * - unsubscribe: `<member>-<kind>-<sig>` in the one-click link (no expiry: RFC 8058 links must keep working).
+ * - unsubscribe: `<member>-<kind>-<sig>` in the one-click link (no expiry: RFC 8058 links must keep working);
+ * - invitation: `<member>-<community>-<sig>` in an invitation's accept link, signed with the unsubscribe key
+ *               under its own purpose; it works while the invitation stands (decision 0186).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -77,4 +79,15 @@ export function checkUnsubscribeToken(key: Buffer, token: string): { memberId: s
   if (!match) return null;
   const [, memberId = '', kind = '', signature = ''] = match;
   return same(signature, sign(key, 'unsubscribe', [memberId, kind])) ? { memberId, kind } : null;
+}
+
+export function invitationToken(key: Buffer, memberId: string, communityId: string): string {
+  return `${memberId}-${communityId}-${sign(key, 'invitation', [memberId, communityId])}`;
+}
+
+export function checkInvitationToken(key: Buffer, token: string): { memberId: string; communityId: string } | null {
+  const match = /^(\d{1,19})-(\d{1,19})-([a-z2-7]{20})$/.exec(token);
+  if (!match) return null;
+  const [, memberId = '', communityId = '', signature = ''] = match;
+  return same(signature, sign(key, 'invitation', [memberId, communityId])) ? { memberId, communityId } : null;
 }

@@ -46,6 +46,7 @@ export async function facilitatorActions(db: Queryable, slug: string, viewer: Vi
        from threads t left join members a on a.id = t.created_by
        where t.community_id = $1 and t.kind = 'question' and t.status = 'open'
          and not exists (select 1 from posts p where p.thread_id = t.id and p.author_id is distinct from t.created_by and not p.deleted and not p.hidden)
+         and not coalesce((select p.held from posts p where p.thread_id = t.id order by p.id limit 1), false)
        order by t.created_at, t.id limit $2`,
       [community.id, LIMIT],
     ),

@@ -3,6 +3,7 @@ import { requireViewer } from '../../communities/access.ts';
 import { decideJoinRequest, inviteMember, joinCommunity, leaveCommunity, pendingJoinRequests } from '../../communities/membership.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
 import { InvitationInput, InvitationResult, JoinDecision, JoinInput, JoinRequestPage, JoinResult } from '../../contract/communities.ts';
+import { mailInvitation } from '../../mail/notify.ts';
 import type { AppEnv } from '../env.ts';
 import { signedIn } from '../route-policy.ts';
 
@@ -65,7 +66,8 @@ const inviteRoute = createRoute({
   operationId: 'inviteMember',
   ...signedIn({ idempotent: true }),
   tags: ['communities'],
-  summary: 'Invite a member (facilitators); someone who asked to join is let in at once. The member accepts by joining',
+  summary:
+    'Invite a member (facilitators), who is mailed a link to accept; someone who asked to join is let in at once. The member accepts by joining or by the link',
   request: { params: SlugParam, headers: IdempotencyHeaders, body: jsonBody(InvitationInput) },
   responses: {
     201: jsonContent(InvitationResult, 'Invited, or let in after asking'),
@@ -87,7 +89,14 @@ export function registerCommunityMembership(app: OpenAPIHono<AppEnv>): void {
   app.openapi(inviteRoute, async (c) => {
     const { slug } = c.req.valid('param');
     const { member } = c.req.valid('json');
-    const result = await inviteMember(c.var.db, slug, member, requireViewer(c.var.viewer));
+    const mail = c.var.mail;
+    const result = await inviteMember(
+      c.var.db,
+      slug,
+      member,
+      requireViewer(c.var.viewer),
+      mail ? (tx, invitation) => mailInvitation(tx, mail, invitation) : undefined,
+    );
     const body = { community: slug, member, status: result.status };
     return result.created ? c.json(body, 201) : c.json(body, 200);
   });

@@ -7,7 +7,10 @@ import type { Context } from 'hono';
 import { requireViewer } from '../../communities/access.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
 import { CaughtMail, Following, MailReply, MailReplyResult, MailSettings, MailSettingsPatch, Subscribed } from '../../contract/mail.ts';
+import { acceptInvitation, pendingInvitation } from '../../communities/membership.ts';
 import { requireThread } from '../../discussion/threads.ts';
+import { mailLanguage, say } from '../../mail/messages.ts';
+import { checkInvitationToken } from '../../mail/tokens.ts';
 import type { MailCatcher } from '../../mail/mailbox.ts';
 import { mailSettings, setCommunityFollow, setMailingList, setThreadFollow, unsubscribe, updateMailSettings } from '../../mail/settings.ts';
 import { HttpProblem, notFound } from '../../shared/problem.ts';
@@ -140,6 +143,34 @@ const unsubscribeRoute = createRoute({
   responses: { 200: htmlContent('Done'), ...errorResponses(404) },
 });
 
+const invitationQuery = z.object({
+  token: z.string().regex(/^\d{1,19}-\d{1,19}-[a-z2-7]{20}$/, 'Must be the token of an invitation link'),
+});
+
+const invitationPageRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/mail/invitation',
+  operationId: 'showInvitation',
+  ...noCredentials(),
+  tags: ['mail'],
+  summary: "The page an invitation's link opens, in the invitee's language: one button to accept, no sign-in",
+  request: { query: invitationQuery },
+  responses: { 200: htmlContent('A page with one button'), ...errorResponses(404) },
+});
+
+const acceptInvitationRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/mail/invitation',
+  operationId: 'acceptInvitation',
+  // The signed link stands for the invitee, as an unsubscribe link does; accepting twice is refused the
+  // second time (the invitation is used), so no Idempotency-Key is asked of a plain HTML form.
+  ...noCredentials(),
+  tags: ['mail'],
+  summary: 'Accept an invitation from its link: the invitee joins the community',
+  request: { query: invitationQuery },
+  responses: { 200: htmlContent('Joined'), ...errorResponses(404) },
+});
+
 const demoListRoute = createRoute({
   method: 'get',
   path: '/api/v1/demo/mail',
@@ -168,8 +199,8 @@ const demoReplyRoute = createRoute({
   responses: { 200: jsonContent(MailReplyResult, 'What the inbound server answered'), ...errorResponses(404, 413, 415) },
 });
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+const page = (title: string, body: string, lang = 'en') =>
+  `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 
 const SCOPES: Record<string, string> = {
   notifications: 'notifications about discussions and events',
@@ -223,6 +254,30 @@ export function registerMail(app: OpenAPIHono<AppEnv>, demo: DemoMail): void {
     const done = await unsubscribe(c.var.db, mail.keys.unsubscribe, c.req.valid('query').token);
     if (!done) throw notFound('This unsubscribe link');
     return c.html(page('Unsubscribed', `<p>You will get no more ${describeScope(done.scope)}.</p>`), 200, { 'cache-control': 'no-store' });
+  });
+
+  const invitation = (c: Context<AppEnv>, token: string) => {
+    const mail = c.var.mail;
+    const named = mail ? checkInvitationToken(mail.keys.unsubscribe, token) : null;
+    if (!named) throw notFound('This invitation link');
+    return named;
+  };
+  const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  app.openapi(invitationPageRoute, async (c) => {
+    const token = c.req.valid('query').token;
+    const open = await pendingInvitation(c.var.db, invitation(c, token));
+    if (!open) throw notFound('This invitation');
+    const lang = mailLanguage(open.lang);
+    const title = escape(say(lang, 'invitation.page', { community: open.community }));
+    const form = `<form method="post" action="?token=${token}"><button type="submit">${escape(say(lang, 'invitation.button'))}</button></form>`;
+    return c.html(page(title, form, lang), 200, { 'cache-control': 'no-store' });
+  });
+  app.openapi(acceptInvitationRoute, async (c) => {
+    const joined = await acceptInvitation(c.var.db, invitation(c, c.req.valid('query').token));
+    if (!joined) throw notFound('This invitation');
+    const lang = mailLanguage(joined.lang);
+    const title = escape(say(lang, 'invitation.joined', { community: joined.community }));
+    return c.html(page(title, '', lang), 200, { 'cache-control': 'no-store' });
   });
 
   const requireDemo = (c: Context<AppEnv>) => {

@@ -69,6 +69,15 @@ interface Loaded {
  * @csspart report - One reported post in the queue, with its reports and the decision buttons.
  * @csspart held - Facilitators only, in the queue: posts awaiting approval (pre-moderation) and the community's setting.
  * @csspart held-post - One post awaiting approval, with the approve and reject buttons.
+ * @csspart premoderation-form - Facilitators only, in the queue: how many first posts of a member wait (0 = off).
+ * @csspart premoderation-button - Saves the pre-moderation setting.
+ * @csspart field-error - A setting's error, beside its field.
+ * @csspart silence - Under a held or reported post: silence its author for a day, a week or a month, or lift it.
+ * @csspart silence-button - Silences the post's author.
+ * @csspart lift-button - Lifts the silence on the post's author.
+ * @csspart log-button - Facilitators only: opens the community's moderation log (a disclosure, aria-expanded).
+ * @csspart moderation-log - The moderation log, newest first.
+ * @csspart log-entry - One moderation act: who did what, to whom, where and when.
  * @csspart reaction - A reaction toggle (aria-pressed).
  * @csspart action - Every post action button.
  * @csspart more-button - Loads older or newer posts.

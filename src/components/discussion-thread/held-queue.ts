@@ -12,6 +12,7 @@ import { get, send, type ResponseOf } from '../../api/typed.js';
 import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { errorMessageKey, renderError, renderLoading } from '../../render/states.js';
 import { excerpt } from './excerpt.js';
+import { PremoderationForm, type Silencer } from './moderation-tools.js';
 import type { ReportMessages } from './report-messages/en.js';
 import type { ReportsQueueHooks } from './reports-queue.js';
 
@@ -22,6 +23,8 @@ export class HeldQueue {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #t: LocalizeController<ReportMessages>;
   readonly #hooks: ReportsQueueHooks;
+  readonly #silencer: Silencer;
+  readonly #setting: PremoderationForm;
   #items: HeldPost[] = [];
   #firstPosts = 0;
   #next: string | null = null;
@@ -35,10 +38,15 @@ export class HeldQueue {
     t: LocalizeController<ReportMessages>,
     community: string,
     hooks: ReportsQueueHooks,
+    silencer: Silencer,
   ) {
     this.#host = host;
     this.#t = t;
     this.#hooks = hooks;
+    this.#silencer = silencer;
+    this.#setting = new PremoderationForm(host, t, community, hooks, (firstPosts) => {
+      this.#firstPosts = firstPosts;
+    });
     this.#load = hooks.load.task({
       autoRun: false,
       task: async ([client, slug, cursor], { signal }) => {
@@ -66,17 +74,16 @@ export class HeldQueue {
     void this.#load.run();
   }
 
-  render(id: string): TemplateResult | typeof nothing {
+  render(id: string): TemplateResult {
     const t = this.#t;
     const status = this.#load.status;
     if (status === TaskStatus.ERROR && this.#items.length === 0)
       return html`<section part="held" class="reports held">${renderError(t, this.#load.error, () => this.refresh())}</section>`;
     if (status !== TaskStatus.COMPLETE && this.#items.length === 0) return renderLoading(t);
-    // With pre-moderation off and nothing left waiting, the reports stay the whole queue.
-    if (this.#items.length === 0 && this.#firstPosts === 0) return nothing;
     return html`<section part="held" class="reports held" aria-labelledby=${`${id}-held`}>
       <p class="reports-title" id=${`${id}-held`} tabindex="-1">${t.t('held.title')}</p>
       <p class="muted">${this.#firstPosts > 0 ? t.t('held.setting', { count: this.#firstPosts }) : t.t('held.off')}</p>
+      ${this.#setting.render(id, this.#firstPosts)}
       ${
         this.#items.length === 0
           ? html`<p part="status" class="grove-state">${t.t('held.empty')}</p>`
@@ -111,6 +118,7 @@ export class HeldQueue {
         </button>
       </div>
       ${failure ? html`<p part="error" class="grove-error" role="alert">${t.t(errorMessageKey(failure))}</p>` : nothing}
+      ${this.#silencer.render(post.author, headingId)}
     </article>`;
   }
 

@@ -14,6 +14,7 @@ import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
 import { excerpt } from './excerpt.js';
 import { HeldQueue } from './held-queue.js';
+import { ModerationLog, Silencer } from './moderation-tools.js';
 import { relativeTime } from './relative-time.js';
 import { errorMessageKey, renderError, renderLoading } from '../../render/states.js';
 import { openReports, resolveReports, setHidden } from './writes.js';
@@ -69,6 +70,8 @@ export class ReportsQueue {
   #cursor: string | null = null;
   /** Posts awaiting approval, shown first: a newcomer waits on them. */
   readonly #held: HeldQueue;
+  readonly #silencer: Silencer;
+  readonly #log: ModerationLog;
 
   #load: Task<readonly [GroveClient | undefined, string, string | null], { page: ReportPage; cursor: string | null } | undefined>;
 
@@ -77,7 +80,9 @@ export class ReportsQueue {
     this.#t = new LocalizeController(host, language, messages);
     this.#hooks = hooks;
     this.#community = community;
-    this.#held = new HeldQueue(host, this.#t, community, hooks);
+    this.#silencer = new Silencer(host, this.#t, community, hooks);
+    this.#held = new HeldQueue(host, this.#t, community, hooks, this.#silencer);
+    this.#log = new ModerationLog(host, this.#t, community, hooks);
     this.#load = hooks.load.task({
       autoRun: false,
       task: async ([client, slug, cursor], { signal }) => {
@@ -105,6 +110,7 @@ export class ReportsQueue {
     this.#cursor = null;
     void this.#load.run();
     this.#held.refresh();
+    this.#log.refreshIfOpen();
   }
 
   render(id: string): TemplateResult {
@@ -119,6 +125,7 @@ export class ReportsQueue {
             ? renderLoading(t)
             : this.#renderList()
       }
+      ${this.#log.render(id)}
     </section>`;
   }
 
@@ -177,6 +184,7 @@ export class ReportsQueue {
         )}
       </div>
       ${failure ? html`<p part="error" class="grove-error" role="alert">${t.t(errorMessageKey(failure))}</p>` : nothing}
+      ${this.#silencer.render(post.author, headingId)}
     </article>`;
   }
 

@@ -103,7 +103,7 @@ export class GroveEventCalendar extends LitElement {
   @property({ converter: keyword }) community = '';
   /** IANA zone to show times in (e.g. `Africa/Nairobi`); the viewer's own zone by default. */
   @property({ attribute: 'time-zone' }) timeZone = '';
-  /** The date to open on, `YYYY-MM-DD`; today by default. */
+  /** The date to open on, `YYYY-MM-DD`; today by default. A link to `#calendar.date=YYYY-MM-DD` opens that day. */
   @property() date = '';
   /** Kinds of event to show, comma-separated (`webinar, workshop`); all by default. */
   @property() kinds = '';
@@ -157,12 +157,14 @@ export class GroveEventCalendar extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.#followLink);
     // Moved in the page: disconnecting stopped the width observer, which the next update re-attaches.
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#followLink);
     this.#resize.disconnect();
     this.#observing = false;
     // The open attribute would outlive the move and show an empty, non-modal box when put back (details and editor).
@@ -173,6 +175,8 @@ export class GroveEventCalendar extends LitElement {
     // A host that sets `date` or `view` takes over from the user's own navigation.
     if (changed.has('date')) this.#focus = undefined;
     if (changed.has('view')) this.#chosenView = undefined;
+    const linked = this.hasUpdated ? undefined : this.#linkedDate();
+    if (linked) [this.#focus, this.#chosenView] = [linked, 'day'];
     // Measured before the first load so a phone's first request is already the agenda's (the observer
     // follows later resizes; it only reports on rendered frames, which background tabs do not have).
     if (!this.hasUpdated) this.#narrow = isNarrow(this.offsetWidth);
@@ -183,6 +187,26 @@ export class GroveEventCalendar extends LitElement {
       void this.#loadEditor(editorFor);
     }
   }
+
+  /**
+   * `#calendar.date=2026-03-17` in the page's address (the key namespaced by the element's id when it has
+   * one, as the directory's are) opens that day: a link from elsewhere on the site, such as an event in the
+   * facilitators' action list (the badge's `event-url`), lands on the event's day.
+   */
+  #linkedDate(): CalendarDate | undefined {
+    const prefix = `${this.id.replace(/[^\w-]/g, '') || 'calendar'}.date=`;
+    const date = location.hash
+      .slice(1)
+      .split('&')
+      .find((part) => part.startsWith(prefix))
+      ?.slice(prefix.length);
+    return date && isCalendarDate(date) ? date : undefined;
+  }
+
+  #followLink = (): void => {
+    const date = this.#linkedDate();
+    if (date) this.#navigate('day', date);
+  };
 
   async #loadEditor(editorFor: unknown[]): Promise<void> {
     const [client, community] = editorFor as [GroveClient | undefined, string];

@@ -12,7 +12,7 @@ import { get, send, type ResponseOf } from '../../api/typed.js';
 import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
 import { errorMessageKey, renderError, renderLoading } from '../../render/states.js';
-import { safeUrl } from '../../validation/url.js';
+import { fillTemplate, safeUrl } from '../../validation/url.js';
 import { relativeTime } from '../discussion-thread/relative-time.js';
 import en, { type ActionMessages } from './action-messages/en.js';
 
@@ -32,6 +32,8 @@ export interface ActionsHooks {
   client(): GroveClient | undefined;
   /** The host's load lifecycle: loads stop with the host, failures fire `grove-error`. */
   load: LoadController;
+  /** The page's link patterns (`profile-url`, `event-url`), empty when not set: then names and events are text. */
+  links(): { profile: string; event: string };
 }
 
 /** Adopted into the badge's shadow root when the list first renders, so readers never download them. */
@@ -115,7 +117,7 @@ export class FacilitatorActionsPanel {
       this.#list(
         'quiet',
         actions.quietMembers,
-        (quiet) => html`${this.#name(quiet.member)}
+        (quiet) => html`${this.#person(quiet.member)}
         <span class="meta">· ${t.t('actions.lastActive', { time: relativeTime(t.locale, quiet.lastActiveAt), count: quiet.contributions })}</span>`,
       ),
       this.#list(
@@ -127,7 +129,7 @@ export class FacilitatorActionsPanel {
       this.#list(
         'hostless',
         actions.eventsWithoutHost,
-        (event) => html`<span dir="auto">${event.title}</span>
+        (event) => html`${this.#anchor(this.#fill('event', { id: event.event, date: localDate(event.startsAt) }), event.title)}
         <span class="meta">· ${t.t('actions.starts', { date: t.formatDate(event.startsAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`,
       ),
     ].filter((list) => list !== nothing);
@@ -147,7 +149,7 @@ export class FacilitatorActionsPanel {
     const t = this.#t;
     const name = this.#name(member);
     const failure = this.#failure?.member === member.id ? this.#failure.error : undefined;
-    return html`${name} <span class="meta">· ${t.t('actions.joined', { time: relativeTime(t.locale, joinedAt) })}</span>
+    return html`${this.#person(member)} <span class="meta">· ${t.t('actions.joined', { time: relativeTime(t.locale, joinedAt) })}</span>
       ${
         this.#welcomed.has(member.id)
           ? html`<span part="welcomed" class="tag">${t.t('actions.welcomed')}</span>`
@@ -191,9 +193,31 @@ export class FacilitatorActionsPanel {
     return member.presence === 'former' ? this.#t.t('actions.formerMember') : member.name;
   }
 
+  /** A member's name, linked to their profile when the page gives `profile-url` (never a former member's). */
+  #person(member: Person): TemplateResult {
+    const href = member.presence === 'former' ? undefined : this.#fill('profile', { id: member.id });
+    return this.#anchor(href, this.#name(member));
+  }
+
+  /** The page's link pattern filled in (through the one URL rule), or undefined without one. */
+  #fill(kind: 'profile' | 'event', values: Record<string, string>): string | undefined {
+    const template = this.#hooks.links()[kind];
+    return template ? fillTemplate(template, values) : undefined;
+  }
+
   /** A link where the server knows the page (only http(s), through the one URL rule), else the title as text. */
   #link(url: string | null, title: string): TemplateResult {
-    const href = safeUrl(url);
-    return href ? html`<a href=${href} dir="auto">${title}</a>` : html`<span dir="auto">${title}</span>`;
+    return this.#anchor(safeUrl(url), title);
   }
+
+  #anchor(href: string | undefined, text: string): TemplateResult {
+    return href ? html`<a href=${href} dir="auto">${text}</a>` : html`<span dir="auto">${text}</span>`;
+  }
+}
+
+/** The event's day where the viewer is (YYYY-MM-DD), as the calendar on their screen shows it. */
+function localDate(iso: string): string {
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }

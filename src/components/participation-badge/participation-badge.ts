@@ -74,6 +74,10 @@ export class GroveParticipationBadge extends LitElement {
   @property({ converter: keyword }) community = '';
   /** `inline` (beside a name) or `card` (the level with its contributions and achievements). */
   @property({ reflect: true, converter: keyword }) variant = 'inline';
+  /** Facilitators' action list: link from a member's name to their profile, `{id}` replaced (e.g. `/people#members.member={id}`). */
+  @property({ attribute: 'profile-url' }) profileUrl = '';
+  /** Facilitators' action list: link from an event to the calendar, `{id}` and `{date}` (YYYY-MM-DD) replaced (e.g. `/events#calendar.date={date}`). */
+  @property({ attribute: 'event-url' }) eventUrl = '';
 
   #open = false;
   /** A failed credential download or visibility change, shown at the end of the card until the next attempt. */
@@ -113,7 +117,11 @@ export class GroveParticipationBadge extends LitElement {
   async #openActions(community: string): Promise<void> {
     if (this.#actions?.community !== community) {
       const { FacilitatorActionsPanel } = await import('./facilitator-actions.js');
-      this.#actions = new FacilitatorActionsPanel(this, this.#config, community, { client: () => this.#config.client, load: this.#load });
+      this.#actions = new FacilitatorActionsPanel(this, this.#config, community, {
+        client: () => this.#config.client,
+        load: this.#load,
+        links: () => ({ profile: this.profileUrl.trim(), event: this.eventUrl.trim() }),
+      });
     }
     this.#actions.refresh();
   }

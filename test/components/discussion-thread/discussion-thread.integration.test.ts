@@ -192,4 +192,59 @@ describe('grove-discussion-thread against the reference server', function () {
       await carlos.send('POST', '/v1/communities/soil-health/premoderation', { body: { firstPosts: 1 } });
     }
   });
+
+  it('sets pre-moderation, silences a held post’s author and lifts it, and reads it all back in the moderation log', async () => {
+    const carlos = await signInAs(api!, '2');
+    const irene = await signInAs(api!, '12');
+    await carlos.send('POST', '/v1/communities/soil-health/premoderation', { body: { firstPosts: 100 } });
+    try {
+      const key = uniqueKey('tools');
+      const post = await irene.send<Post>('POST', '/v1/posts', {
+        body: { key, community: 'soil-health', title: 'Compost teas', body: 'Aerated or not?', language: 'en' },
+      });
+      const element = await fixtureWithClient<GroveDiscussionThread>(
+        html`<grove-discussion-thread page-key=${key} community="soil-health"></grove-discussion-thread>`,
+        carlos,
+      );
+      const root = element.shadowRoot!;
+      await waitUntil(() => root.querySelector('[part~="reports-button"]'), 'the facilitator’s queue button', { timeout: 10000 });
+      root.querySelector<HTMLButtonElement>('[part~="reports-button"]')!.click();
+      await waitUntil(() => root.querySelector(`[part~="held-post"][data-post="${post.id}"] [part~="silence"]`), 'the held post', {
+        timeout: 10000,
+      });
+      const input = root.querySelector<HTMLInputElement>('[part~="premoderation-form"] input')!;
+      expect(input.value).to.equal('100');
+      input.value = '3';
+      root.querySelector<HTMLButtonElement>('[part~="premoderation-button"]')!.click();
+      await waitUntil(() => root.querySelector('[part~="held"]')?.textContent.includes('first 3 posts'), 'the saved setting', {
+        timeout: 10000,
+      });
+
+      root.querySelector<HTMLButtonElement>(`[part~="held-post"][data-post="${post.id}"] [part~="silence-button"]`)!.click();
+      await waitUntil(() => root.querySelector('[part~="lift-button"]'), 'the silence', { timeout: 10000 });
+      const refused = await irene
+        .send('POST', '/v1/posts', { body: { thread: post.thread, body: 'Still here?', language: 'en' } })
+        .catch((error: unknown) => error);
+      expect((refused as { status?: number }).status, 'the silenced member cannot write').to.equal(403);
+      await expectAccessible(element);
+      root.querySelector<HTMLButtonElement>('[part~="lift-button"]')!.click();
+      await waitUntil(
+        () => root.querySelector(`[part~="held-post"][data-post="${post.id}"] [part~="silence-button"]`),
+        'the lifted silence',
+        {
+          timeout: 10000,
+        },
+      );
+
+      root.querySelector<HTMLButtonElement>('[part~="log-button"]')!.click();
+      await waitUntil(() => root.querySelectorAll('[part~="log-entry"]').length >= 3, 'the log', { timeout: 10000 });
+      const actions = [...root.querySelectorAll<HTMLElement>('[part~="log-entry"]')].slice(0, 3).map((entry) => entry.dataset.action);
+      expect(actions).to.deep.equal(['lift-silence', 'silence', 'premoderation']);
+      expect(root.querySelector('[part~="log-entry"]')?.textContent).to.include('Irène Martin');
+      await expectAccessible(element);
+    } finally {
+      await carlos.send('POST', '/v1/communities/soil-health/premoderation', { body: { firstPosts: 1 } });
+      await carlos.send('POST', '/v1/communities/soil-health/silences', { body: { member: '12', hours: 0, reason: '' } });
+    }
+  });
 });

@@ -105,8 +105,9 @@ export function threadRoutes(posts: Post[], thread: Partial<Thread> = {}): Recor
     },
     'PUT /v1/threads/:id/follow': { following: true },
     'DELETE /v1/threads/:id/follow': { following: false },
-    // Pre-moderation off and nothing held: the facilitators' queue shows reports only.
+    // Pre-moderation off and nothing held: the facilitators' queue shows the setting and the reports.
     'GET /v1/communities/water/held-posts': { items: [], next: null, firstPosts: 0 },
+    'GET /v1/communities/water/moderation-log': moderationLog(),
   };
 }
 
@@ -125,6 +126,41 @@ export function heldPosts(posts: readonly Post[]) {
     })),
     next: null,
     firstPosts: 2,
+  };
+}
+
+const person = (id: string, name: string) => ({ id, name, avatarUrl: null, presence: 'listed' as const });
+
+/** A page of water's moderation log, newest first: a silence, a hidden post, a lock (then repeating, from `from`). */
+export function moderationLog({ from = 0, next = null }: { from?: number; next?: string | null } = {}) {
+  const facilitator = person('2', 'Amina Diallo');
+  const kinds = [
+    {
+      action: 'silence' as const,
+      member: person('61', 'Nina Newcomer'),
+      post: null,
+      thread: null,
+      threadTitle: null,
+      detail: '24 h: Adverts',
+    },
+    {
+      action: 'hide-post' as const,
+      member: person('3', 'Omar Haddad'),
+      post: '12',
+      thread: '7',
+      threadTitle: 'Drip irrigation in clay soils',
+      detail: '',
+    },
+    { action: 'lock-thread' as const, member: null, post: null, thread: '7', threadTitle: 'Drip irrigation in clay soils', detail: '' },
+  ];
+  return {
+    items: kinds.map((kind, index) => ({
+      id: String(900 - from - index),
+      actor: facilitator,
+      at: new Date(Date.UTC(2026, 11, 6, 12 - from - index)).toISOString(),
+      ...kind,
+    })),
+    next,
   };
 }
 

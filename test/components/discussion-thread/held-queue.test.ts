@@ -60,7 +60,7 @@ describe('grove-discussion-thread: posts awaiting approval', () => {
     expect(held?.querySelector('script')).to.equal(null);
     expect(items[0]?.textContent).to.include('in this discussion');
     expect(items[1]?.textContent).to.include('in “Drip irrigation in clay soils”');
-    expect([...items[0]!.querySelectorAll('button')].map((button) => button.textContent.trim())).to.deep.equal([
+    expect([...items[0]!.querySelectorAll('.report-actions button')].map((button) => button.textContent.trim())).to.deep.equal([
       'Approve and publish',
       'Reject',
     ]);
@@ -128,9 +128,12 @@ describe('grove-discussion-thread: posts awaiting approval', () => {
     expect(heldItems(element)).to.have.length(1);
   });
 
-  it('shows nothing about pre-moderation when it is off and nothing waits', async () => {
+  it('says pre-moderation is off, with the setting to turn it on, when nothing waits', async () => {
     const element = await render(facilitatorClient([makePost('1')], { items: [], next: null, firstPosts: 0 }));
-    expect(await openQueue(element)).to.equal(null);
+    const held = await openQueue(element);
+    expect(held?.textContent).to.include('Pre-moderation is off');
+    expect((held?.querySelector('[part~="premoderation-form"] input') as HTMLInputElement | null)?.value).to.equal('0');
+    expect(heldItems(element)).to.have.length(0);
   });
 
   it('marks the author’s own held post "Awaiting approval" and offers facilitators Approve and Reject on it', async () => {

@@ -437,4 +437,26 @@ describe('grove-event-calendar', () => {
     await el.updateComplete;
     expect($(el, '#title').textContent).to.equal('Week of February 28, 2027');
   });
+
+  it('opens the day a link names in the page address (#calendar.date=…), at load and when the link is followed', async () => {
+    const before = location.hash;
+    try {
+      history.replaceState(history.state, '', '#other=1&calendar.date=2026-11-12');
+      const el = await loaded(calendarClient());
+      expect($(el, '#title').textContent).to.equal('Thursday, November 12, 2026');
+      expect($(el, '[part~="view-button"][aria-pressed="true"]').textContent.trim()).to.equal('Day');
+      location.hash = 'calendar.date=2026-11-20';
+      await waitUntil(() => $(el, '#title').textContent === 'Friday, November 20, 2026', 'the linked day');
+      location.hash = 'calendar.date=not-a-date';
+      await new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+      expect($(el, '#title').textContent, 'a hand-edited link that is no date changes nothing').to.equal('Friday, November 20, 2026');
+      const named = await loaded(
+        calendarClient(),
+        html`<grove-event-calendar id="events" date="2026-11-10" time-zone="Europe/Paris" view="month"></grove-event-calendar>`,
+      );
+      expect($(named, '#title').textContent, 'another calendar’s key is not this one’s').to.equal('November 2026');
+    } finally {
+      history.replaceState(history.state, '', before || location.pathname + location.search);
+    }
+  });
 });

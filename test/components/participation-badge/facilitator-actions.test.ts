@@ -6,6 +6,7 @@ import { GroveParticipationBadge } from '../../../src/components/participation-b
 import { defineElement } from '../../../src/registry/define-element.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { FakeClient } from '../../helpers/fake-client.js';
+import { fixtureWithClient } from '../../helpers/fixture.js';
 import { query as $, $$, deepActive, loaded as loadedWidget } from '../../helpers/dom.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 import { facilitatorRoutes, noActions, waterActions } from './fixtures.js';
@@ -56,6 +57,34 @@ describe('grove-participation-badge: the facilitators’ action list', () => {
       'Welcome Omar Haddad',
     ]);
     await expectAccessible(el);
+  });
+
+  it('links members to their profile and events to the calendar’s day through the page’s patterns, and keeps them text without', async () => {
+    const linked = await loadedWidget<Badge>(
+      html`<grove-participation-badge community="water" profile-url="/people#members.member={id}" event-url="/events#calendar.date={date}&amp;calendar.event={id}"></grove-participation-badge>`,
+      new FakeClient(facilitatorRoutes()),
+    );
+    await waitUntil(() => $(linked, '[part~="hostless"] a'), 'the linked list');
+    expect($(linked, '[part~="quiet"] a')?.getAttribute('href')).to.equal('/people#members.member=7');
+    expect($(linked, '[part~="quiet"] a')?.textContent).to.equal('Priya Raman');
+    expect($$(linked, '[part~="newcomers"] a').map((a) => a.textContent)).to.deep.equal(['Lucía Fernández', 'Omar Haddad']);
+    const start = new Date('2026-12-15T14:00:00Z');
+    const day = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
+    expect($(linked, '[part~="hostless"] a')?.getAttribute('href')).to.equal(`/events#calendar.date=${day}&calendar.event=9`);
+    await expectAccessible(linked);
+
+    const plain = await withActions(new FakeClient(facilitatorRoutes()));
+    expect($(plain, '[part~="quiet"] a')).to.equal(null);
+    expect($(plain, '[part~="hostless"] a')).to.equal(null);
+  });
+
+  it('refuses a link pattern that is not a web address, naming the attribute', async () => {
+    const el = await fixtureWithClient<Badge>(
+      html`<grove-participation-badge community="water" profile-url="javascript:alert({id})"></grove-participation-badge>`,
+      new FakeClient(facilitatorRoutes()),
+    );
+    await waitUntil(() => $(el, '[role="alert"]'), 'the attribute error');
+    expect($(el, '[role="alert"]')?.textContent).to.include('profile-url');
   });
 
   it('welcomes a newcomer from the keyboard: the write names them, the item says so and focus moves to the next', async () => {

@@ -38,6 +38,7 @@ const MAY_READ: Record<string, readonly string[]> = {
 const NOT_WALKED: Record<string, string> = {
   '/api/health': 'names no member',
   '/api/v1/mail/unsubscribe': 'answers only to a signed token for the member it unsubscribes',
+  '/api/v1/mail/invitation': 'answers only to a signed token for the member invited, and names only the community',
   '/api/v1/demo/mail': "demo mode's mail catcher (off on a real server): shows every message sent, by design",
 };
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HeldPostQueue, ModerationLogEntry, Premoderation } from '../../../server/contract/moderation.ts';
 import { Post } from '../../../server/contract/threads.ts';
-import { assertProblem, assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
+import { ORIGIN, assertProblem, assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 let f: Fixture;
@@ -50,7 +50,7 @@ const threadPosts = async (as: string | null) => {
   return (result.json as { items: { id: string; held: boolean }[] }).items;
 };
 const log = (as: string | null = f.facilitator, slug = f.grove.slug) =>
-  call(ctx.grove, `/api/v1/communities/${slug}/moderation-log`, { as });
+  call(ctx.grove, `/api/v1/communities/${slug}/moderation-log?limit=50`, { as });
 
 describe('pre-moderation of first posts', () => {
   test("every route is for the community's facilitators: anonymous 401, member 403, another community's facilitator 403, outsider of members-only 404", async () => {
@@ -173,6 +173,47 @@ describe('pre-moderation of first posts', () => {
     const second = await post(member, 'Waiting again');
     const hidden = await call(ctx.grove, `/api/v1/posts/${second.id}/hide`, { method: 'POST', as: f.facilitator });
     assert.deepEqual([hidden.json?.held, hidden.json?.hidden], [false, true]);
+    await premoderate(0);
+  });
+});
+
+describe('a thread opened by a held post', () => {
+  test('keeps its title from everyone but its author and the facilitators until approved, and is no unanswered question yet', async () => {
+    await premoderate(1);
+    const asker = await newMember('Quentin Question', f.grove.id);
+    const key = `${ORIGIN}/held-question`;
+    const opened = await call(ctx.grove, '/api/v1/posts', {
+      method: 'POST',
+      as: asker,
+      body: { key, community: f.grove.slug, title: 'Secret pump prices', kind: 'question', body: 'Who sells pumps?', language: 'en' },
+    });
+    assert.equal(opened.status, 201, opened.text);
+    const first = assertSchema(Post, opened.json);
+    assert.equal(first.held, true);
+    const title = async (as: string | null) => {
+      const byId = await call(ctx.grove, `/api/v1/threads/${first.thread}`, { as });
+      const byKey = await call(ctx.grove, `/api/v1/threads?key=${encodeURIComponent(key)}&community=${f.grove.slug}`, { as });
+      assert.equal(byId.status, 200, byId.text);
+      assert.equal(byKey.json?.title, byId.json?.title, 'by key as by id');
+      return byId.json?.title;
+    };
+    assert.equal(await title(null), '', 'the public does not read it');
+    assert.equal(await title(f.member), '', 'nor do other members');
+    assert.equal(await title(asker), 'Secret pump prices', 'its author does');
+    assert.equal(await title(f.facilitator), 'Secret pump prices', 'facilitators do');
+    const actions = await call(ctx.grove, `/api/v1/participation/communities/${f.grove.slug}/actions`, { as: f.facilitator });
+    assert.equal(actions.status, 200, actions.text);
+    const unanswered = (actions.json as { unansweredQuestions: { thread: string }[] }).unansweredQuestions;
+    assert.ok(!unanswered.some((q) => q.thread === first.thread), 'a held question is not waiting for an answer yet');
+
+    await decide(first.id, 'approval');
+    assert.equal(await title(f.member), 'Secret pump prices', 'published with its post');
+    assert.equal(await title(null), 'Secret pump prices');
+    const after = await call(ctx.grove, `/api/v1/participation/communities/${f.grove.slug}/actions`, { as: f.facilitator });
+    assert.ok(
+      (after.json as { unansweredQuestions: { thread: string }[] }).unansweredQuestions.some((q) => q.thread === first.thread),
+      'once approved it waits for an answer',
+    );
     await premoderate(0);
   });
 });

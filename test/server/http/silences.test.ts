@@ -75,4 +75,21 @@ describe('silencing a member', () => {
     assert.deepEqual(assertSchema(Silence, (await silence({ member: f.member, hours: 0 })).json).until, null);
     assert.equal((await post(f.member, 'After the silence')).status, 201);
   });
+
+  test('the silence and its log entry are one write: when the log cannot be written, nobody is silenced', async () => {
+    await ctx.db.query(`alter table moderation_log add constraint test_refuses_silences check (action <> 'silence') not valid`);
+    try {
+      const result = await silence({ member: f.member, hours: 5, reason: 'Rolled back' });
+      assert.equal(result.status, 500, result.text);
+    } finally {
+      await ctx.db.query('alter table moderation_log drop constraint test_refuses_silences');
+    }
+    const { rows } = await ctx.db.query('select 1 from silences where community_id = $1 and member_id = $2 and reason = $3', [
+      f.grove.id,
+      f.member,
+      'Rolled back',
+    ]);
+    assert.equal(rows.length, 0, 'the silence rolled back with its log entry');
+    assert.equal((await post(f.member, 'Still allowed')).status, 201);
+  });
 });

@@ -15,7 +15,7 @@ import { runDigests } from '../../../server/mail/digest.ts';
 import { loadMailKeys } from '../../../server/mail/keys.ts';
 import { startMailWorker, type MailWorker } from '../../../server/mail/worker.ts';
 import { startInboundServer, type InboundServer } from '../../../server/smtp/inbound.ts';
-import { call, createFixture, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
+import { assertProblem, call, createFixture, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
 
 const DOMAIN = 'grove.test';
 let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -210,6 +210,53 @@ describe('notifications by mail', () => {
       to('emile@example.org').some((m) => (m.mail.subject ?? '').includes('masqué votre message')),
       'the author learns a facilitator hid the post',
     );
+  });
+});
+
+describe('invitations by mail', () => {
+  test("a facilitator's invitation reaches the invitee in their language with a link that accepts it, once", async () => {
+    await db.query(`update members set languages = '{es}' where id = $1`, [f.outsider]);
+    const invited = await call(grove, `/api/v1/communities/${f.grove.slug}/invitations`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { member: f.outsider },
+    });
+    assert.equal(invited.status, 201, invited.text);
+    await worker.drain();
+    const [message, ...more] = to('oscar@example.org');
+    assert.ok(message, 'the invitee is mailed');
+    assert.equal(more.length, 0, 'once');
+    const { rows: named } = await db.query<{ name: string }>('select name from communities where id = $1', [f.grove.id]);
+    assert.ok(message.mail.subject?.endsWith(` te invita a ${named[0]!.name}`), `in Spanish: ${message.mail.subject}`);
+    const link = /https:\/\/grove\.example\.org(\/api\/v1\/mail\/invitation\?token=[\w-]+)/.exec(message.mail.text ?? '')?.[1];
+    assert.ok(link, message.mail.text);
+    assert.match(String(message.mail.html), /<a href="https:\/\/grove\.example\.org\/api\/v1\/mail\/invitation/);
+
+    received.length = 0;
+    const again = await call(grove, `/api/v1/communities/${f.grove.slug}/invitations`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { member: f.outsider },
+    });
+    assert.equal(again.status, 200, 'already invited');
+    await worker.drain();
+    assert.equal(to('oscar@example.org').length, 0, 'inviting again mails nobody again');
+
+    const page = await call(grove, link);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<html lang="es"/);
+    assert.match(page.text, /<form method="post"/);
+    const isMember = async () =>
+      (await db.query('select 1 from memberships where community_id = $1 and member_id = $2', [f.grove.id, f.outsider])).rows.length > 0;
+    assert.equal(await isMember(), false, 'opening the page (or a mail scanner fetching it) accepts nothing');
+    const accepted = await grove.app.request(link, { method: 'POST' });
+    assert.equal(accepted.status, 200);
+    assert.match(await accepted.text(), /Ya eres miembro/);
+    assert.equal(await isMember(), true);
+    assertProblem(await call(grove, link, { method: 'POST' }), 404);
+    const forged = link.replace(/[a-z2-7]{4}$/, 'aaaa');
+    assertProblem(await call(grove, forged), 404);
+    await db.query('delete from memberships where community_id = $1 and member_id = $2', [f.grove.id, f.outsider]);
   });
 });
 
