@@ -121,6 +121,7 @@ class PostgresDatabase implements Database {
   readonly #dropSchemaOnClose: boolean;
   readonly #writes = new WriteClock();
   #listener: Promise<pg.Client> | undefined;
+  #listenerTurn: Promise<void> = Promise.resolve();
 
   constructor(pool: pg.Pool, queue: AdmissionQueue, url: string, schema: string | undefined, dropSchemaOnClose: boolean) {
     this.#dropSchemaOnClose = dropSchemaOnClose;
@@ -179,9 +180,7 @@ class PostgresDatabase implements Database {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
     // The LISTEN connection is not in the pool, so a ping never waits behind queued requests.
-    const answer = this.#listenerClient()
-      .then((client) => client.query('select 1'))
-      .then(
+    const answer = this.#onListener((client) => client.query('select 1')).then(
         () => true,
         () => false,
       );
@@ -195,8 +194,7 @@ class PostgresDatabase implements Database {
   async #cancel(client: pg.PoolClient): Promise<void> {
     const pid = (client as pg.PoolClient & { processID?: number }).processID;
     if (!pid) return;
-    const control = await this.#listenerClient();
-    await control.query('select pg_cancel_backend($1)', [pid]);
+    await this.#onListener((control) => control.query('select pg_cancel_backend($1)', [pid]));
   }
 
   transaction<T>(fn: (tx: TransactionQueryable) => Promise<T>): Promise<T> {
@@ -228,12 +226,11 @@ class PostgresDatabase implements Database {
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
     assertChannel(channel);
-    const client = await this.#listenerClient();
     let handlers = this.#handlers.get(channel);
     if (!handlers) {
       handlers = new Set();
       this.#handlers.set(channel, handlers);
-      await client.query(`listen ${channel}`);
+      await this.#onListener((client) => client.query(`listen ${channel}`));
     }
     // Each subscription gets its own wrapper so the same callback can be registered twice.
     const handler = (payload: string): void => {
@@ -244,7 +241,7 @@ class PostgresDatabase implements Database {
       const current = this.#handlers.get(channel);
       if (!current?.delete(handler) || current.size > 0) return;
       this.#handlers.delete(channel);
-      await client.query(`unlisten ${channel}`);
+      await this.#onListener((client) => client.query(`unlisten ${channel}`));
     };
   }
 
@@ -265,6 +262,19 @@ class PostgresDatabase implements Database {
       });
     }
     await this.#pool.end();
+  }
+
+  /**
+   * Runs `fn` on the LISTEN connection once the statements before it there finished: pings, cancels and
+   * subscriptions share it, and node-postgres deprecates a second query on a client still running one.
+   */
+  #onListener<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+    const run = this.#listenerTurn.then(async () => fn(await this.#listenerClient()));
+    this.#listenerTurn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   #listenerClient(): Promise<pg.Client> {
