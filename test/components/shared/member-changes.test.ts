@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { memberChangesOpen } from '../../../src/components/shared/member-changes.js';
+import { GroveExpertFinder } from '../../../src/components/expert-finder/expert-finder.js';
 import { GroveDiscussionThread } from '../../../src/components/discussion-thread/discussion-thread.js';
 import { GroveMemberDirectory } from '../../../src/components/member-directory/member-directory.js';
 import type { MemberSummary } from '../../../src/components/member-directory/types.js';
@@ -12,10 +13,12 @@ import { text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
 import { makePost, makeThread } from '../discussion-thread/fixtures.js';
+import { amina as aminaExpert, expertPage, jeanBaptiste } from '../expert-finder/fixtures.js';
 import { amina } from '../member-directory/fixtures.js';
 import { badge } from '../participation-badge/fixtures.js';
 
 defineElement('grove-discussion-thread', GroveDiscussionThread);
+defineElement('grove-expert-finder', GroveExpertFinder);
 defineElement('grove-member-directory', GroveMemberDirectory);
 defineElement('grove-participation-badge', GroveParticipationBadge);
 
@@ -157,5 +160,34 @@ describe('member changes shown at once in every widget', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(client.openStreams(CHANGES), 'closed with the last widget').to.equal(0);
+  });
+
+  it("refetches the expert finder's answers when an expert changes elsewhere, and drops one who opts out", async () => {
+    const expert = { name: aminaExpert.member.name, optedOut: false };
+    const client = new FakeClient({
+      'GET /v1/experts': () =>
+        expertPage(
+          expert.optedOut ? [jeanBaptiste] : [{ ...aminaExpert, member: { ...aminaExpert.member, name: expert.name } }, jeanBaptiste],
+        ),
+      'GET /v1/skills': { items: [], next: null },
+    });
+    const finder = await fixtureWithClient<GroveExpertFinder>(
+      html`<grove-expert-finder query="drip irrigation"></grove-expert-finder>`,
+      client,
+    );
+    await waitUntil(() => text(finder).includes('Amina Diallo'), 'Amina is an expert');
+    await memberChangesOpen(client);
+    const asked = client.callsTo('GET', '/v1/experts').length;
+
+    client.emit(CHANGES, { event: 'member-changed', data: JSON.stringify({ id: '99', version: 1 }) });
+    expert.name = 'Amina Diallo-Sow';
+    client.emit(CHANGES, { event: 'member-changed', data: JSON.stringify({ id: aminaExpert.member.id, version: 50 }) });
+    await waitUntil(() => text(finder).includes('Amina Diallo-Sow'), 'the new name');
+    expect(client.callsTo('GET', '/v1/experts').length - asked, 'asked again for Amina only, not for member 99').to.equal(1);
+
+    expert.optedOut = true;
+    client.emit(CHANGES, { event: 'member-changed', data: JSON.stringify({ id: aminaExpert.member.id, version: 51 }) });
+    await waitUntil(() => !text(finder).includes('Amina'), 'Amina is no longer recommended');
+    expect(text(finder)).to.include(jeanBaptiste.member.name);
   });
 });
