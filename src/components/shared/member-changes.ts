@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GroveClient, StreamMessage } from '../../api/client.js';
+import { GroveApiError } from '../../api/problem.js';
 import { stream } from '../../api/typed.js';
 import type { GroveProfileChangeEvent } from '../../events/grove-profile-change-event.js';
 
@@ -52,6 +53,10 @@ function subscribe(client: GroveClient, listener: Listener): () => void {
     void stream(client, '/v1/members/changes', {
       signal: abort.signal,
       onMessage,
+      // A server from before live member changes: this page's own edits still show; asking again would not help.
+      onError: (error) => {
+        if (error instanceof GroveApiError && (error.status === 404 || error.status === 405)) abort.abort();
+      },
       onOpen: () => {
         // Announcements made while reconnecting are not replayed: whatever is shown may be stale.
         if (connections++ > 0) for (const fn of listeners) fn('');

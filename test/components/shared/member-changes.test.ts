@@ -8,7 +8,10 @@ import type { MemberSummary } from '../../../src/components/member-directory/typ
 import { GroveParticipationBadge } from '../../../src/components/participation-badge/participation-badge.js';
 import { GroveProfileChangeEvent } from '../../../src/events/grove-profile-change-event.js';
 import { defineElement } from '../../../src/registry/define-element.js';
+import { createHttpClient } from '../../../src/api/http-client.js';
+import { ResponseCache } from '../../../src/api/response-cache.js';
 import { FakeClient, type FakeCall } from '../../helpers/fake-client.js';
+import { fakeFetch, json, problem } from '../../helpers/fake-fetch.js';
 import { text } from '../../helpers/dom.js';
 import { fixtureWithClient } from '../../helpers/fixture.js';
 import { withoutIntersectionObserver } from '../../helpers/intersection-observer.js';
@@ -189,5 +192,22 @@ describe('member changes shown at once in every widget', () => {
     client.emit(CHANGES, { event: 'member-changed', data: JSON.stringify({ id: aminaExpert.member.id, version: 51 }) });
     await waitUntil(() => !text(finder).includes('Amina'), 'Amina is no longer recommended');
     expect(text(finder)).to.include(jeanBaptiste.member.name);
+  });
+
+  it('gives up the stream, not the widget, on a server from before live member changes', async () => {
+    const network = fakeFetch((request) =>
+      new URL(request.url).pathname.endsWith('/members/changes')
+        ? problem(404, { title: 'No route' })
+        : json({ items: [badge('11', 'active', { name: 'Amina Diallo' })] }),
+    );
+    const client = createHttpClient({ baseUrl: 'https://old-grove.test/api', fetch: network.fetch, cache: new ResponseCache() });
+    const card = await fixtureWithClient<GroveParticipationBadge>(
+      html`<grove-participation-badge member="11" variant="card"></grove-participation-badge>`,
+      client,
+    );
+    await waitUntil(() => card.shadowRoot?.querySelector('.card-header .name')?.textContent === 'Amina Diallo', 'the badge shows');
+    const streams = () => network.requests.filter((request) => new URL(request.url).pathname.endsWith('/members/changes'));
+    await waitUntil(() => streams()[0]?.signal.aborted, 'the 404 ends the stream for good');
+    expect(streams()).to.have.length(1);
   });
 });
