@@ -86,18 +86,7 @@ function serve(c: Context<AppEnv>, hub: LiveHub, scope: LiveScope, lastEventId: 
     });
     await stream.write('retry: 3000\n\n');
     if (lastEventId) enqueue(sendNewPosts);
-    // The hub's signal outlives every stream: its listener is removed when this stream ends, or each
-    // closed connection would leave one behind (Node's MaxListenersExceeded warning after ten).
-    let onHubClosed = (): void => undefined;
-    const ended = new Promise<void>((resolve) => {
-      onHubClosed = resolve;
-      stream.onAbort(resolve);
-      hub.signal.addEventListener('abort', onHubClosed, { once: true });
-    });
-    const timer = setInterval(() => enqueue(() => stream.write(': keep-alive\n\n').then(() => undefined)), KEEP_ALIVE_MS);
-    await ended;
-    hub.signal.removeEventListener('abort', onHubClosed);
-    clearInterval(timer);
+    await until(stream, hub, () => enqueue(() => stream.write(': keep-alive\n\n').then(() => undefined)));
     unsubscribe();
     await chain;
   });
@@ -152,6 +141,8 @@ export function registerMemberChanges(app: OpenAPIHono<AppEnv>, hub: LiveHub): v
 
 /** Resolves when the client leaves or the server shuts down, keeping the connection alive meanwhile. */
 async function until(stream: SSEStreamingApi, hub: LiveHub, keepAlive: () => void): Promise<void> {
+  // The hub's signal outlives every stream: its listener is removed when this stream ends, or each
+  // closed connection would leave one behind (Node's MaxListenersExceeded warning after ten).
   let onHubClosed = (): void => undefined;
   const ended = new Promise<void>((resolve) => {
     onHubClosed = resolve;
