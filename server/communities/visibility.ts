@@ -23,9 +23,22 @@ export type Presence = 'listed' | 'unlisted' | 'former';
 
 /** SQL predicate: member row `member` may be shown to the viewer as a person. */
 export function memberShownSql(member: string, viewer: string): string {
-  return `(${member}.id = ${viewer}::bigint or (not ${member}.directory_opt_out and exists (
+  return `(${member}.id = ${viewer}::bigint or (not ${member}.directory_opt_out and ${sharesReadableCommunitySql(member, viewer)}))`;
+}
+
+/**
+ * SQL predicate: the viewer would be shown member row `member` but for the opt-out flag, i.e. could see
+ * them until they opted out (or were deactivated). Only live announcements of that very change use it
+ * (server/members/changes.ts): a page showing the member must learn that they left.
+ */
+export function memberShownBeforeOptOutSql(member: string, viewer: string): string {
+  return `(${member}.id = ${viewer}::bigint or ${sharesReadableCommunitySql(member, viewer)})`;
+}
+
+function sharesReadableCommunitySql(member: string, viewer: string): string {
+  return `exists (
     select 1 from memberships shown_f join communities shown_c on shown_c.id = shown_f.community_id
-    where shown_f.member_id = ${member}.id and ${readableCommunitySql('shown_c', `${viewer}::bigint`)})))`;
+    where shown_f.member_id = ${member}.id and ${readableCommunitySql('shown_c', `${viewer}::bigint`)})`;
 }
 
 /**

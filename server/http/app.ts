@@ -37,7 +37,7 @@ import { registerPosts } from './routes/posts.ts';
 import { registerReactions } from './routes/reactions.ts';
 import { registerReports } from './routes/reports.ts';
 import { registerSkills } from './routes/skills.ts';
-import { registerStreams } from './routes/streams.ts';
+import { registerMemberChanges, registerStreams } from './routes/streams.ts';
 import { registerThreads } from './routes/threads.ts';
 import { scimRoutes } from './scim/routes.ts';
 import { mountStatic } from './static.ts';
@@ -175,6 +175,7 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
   registerMe(app);
   registerCommunities(app);
   registerSkills(app);
+  registerMemberChanges(app, hub);
   registerMembers(app);
   registerEndorsementWithdrawal(app);
   registerCommunityMembership(app);

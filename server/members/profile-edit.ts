@@ -9,6 +9,7 @@ import type { Database, Queryable } from '../db/index.ts';
 import { changedMeanwhile, HttpProblem } from '../shared/problem.ts';
 import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
+import { announceMemberChange } from '../communities/member-changes.ts';
 import { loadMe } from './profile.ts';
 
 export type MePatchInput = z.infer<typeof MePatch>;
@@ -56,7 +57,10 @@ export async function updateMe(
   checkVersion: (current: number) => void,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ version: number }>('select version from members where id = $1 for update', [viewer.memberId]);
+    const { rows } = await tx.query<{ version: number; directory_opt_out: boolean }>(
+      'select version, directory_opt_out from members where id = $1 for update',
+      [viewer.memberId],
+    );
     const current = rows[0]?.version;
     if (current === undefined) throw new HttpProblem(404, 'Your profile was not found');
     checkVersion(current);
@@ -78,6 +82,8 @@ export async function updateMe(
     );
     const version = updated.rows[0]?.version;
     if (version === undefined) throw changedMeanwhile();
+    const hiding = patch.directoryOptOut === true && rows[0]?.directory_opt_out === false;
+    await announceMemberChange(tx, { member: viewer.memberId, version, hiding });
     return version;
   });
 }

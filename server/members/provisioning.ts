@@ -9,6 +9,7 @@
  */
 import type { Database, Queryable } from '../db/index.ts';
 import { isUniqueViolation } from '../db/index.ts';
+import { announceMemberChange } from '../communities/member-changes.ts';
 
 /** What the provider sets on an account. */
 export interface UserFields {
@@ -170,32 +171,39 @@ export async function createUser(db: Database, fields: UserFields): Promise<Prov
   }
 }
 
-/** Deactivating hides the account everywhere at once; reactivating restores the member's own opt-out choice. */
+/**
+ * Deactivating hides the account everywhere at once; reactivating restores the member's own opt-out choice.
+ * Either is a new version of the member, announced live (hiding when it took a listed member away).
+ */
 async function setActive(db: Queryable, id: string, active: boolean): Promise<void> {
-  await (active
-    ? db.query(
+  const { rows } = await (active
+    ? db.query<{ version: number; hiding: boolean }>(
         `update members set deactivated_at = null, directory_opt_out = coalesce(opt_out_before_deactivation, false),
-           opt_out_before_deactivation = null where id = $1 and deactivated_at is not null`,
+           opt_out_before_deactivation = null, version = version + 1 where id = $1 and deactivated_at is not null
+         returning version, false as hiding`,
         [id],
       )
-    : db.query(
-        `update members set deactivated_at = now(), opt_out_before_deactivation = directory_opt_out, directory_opt_out = true
-         where id = $1 and deactivated_at is null`,
+    : db.query<{ version: number; hiding: boolean }>(
+        `update members set deactivated_at = now(), opt_out_before_deactivation = directory_opt_out, directory_opt_out = true,
+           version = version + 1 where id = $1 and deactivated_at is null returning version, not opt_out_before_deactivation as hiding`,
         [id],
       ));
+  if (rows[0]) await announceMemberChange(db, { member: id, ...rows[0] });
 }
 
 /** Replaces the account's provisioned fields; null when there is no such account. */
 export async function replaceUser(db: Database, id: string, fields: UserFields): Promise<ProvisionedUser | null> {
   try {
     const found = await db.transaction(async (tx) => {
-      const { rows } = await tx.query(
+      const { rows } = await tx.query<{ version: number }>(
         `update members set user_name = $1, external_id = $2, name = $3, email = $4, practice = $5, organisation = $6,
            country = $7, languages = $8, time_zone = $9, avatar_url = $10, provisioned_at = now(), version = version + 1
-         where id = $11 and removed_at is null returning id`,
+         where id = $11 and removed_at is null returning id, version`,
         [...WRITE_PARAMS(fields), id],
       );
-      if (rows.length === 0) return false;
+      const [row] = rows;
+      if (!row) return false;
+      await announceMemberChange(tx, { member: id, version: row.version, hiding: false });
       await setActive(tx, id, fields.active);
       return true;
     });

@@ -5,6 +5,7 @@
 import type { Queryable } from '../db/index.ts';
 import type { FactKind } from './facts.ts';
 import { readableCommunitySql } from '../communities/access.ts';
+import { announceMemberChange } from '../communities/member-changes.ts';
 import { memberShownSql } from '../communities/visibility.ts';
 import type { z } from '@hono/zod-openapi';
 import type { Contributions, MemberBadge } from '../contract/participation.ts';
@@ -170,6 +171,11 @@ function firstOfEach(rows: readonly Earned[]): Badge['achievements'] {
 
 /** Hides a member's badge from everyone but themselves, or shows it again; false when no such member. */
 export async function setBadgeHidden(db: Queryable, memberId: string, hidden: boolean): Promise<boolean> {
-  const { rows } = await db.query('update members set badge_hidden = $2 where id = $1 returning id', [memberId, hidden]);
+  const { rows } = await db.query<{ version: number }>(
+    'update members set badge_hidden = $2, version = version + 1 where id = $1 returning version',
+    [memberId, hidden],
+  );
+  const [row] = rows;
+  if (row) await announceMemberChange(db, { member: memberId, version: row.version, hiding: false });
   return rows.length > 0;
 }

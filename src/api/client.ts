@@ -54,7 +54,10 @@ export interface StreamMessage {
 
 export interface StreamOptions {
   onMessage: (message: StreamMessage) => void;
-  /** Called each time the connection opens (again), e.g. to clear an "offline" hint. */
+  /**
+   * Called each time the connection opens (again), on the response's first bytes (a Grove stream sends them
+   * once it is subscribed, so what happens from then on arrives), e.g. to clear an "offline" hint.
+   */
   onOpen?: () => void;
   /** Called on each failed connection attempt; the stream keeps reconnecting until the signal aborts. */
   onError?: (error: unknown) => void;

@@ -23,8 +23,7 @@ export async function followStream(options: StreamOptions, connect: (lastEventId
     try {
       const response = await connect(parser.lastEventId);
       failures = 0;
-      options.onOpen?.();
-      await read(response, parser, options.onMessage);
+      await read(response, parser, options);
     } catch (error) {
       if (stopped() || isAbortError(error)) return;
       failures += 1;
@@ -36,12 +35,18 @@ export async function followStream(options: StreamOptions, connect: (lastEventId
   }
 }
 
-async function read(response: Response, parser: SseParser, onMessage: StreamOptions['onMessage']): Promise<void> {
+/** Feeds the body to the parser; `onOpen` on its first bytes, which a Grove stream writes once it is subscribed. */
+async function read(response: Response, parser: SseParser, { onMessage, onOpen }: StreamOptions): Promise<void> {
   if (!response.body) return;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let opened = false;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
+    if (!opened) {
+      opened = true;
+      onOpen?.();
+    }
     parser.feed(value, onMessage);
   }
 }

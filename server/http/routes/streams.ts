@@ -5,6 +5,7 @@ import { readableCommunity } from '../../communities/access.ts';
 import { communityScope, latestPostId, postInScope, postsAfter, threadScope, type LiveScope } from '../../discussion/live.ts';
 import type { LiveHub } from '../../discussion/live-hub.ts';
 import { requireThread } from '../../discussion/threads.ts';
+import { announcedTo, announcement, MEMBER_CHANGES_CHANNEL, parseMemberChange } from '../../communities/member-changes.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses, Id, Slug } from '../../contract/common.ts';
 import { anyone } from '../route-policy.ts';
@@ -85,21 +86,73 @@ function serve(c: Context<AppEnv>, hub: LiveHub, scope: LiveScope, lastEventId: 
     });
     await stream.write('retry: 3000\n\n');
     if (lastEventId) enqueue(sendNewPosts);
-    // The hub's signal outlives every stream: its listener is removed when this stream ends, or each
-    // closed connection would leave one behind (Node's MaxListenersExceeded warning after ten).
-    let onHubClosed = (): void => undefined;
-    const ended = new Promise<void>((resolve) => {
-      onHubClosed = resolve;
-      stream.onAbort(resolve);
-      hub.signal.addEventListener('abort', onHubClosed, { once: true });
-    });
-    const timer = setInterval(() => enqueue(() => stream.write(': keep-alive\n\n').then(() => undefined)), KEEP_ALIVE_MS);
-    await ended;
-    hub.signal.removeEventListener('abort', onHubClosed);
-    clearInterval(timer);
+    await until(stream, hub, () => enqueue(() => stream.write(': keep-alive\n\n').then(() => undefined)));
     unsubscribe();
     await chain;
   });
+}
+
+const memberChangesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/members/changes',
+  operationId: 'streamMemberChanges',
+  ...anyone(),
+  tags: ['members'],
+  summary: 'Live announcements that members changed',
+  description:
+    'Server-Sent Events: `member-changed` with data `{"id": "42", "version": 7}` when a member this viewer may see edits ' +
+    'their profile or privacy, opts out (told to those who could see them until then) or is deactivated. ' +
+    'Nothing else is sent: refetch the member through the ordinary routes, which decide what the viewer may see. ' +
+    'Changes made while disconnected are not replayed: after a reconnection, refetch what is shown.',
+  responses: {
+    200: { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errorResponses(429),
+  },
+});
+
+/** Registered before the member routes: `/members/{id}` would otherwise take `changes` for an id. */
+export function registerMemberChanges(app: OpenAPIHono<AppEnv>, hub: LiveHub): void {
+  app.openapi(memberChangesRoute, (c) => {
+    const viewer = c.var.viewer;
+    const db = c.var.db;
+    c.header('cache-control', 'no-cache');
+    c.header('x-accel-buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let chain = Promise.resolve();
+      const unsubscribe = await hub.subscribe(MEMBER_CHANGES_CHANNEL, (payload) => {
+        const change = parseMemberChange(payload);
+        if (!change) return;
+        chain = chain
+          .then(async () => {
+            if (await announcedTo(db, change, viewer))
+              await stream.writeSSE({ event: 'member-changed', data: JSON.stringify(announcement(change)) });
+          })
+          .catch(() => stream.abort());
+      });
+      await stream.write('retry: 3000\n\n');
+      await until(stream, hub, () => {
+        chain = chain.then(() => stream.write(': keep-alive\n\n')).then(() => undefined);
+      });
+      unsubscribe();
+      await chain;
+    });
+  });
+}
+
+/** Resolves when the client leaves or the server shuts down, keeping the connection alive meanwhile. */
+async function until(stream: SSEStreamingApi, hub: LiveHub, keepAlive: () => void): Promise<void> {
+  // The hub's signal outlives every stream: its listener is removed when this stream ends, or each
+  // closed connection would leave one behind (Node's MaxListenersExceeded warning after ten).
+  let onHubClosed = (): void => undefined;
+  const ended = new Promise<void>((resolve) => {
+    onHubClosed = resolve;
+    stream.onAbort(resolve);
+    hub.signal.addEventListener('abort', onHubClosed, { once: true });
+  });
+  const timer = setInterval(keepAlive, KEEP_ALIVE_MS);
+  await ended;
+  hub.signal.removeEventListener('abort', onHubClosed);
+  clearInterval(timer);
 }
 
 export function registerStreams(app: OpenAPIHono<AppEnv>, hub: LiveHub): void {

@@ -72,9 +72,14 @@ async function bodyOf(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-/** startIndex and count as RFC 7644 §3.4.2.4 reads them: 1-based, count capped, bad values defaulted. */
+/**
+ * startIndex and count as RFC 7644 §3.4.2.4 reads them: 1-based, below 1 read as 1, count capped, negative
+ * count read as 0, bad values defaulted. A startIndex past any list is held to a whole number SQL can offset by
+ * (an empty page with the true total), not written out as `1e+23`.
+ */
 function paging(c: Context<AppEnv>): { startIndex: number; count: number } {
-  const startIndex = Math.max(1, Number.parseInt(c.req.query('startIndex') ?? '1', 10) || 1);
+  const requested = Number.parseInt(c.req.query('startIndex') ?? '1', 10) || 1;
+  const startIndex = Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, requested));
   const rawCount = Number.parseInt(c.req.query('count') ?? String(MAX_COUNT), 10);
   const count = Math.min(MAX_COUNT, Math.max(0, Number.isNaN(rawCount) ? MAX_COUNT : rawCount));
   return { startIndex, count };

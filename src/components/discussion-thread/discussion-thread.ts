@@ -6,6 +6,7 @@ import { GroveApiError } from '../../api/problem.js';
 import { defaultPageKey } from '../../context/page-config.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { followMemberChanges } from '../shared/member-changes.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
 import { GroveModerateEvent, type ModerationAction } from '../../events/grove-moderate-event.js';
@@ -35,6 +36,8 @@ const messages = {
 };
 
 /** Edits and reports send only text the user typed: a 400 is about that text. */
+/** The server's page limit, which `page-size` shares. */
+const MAX_POSTS_PAGE = 100;
 const actionErrorKey = (error: unknown) =>
   error instanceof GroveApiError && error.kind === 'invalid' ? 'thread.error.invalidText' : errorMessageKey(error);
 
@@ -211,6 +214,16 @@ export class GroveDiscussionThread extends LitElement {
     return this.order === 'newest' ? 'newest' : 'oldest';
   }
 
+  constructor() {
+    super();
+    // An author's edits and opt-out, here or in another browser, show on their posts at once.
+    followMemberChanges(this, {
+      client: () => this.#config.client,
+      shows: (member) => this.#posts.some((post) => post.author.id === member),
+      refresh: () => void this.#rereadPosts(),
+    });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Back on the page after a move: the live stream (stopped on leaving) follows again after the update.
@@ -248,6 +261,29 @@ export class GroveDiscussionThread extends LitElement {
       // The first post created the thread: load it so moderation, counts and live updates work.
       this.#thread = await api.fetchThread(client, { id: post.thread }).catch(() => null);
       this.requestUpdate();
+    }
+  }
+
+  /**
+   * The posts already shown, read again as the server now presents their authors (a new name, or plain
+   * text once they opted out). Up to the server's page limit: older pages keep their authors until reloaded.
+   */
+  async #rereadPosts(): Promise<void> {
+    const client = this.#config.client;
+    const thread = this.#thread;
+    if (!client || !thread || this.#posts.length === 0) return;
+    const limit = Math.min(MAX_POSTS_PAGE, Math.max(this.pageSize || 20, this.#posts.length));
+    try {
+      const page = await api.postsPage(client, thread, { order: this.#order, limit }, new AbortController().signal);
+      const shown = new Set(this.#posts.map((post) => post.id));
+      this.#posts = upsertPosts(
+        this.#posts,
+        page.items.filter((post) => shown.has(post.id)),
+        this.#order,
+      );
+      this.requestUpdate();
+    } catch (error) {
+      this.#lifecycle.fail(error);
     }
   }
 

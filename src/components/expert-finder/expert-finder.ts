@@ -3,6 +3,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { followMemberChanges } from '../shared/member-changes.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
@@ -117,6 +118,16 @@ export class GroveExpertFinder extends LitElement {
     },
     args: () => [this.#config.client, this.#suggestFor, this.#t.language] as const,
   });
+
+  constructor() {
+    super();
+    // An expert who edits their profile or opts out, here or in another browser, shows as they are now (or goes).
+    followMemberChanges(this, {
+      client: () => this.#config.client,
+      shows: (member) => this.#experts.value?.items.some((expert) => expert.member.id === member) ?? false,
+      refresh: () => void this.#experts.run(),
+    });
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

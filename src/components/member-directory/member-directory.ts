@@ -3,6 +3,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { followMemberChanges } from '../shared/member-changes.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
@@ -82,7 +83,7 @@ const loadSignedIn = () => import('./signed-in.js');
  * @fires {GroveSearchEvent} grove-search - The user ran a search (a pause in typing, or Enter); `detail.query`.
  * @fires {GroveSelectEvent} grove-select - The user chose a member (`detail.item`, a MemberSummary); cancel it to keep the profile closed.
  * @fires {GroveLoadEvent} grove-load - Results arrived; `detail.data` is the MemberPage with every page shown so far.
- * @fires {GroveProfileChangeEvent} grove-profile-change - The signed-in member saved their profile, or joined or left a community; `detail.member`. Every directory on the page reloads on it.
+ * @fires {GroveProfileChangeEvent} grove-profile-change - The signed-in member saved their profile, or joined or left a community; `detail.member` and `detail.version`. Every widget on the page showing the member reloads on it; other browsers learn of it from the server.
  * @fires {GroveErrorEvent} grove-error - Loading results or a profile failed; the widget shows a translated message.
  */
 export class GroveMemberDirectory extends LitElement {
@@ -170,18 +171,23 @@ export class GroveMemberDirectory extends LitElement {
   #tools: SignedInTools | undefined;
   #signingIn = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('grove-profile-change', this.#refresh);
+  constructor() {
+    super();
+    // Edits here, in another widget or in another browser: the directory shows members as they are now.
+    followMemberChanges(this, {
+      client: () => this.#config.client,
+      shows: (member) => this.#view.state.member === member || !!this.#page?.items.some((item) => item.id === member),
+      refresh: () => this.#refresh(),
+      listsViewer: true,
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    document.removeEventListener('grove-profile-change', this.#refresh);
   }
 
-  /** A member changed themselves (here or in another widget): show the directory and profile as they are now. */
+  /** A member changed themselves (here, in another widget or another browser): show the directory and profile as they are now. */
   #refresh = (): void => {
     this.#cursor = undefined;
     void this.#results.run();

@@ -101,9 +101,9 @@ export class SignedInTools {
   }
 
   /** Tells every widget on the page (and this directory) that the member changed. */
-  #changed(member: string, status: string): void {
+  #changed(member: string, status: string, version?: number): void {
     this.#status = status;
-    this.#host.dispatchEvent(new GroveProfileChangeEvent(member));
+    this.#host.dispatchEvent(new GroveProfileChangeEvent(member, version));
     this.#host.requestUpdate();
   }
 
@@ -116,7 +116,7 @@ export class SignedInTools {
         root: () => this.#hooks.root(),
         load: this.#hooks.load,
         language: this.#language,
-        onSaved: (me) => this.#changed(me.id, this.t.t('tools.saved')),
+        onSaved: (me) => this.#changed(me.id, this.t.t('tools.saved'), me.version),
       });
     }
     this.#status = '';

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { GroveApiError } from '../../api/problem.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { LoadController } from '../../controllers/load-controller.js';
+import { followMemberChanges } from '../shared/member-changes.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { GroveLoadEvent } from '../../events/grove-load-event.js';
@@ -124,6 +125,17 @@ export class GroveParticipationBadge extends LitElement {
       });
     }
     this.#actions.refresh();
+  }
+
+  constructor() {
+    super();
+    // The member's edits and privacy, here or in another browser, show at once (a hidden badge goes).
+    followMemberChanges(this, {
+      client: () => this.#config.client,
+      active: () => this.member.trim() !== '',
+      shows: (member) => member === this.member.trim(),
+      refresh: () => void this.#data.run(),
+    });
   }
 
   get #isInline(): boolean {

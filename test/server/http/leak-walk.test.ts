@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import contract from '../../../api/openapi.json' with { type: 'json' };
-import { call, setup, testDatabase, type Fixture } from './harness.ts';
+import { call, setup, testDatabase, tokenFor, type Fixture } from './harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 let f: Fixture;
@@ -178,6 +178,8 @@ function requestsFor(path: string): string[] | undefined {
     '/api/v1/experts': [`/api/v1/experts?q=${q}&limit=20`, `/api/v1/experts?q=${q}&community=${grove}&limit=20`],
     '/api/v1/threads/{id}/stream': [],
     '/api/v1/communities/{slug}/stream': [],
+    // Walked in its own test below (and in member-changes.test.ts): it answers only to later changes.
+    '/api/v1/members/changes': [],
   };
   return table[path];
 }
@@ -307,6 +309,43 @@ describe('the leak walk', () => {
       const leaks = data.flatMap((payload) => leaksIn('anonymous', url, JSON.stringify(payload), payload));
       assert.deepEqual(leaks, []);
       assert.ok(text.includes(optedOutName), 'the live post names its author, unlisted');
+    }
+  });
+
+  test("the member-changes stream names nobody and keeps an opted-out member's edits to themselves", async () => {
+    for (const [viewer, as] of Object.entries(viewers)) {
+      const headers: Record<string, string> = as ? { authorization: `Bearer ${await tokenFor(as)}` } : {};
+      const response = await ctx.grove.app.request('/api/v1/members/changes', { headers });
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      const readUntil = async (pattern: RegExp) => {
+        while (!pattern.test(text)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += value;
+        }
+      };
+      await readUntil(/retry: /);
+      for (const member of [f.optedOut, subject]) {
+        const me = await call(ctx.grove, '/api/v1/me', { as: member });
+        const edited = await call(ctx.grove, '/api/v1/me', {
+          method: 'PATCH',
+          as: member,
+          body: { bio: `Edited during the walk by ${viewer}` },
+          headers: { 'if-match': me.headers.get('etag') ?? '', 'content-type': 'application/merge-patch+json' },
+        });
+        assert.equal(edited.status, 200, edited.text);
+      }
+      // The subject's edit comes after the opted-out member's: once it arrived, the other would have too.
+      await readUntil(new RegExp(`"id":"${subject}"`));
+      await reader.cancel();
+      const data = text
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>);
+      for (const payload of data) assert.deepEqual(Object.keys(payload).sort(), ['id', 'version'], `${viewer}: only an id and a version`);
+      assert.deepEqual(leaksIn(viewer, '/api/v1/members/changes', text, null), []);
+      assert.equal(text.includes(`"id":"${f.optedOut}"`), false, `${viewer} is not told of the opted-out member's edit`);
     }
   });
 });

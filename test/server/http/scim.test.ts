@@ -275,3 +275,66 @@ describe('SCIM 2.0: groups are communities, deactivation hides at once', () => {
     assert.equal((await scim('/Schemas')).json.totalResults, 3);
   });
 });
+
+describe('SCIM 2.0: list paging as RFC 7644 §3.4.2.4 reads it', () => {
+  const page = (query: string) => scim(`/Users?${query}`);
+
+  test('a startIndex past the end answers an empty page with the true total', async () => {
+    const all = await page('count=0');
+    const total = all.json.totalResults as number;
+    assert.ok(total > 0);
+    for (const startIndex of [total + 1, total + 1000, '99999999999999999999999', '9007199254740993']) {
+      const past = await page(`startIndex=${String(startIndex)}&count=5`);
+      assert.equal(past.status, 200, `startIndex=${String(startIndex)}: ${past.text}`);
+      assert.equal(past.json.totalResults, total);
+      assert.equal(past.json.itemsPerPage, 0);
+      assert.deepEqual(past.json.Resources, []);
+    }
+    const last = await page(`startIndex=${String(total)}&count=5`);
+    assert.equal(last.json.Resources.length, 1, 'the last resource is at startIndex = totalResults');
+  });
+
+  test('a startIndex below 1 is read as 1', async () => {
+    const first = await page('startIndex=1&count=2');
+    for (const startIndex of ['0', '-3', 'abc']) {
+      const below = await page(`startIndex=${startIndex}&count=2`);
+      assert.equal(below.status, 200);
+      assert.equal(below.json.startIndex, 1);
+      assert.deepEqual(
+        below.json.Resources.map((user: Json) => user.id),
+        first.json.Resources.map((user: Json) => user.id),
+      );
+    }
+  });
+
+  test('count=0 (or negative) returns only totalResults; count is capped', async () => {
+    for (const count of ['0', '-1']) {
+      const none = await page(`count=${count}`);
+      assert.equal(none.status, 200);
+      assert.equal(none.json.itemsPerPage, 0);
+      assert.deepEqual(none.json.Resources, []);
+      assert.ok((none.json.totalResults as number) > 0);
+    }
+    const many = await page('count=100000');
+    assert.ok((many.json.itemsPerPage as number) <= 200);
+    assert.equal(many.json.itemsPerPage, many.json.Resources.length);
+  });
+
+  test('a filtered list counts the matches, not the page, in totalResults', async () => {
+    const names = [1, 2, 3].map((n) => `paged.${String(n)}.${run}@example.org`);
+    for (const userName of names) assert.equal((await scim('/Users', { method: 'POST', body: oktaUser(userName) })).status, 201);
+    const filter = encodeURIComponent(`userName eq "${names[1]!}"`);
+    const one = await page(`filter=${filter}&count=0`);
+    assert.equal(one.json.totalResults, 1);
+    assert.deepEqual(one.json.Resources, []);
+    const found = await page(`filter=${filter}&startIndex=1&count=10`);
+    assert.equal(found.json.totalResults, 1);
+    assert.equal(found.json.Resources[0].userName, names[1]);
+    const beyond = await page(`filter=${filter}&startIndex=2&count=10`);
+    assert.equal(beyond.json.totalResults, 1);
+    assert.deepEqual(beyond.json.Resources, []);
+    const groups = await scim(`/Groups?count=0`);
+    assert.equal(groups.status, 200);
+    assert.equal(groups.json.itemsPerPage, 0);
+  });
+});
