@@ -181,9 +181,9 @@ class PostgresDatabase implements Database {
     });
     // The LISTEN connection is not in the pool, so a ping never waits behind queued requests.
     const answer = this.#onListener((client) => client.query('select 1')).then(
-        () => true,
-        () => false,
-      );
+      () => true,
+      () => false,
+    );
     try {
       return await Promise.race([answer, timeout]);
     } finally {
