@@ -13,6 +13,7 @@ import { recordFacts } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { HttpProblem, notFound } from '../shared/problem.ts';
 import { Memo } from '../shared/memo.ts';
+import { cached, readCache } from '../db/read-cache.ts';
 import { SqlParams } from '../shared/sql.ts';
 import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
@@ -167,6 +168,23 @@ function cursorPosition(cursor: string | undefined): { start: Date; eventId: str
 }
 
 /** A page of occurrences overlapping the query's range, by start then event id. */
+/**
+ * A calendar page as `listOccurrences` answers it, from memory when it can be: an anonymous page over an
+ * explicit range is the same for every reader until an event, an RSVP, a community or an organiser
+ * changes (migration 081), so it is computed once per change instead of per request. Signed-in pages
+ * carry the viewer's own RSVPs and members-only events; a page without `from` starts at "now". Both are
+ * computed each time.
+ */
+export async function calendarPage(
+  db: Database,
+  query: z.infer<typeof EventQuery>,
+  viewer: Viewer | null,
+): Promise<{ items: EventOccurrenceBody[]; next: string | null }> {
+  if (viewer || !query.from) return listOccurrences(db, query, viewer);
+  const cache = readCache(db, { channel: 'grove_calendar', table: 'calendar_generation' });
+  return cached(cache, db, JSON.stringify(query), () => listOccurrences(db, query, null));
+}
+
 export async function listOccurrences(
   db: Queryable,
   query: z.infer<typeof EventQuery>,

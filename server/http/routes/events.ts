@@ -1,7 +1,7 @@
 /** Events: the HTTP face of server/calendar/events.ts, plus the iCalendar downloads. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { answerRsvp, communityFeedIcs, eventIcs, getOccurrence, listOccurrences } from '../../calendar/events.ts';
+import { answerRsvp, calendarPage, communityFeedIcs, eventIcs, getOccurrence } from '../../calendar/events.ts';
 import { cancelEvent, createEvent, editOccurrence, requireWritableEvent, updateEvent } from '../../calendar/authoring.ts';
 import { resetFeedKey, viewerFromFeedKey } from '../../calendar/feed-keys.ts';
 import { icsResponse } from '../../calendar/ics-response.ts';
@@ -20,6 +20,7 @@ import {
 } from '../../contract/events.ts';
 import { notFound } from '../../shared/problem.ts';
 import type { AppEnv } from '../env.ts';
+import { preparedJson } from '../prepared-json.ts';
 import { checkIfMatch, versionETag } from '../middleware/conditional.ts';
 import { POST_BODY_BYTES } from '../middleware/body-limit.ts';
 import { anyone, signedIn } from '../route-policy.ts';
@@ -170,7 +171,8 @@ const feedKeyRoute = createRoute({
 });
 
 export function registerEvents(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listRoute, async (c) => c.json(await listOccurrences(c.var.db, c.req.valid('query'), c.var.viewer), 200));
+  // An anonymous page is one cached object for every reader: serialised, tagged and gzipped once.
+  app.openapi(listRoute, async (c) => preparedJson(c, await calendarPage(c.var.db, c.req.valid('query'), c.var.viewer)));
 
   // Before `/events/{id}`, whose plain `:id` would otherwise take `42.ics` and refuse it as an id.
   // Documented without its middleware (anyone() has none), which the document must not contain.

@@ -275,6 +275,43 @@ describe('events API with recurrence', () => {
     );
   });
 
+  test('an anonymous month is answered from the cache until an RSVP, an edit or an organiser change moves it', async () => {
+    interface Page {
+      items: { id: string; title: string; start: string; attendance: { going: number }; organiser: { name: string } }[];
+    }
+    const month = async () => {
+      const result = await call(ctx.grove, `/api/v1/events?community=${f.grove.slug}&from=2026-05-01T00:00:00Z&to=2026-06-01T00:00:00Z`);
+      assert.equal(result.status, 200, result.text);
+      return result.json as unknown as Page;
+    };
+    const created = await call(ctx.grove, '/api/v1/events', {
+      method: 'POST',
+      as: f.facilitator,
+      body: {
+        community: f.grove.slug,
+        title: 'Cached clinic',
+        startsAt: '2026-05-12T09:00:00Z',
+        endsAt: '2026-05-12T10:00:00Z',
+        timeZone: 'UTC',
+        mode: 'online',
+        joinUrl: 'https://meet.example.org/cached',
+      },
+    });
+    assert.equal(created.status, 201, created.text);
+    const id = assertSchema(EventOccurrence, created.json).id;
+    const find = (page: Page) => page.items.find((item) => item.id === id);
+    assert.equal(find(await month())?.attendance.going, 0, 'a new event is listed at once');
+    assert.equal(find(await month())?.attendance.going, 0, 'and served again from the cache');
+    const rsvp = await call(ctx.grove, `/api/v1/events/${id}/rsvp`, { method: 'POST', as: f.member, body: { status: 'going' } });
+    assert.ok(rsvp.status < 300, rsvp.text);
+    assert.equal(find(await month())?.attendance.going, 1, 'an RSVP moves the count');
+    await ctx.db.query(`update events set title = 'Renamed clinic' where id = $1`, [id]);
+    assert.equal(find(await month())?.title, 'Renamed clinic', 'a write behind the server is seen too');
+    await ctx.db.query(`update members set name = name || ' (host)' where id = $1`, [f.facilitator]);
+    assert.match(find(await month())?.organiser.name ?? '', /\(host\)$/, "the organiser's name follows");
+    await ctx.db.query(`update members set name = regexp_replace(name, ' \\(host\\)$', '') where id = $1`, [f.facilitator]);
+  });
+
   test('takes RSVPs only from members who may see the event, and not for a cancelled one', async () => {
     const insert = async (community: string, cancelled: boolean) => {
       const { rows } = await ctx.db.query<{ id: string }>(
