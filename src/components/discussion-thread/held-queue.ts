@@ -5,6 +5,7 @@
  * to the next post's first button.
  */
 import { TaskStatus, type Task } from '@lit/task';
+import { appendPage } from '../shared/paging.js';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
@@ -61,8 +62,7 @@ export class HeldQueue {
       args: () => [this.#hooks.client(), community, this.#cursor] as const,
       onComplete: (loaded) => {
         if (!loaded) return;
-        const known = loaded.cursor ? this.#items : [];
-        this.#items = [...known, ...loaded.page.items.filter((item) => !known.some((other) => other.id === item.id))];
+        this.#items = appendPage(this.#items, loaded.page.items, loaded.cursor);
         this.#next = loaded.page.next;
         this.#firstPosts = loaded.page.firstPosts;
       },

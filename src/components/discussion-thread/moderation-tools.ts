@@ -4,6 +4,7 @@
  * silencing a post's author for a while (and lifting it), and the community's moderation log.
  */
 import { TaskStatus, type Task } from '@lit/task';
+import { appendPage } from '../shared/paging.js';
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
@@ -235,8 +236,7 @@ export class ModerationLog {
       args: () => [this.#hooks.client(), community, this.#cursor] as const,
       onComplete: (loaded) => {
         if (!loaded) return;
-        const known = loaded.cursor ? this.#items : [];
-        this.#items = [...known, ...loaded.page.items.filter((item) => !known.some((other) => other.id === item.id))];
+        this.#items = appendPage(this.#items, loaded.page.items, loaded.cursor);
         this.#next = loaded.page.next;
       },
     });

@@ -10,6 +10,7 @@ import { TaskStatus, type Task } from '@lit/task';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { GroveClient } from '../../api/client.js';
 import { GroveApiError } from '../../api/problem.js';
+import { appendPage } from '../shared/paging.js';
 import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
 import { excerpt } from './excerpt.js';
@@ -94,8 +95,7 @@ export class ReportsQueue {
       args: () => [this.#hooks.client(), this.#community, this.#cursor] as const,
       onComplete: (loaded) => {
         if (!loaded) return;
-        const known = loaded.cursor ? this.#items : [];
-        this.#items = [...known, ...loaded.page.items.filter((item) => !known.some((other) => other.id === item.id))];
+        this.#items = appendPage(this.#items, loaded.page.items, loaded.cursor);
         this.#next = loaded.page.next;
       },
     });
