@@ -9,13 +9,7 @@
  *   and what the triggers maintain (participation buckets, the directory's read model) is rebuilt after.
  */
 import type { Database } from '../db/index.ts';
-import {
-  DIRECTORY_FACETS_SQL,
-  DIRECTORY_LISTED_SQL,
-  DIRECTORY_TOKENS_SQL,
-  PARTICIPATION_ACHIEVEMENTS_SQL,
-  PARTICIPATION_LEVELS_SQL,
-} from './rebuild.ts';
+import { PARTICIPATION_ACHIEVEMENTS_SQL, PARTICIPATION_LEVELS_SQL } from './rebuild.ts';
 
 /** Statements run at once on PostgreSQL after the load (index builds, rebuilds, vacuum). */
 const LANES = 3;
@@ -111,14 +105,17 @@ export async function startBulkLoad(db: Database, loaded: readonly string[]): Pr
       await inParallel([
         // The closing updates ran without threads_accepted_author (migration 013).
         rebuild('accepted answers', 'update threads t set accepted_author_id = p.author_id from posts p where p.id = t.accepted_post_id'),
-        rebuild('directory listed', DIRECTORY_LISTED_SQL),
+        rebuild('directory listed', 'select grove_rebuild_directory_listed()'),
       ]);
       // What grove_rebuild_participation(), grove_rebuild_directory() and grove_rebuild_expert_standing()
       // produce, in independent parts (rebuild.ts).
       await inParallel([
         rebuild('participation levels', PARTICIPATION_LEVELS_SQL),
-        rebuild('directory facets', DIRECTORY_FACETS_SQL),
-        rebuild('directory tokens', `${DIRECTORY_TOKENS_SQL}; select grove_rebuild_prefix_counts()`),
+        rebuild(
+          'directory facets',
+          "select grove_rebuild_directory_facets(); update directory_generation set value = value + 1; select pg_notify('grove_directory', '')",
+        ),
+        rebuild('directory tokens', 'select grove_rebuild_directory_tokens(); select grove_rebuild_prefix_counts()'),
         rebuild('experts', 'select grove_rebuild_expert_standing()'),
         rebuild('participation achievements', PARTICIPATION_ACHIEVEMENTS_SQL),
         rebuild('hot paths', 'select grove_rebuild_hot_paths()'),

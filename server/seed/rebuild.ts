@@ -9,9 +9,9 @@
  *   its own subquery: 85 % of the rebuild's time at x100. Here the Nth fact (or the first help to the
  *   Nth different asker) is read with one window over the whole ledger instead. Equal to the function's
  *   result when participation_achievements starts empty, which is what a bulk load leaves.
- * - The directory (migrations 010 and 080): the statements of `grove_rebuild_directory_tables()`, the
- *   token and facet tables filled at the same time instead of one after the other; bulk.ts then calls
- *   `grove_rebuild_prefix_counts()` after the tokens, as `grove_rebuild_directory()` does.
+ *
+ * The directory needs nothing here: its rebuild is three SQL functions (migration 082) that bulk.ts
+ * calls side by side and `grove_rebuild_directory_tables()` calls in turn.
  */
 
 /** Buckets, standings and peak levels. */
@@ -85,55 +85,3 @@ export const PARTICIPATION_ACHIEVEMENTS_SQL = `
   ) askers
   where nth = threshold
   on conflict do nothing`;
-
-/**
- * The directory's listed flag: first, since the token and facet rows copy it. `grove.rebuilding` keeps
- * the directory's triggers (on when the load could not turn them off) from refreshing member by member.
- */
-export const DIRECTORY_LISTED_SQL = `
-  set local grove.rebuilding = 'on';
-  update members m set listed = x.listed
-  from (
-    select m2.id, not m2.directory_opt_out and exists (
-      select 1 from memberships f join communities c on c.id = f.community_id
-      where f.member_id = m2.id and c.visibility = 'public') as listed
-    from members m2
-  ) x
-  where m.id = x.id and m.listed is distinct from x.listed`;
-
-/** Name and organisation tokens (grove_tokens() per member, spelled out set-based); prefix counts come from them. */
-export const DIRECTORY_TOKENS_SQL = `
-  set local grove.rebuilding = 'on';
-  truncate member_tokens;
-  insert into member_tokens (token, kind, name, member_id, listed)
-  select distinct on (token, id) token, kind, name, id, listed from (
-    select m.id, m.name, m.listed, w.word, w.kind from members m
-    cross join lateral (
-      select regexp_split_to_table(grove_fold(m.name), '[^[:alnum:]]+') as word, 0::smallint as kind
-      union all select regexp_split_to_table(grove_fold(m.organisation || ' ' || m.practice), '[^[:alnum:]]+'), 1::smallint
-    ) w
-    where not m.directory_opt_out and w.word <> ''
-  ) words
-  cross join lateral (
-    select word as token union all select substr(word, 3) where word like 'ال%' and char_length(word) > 3
-  ) t
-  order by token, id, kind`;
-
-/** Facet rows per member and their counts; the generation moves on as after grove_rebuild_directory_tables(). */
-export const DIRECTORY_FACETS_SQL = `
-  set local grove.rebuilding = 'on';
-  truncate directory_member_facets, directory_facet_counts;
-  insert into directory_member_facets (member_id, facet, value, listed)
-  select m.id, 'all', '', m.listed from members m where not m.directory_opt_out
-  union all select m.id, 'country', m.country, m.listed from members m where not m.directory_opt_out and m.country is not null
-  union all select m.id, 'organisation', m.organisation, m.listed from members m where not m.directory_opt_out and m.organisation <> ''
-  union all select distinct m.id, 'language', l, m.listed from members m, unnest(m.languages) l where not m.directory_opt_out
-  union all select m.id, 'skill', ms.skill_id::text, m.listed from members m join member_skills ms on ms.member_id = m.id where not m.directory_opt_out
-  union all select m.id, 'community', f.community_id::text, m.listed from members m join memberships f on f.member_id = m.id
-              join communities c on c.id = f.community_id where not m.directory_opt_out and c.visibility = 'public'
-  union all select distinct m.id, 'role', f.role, m.listed from members m join memberships f on f.member_id = m.id
-              join communities c on c.id = f.community_id where not m.directory_opt_out and c.visibility = 'public';
-  insert into directory_facet_counts (facet, value, count)
-  select facet, value, count(*)::int from directory_member_facets where listed group by facet, value;
-  update directory_generation set value = value + 1;
-  select pg_notify('grove_directory', '')`;
