@@ -2,10 +2,15 @@
  * npm run bench:mail [-- --messages 1000 --kills 12]   (needs DATABASE_URL: worker and bench share PostgreSQL)
  *
  * Fault injection for the mail outbox: queues N real messages (rendered as a digest of 10 items is), runs
- * the worker and an SMTP sink as separate processes, SIGKILLs one or the other at random moments while
- * the batch is in flight and restarts it, until the outbox has nothing left to send. Then prints:
- * queued, delivered (distinct Message-IDs the sink stored), lost (queued, never delivered, not given up),
- * duplicated (Message-IDs the sink stored more than once), and where each duplicate's crash happened.
+ * the worker and an SMTP sink as separate processes, and interrupts them at random moments while the
+ * batch is in flight, until the outbox has nothing left to send. Two batches, one row each:
+ * - restarts: the worker is stopped with SIGTERM (as a deploy or `docker stop` does) and started again;
+ *   the issue's promise, "a restart mid-send neither loses nor repeats a message", must hold exactly;
+ * - crashes: the worker or the SMTP relay is SIGKILLed and started again. Nothing may be lost; a crash
+ *   between the relay storing a message and the worker recording its 250 sends it again (RFC 1047's
+ *   window, which no SMTP client can close), with the same Message-ID.
+ * Per batch: queued, delivered (distinct Message-IDs the sink stored), lost (queued, never delivered, not
+ * given up), duplicated (Message-IDs the sink stored more than once), and the crash each duplicate came from.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -40,26 +45,27 @@ const items = Array.from({ length: 10 }, (_, i) => ({
   url: `https://intranet.example.org/news/${i + 1}`,
 }));
 const languages = ['en', 'fr', 'es', 'ar'] as const;
-const messages = Array.from({ length: total }, (_, i) => {
-  const member = members[i % members.length] ?? { id: '1' };
-  return digestMail(context, {
-    recipient: {
-      memberId: member.id,
-      name: `Bench member ${i}`,
-      address: `bench${(i % 50) + 1}@example.org`,
-      lang: languages[i % 4] ?? 'en',
-    },
-    since: new Date(Date.now() - 7 * 86_400_000),
-    frequency: 'weekly',
-    threads: items,
-    unanswered: [],
-    events: [],
-    newcomers: [],
+/** A batch of digests, fresh Message-IDs each time. */
+const compose = () =>
+  Array.from({ length: total }, (_, i) => {
+    const member = members[i % members.length] ?? { id: '1' };
+    return digestMail(context, {
+      recipient: {
+        memberId: member.id,
+        name: `Bench member ${i}`,
+        address: `bench${(i % 50) + 1}@example.org`,
+        lang: languages[i % 4] ?? 'en',
+      },
+      since: new Date(Date.now() - 7 * 86_400_000),
+      frequency: 'weekly',
+      threads: items,
+      unanswered: [],
+      events: [],
+      newcomers: [],
+    });
   });
-});
-const sample = messages[0];
+const sample = compose()[0];
 const digestBytes = sample ? Buffer.byteLength(sample.text) + Buffer.byteLength(sample.html) : 0;
-for (let i = 0; i < messages.length; i += 200) await db.transaction((tx) => enqueue(tx, messages.slice(i, i + 200)));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -82,77 +88,90 @@ function start(script: string, args: string[]): Promise<ChildProcess> {
     child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
   });
 }
-const kill = async (child: ChildProcess) => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-};
+type Interruption = 'restart' | 'crash';
 
-const started = performance.now();
 let sink = await start('sink.ts', [String(smtpPort), logFile]);
 let worker = await start('worker.ts', [schema, String(smtpPort)]);
-const events: string[] = [];
-/** Per kill, the Message-IDs that were in flight: claimed by the worker, or the sink's last stored one. */
-const inFlight: { event: string; ids: Set<string> }[] = [];
+const stop = async (child: ChildProcess, signal: NodeJS.Signals) => {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+};
+const stored = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : []);
 const claimed = async () =>
   new Set((await db.query<{ id: string }>("select message_id as id from mail_outbox where state = 'sending'")).rows.map((row) => row.id));
-const lastStored = () => (existsSync(logFile) ? (readFileSync(logFile, 'utf8').trimEnd().split('\n').at(-1) ?? '') : '');
 const pending = async () =>
   (await db.query<{ n: number }>("select count(*)::int as n from mail_outbox where state in ('queued', 'sending')")).rows[0]?.n ?? 0;
 const sent = async () => (await db.query<{ n: number }>("select count(*)::int as n from mail_outbox where state = 'sent'")).rows[0]?.n ?? 0;
 
-// Kills spread over the batch: each waits until more messages went out, then strikes worker or sink.
-for (let k = 0; k < kills; k++) {
-  const target = Math.floor(((k + 1) / (kills + 1)) * total);
-  while ((await sent()) < target && (await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  if ((await pending()) === 0) break;
-  await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
-  if (k % 2 === 0) {
-    await kill(worker);
-    events.push(`worker killed at ${await sent()} sent`);
-    inFlight.push({ event: events.at(-1) ?? '', ids: await claimed() });
-    worker = await start('worker.ts', [schema, String(smtpPort)]);
-  } else {
-    await kill(sink);
-    events.push(`sink killed at ${await sent()} sent`);
-    inFlight.push({ event: events.at(-1) ?? '', ids: new Set([lastStored()]) });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    sink = await start('sink.ts', [String(smtpPort), logFile]);
+/** Queues the batch, interrupts the worker (and, for crashes, the relay) `kills` times, and counts. */
+async function batch(kind: Interruption) {
+  const messages = compose();
+  const sentBefore = await sent();
+  const storedBefore = stored().length;
+  const started = performance.now();
+  for (let i = 0; i < messages.length; i += 200) await db.transaction((tx) => enqueue(tx, messages.slice(i, i + 200)));
+  const events: string[] = [];
+  /** Per interruption, the Message-IDs that were in flight: claimed by the worker, or the sink's last stored one. */
+  const inFlight: { event: string; ids: Set<string> }[] = [];
+  // Interruptions spread over the batch: each waits until more messages went out, then strikes.
+  for (let k = 0; k < kills; k++) {
+    const target = sentBefore + Math.floor(((k + 1) / (kills + 1)) * total);
+    while ((await sent()) < target && (await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    if ((await pending()) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
+    if (kind === 'restart' || k % 2 === 0) {
+      const ids = await claimed();
+      await stop(worker, kind === 'restart' ? 'SIGTERM' : 'SIGKILL');
+      events.push(`worker ${kind === 'restart' ? 'restarted' : 'killed'} at ${(await sent()) - sentBefore} sent`);
+      inFlight.push({ event: events.at(-1) ?? '', ids });
+      worker = await start('worker.ts', [schema, String(smtpPort)]);
+    } else {
+      await stop(sink, 'SIGKILL');
+      events.push(`relay killed at ${(await sent()) - sentBefore} sent`);
+      inFlight.push({ event: events.at(-1) ?? '', ids: new Set(stored().slice(-1)) });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      sink = await start('sink.ts', [String(smtpPort), logFile]);
+    }
   }
+  while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  const seconds = (performance.now() - started) / 1000;
+  const counts = new Map<string, number>();
+  for (const id of stored().slice(storedBefore)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const queuedIds = messages.map((m) => m.messageId);
+  const { rows } = await db.query<{ n: number }>(
+    "select count(*)::int as n from mail_outbox where state = 'failed' and message_id = any($1)",
+    [queuedIds],
+  );
+  const failed = rows[0]?.n ?? 0;
+  const duplicates = [...counts].filter(([, n]) => n > 1);
+  return {
+    events,
+    row: {
+      batch: kind === 'restart' ? 'restarts (SIGTERM worker)' : 'crashes (SIGKILL worker / relay)',
+      queued: total,
+      delivered: counts.size,
+      lost: queuedIds.filter((id) => !counts.has(id)).length - failed,
+      duplicated: duplicates.length,
+      'given up': failed,
+      seconds: seconds.toFixed(1),
+      'msg/s': (total / seconds).toFixed(0),
+    },
+    // Where each duplicate came from: the interruption that had it in flight.
+    duplicates: duplicates.map(([id, n]) => {
+      const at = inFlight.filter((kill) => kill.ids.has(id)).map((kill) => kill.event);
+      return `duplicate ${id} (${n} copies): in flight at ${at.length ? at.join('; ') : 'no interruption (a retry after a timeout)'}`;
+    }),
+  };
 }
-while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 200));
-const seconds = (performance.now() - started) / 1000;
-await kill(worker);
-await kill(sink);
 
-const delivered = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : [];
-const counts = new Map<string, number>();
-for (const id of delivered) counts.set(id, (counts.get(id) ?? 0) + 1);
-const queuedIds = messages.map((m) => m.messageId);
-const failed = (await db.query<{ n: number }>("select count(*)::int as n from mail_outbox where state = 'failed'")).rows[0]?.n ?? 0;
-const lost = queuedIds.filter((id) => !counts.has(id)).length - failed;
-const duplicated = [...counts.values()].filter((n) => n > 1).length;
-
-console.log(`mail bench: ${total} messages, ${events.length} kills (${events.join('; ')})`);
-console.table([
-  {
-    queued: total,
-    delivered: counts.size,
-    lost,
-    duplicated,
-    'given up': failed,
-    seconds: seconds.toFixed(1),
-    'msg/s': (total / seconds).toFixed(0),
-    'digest of 10 items (text + html bytes)': digestBytes,
-  },
-]);
-// Where each duplicate came from: the kill that had it in flight (RFC 1047's window: stored by the
-// relay, but the worker died before recording the 250, or the relay died before sending it).
-for (const [id, n] of counts) {
-  if (n < 2) continue;
-  const crashes = inFlight.filter((kill) => kill.ids.has(id)).map((kill) => kill.event);
-  console.log(`duplicate ${id} (${n} copies): in flight at ${crashes.length ? crashes.join('; ') : 'no kill (a retry after a timeout)'}`);
-}
+const results = [await batch('restart'), await batch('crash')];
+await stop(worker, 'SIGKILL');
+await stop(sink, 'SIGKILL');
+for (const result of results) console.log(`${result.row.batch}: ${result.events.length} (${result.events.join('; ')})`);
+console.log(`digest of 10 items (text + html): ${digestBytes} bytes`);
+console.table(results.map((result) => result.row));
+for (const line of results.flatMap((result) => result.duplicates)) console.log(line);
 await db.close();
 rmSync(logFile, { force: true });
 process.exit(0);

@@ -56,11 +56,14 @@ export const LEASE_SECONDS = 60;
  */
 export async function claimDue(db: Queryable, limit: number, leaseSeconds = LEASE_SECONDS): Promise<OutboxRow[]> {
   const { rows } = await db.query<OutboxRow>(
-    `update mail_outbox set state = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
-     where id in (select id from mail_outbox
-                  where (state = 'queued' and next_attempt_at <= now()) or (state = 'sending' and lease_until < now())
-                  order by next_attempt_at, id limit $1 for update skip locked)
-     returning id, message_id, to_address, subject, text_body, html_body, headers, calendar, attempts`,
+    // RETURNING comes in the table's physical order: sorted again, so mail leaves in the order it was queued.
+    `with claimed as (
+       update mail_outbox set state = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+       where id in (select id from mail_outbox
+                    where (state = 'queued' and next_attempt_at <= now()) or (state = 'sending' and lease_until < now())
+                    order by next_attempt_at, id limit $1 for update skip locked)
+       returning id, message_id, to_address, subject, text_body, html_body, headers, calendar, attempts, next_attempt_at)
+     select id, message_id, to_address, subject, text_body, html_body, headers, calendar, attempts from claimed order by next_attempt_at, id`,
     [limit, leaseSeconds],
   );
   return rows;
@@ -68,6 +71,19 @@ export async function claimDue(db: Queryable, limit: number, leaseSeconds = LEAS
 
 export async function markSent(db: Queryable, id: string): Promise<void> {
   await db.query("update mail_outbox set state = 'sent', sent_at = now(), lease_until = null, last_error = null where id = $1", [id]);
+}
+
+/**
+ * Rows a stopping sender claimed but did not start: queued again at once, the attempt not counted, so a
+ * restart hands them to the next sender now rather than when the lease runs out.
+ */
+export async function releaseClaims(db: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `update mail_outbox set state = 'queued', attempts = attempts - 1, lease_until = null
+     where id = any($1::bigint[]) and state = 'sending'`,
+    [ids],
+  );
 }
 
 /** Attempts before a message is given up: about a day and a half of back-off. */

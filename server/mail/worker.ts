@@ -6,7 +6,7 @@
  */
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Database } from '../db/index.ts';
-import { claimDue, markFailed, markSent, OUTBOX_CHANNEL, type OutboxRow } from './outbox.ts';
+import { claimDue, markFailed, markSent, OUTBOX_CHANNEL, releaseClaims, type OutboxRow } from './outbox.ts';
 import { bounceToken } from './tokens.ts';
 
 export interface WorkerOptions {
@@ -71,8 +71,14 @@ export async function startMailWorker(db: Database, options: WorkerOptions): Pro
     for (;;) {
       const rows = await claimDue(db, batch, options.leaseSeconds);
       if (rows.length === 0 || stopped()) return;
-      for (const row of rows) {
-        if (stopped()) return;
+      for (const [index, row] of rows.entries()) {
+        // A stop lets the message on the wire finish and be recorded (a restart neither loses nor repeats
+        // it) and gives back the rest of the batch.
+        if (stopped())
+          return releaseClaims(
+            db,
+            rows.slice(index).map((unsent) => unsent.id),
+          );
         await send(row);
       }
     }

@@ -10,9 +10,10 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createApp } from '../../../server/http/app.ts';
-import type { MailContext } from '../../../server/mail/compose.ts';
+import { digestMail, type MailContext } from '../../../server/mail/compose.ts';
 import { runDigests } from '../../../server/mail/digest.ts';
 import { loadMailKeys } from '../../../server/mail/keys.ts';
+import { enqueue } from '../../../server/mail/outbox.ts';
 import { startMailWorker, type MailWorker } from '../../../server/mail/worker.ts';
 import { startInboundServer, type InboundServer } from '../../../server/smtp/inbound.ts';
 import { assertProblem, call, createFixture, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
@@ -479,5 +480,86 @@ describe('questions routed to experts, and waitlists', () => {
       0,
       'who had a seat is not told again',
     );
+  });
+});
+
+describe('stopping the sender', () => {
+  test('a stop mid-batch records the message on the wire as sent and gives the rest back at once, unattempted', async () => {
+    // Only the sender under test may take these rows, and only these rows are due.
+    await worker.drain();
+    await worker.stop();
+    await db.query("update mail_outbox set next_attempt_at = now() + interval '1 day' where state = 'queued'");
+    const { bounce: bounceKey } = await loadMailKeys(db);
+    let acknowledge = () => {};
+    const held = new Promise<void>((resolve) => (acknowledge = resolve));
+    let onWire = () => {};
+    const arrived = new Promise<void>((resolve) => (onWire = resolve));
+    const stored: string[] = [];
+    // A relay that holds its 250 for the first message until the test has asked the sender to stop.
+    const relay = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        let head = '';
+        stream.on('data', (chunk: Buffer) => (head += chunk.toString('utf8')));
+        stream.on('end', () => {
+          stored.push(/^Message-ID:\s*<([^>]+)>/im.exec(head)?.[1] ?? '');
+          onWire();
+          void held.then(() => callback());
+        });
+      },
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const messages = [1, 2, 3].map((n) =>
+      digestMail(context, {
+        recipient: { memberId: f.facilitator, name: 'Zélie', address: 'zelie@example.org', lang: 'en' },
+        since: new Date(Date.now() - 7 * 86_400_000),
+        frequency: 'weekly',
+        threads: [{ text: `Thread ${n}`, url: `https://intranet.example.org/${n}` }],
+        unanswered: [],
+        events: [],
+        newcomers: [],
+      }),
+    );
+    const sender = await startMailWorker(db, {
+      smtpUrl: `smtp://127.0.0.1:${(relay.server.address() as AddressInfo).port}`,
+      from: context.from,
+      domain: DOMAIN,
+      bounceKey,
+      pollMs: 60_000,
+    });
+    try {
+      await db.transaction((tx) => enqueue(tx, messages));
+      await arrived;
+      const stopping = sender.stop();
+      acknowledge();
+      await stopping;
+      const { rows } = await db.query<{ message_id: string; state: string; attempts: number; lease_until: Date | null }>(
+        'select message_id, state, attempts, lease_until from mail_outbox where message_id = any($1) order by id',
+        [messages.map((m) => m.messageId)],
+      );
+      assert.deepEqual(stored, [messages[0]!.messageId]);
+      assert.deepEqual(
+        rows.map((row) => [row.state, row.attempts, row.lease_until]),
+        [
+          ['sent', 1, null],
+          ['queued', 0, null],
+          ['queued', 0, null],
+        ],
+      );
+    } finally {
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+      // The shared sender takes over again (and sends the two given back) for the tests' end.
+      worker = await startMailWorker(db, {
+        smtpUrl: `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`,
+        from: context.from,
+        domain: DOMAIN,
+        bounceKey,
+        pollMs: 60_000,
+      });
+      await worker.drain();
+    }
+    assert.equal(to('zelie@example.org').length, 2, 'the two given back are sent by the next sender, once each');
   });
 });
