@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
+import { takingTurns } from './http/turns.ts';
 import { ENV_HELP, loadConfig, parseArgs, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { purgeIdempotencyKeys } from './operations/idempotency-keys.ts';
@@ -111,7 +112,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await warmUp(app);
 
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    // Health checks never take a turn behind other requests.
+    const fetch = takingTurns(app.fetch, (request) => new URL(request.url).pathname === '/api/health');
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

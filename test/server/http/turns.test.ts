@@ -1,0 +1,36 @@
+/** Requests of one loop turn take turns (server/http/turns.ts): the loop reads its sockets between them. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { takingTurns } from '../../../server/http/turns.ts';
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const request = (path: string) => new Request(`http://grove.test${path}`);
+
+test('the first request of a turn runs at once, the others one turn each, and health never waits', async () => {
+  const ran: string[] = [];
+  const fetch = takingTurns(
+    (r) => {
+      const { pathname } = new URL(r.url);
+      if (pathname === '/broken') throw new Error('broken handler');
+      ran.push(pathname);
+      return new Response(pathname);
+    },
+    (r) => new URL(r.url).pathname === '/api/health',
+  );
+  const answers = Promise.allSettled(['/a', '/b', '/broken', '/c', '/api/health'].map(async (path) => fetch(request(path))));
+  assert.deepEqual(ran, ['/a', '/api/health']);
+  await nextTurn();
+  assert.deepEqual(ran, ['/a', '/api/health', '/b']);
+  await nextTurn();
+  await nextTurn();
+  assert.deepEqual(ran, ['/a', '/api/health', '/b', '/c']);
+  const settled = await answers;
+  assert.deepEqual(
+    settled.map((s) => s.status),
+    ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+  );
+  // The queue drained: the next request runs at once again.
+  await nextTurn();
+  void fetch(request('/d'));
+  assert.deepEqual(ran.at(-1), '/d');
+});
