@@ -24,4 +24,6 @@ const server = new SMTPServer({
     });
   },
 });
+// A killed worker resets its connections: that ends its session, not the sink.
+server.on('error', () => undefined);
 server.listen(Number(port), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -69,7 +69,13 @@ export async function startMailCatcher(options: { port?: number; host?: string }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      // A client that hangs up mid-session (ECONNRESET) is an 'error' of the server: unhandled, it would
+      // end the process. The catcher, like any SMTP server, just lets that session go.
+      server.on('error', () => undefined);
+      resolve();
+    });
   });
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -483,6 +483,13 @@ describe('questions routed to experts, and waitlists', () => {
   });
 });
 
+/** A promise and the function that settles it (Node 20 has no Promise.withResolvers). */
+function latch(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
 describe('stopping the sender', () => {
   test('a stop mid-batch records the message on the wire as sent and gives the rest back at once, unattempted', async () => {
     // Only the sender under test may take these rows, and only these rows are due.
@@ -490,10 +497,8 @@ describe('stopping the sender', () => {
     await worker.stop();
     await db.query("update mail_outbox set next_attempt_at = now() + interval '1 day' where state = 'queued'");
     const { bounce: bounceKey } = await loadMailKeys(db);
-    let acknowledge = () => {};
-    const held = new Promise<void>((resolve) => (acknowledge = resolve));
-    let onWire = () => {};
-    const arrived = new Promise<void>((resolve) => (onWire = resolve));
+    const held = latch();
+    const arrived = latch();
     const stored: string[] = [];
     // A relay that holds its 250 for the first message until the test has asked the sender to stop.
     const relay = new SMTPServer({
@@ -505,8 +510,8 @@ describe('stopping the sender', () => {
         stream.on('data', (chunk: Buffer) => (head += chunk.toString('utf8')));
         stream.on('end', () => {
           stored.push(/^Message-ID:\s*<([^>]+)>/im.exec(head)?.[1] ?? '');
-          onWire();
-          void held.then(() => callback());
+          arrived.resolve();
+          void held.promise.then(() => callback());
         });
       },
     });
@@ -531,9 +536,9 @@ describe('stopping the sender', () => {
     });
     try {
       await db.transaction((tx) => enqueue(tx, messages));
-      await arrived;
+      await arrived.promise;
       const stopping = sender.stop();
-      acknowledge();
+      held.resolve();
       await stopping;
       const { rows } = await db.query<{ message_id: string; state: string; attempts: number; lease_until: Date | null }>(
         'select message_id, state, attempts, lease_until from mail_outbox where message_id = any($1) order by id',
