@@ -12,9 +12,13 @@ export interface Translator {
 
 // Templates are written on one line: whitespace inside them would ship in the runtime chunk.
 
-/** Polite, busy status while loading: announced once, not repeated on every re-render. */
+/**
+ * Polite, busy status while loading: announced once, not repeated on every re-render. A second sentence
+ * shows after a few seconds (CSS, `.grove-slow`), when a slow line or a server asking to be retried later
+ * (503 + Retry-After, which the client honours) keeps the widget waiting: it says it is still trying.
+ */
 export function renderLoading(t: Translator): TemplateResult {
-  return html`<div part="status" class="grove-state" role="status" aria-live="polite" aria-busy="true">${t.t('core.loading')}</div>`;
+  return html`<div part="status" class="grove-state" role="status" aria-live="polite" aria-busy="true">${t.t('core.loading')} <span class="grove-slow">${t.t('core.stillLoading')}</span></div>`;
 }
 
 /** The empty state; `message` is a widget-specific translated sentence, else the generic one. */

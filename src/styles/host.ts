@@ -33,6 +33,16 @@ export const hostStyles = [
       padding: var(--_space-m);
       color: var(--_muted);
     }
+    /* Hidden, and out of the accessibility tree, until the load has taken 6 s (renderLoading). */
+    .grove-slow {
+      visibility: hidden;
+      animation: grove-slow 0s 6s forwards;
+    }
+    @keyframes grove-slow {
+      to {
+        visibility: visible;
+      }
+    }
     .grove-error {
       color: var(--_text);
       border-inline-start: 4px solid var(--_danger);

@@ -32,7 +32,21 @@ describe('shared states', () => {
     const status = host.shadowRoot!.querySelector('[role="status"]')!;
     expect(status.getAttribute('aria-busy')).to.equal('true');
     expect(status.getAttribute('aria-live')).to.equal('polite');
-    expect(status.textContent.trim()).to.equal('Loading…');
+    expect(status.textContent.trim()).to.match(/^Loading… Still trying/);
+    await expectAccessible(host);
+  });
+
+  it('loading says it is still trying once it has taken 6 s, not before', async () => {
+    const host = await show((t) => renderLoading(t), 'ar');
+    const slow = host.shadowRoot!.querySelector<HTMLElement>('.grove-slow')!;
+    expect(slow.textContent).to.equal('ما زلنا نحاول: يستغرق هذا وقتًا أطول من المعتاد.');
+    expect(getComputedStyle(slow).visibility).to.equal('hidden');
+    const [reveal] = slow.getAnimations();
+    expect(reveal, 'a CSS animation reveals it').to.exist;
+    reveal!.currentTime = 5_900;
+    expect(getComputedStyle(slow).visibility).to.equal('hidden');
+    reveal!.currentTime = 6_000;
+    expect(getComputedStyle(slow).visibility).to.equal('visible');
     await expectAccessible(host);
   });
 

@@ -3,6 +3,7 @@ import type { CoreMessages } from './en.js';
 
 const ar: CatalogueOf<CoreMessages> = {
   'core.loading': 'جارٍ التحميل…',
+  'core.stillLoading': 'ما زلنا نحاول: يستغرق هذا وقتًا أطول من المعتاد.',
   'core.empty': 'لا يوجد شيء لعرضه بعد.',
   'core.retry': 'إعادة المحاولة',
   'core.notConfigured': 'لم يُضبط أي خادم Grove لهذه الأداة: أضف <grove-provider api=…> أو <meta name="grove-api">.',

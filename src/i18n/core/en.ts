@@ -1,6 +1,7 @@
 /** Messages every widget shares: states, errors, configuration problems. Source of truth. */
 const en = {
   'core.loading': 'Loading…',
+  'core.stillLoading': 'Still trying: this is taking longer than usual.',
   'core.empty': 'Nothing to show yet.',
   'core.retry': 'Try again',
   'core.notConfigured': 'No Grove server is configured for this widget: add a <grove-provider api=…> or <meta name="grove-api">.',

@@ -3,6 +3,7 @@ import type { CoreMessages } from './en.js';
 
 const es: CatalogueOf<CoreMessages> = {
   'core.loading': 'Cargando…',
+  'core.stillLoading': 'Seguimos intentándolo: tarda más de lo habitual.',
   'core.empty': 'Todavía no hay nada que mostrar.',
   'core.retry': 'Reintentar',
   'core.notConfigured':

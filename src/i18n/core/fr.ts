@@ -3,6 +3,7 @@ import type { CoreMessages } from './en.js';
 
 const fr: CatalogueOf<CoreMessages> = {
   'core.loading': 'Chargement…',
+  'core.stillLoading': 'Toujours en cours : c’est plus long que d’habitude.',
   'core.empty': 'Rien à afficher pour le moment.',
   'core.retry': 'Réessayer',
   'core.notConfigured':
