@@ -215,7 +215,14 @@ order by t.score desc, t.member_id`;
  * The members worth ranking (migration 012): for each matched skill the best standings among members
  * who could be listed (in the community's scope when one is given), and those whose profile, events or
  * posts match the question's words, a bounded number of each. Parameters: $1 skill ids, $2 the union
- * tsquery, $3 community (or null), $4 per-skill count, $5 per-source count of word matches.
+ * tsquery, $3 community (or null), $4 per-skill count, $5 per-source count of word matches, $6 the pool.
+ *
+ * Word matches are read in a fixed order (the newest first), so that the same question always considers
+ * the same members: without one, which hundred of the matches came first depended on the plan. Events
+ * and posts are searched only when the skills and profiles found fewer members than the pool holds: the
+ * ranking reads text evidence for the pool's best only (RANK_SQL), so with a full pool a member found
+ * only through a post would never be ranked, and the ordered read of a common word's posts is the
+ * costliest read there is (at x100, 210,000 posts scanned newest first to find 100 with "policy").
  */
 export const CANDIDATES_SQL = `
 with scope(id) as (select community_id from community_tree where ancestor_id = $3::bigint),
@@ -228,16 +235,19 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
       order by x.score desc, x.member_id limit $4
     ) s
   ),
-  -- In a fixed order (the newest), so that the same question always considers the same members: without
-  -- one, which hundred of the matches came first depended on the plan and the table's layout.
-  by_words as (
-    (select m.id as member_id from members m where $2::tsquery is not null and m.profile_vector @@ $2::tsquery order by m.id desc limit $5)
+  by_profile as (
+    select m.id as member_id from members m where $2::tsquery is not null and m.profile_vector @@ $2::tsquery order by m.id desc limit $5
+  ),
+  enough as (select count(distinct member_id) >= $6::int as filled from (select member_id from by_skill union all select member_id from by_profile) c),
+  by_text as (
+    (select e.organiser_id as member_id from events e
+     where $2::tsquery is not null and not (select filled from enough) and e.search_vector @@ $2::tsquery order by e.id desc limit $5)
     union all
-    (select e.organiser_id from events e where $2::tsquery is not null and e.search_vector @@ $2::tsquery order by e.id desc limit $5)
-    union all
-    (select p.author_id from posts p where $2::tsquery is not null and p.search_vector @@ $2::tsquery order by p.id desc limit $5)
+    (select p.author_id from posts p
+     where $2::tsquery is not null and not (select filled from enough) and p.search_vector @@ $2::tsquery order by p.id desc limit $5)
   )
-select coalesce(array_agg(distinct member_id), '{}') as ids from (select member_id from by_skill union all select member_id from by_words) c`;
+select coalesce(array_agg(distinct member_id), '{}') as ids
+from (select member_id from by_skill union all select member_id from by_profile union all select member_id from by_text) c`;
 
 /**
  * Turns skill terms and question words into tsqueries with the database's own parser ('simple' with

@@ -150,6 +150,7 @@ export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?
     request.communityId,
     CANDIDATES_PER_SKILL,
     CANDIDATES_PER_WORD_SOURCE,
+    Math.max(request.limit, Math.round(weights.candidatePool)),
   ]);
   const { rows } = await db.query<RankRow>(RANK_SQL, [
     topics.map((topic) => topic.id),
