@@ -142,7 +142,9 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     select p.author_id as member_id, ${postKind} as kind, ${textRelevance('p.search_vector')} as relevance,
       ${decay('p.created_at', '$11::float8')} as decay,
       ${matchedSkill('p.search_vector')} as skill_id, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at
-    from word_matched p join threads t on t.id = p.thread_id
+    from word_matched p
+    -- A probe per post (offset 0 keeps it one): as a join the planner hashed every thread of the network.
+    cross join lateral (select * from threads t where t.id = p.thread_id offset 0) t
     where ${readable('t.community_id')} and (t.topic_skill_id is null or t.topic_skill_id not in (select skill_id from topic))
     union all
     select e.organiser_id, 'event-led', ${textRelevance('e.search_vector')}, ${decay('e.starts_at', '$11::float8')},
