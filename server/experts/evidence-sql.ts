@@ -74,17 +74,23 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     join topic tp on tp.skill_id = t.topic_skill_id
     where not g.stored and not p.hidden and not p.deleted and ${postKind} = g.kind
   ),
-  -- Every candidate's evidence that is not found by searching text: endorsements, declared skills, and the
-  -- profile (one row each, read with the member).
+  -- Every candidate's other evidence: events they led on the question's words (a dozen per candidate,
+  -- from their organiser index), endorsements, declared skills, and the profile (read with the member).
   member_items as (
-    select en.member_id, 'endorsement' as kind, tp.strength as relevance, ${decay('en.created_at', '$12::float8')} as decay,
-      en.skill_id
+    select e.organiser_id as member_id, 'event-led' as kind, ${textRelevance('e.search_vector')} as relevance,
+      ${decay('e.starts_at', '$11::float8')} as decay, ${matchedSkill('e.search_vector')} as skill_id,
+      'event' as ref_kind, e.id as ref_id, e.title, null as url, e.starts_at as at
+    from events e
+    where e.organiser_id = any($19::bigint[]) and not e.cancelled and e.search_vector @@ $5::tsquery and ${readable('e.community_id')}
+    union all
+    select en.member_id, 'endorsement', tp.strength, ${decay('en.created_at', '$12::float8')},
+      en.skill_id, null, null, null, null, en.created_at
     from endorsements en join topic tp on tp.skill_id = en.skill_id where en.member_id = any($19::bigint[])
     union all
-    select ms.member_id, 'declared-skill', tp.strength * ms.level / 4.0, 1, ms.skill_id
+    select ms.member_id, 'declared-skill', tp.strength * ms.level / 4.0, 1, ms.skill_id, null, null, null, null, null
     from member_skills ms join topic tp on tp.skill_id = ms.skill_id where ms.member_id = any($19::bigint[])
     union all
-    select m.id, 'profile', ${textRelevance('m.profile_vector')}, 1, ${matchedSkill('m.profile_vector')}
+    select m.id, 'profile', ${textRelevance('m.profile_vector')}, 1, ${matchedSkill('m.profile_vector')}, null, null, null, null, null
     from members m where m.id = any($19::bigint[]) and m.profile_vector @@ $5::tsquery
   ),
   -- Per member, kind and skill: how many items and their mass at the clock.
@@ -125,11 +131,11 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
         and pf.occurred_at > $8::timestamptz - make_interval(days => $17::int) and pf.occurred_at <= $8::timestamptz
     ) r
   ),
-  -- Evidence found by the question's words in text (events led, posts outside the topic's threads) is
-  -- read for the shortlist only: the best $20 of the pool as tempered so far. For every candidate it was
-  -- most of the statement's reads (their posts holding a word as common as "evaluation", 40,000 pages at
-  -- x100, then each post's thread); it adds to a member's score, so only those already near the top can
-  -- be moved by it.
+  -- Posts outside the topic's threads that hold a word of the question are read for the shortlist only:
+  -- the best $20 of the pool as tempered so far. For every candidate they were most of the statement's
+  -- reads (the candidates' posts intersected with every post holding a word as common as "evaluation",
+  -- 30,000 pages at x100, then each post's thread); they add to a member's score, so they can reorder
+  -- the members near the top but not bring in one from far below.
   shortlist as (
     select member_id from tempering order by raw * availability_factor * load_factor desc, member_id limit $20
   ),
@@ -138,7 +144,7 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     from shortlist s join posts p on p.author_id = s.member_id
     where p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted
   ),
-  items_evidence as (
+  word_posts as (
     select p.author_id as member_id, ${postKind} as kind, ${textRelevance('p.search_vector')} as relevance,
       ${decay('p.created_at', '$11::float8')} as decay,
       ${matchedSkill('p.search_vector')} as skill_id, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at
@@ -146,16 +152,13 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     -- A probe per post (offset 0 keeps it one): as a join the planner hashed every thread of the network.
     cross join lateral (select * from threads t where t.id = p.thread_id offset 0) t
     where ${readable('t.community_id')} and (t.topic_skill_id is null or t.topic_skill_id not in (select skill_id from topic))
-    union all
-    select e.organiser_id, 'event-led', ${textRelevance('e.search_vector')}, ${decay('e.starts_at', '$11::float8')},
-      ${matchedSkill('e.search_vector')}, 'event', e.id, e.title, null, e.starts_at
-    from shortlist s join events e on e.organiser_id = s.member_id
-    where not e.cancelled and e.search_vector @@ $5::tsquery and ${readable('e.community_id')}
   ),
+  -- The items that explain a member besides their topic posts: events led and posts found by words.
+  items_evidence as (select * from member_items where ref_id is not null union all select * from word_posts),
   evidence as (
     select e.* from known e join shortlist using (member_id)
     union all
-    select member_id, kind, skill_id, 1, relevance * decay from items_evidence where relevance > 0
+    select member_id, kind, skill_id, 1, relevance * decay from word_posts where relevance > 0
   ),
   top as (
     select t.member_id, r.raw, t.recent, t.availability_factor, t.load_factor,
