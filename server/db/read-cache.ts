@@ -1,7 +1,8 @@
 /**
  * Answers cached in memory until the data they read changes: directory pages and facet counts
  * (`directory_generation`, NOTIFY `grove_directory`, migration 010's triggers) and anonymous calendar
- * pages (`calendar_generation`, NOTIFY `grove_calendar`, migration 081). Every change to the tables behind
+ * pages (`calendar_generation`, NOTIFY `grove_calendar`, migration 081) and anonymous expert answers
+ * (`expert_generation`, NOTIFY `grove_experts`, migration 106). Every change to the tables behind
  * an answer bumps its generation row and NOTIFYs its channel. An entry is served while the generation it
  * was computed under is current; the generation is a local counter moved by:
  *
@@ -34,8 +35,8 @@ const REVALIDATE_MS = 1_000;
 
 /** Which generation row and NOTIFY channel a cache follows. */
 export interface ReadModel {
-  channel: 'grove_directory' | 'grove_calendar';
-  table: 'directory_generation' | 'calendar_generation';
+  channel: 'grove_directory' | 'grove_calendar' | 'grove_experts';
+  table: 'directory_generation' | 'calendar_generation' | 'expert_generation';
 }
 
 export interface ReadCache {

@@ -38,21 +38,31 @@ const postKind = `case when t.accepted_post_id = p.id then 'accepted-answer'
  */
 const groupDecay = `power(2::float8, -extract(epoch from ($8::timestamptz - grove_expert_epoch())) / 86400 / 365)`;
 
+/**
+ * Communities whose evidence the viewer ($6) may not read: the non-public ones they are not a member of
+ * (3,300 of 32,500 at x100, from a partial index). Evidence is kept when its community is not among them,
+ * a hashed lookup per row; the set of every readable community (29,000) made the planner read every event
+ * of each to find the candidates' few, and a probe of communities per row cost 3 page reads each.
+ */
+const hidden = `hidden(id) as (
+    select c.id from communities c
+    where c.visibility <> 'public' and not exists (select 1 from memberships vm where vm.community_id = c.id and vm.member_id = $6::bigint)
+  )`;
+const readable = (communityId: string): string => `${communityId} not in (select id from hidden)`;
+
 export const RANK_SQL = `
 with scope(id) as (select community_id from community_tree where ancestor_id = $7::bigint),
-  readable as (
-    select c.id from communities c
-    where c.visibility = 'public' or exists (select 1 from memberships vm where vm.community_id = c.id and vm.member_id = $6::bigint)
-  ),
+  ${hidden},
   topic as (select * from unnest($1::bigint[], $2::float8[]) as t(skill_id, strength)),
   -- Posts in threads on a matched topic: the thread's topic says what they are about. Read as a few rows
-  -- per candidate (migration 092): a group is exact from its stored mass when the topic is a whole match,
-  -- the half-life the stored one and no post later than the clock; other groups are read post by post.
+  -- per candidate (migration 092, from the index of migration 105): a group is exact from its stored mass
+  -- when the topic is a whole match, the half-life the stored one and no post later than the clock; other
+  -- groups are read post by post.
   topic_groups as (
     select x.member_id, x.kind, x.skill_id, x.community_id, x.n, x.mass,
       ($11::float8 = 365 and tp.strength >= 1 and x.latest_at <= $8::timestamptz) as stored
     from expert_post_mass x join topic tp on tp.skill_id = x.skill_id
-    where x.member_id = any($19::bigint[]) and x.community_id in (select id from readable)
+    where x.member_id = any($19::bigint[]) and ${readable('x.community_id')}
   ),
   topic_posts as (
     select p.author_id as member_id, ${postKind} as kind,
@@ -64,23 +74,14 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     join topic tp on tp.skill_id = t.topic_skill_id
     where not g.stored and not p.hidden and not p.deleted and ${postKind} = g.kind
   ),
-  -- Everything else, item by item.
-  items_evidence as (
-    -- Posts elsewhere whose words match: the planner intersects the candidates' posts with the words'
-    -- (posts_search) when the words are selective, or reads the candidates' posts when they are not.
-    select p.author_id as member_id, ${postKind} as kind, ${textRelevance('p.search_vector')} as relevance,
-      ${decay('p.created_at', '$11::float8')} as decay,
-      ${matchedSkill('p.search_vector')} as skill_id, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at
-    from posts p
-    join threads t on t.id = p.thread_id
-    where p.author_id = any($19::bigint[]) and p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted
-      and t.community_id in (select id from readable)
-      and (t.topic_skill_id is null or t.topic_skill_id not in (select skill_id from topic))
-    union all
-    select e.organiser_id, 'event-led', ${textRelevance('e.search_vector')}, ${decay('e.starts_at', '$11::float8')},
-      ${matchedSkill('e.search_vector')}, 'event', e.id, e.title, null, e.starts_at
+  -- Every candidate's other evidence: events they led on the question's words (a dozen per candidate,
+  -- from their organiser index), endorsements, declared skills, and the profile (read with the member).
+  member_items as (
+    select e.organiser_id as member_id, 'event-led' as kind, ${textRelevance('e.search_vector')} as relevance,
+      ${decay('e.starts_at', '$11::float8')} as decay, ${matchedSkill('e.search_vector')} as skill_id,
+      'event' as ref_kind, e.id as ref_id, e.title, null as url, e.starts_at as at
     from events e
-    where e.organiser_id = any($19::bigint[]) and not e.cancelled and e.community_id in (select id from readable) and e.search_vector @@ $5::tsquery
+    where e.organiser_id = any($19::bigint[]) and not e.cancelled and e.search_vector @@ $5::tsquery and ${readable('e.community_id')}
     union all
     select en.member_id, 'endorsement', tp.strength, ${decay('en.created_at', '$12::float8')},
       en.skill_id, null, null, null, null, en.created_at
@@ -93,48 +94,85 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     from members m where m.id = any($19::bigint[]) and m.profile_vector @@ $5::tsquery
   ),
   -- Per member, kind and skill: how many items and their mass at the clock.
-  evidence as (
+  known as (
     select member_id, kind, skill_id, n, mass * ${groupDecay} as mass from topic_groups where stored
     union all
     select member_id, kind, skill_id, 1, relevance * decay from topic_posts where relevance > 0
     union all
-    select member_id, kind, skill_id, 1, relevance * decay from items_evidence where relevance > 0
+    select member_id, kind, skill_id, 1, relevance * decay from member_items where relevance > 0
   ),
   eligible as (
     select m.id, m.availability from members m
-    where m.id in (select member_id from evidence) and not m.directory_opt_out and m.availability <> 'unavailable'
+    where m.id = any($19::bigint[]) and not m.directory_opt_out and m.availability <> 'unavailable'
       and m.id is distinct from $6::bigint -- the asker is never their own expert
-      and exists (select 1 from memberships f where f.member_id = m.id and f.community_id in (select id from readable)
+      and exists (select 1 from memberships f where f.member_id = m.id and ${readable('f.community_id')}
                   and ($7::bigint is null or f.community_id in (select id from scope)))
   ),
-  masses as (
-    select e.member_id, e.kind, sum(e.n)::int as n, sum(e.mass) as mass
-    from evidence e join eligible g on g.id = e.member_id
-    group by e.member_id, e.kind
-  ),
+  -- The pool tempering draws from, best first on that evidence (a candidate found only by the words of
+  -- their posts or events has none yet, and is in the pool when fewer members have some).
   pool as (
-    select ms.member_id, sum(w.weight * ln(1 + ms.mass)) as raw
-    from masses ms join unnest($9::text[], $10::float8[]) as w(kind, weight) on w.kind = ms.kind
-    group by ms.member_id
-    order by raw desc, ms.member_id
+    select g.id as member_id, coalesce(k.raw, 0) as raw
+    from eligible g left join (
+      select ms.member_id, sum(w.weight * ln(1 + ms.mass)) as raw
+      from (select member_id, kind, sum(mass) as mass from known group by member_id, kind) ms
+      join unnest($9::text[], $10::float8[]) as w(kind, weight) on w.kind = ms.kind
+      group by ms.member_id
+    ) k on k.member_id = g.id
+    order by raw desc, g.id
     limit $13
   ),
-  tempered as (
-    select p.member_id, p.raw, g.availability,
-      (select count(*)::int from participation_facts pf where pf.member_id = p.member_id and pf.kind in ('post', 'answer')
-         and pf.occurred_at > $8::timestamptz - make_interval(days => $17::int) and pf.occurred_at <= $8::timestamptz) as recent
-    from pool p join eligible g on g.id = p.member_id
-  ),
-  ranked as (
-    select member_id, raw, recent,
-      case when availability = 'limited' then $14::float8 else 1 end as availability_factor,
+  tempering as (
+    select p.member_id, p.raw, recent,
+      case when g.availability = 'limited' then $14::float8 else 1 end as availability_factor,
       1 / (1 + $16::float8 * greatest(0, recent - $15::float8)) as load_factor
-    from tempered
+    from pool p join eligible g on g.id = p.member_id
+    cross join lateral (
+      select count(*)::int as recent from participation_facts pf where pf.member_id = p.member_id and pf.kind in ('post', 'answer')
+        and pf.occurred_at > $8::timestamptz - make_interval(days => $17::int) and pf.occurred_at <= $8::timestamptz
+    ) r
+  ),
+  -- Posts outside the topic's threads that hold a word of the question are read for the shortlist only:
+  -- the best $20 of the pool as tempered so far. For every candidate they were most of the statement's
+  -- reads (the candidates' posts intersected with every post holding a word as common as "evaluation",
+  -- 30,000 pages at x100, then each post's thread); they add to a member's score, so they can reorder
+  -- the members near the top but not bring in one from far below.
+  shortlist as (
+    select member_id from tempering order by raw * availability_factor * load_factor desc, member_id limit $20
+  ),
+  word_matched as materialized (
+    select p.id, p.author_id, p.thread_id, p.created_at, p.search_vector
+    from shortlist s join posts p on p.author_id = s.member_id
+    where p.search_vector @@ $5::tsquery and not p.hidden and not p.deleted
+  ),
+  word_posts as (
+    select p.author_id as member_id, ${postKind} as kind, ${textRelevance('p.search_vector')} as relevance,
+      ${decay('p.created_at', '$11::float8')} as decay,
+      ${matchedSkill('p.search_vector')} as skill_id, 'thread' as ref_kind, t.id as ref_id, t.title, t.page_key as url, p.created_at as at
+    from word_matched p
+    -- A probe per post (offset 0 keeps it one): as a join the planner hashed every thread of the network.
+    cross join lateral (select * from threads t where t.id = p.thread_id offset 0) t
+    where ${readable('t.community_id')} and (t.topic_skill_id is null or t.topic_skill_id not in (select skill_id from topic))
+  ),
+  -- The items that explain a member besides their topic posts: events led and posts found by words.
+  items_evidence as (select * from member_items where ref_id is not null union all select * from word_posts),
+  evidence as (
+    select e.* from known e join shortlist using (member_id)
+    union all
+    select member_id, kind, skill_id, 1, relevance * decay from word_posts where relevance > 0
   ),
   top as (
+    select t.member_id, r.raw, t.recent, t.availability_factor, t.load_factor,
+      r.raw * t.availability_factor * t.load_factor as score
+    from tempering t
+    join (
+      select ms.member_id, sum(w.weight * ln(1 + ms.mass)) as raw
+      from (select member_id, kind, sum(mass) as mass from evidence group by member_id, kind) ms
+      join unnest($9::text[], $10::float8[]) as w(kind, weight) on w.kind = ms.kind
+      group by ms.member_id
+    ) r using (member_id)
     -- A member whose every kind of evidence weighs nothing (a weight set to 0) is not an expert.
-    select *, raw * availability_factor * load_factor as score from ranked where raw > 0
-    order by raw * availability_factor * load_factor desc, member_id limit $18
+    where r.raw > 0
+    order by score desc, t.member_id limit $18
   ),
   per_kind as (
     select e.member_id, e.kind, sum(e.n)::int as n, sum(e.mass) as mass,
@@ -150,9 +188,7 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     join posts p on p.author_id = top.member_id
     join threads t on t.id = p.thread_id
     join topic tp on tp.skill_id = t.topic_skill_id
-    join communities rc on rc.id = t.community_id -- a probe per post: as a join with readable the planner rescanned it per row
-    where not p.hidden and not p.deleted
-      and (rc.visibility = 'public' or exists (select 1 from memberships vm where vm.community_id = rc.id and vm.member_id = $6::bigint))
+    where not p.hidden and not p.deleted and ${readable('t.community_id')}
     union all
     select e.member_id, e.kind, e.ref_kind, e.ref_id, e.title, e.url, e.at, e.relevance * e.decay
     from items_evidence e join top using (member_id) where e.relevance > 0 and e.ref_id is not null
@@ -184,7 +220,14 @@ order by t.score desc, t.member_id`;
  * The members worth ranking (migration 012): for each matched skill the best standings among members
  * who could be listed (in the community's scope when one is given), and those whose profile, events or
  * posts match the question's words, a bounded number of each. Parameters: $1 skill ids, $2 the union
- * tsquery, $3 community (or null), $4 per-skill count, $5 per-source count of word matches.
+ * tsquery, $3 community (or null), $4 per-skill count, $5 per-source count of word matches, $6 the pool.
+ *
+ * Word matches are read in a fixed order (the newest first), so that the same question always considers
+ * the same members: without one, which hundred of the matches came first depended on the plan. Events
+ * and posts are searched only when the skills and profiles found fewer members than the pool holds: the
+ * ranking reads text evidence for the pool's best only (RANK_SQL), so with a full pool a member found
+ * only through a post would never be ranked, and the ordered read of a common word's posts is the
+ * costliest read there is (at x100, 210,000 posts scanned newest first to find 100 with "policy").
  */
 export const CANDIDATES_SQL = `
 with scope(id) as (select community_id from community_tree where ancestor_id = $3::bigint),
@@ -197,14 +240,19 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
       order by x.score desc, x.member_id limit $4
     ) s
   ),
-  by_words as (
-    (select m.id as member_id from members m where $2::tsquery is not null and m.profile_vector @@ $2::tsquery limit $5)
+  by_profile as (
+    select m.id as member_id from members m where $2::tsquery is not null and m.profile_vector @@ $2::tsquery order by m.id desc limit $5
+  ),
+  enough as (select count(distinct member_id) >= $6::int as filled from (select member_id from by_skill union all select member_id from by_profile) c),
+  by_text as (
+    (select e.organiser_id as member_id from events e
+     where $2::tsquery is not null and not (select filled from enough) and e.search_vector @@ $2::tsquery order by e.id desc limit $5)
     union all
-    (select e.organiser_id from events e where $2::tsquery is not null and e.search_vector @@ $2::tsquery limit $5)
-    union all
-    (select p.author_id from posts p where $2::tsquery is not null and p.search_vector @@ $2::tsquery limit $5)
+    (select p.author_id from posts p
+     where $2::tsquery is not null and not (select filled from enough) and p.search_vector @@ $2::tsquery order by p.id desc limit $5)
   )
-select coalesce(array_agg(distinct member_id), '{}') as ids from (select member_id from by_skill union all select member_id from by_words) c`;
+select coalesce(array_agg(distinct member_id), '{}') as ids
+from (select member_id from by_skill union all select member_id from by_profile union all select member_id from by_text) c`;
 
 /**
  * Turns skill terms and question words into tsqueries with the database's own parser ('simple' with

@@ -3,7 +3,8 @@ import type { z } from '@hono/zod-openapi';
 import { readableCommunity } from '../communities/access.ts';
 import type { ExpertQuery } from '../contract/experts.ts';
 import type { ContactChannel } from '../contract/members.ts';
-import type { Queryable } from '../db/index.ts';
+import type { Database, Queryable } from '../db/index.ts';
+import { cached, readCache } from '../db/read-cache.ts';
 import { summaryColumns, toSummary } from '../members/directory.ts';
 import { servedContact } from '../members/contacts.ts';
 import { channelShownSql } from '../communities/visibility.ts';
@@ -36,7 +37,33 @@ async function loadCards(db: Queryable, experts: RankedExpert[], viewerId: strin
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-export async function findExperts(db: Queryable, query: z.infer<typeof ExpertQuery>, viewer: Viewer | null, weights: ExpertWeights) {
+/**
+ * Decay and load read the clock to the minute: the same question within a minute gives the same bytes, so
+ * revalidation (If-None-Match) answers 304 instead of resending a page of evidence, and an answer can be
+ * kept.
+ */
+const thisMinute = (): Date => new Date(Math.floor(Date.now() / 60_000) * 60_000);
+
+/**
+ * The answer `findExperts` gives, from memory when it can be: an anonymous answer is the same for every
+ * reader within a minute until evidence, a member or a community changes (migration 106), so a burst of
+ * the same question is ranked once. Signed-in answers (members-only evidence, never oneself) are ranked
+ * each time. A cold answer does not wait on this: it is ranked as fast as without it.
+ */
+export async function expertAnswer(db: Database, query: z.infer<typeof ExpertQuery>, viewer: Viewer | null, weights: ExpertWeights) {
+  const now = thisMinute();
+  if (viewer) return findExperts(db, query, viewer, weights, now);
+  const cache = readCache(db, { channel: 'grove_experts', table: 'expert_generation' });
+  return cached(cache, db, JSON.stringify([query, weights, now]), () => findExperts(db, query, null, weights, now));
+}
+
+export async function findExperts(
+  db: Queryable,
+  query: z.infer<typeof ExpertQuery>,
+  viewer: Viewer | null,
+  weights: ExpertWeights,
+  now: Date = thisMinute(),
+) {
   const { q, community, lang = 'en', limit } = query;
   const viewerId = viewer?.memberId ?? null;
   const scope = community ? await readableCommunity(db, { slug: community }, viewer) : null;
@@ -46,9 +73,6 @@ export async function findExperts(db: Queryable, query: z.infer<typeof ExpertQue
     const skill = bySkillId.get(id);
     return skill ? [{ slug: skill.slug, label: label(skill, lang) }] : [];
   };
-  // Decay and load read the clock to the minute: the same question within a minute gives the same
-  // bytes, so revalidation (If-None-Match) answers 304 instead of resending a page of evidence.
-  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   const ranked = await rankExperts(db, { q, viewerId, communityId: scope?.id ?? null, limit, weights, now }, taxonomy);
   const cards = ranked.experts.length ? await loadCards(db, ranked.experts, viewerId, lang) : new Map<string, SummaryRow>();
   const topicIds = new Set(ranked.topics.map((topic) => topic.id));

@@ -128,6 +128,12 @@ const MAX_WORDS = 12;
 const CANDIDATES_PER_SKILL = 120;
 /** Members found through the question's words, per source (profiles, events, posts). */
 const CANDIDATES_PER_WORD_SOURCE = 100;
+/**
+ * Members of the pool whose events and posts are searched for the question's words (evidence-sql.ts):
+ * three per place asked for, and at least fifteen.
+ */
+const WORD_SHORTLIST_PER_PLACE = 3;
+const MIN_WORD_SHORTLIST = 15;
 
 export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?: TaxonomySkill[]): Promise<RankResult> {
   const topics = matchSkills(request.q, taxonomy ?? (await loadTaxonomy(db)));
@@ -144,6 +150,7 @@ export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?
     request.communityId,
     CANDIDATES_PER_SKILL,
     CANDIDATES_PER_WORD_SOURCE,
+    Math.max(request.limit, Math.round(weights.candidatePool)),
   ]);
   const { rows } = await db.query<RankRow>(RANK_SQL, [
     topics.map((topic) => topic.id),
@@ -165,6 +172,7 @@ export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?
     Math.round(weights.loadWindowDays),
     request.limit,
     candidates[0]?.ids ?? [],
+    Math.max(request.limit, WORD_SHORTLIST_PER_PLACE * request.limit, MIN_WORD_SHORTLIST),
   ]);
   return {
     topics,

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { errorResponses, jsonContent } from '../../contract/common.ts';
 import { ExpertPage, ExpertQuery } from '../../contract/experts.ts';
-import { findExperts } from '../../experts/find.ts';
+import { expertAnswer } from '../../experts/find.ts';
 import { parseWeights, type ExpertWeights } from '../../experts/weights.ts';
 import type { AppEnv } from '../env.ts';
 import { anyone } from '../route-policy.ts';
@@ -23,5 +23,5 @@ const route = createRoute({
 });
 
 export function registerExperts(app: OpenAPIHono<AppEnv>, weights: ExpertWeights = parseWeights(process.env.GROVE_EXPERT_WEIGHTS)): void {
-  app.openapi(route, async (c) => c.json(await findExperts(c.var.db, c.req.valid('query'), c.var.viewer, weights), 200));
+  app.openapi(route, async (c) => c.json(await expertAnswer(c.var.db, c.req.valid('query'), c.var.viewer, weights), 200));
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../../server/http/app.ts';
+import { readCache } from '../../../server/db/read-cache.ts';
 import { ExpertPage } from '../../../server/contract/experts.ts';
 import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
 
@@ -166,6 +167,27 @@ describe('GET /v1/experts', () => {
     assert.equal(busy.recentContributions, 20);
     assert.ok(busy.tempering.load < 1, `load factor ${busy.tempering.load}`);
     assert.ok(busy.score < declarer.score, 'below an equally qualified member with time');
+  });
+
+  test('answers an anonymous question from the cache until evidence or a member changes', async () => {
+    const question = `q=${encodeURIComponent(`${TOPIC} systems`)}&limit=50`;
+    const newcomer = await insertMember('Nia Newcomer');
+    const listed = async () => ids(await experts(question));
+    assert.ok(!(await listed()).includes(newcomer), 'no evidence yet');
+    const cache = readCache(ctx.db, { channel: 'grove_experts', table: 'expert_generation' });
+    const hits = cache.hits;
+    assert.ok(!(await listed()).includes(newcomer));
+    assert.equal(cache.hits, hits + 1, 'the same anonymous question is answered from memory');
+    await ctx.db.query(`insert into posts (thread_id, author_id, body_md, body_html) values ($1, $2, $3, $3)`, [
+      topicThread,
+      newcomer,
+      `We run ${TOPIC} systems on three farms.`,
+    ]);
+    assert.ok((await listed()).includes(newcomer), 'a new answer on the topic is ranked at once');
+    await ctx.db.query(`update members set directory_opt_out = true where id = $1`, [newcomer]);
+    assert.ok(!(await listed()).includes(newcomer), 'opting out is seen at once');
+    const signedIn = ids(await experts(question, f.member));
+    assert.ok(!signedIn.includes(newcomer), 'a signed-in answer is ranked as well');
   });
 
   test('takes its weights from GROVE_EXPERT_WEIGHTS', async () => {
