@@ -10,7 +10,8 @@
  *   language), $4 one tsquery per content word, $5 the union of all of them, $6 viewer, $7 community,
  *   $8 now, $9/$10 evidence kinds and weights, $11 half-life, $12 endorsement half-life,
  *   $13 candidate pool, $14 limited-availability factor, $15 free load, $16 load penalty, $17 load window (days),
- *   $18 limit, $19 the candidates (CANDIDATES_SQL): only their evidence is gathered.
+ *   $18 limit, $19 the candidates (CANDIDATES_SQL): only their evidence is gathered, $20 the shortlist
+ *   (the best of the tempered pool) whose posts matched by the question's words are read.
  */
 
 /** Relevance of a text vector `v` to the question: the strongest skill it names, or the share of the question's words it has. */
