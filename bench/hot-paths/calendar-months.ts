@@ -56,6 +56,9 @@ function summary(label: string, times: number[]) {
   );
 }
 
+// One request first, so the first timed month does not pay for the process's and the pool's start.
+await (await app.request(`/api/v1/events?from=${months[0]?.from ?? ''}&limit=1`)).arrayBuffer();
+
 const anonymous: number[] = [];
 const signedIn: number[] = [];
 const slowest: { ms: number; what: string }[] = [];

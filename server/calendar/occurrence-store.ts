@@ -11,6 +11,7 @@
  * written yet only costs time.
  */
 import type { Database, Queryable } from '../db/index.ts';
+import { renderMarkdown } from '../discussion/markdown.ts';
 import { type Occurrence, type RecurringEvent, expandOccurrences } from './recurrence.ts';
 import { InvalidRuleError, parseRule } from './rule.ts';
 
@@ -33,7 +34,10 @@ interface ExpansionRow {
   all_day: boolean;
   rrule: string | null;
   exdates: Date[];
+  /** Null: no decidable end (infinity). */
   series_until: Date | null;
+  description: string;
+  description_html: string | null;
 }
 
 /**
@@ -70,7 +74,9 @@ export function occurrencesToStore(row: ExpansionRow, now: Date): { occurrences:
   return { occurrences, until: complete ? 'infinity' : horizon };
 }
 
-const EXPANSION_COLUMNS = `id, community_id, starts_at, ends_at, time_zone, all_day, rrule, exdates, series_until`;
+/** `series_until` null when infinite: drivers read 'infinity' as a number, a string or an invalid Date. */
+const EXPANSION_COLUMNS = `id, community_id, starts_at, ends_at, time_zone, all_day, rrule, exdates,
+  nullif(series_until, 'infinity') as series_until, description, description_html`;
 
 /** Writes the rows of the given events (locked), replacing what they had. */
 async function write(tx: Queryable, rows: readonly ExpansionRow[], now: Date): Promise<void> {
@@ -103,9 +109,13 @@ async function write(tx: Queryable, rows: readonly ExpansionRow[], now: Date): P
       [eventIds, communities, starts, ends, startDates, endDates],
     );
   }
+  // Descriptions stored without their HTML (bulk-loaded events; authoring stores both) are rendered here
+  // once, not by every calendar page that lists the event.
+  const html = rows.map((row) => row.description_html ?? renderMarkdown(row.description));
   await tx.query(
-    `update events e set occurrences_until = u.until from unnest($1::bigint[], $2::timestamptz[]) as u(id, until) where e.id = u.id`,
-    [ids, untils],
+    `update events e set occurrences_until = u.until, description_html = coalesce(e.description_html, u.html)
+     from unnest($1::bigint[], $2::timestamptz[], $3::text[]) as u(id, until, html) where e.id = u.id`,
+    [ids, untils, html],
   );
 }
 
