@@ -1,5 +1,6 @@
 /**
  * npm run bench:server -- [--targets pglite-c4d,pg-x10,pg-x100] [--seconds 10] [--growth demo,capacity4dev,x10,x100]
+ *                          [--scenarios 'calendar month,type-ahead'] [--connections 10,50] [--burst-targets ...]
  *
  * Starts the real server (`server/index.ts`, a child process as `npm start` runs it) on each target and
  * prints, side by side in one run: req/s, p50, p99 and errors of the hot paths at 10 and 50 connections;
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     growth: { type: 'string', default: 'demo,capacity4dev,x10,x100' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10,50' },
+    // Scenario names to run (all when empty), e.g. 'calendar month'.
+    scenarios: { type: 'string', default: '' },
     burst: { type: 'string', default: '150' },
     'burst-targets': { type: 'string', default: 'pglite-demo,pglite-c4d' },
   },
@@ -261,7 +264,8 @@ for (const t of targets) {
   const data = await prepare(t);
   const server = await startServer(t);
   try {
-    for (const scenario of scenarios(data)) {
+    const only = values.scenarios.split(',').filter(Boolean);
+    for (const scenario of scenarios(data).filter((s) => only.length === 0 || only.includes(s.name))) {
       for (const connections of connectionCounts) {
         await load(server.url, scenario.paths, connections, 2); // warm-up, unmeasured
         const r = await load(server.url, scenario.paths, connections, seconds);
