@@ -16,6 +16,7 @@ import { stdoutSink, type LogSink } from './http/middleware/request-log.ts';
 import { migrate, openDatabase, type Database } from './db/index.ts';
 import { startMailService } from './mail-service.ts';
 import { seed } from './seed/index.ts';
+import { materialisePending } from './calendar/occurrence-store.ts';
 
 export interface StartOptions extends Partial<Omit<ServerConfig, 'staticRoots'>> {
   staticRoots?: Partial<ServerConfig['staticRoots']>;
@@ -121,8 +122,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://${host}:${address.port}`;
   if (!config.mail.publicUrl) mail.context.publicUrl = url;
 
+  // Event occurrences not written yet (after a migration or a load) or near the end of their horizon
+  // (docs/decisions/0200-materialised-occurrences.md): in the background, one pass at a time.
+  let closingDown = false;
+  let occurrencePass: Promise<unknown> = Promise.resolve();
+  const catchUpOccurrences = () => {
+    occurrencePass = occurrencePass
+      .then(() => (closingDown ? 0 : materialisePending(db, { stopped: () => closingDown })))
+      .catch((error: unknown) => log?.({ level: 'warn', msg: 'materialising occurrences failed', error: String(error) }));
+  };
+  catchUpOccurrences();
   const housekeeping = setInterval(() => {
     sweep();
+    catchUpOccurrences();
     purgeIdempotencyKeys(db).catch((error: unknown) => log?.({ level: 'warn', msg: 'purge failed', error: String(error) }));
     purgeRateLimitBuckets(db).catch((error: unknown) => log?.({ level: 'warn', msg: 'purge failed', error: String(error) }));
   }, HOUSEKEEPING_MS);
@@ -132,6 +144,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const close = () =>
     (closing ??= (async () => {
       clearInterval(housekeeping);
+      closingDown = true;
+      await occurrencePass;
       hub.close(); // ends live streams so server.close() is not held open by them
       await mail.close();
       await new Promise<void>((resolve) => {

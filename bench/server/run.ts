@@ -1,6 +1,6 @@
 /**
  * npm run bench:server -- [--targets pglite-c4d,pg-x10,pg-x100] [--seconds 10] [--growth demo,capacity4dev,x10,x100]
- *   [--scenarios 'expert query,calendar month'] [--burst-targets pglite-demo,pglite-c4d]
+ *   [--scenarios 'expert query,calendar month'] [--connections 10,50] [--burst-targets pglite-demo,pglite-c4d]
  *
  * Starts the real server (`server/index.ts`, a child process as `npm start` runs it) on each target and
  * prints, side by side in one run: req/s, p50, p99 and errors of the hot paths at 10 and 50 connections;

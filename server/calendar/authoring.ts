@@ -17,6 +17,7 @@ import { changedMeanwhile, forbidden, HttpProblem, type FieldError } from '../sh
 import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { EVENT_SELECT, type EventKind, type EventMode, type EventRow, occurrenceState } from './event-store.ts';
+import { materialiseEvents } from './occurrence-store.ts';
 import { calendarEvent, type EventOccurrenceBody, findOccurrence, requireEvent, toOccurrence } from './events.ts';
 import { expandOccurrences, InvalidRuleError, invitationCalendar, occursAt, parseRule, type IcsEvent } from './index.ts';
 import { instantFromWallClock, isValidTimeZone, wallClockAt } from './zone.ts';
@@ -172,6 +173,7 @@ async function insertEvent(
   );
   const id = rows[0]?.id;
   if (!id) throw new Error('insert into events returned no id');
+  await materialiseEvents(tx, [id]);
   await recordFacts(tx, [{ memberId: organiserId, communityId, kind: 'event-hosted', subjectId: id }]);
   return id;
 }
@@ -377,6 +379,8 @@ export async function updateEvent(
       [row.id, ...rowParams(after), version],
     );
     if (updated.length === 0) throw changedMeanwhile();
+    // Its occurrences again, when the times or the rule changed (migration 110's trigger dropped them).
+    await materialiseEvents(tx, [row.id]);
     if (moved) await moveAnswers(tx, row, before, after);
     const event = await reread(tx, row.id);
     const next = nextOccurrence(event);
@@ -449,6 +453,7 @@ export async function cancelEvent(
         `update events set exdates = array_append(exdates, $2::timestamptz), sequence = sequence + 1, updated_at = now() where id = $1`,
         [row.id, occurrence.start],
       );
+      await materialiseEvents(tx, [row.id]);
     } else {
       await tx.query('update events set cancelled = true, sequence = sequence + 1, updated_at = now() where id = $1', [row.id]);
     }
@@ -512,6 +517,7 @@ export async function editOccurrence(
       `update events set exdates = array_append(exdates, $2::timestamptz), sequence = sequence + 1, updated_at = now() where id = $1`,
       [row.id, occurrence.start],
     );
+    await materialiseEvents(tx, [row.id]);
     const detached = await reread(tx, newId);
     const sent = instanceOf({ ...detached, id: row.id }, detached.startsAt, detached.endsAt, occurrence.start);
     await notify(tx, mail, row, row.organiser_name, domain, {

@@ -53,13 +53,19 @@ export interface EventRow {
   updated_at: Date;
 }
 
-/** Joined with the community and the organiser; callers add `where` and may order by `first_start`. */
-export const EVENT_SELECT = `
-  select e.id, e.community_id, c.slug as community, c.visibility as community_visibility, e.organiser_id,
+/** The columns of EventRow, from EVENT_FROM's aliases. */
+export const EVENT_COLUMNS = `e.id, e.community_id, c.slug as community, c.visibility as community_visibility, e.organiser_id,
          o.name as organiser_name, grove_avatar_path(o.id, o.avatar_url) as organiser_avatar, ${presenceSql('o')} as organiser_presence, e.title, e.description, e.description_html, e.kind, e.starts_at, e.ends_at,
          e.first_start, e.time_zone, e.all_day, e.rrule, e.exdates, e.mode, e.location, e.join_url,
-         e.capacity, e.cancelled, e.sequence, e.series_id, e.recurrence_id, e.created_at, e.updated_at
-  from events e join communities c on c.id = e.community_id join members o on o.id = e.organiser_id`;
+         e.capacity, e.cancelled, e.sequence, e.series_id, e.recurrence_id, e.created_at, e.updated_at`;
+
+/** Events joined with the community and the organiser. */
+export const EVENT_FROM = `from events e join communities c on c.id = e.community_id join members o on o.id = e.organiser_id`;
+
+/** Joined with the community and the organiser; callers add `where` and may order by `first_start`. */
+export const EVENT_SELECT = `
+  select ${EVENT_COLUMNS}
+  ${EVENT_FROM}`;
 
 /**
  * SQL: true when series `e` certainly has no occurrence overlapping `fromParam` or later, so a listing
@@ -126,25 +132,39 @@ function pairParams(refs: readonly OccurrenceRef[]): [string[], string[]] {
   return [refs.map((ref) => ref.event.id), refs.map((ref) => ref.start.toISOString())];
 }
 
-/** Attendance and the viewer's answer for each occurrence, paired with it, in two queries whatever the number. */
+export interface AnswerCounts {
+  going: number;
+  maybe: number;
+}
+
+/**
+ * Attendance and the viewer's answer for each occurrence, paired with it, in two queries whatever the
+ * number; `known` gives counts already read with the occurrence (a calendar page reads them with its rows).
+ */
 export async function occurrenceStates<R extends OccurrenceRef>(
   db: Queryable,
   refs: readonly R[],
   viewerId: string | null,
+  known: (ref: R) => AnswerCounts | undefined = () => undefined,
 ): Promise<[R, OccurrenceState][]> {
   if (refs.length === 0) return [];
   const [ids, starts] = pairParams(refs);
-  const { rows: counts } = await db.query<{ i: number; going: number; maybe: number }>(
-    `select u.i::int as i, count(*) filter (where r.status = 'going')::int as going,
-            count(*) filter (where r.status = 'maybe')::int as maybe
-     from unnest($1::bigint[], $2::timestamptz[]) with ordinality as u(event_id, occurrence, i)
-     join rsvps r on r.event_id = u.event_id and r.occurrence = u.occurrence
-     group by u.i`,
-    [ids, starts],
-  );
+  const unknown = refs.flatMap((ref, index) => (known(ref) ? [] : [index]));
+  const { rows: counts } =
+    unknown.length === 0
+      ? { rows: [] }
+      : await db.query<{ i: number; going: number; maybe: number }>(
+          `select u.i::int as i, count(*) filter (where r.status = 'going')::int as going,
+                  count(*) filter (where r.status = 'maybe')::int as maybe
+           from unnest($1::bigint[], $2::timestamptz[]) with ordinality as u(event_id, occurrence, i)
+           join rsvps r on r.event_id = u.event_id and r.occurrence = u.occurrence
+           group by u.i`,
+          pairParams(unknown.map((index) => refs[index] as R)),
+        );
+  const countAt = new Map(counts.map((row) => [unknown[row.i - 1] as number, row]));
   const answers = viewerId ? await viewerAnswers(db, ids, starts, viewerId) : [];
   return refs.map((ref, index) => {
-    const count = counts.find((row) => row.i === index + 1) ?? { going: 0, maybe: 0 };
+    const count = known(ref) ?? countAt.get(index) ?? { going: 0, maybe: 0 };
     const seats = ref.event.capacity ?? Number.POSITIVE_INFINITY;
     const answer = answers.find((row) => row.i === index + 1);
     const attendance = { going: Math.min(count.going, seats), maybe: count.maybe, waitlisted: Math.max(0, count.going - seats) };

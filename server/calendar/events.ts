@@ -19,6 +19,8 @@ import { safeLink } from '../shared/urls.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { memberRef } from '../communities/visibility.ts';
 import {
+  type AnswerCounts,
+  EVENT_COLUMNS,
   EVENT_SELECT,
   type EventRow,
   icsEvent,
@@ -49,13 +51,6 @@ const FIRST_OCCURRENCE_HORIZON_MS = 100 * 366 * DAY_MS;
 
 export /** SQL: community `$1` and every community below it (community_tree, migration 090). */
 const SCOPE_SQL = `select community_id from community_tree where ancestor_id = $1`;
-
-/**
- * Single events longer than this are read by their end (`events_single_long`); shorter ones by their first
- * start, which lies at most this plus a day (an all-day midnight) before the start of a range they overlap.
- * The same literal as the partial indexes of migration 090, so the planner can match them.
- */
-const SHORT_EVENT = `e.ends_at - e.starts_at <= interval '7 days'`;
 
 /**
  * Events written before authoring stored their HTML (and bulk-seeded ones) are rendered on read: once
@@ -167,7 +162,6 @@ function cursorPosition(cursor: string | undefined): { start: Date; eventId: str
   return { start: new Date(start), eventId };
 }
 
-/** A page of occurrences overlapping the query's range, by start then event id. */
 /**
  * A calendar page as `listOccurrences` answers it, from memory when it can be: an anonymous page over an
  * explicit range is the same for every reader until an event, an RSVP, a community or an organiser
@@ -185,6 +179,29 @@ export async function calendarPage(
   return cached(cache, db, JSON.stringify(query), () => listOccurrences(db, query, null));
 }
 
+/** An event with one stored occurrence and its counts (migration 110), or with nulls when it is expanded here. */
+interface PageRow extends EventRow {
+  occurrence_start: Date | null;
+  occurrence_end: Date | null;
+  occurrence_start_date: string | null;
+  occurrence_end_date: string | null;
+  going: number | null;
+  maybe: number | null;
+}
+
+interface PageItem {
+  event: EventRow;
+  occurrence: Occurrence;
+  /** Read with a stored occurrence; counted afterwards for one expanded here. */
+  counts?: AnswerCounts | undefined;
+}
+
+/**
+ * A page of occurrences overlapping the query's range, by start then event id, in one statement: the
+ * stored occurrences (migration 110) read in that order up to `limit + 1`, each with its event and answer
+ * counts, plus the events whose stored rows do not reach the end of the range (not written yet, or a
+ * series past its horizon), expanded here as before.
+ */
 export async function listOccurrences(
   db: Queryable,
   query: z.infer<typeof EventQuery>,
@@ -193,52 +210,82 @@ export async function listOccurrences(
   const { from, to } = listRange(query);
   const after = cursorPosition(query.cursor);
   const params = new SqlParams();
-  const where = [readableCommunitySql('c', params.add(viewer?.memberId ?? null))];
+  const readable = readableCommunitySql('c', params.add(viewer?.memberId ?? null));
+  let scope: string | null = null;
   if (query.community) {
     const community = await readableCommunity(db, { slug: query.community }, viewer);
     // A community's calendar includes its sub-communities' events, as its expert finder includes their
-    // members: a drip-irrigation webinar belongs on the water calendar. Readability is checked on `c` above.
-    where.push(`e.community_id in (${SCOPE_SQL.replace('$1', () => params.add(community.id))})`);
+    // members: a drip-irrigation webinar belongs on the water calendar. Readability is checked on `c`.
+    scope = SCOPE_SQL.replace('$1', () => params.add(community.id));
   }
-  // A day's margin either side: an all-day occurrence starts at local midnight, before `starts_at`.
-  const toParam = params.add(new Date(to.getTime() + DAY_MS));
-  where.push(`e.starts_at < ${toParam}`);
-  // Both queries use every parameter added so far: PostgreSQL cannot type a parameter no query uses.
-  const fromParam = params.add(from);
-  const series = await db.query<EventRow>(
-    `${EVENT_SELECT} where ${where.join(' and ')} and e.rrule is not null and not ${seriesEndedSql(fromParam)}`,
+  const fromParam = `${params.add(from)}::timestamptz`;
+  const toParam = `${params.add(to)}::timestamptz`;
+  const limitParam = params.add(query.limit + 1);
+  const keyset = after
+    ? ` and (o.starts_at, o.event_id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`
+    : '';
+  const inScope = (column: string) => (scope ? ` and ${column} in (${scope})` : '');
+  const readableOccurrence = `exists (select 1 from communities c where c.id = o.community_id and ${readable})`;
+  // Occurrences lasting at most a day as a range of starts read in order (with a day's margin; the partial
+  // indexes' literal), longer ones by their end; an occurrence overlaps [from, to) when it ends after
+  // `from` or, lasting no time, starts at it. Then events whose rows stop before `to`, with the bounds
+  // the listing used before migration 110 (a day's margin for all-day midnights).
+  const { rows } = await db.query<PageRow>(
+    `with page as (
+       select o.event_id, o.starts_at, o.ends_at, o.start_date, o.end_date
+       from ((select o.event_id, o.starts_at, o.ends_at, o.start_date, o.end_date from event_occurrences o
+              where o.ends_at - o.starts_at <= interval '1 day'${inScope('o.community_id')}
+                and o.starts_at >= ${fromParam} - interval '1 day' and o.starts_at < ${toParam}${keyset}
+                and (o.ends_at > ${fromParam} or o.starts_at >= ${fromParam}) and ${readableOccurrence}
+              order by o.starts_at, o.event_id limit ${limitParam})
+             union all
+             (select o.event_id, o.starts_at, o.ends_at, o.start_date, o.end_date from event_occurrences o
+              where o.ends_at - o.starts_at > interval '1 day'${inScope('o.community_id')}
+                and o.ends_at > ${fromParam} and o.starts_at < ${toParam}${keyset} and ${readableOccurrence}
+              order by o.starts_at, o.event_id limit ${limitParam})) o
+       order by o.starts_at, o.event_id limit ${limitParam}
+     ), pending as (
+       select e.id from events e join communities c on c.id = e.community_id
+       where e.occurrences_until < 'infinity' and e.occurrences_until < ${toParam} and ${readable}${inScope('e.community_id')}
+         and e.starts_at < ${toParam} + interval '1 day'
+         and (case when e.rrule is null then e.ends_at >= ${fromParam} - interval '1 day' else not ${seriesEndedSql(fromParam)} end)
+     )
+     select ${EVENT_COLUMNS}, p.starts_at as occurrence_start, p.ends_at as occurrence_end,
+            p.start_date::text as occurrence_start_date, p.end_date::text as occurrence_end_date, n.going, n.maybe
+     from (select * from page
+           union all select id, null::timestamptz, null::timestamptz, null::date, null::date from pending) p
+     join events e on e.id = p.event_id join communities c on c.id = e.community_id join members o on o.id = e.organiser_id
+     left join lateral (select count(*) filter (where r.status = 'going')::int as going, count(*) filter (where r.status = 'maybe')::int as maybe
+                        from rsvps r where r.event_id = p.event_id and r.occurrence = p.starts_at) n on p.starts_at is not null`,
     params.values,
   );
-  // Single events are keyset-paged in SQL, so a page never reads more than `limit + 1` of them: short ones
-  // as a bounded range of first starts, long ones (few) by their end, merged.
-  const singleWhere = [...where, `e.rrule is null`, `e.ends_at >= ${fromParam}::timestamptz - interval '1 day'`];
-  if (after) singleWhere.push(`(e.first_start, e.id) > (${params.add(after.start)}::timestamptz, ${params.add(after.eventId)}::bigint)`);
-  const singleLimit = query.limit + 1;
-  const limitParam = params.add(singleLimit);
-  const singles = await db.query<EventRow>(
-    `(${EVENT_SELECT} where ${singleWhere.join(' and ')} and ${SHORT_EVENT}
-        and e.first_start >= ${fromParam}::timestamptz - interval '9 days' and e.first_start < ${toParam}
-      order by e.first_start, e.id limit ${limitParam})
-     union all
-     (${EVENT_SELECT} where ${singleWhere.join(' and ')} and not (${SHORT_EVENT})
-      order by e.first_start, e.id limit ${limitParam})
-     order by first_start, id limit ${limitParam}`,
-    params.values,
+  const pending = rows.filter((row) => row.occurrence_start === null);
+  const expanded = occurrencePage(
+    pending.map((row) => ({ ...calendarEvent(row), row })),
+    { from, to, limit: query.limit, after },
   );
-  const rows = new Map([...series.rows, ...singles.rows].map((row) => [row.id, row]));
-  const events = [...rows.values()].map((row) => ({ ...calendarEvent(row), row }));
-  const result = occurrencePage(events, { from, to, limit: query.limit, after });
-  let items = result.items;
-  let hasMore = result.hasMore;
-  const lastSingle = singles.rows.length === singleLimit ? singles.rows.at(-1) : undefined;
-  if (lastSingle) {
-    // Singles beyond the last one read may start before later series occurrences: stop the page there.
-    const cutoff = lastSingle.first_start.getTime();
-    items = items.filter((item) => compareOccurrenceKeys(item.occurrence.start.getTime(), item.event.id, cutoff, lastSingle.id) <= 0);
-    hasMore = true;
+  const all = new Map<string, PageItem>();
+  for (const item of expanded.items)
+    all.set(`${item.event.id}|${item.occurrence.start.getTime()}`, { event: item.event.row, occurrence: item.occurrence });
+  let stored = 0;
+  for (const row of rows) {
+    if (row.occurrence_start === null || row.occurrence_end === null) continue;
+    stored++;
+    const key = `${row.id}|${row.occurrence_start.getTime()}`;
+    if (all.has(key)) continue;
+    const occurrence: Occurrence = { start: row.occurrence_start, end: row.occurrence_end };
+    if (row.occurrence_start_date !== null && row.occurrence_end_date !== null) {
+      Object.assign(occurrence, { startDate: row.occurrence_start_date, endDate: row.occurrence_end_date });
+    }
+    all.set(key, { event: row, occurrence, counts: { going: row.going ?? 0, maybe: row.maybe ?? 0 } });
   }
-  const refs = items.map((item) => ({ event: item.event.row, start: item.occurrence.start, occurrence: item.occurrence }));
-  const states = await occurrenceStates(db, refs, viewer?.memberId ?? null);
+  const sorted = [...all.values()].sort((a, b) =>
+    compareOccurrenceKeys(a.occurrence.start.getTime(), a.event.id, b.occurrence.start.getTime(), b.event.id),
+  );
+  const items = sorted.slice(0, query.limit);
+  const hasMore = sorted.length > query.limit || expanded.hasMore || stored > query.limit;
+  const refs = items.map((item) => ({ event: item.event, start: item.occurrence.start, occurrence: item.occurrence, counts: item.counts }));
+  const states = await occurrenceStates(db, refs, viewer?.memberId ?? null, (ref) => ref.counts);
   const body = states.map(([ref, state]) => toOccurrence(ref.event, ref.occurrence, state));
   const last = items.at(-1);
   const next = hasMore && last ? encodeCursor([last.occurrence.start.toISOString(), last.event.id]) : null;
