@@ -434,13 +434,13 @@ export class FacilitatorTools {
   }
 
   async #invite(group: Community, member: MemberSummary): Promise<void> {
-    const result = await this.#act((client) => invite(client, group.slug, member.id));
+    const result = await this.#act((client) => invite(client, group.slug, { member: member.id }));
     const key =
       result instanceof GroveApiError
         ? undefined
-        : result.status === 'invited'
+        : result === 'invited'
           ? 'tools.invited'
-          : result.status === 'joined'
+          : result === 'joined'
             ? 'tools.letIn'
             : 'tools.already';
     this.#hooks.changed(key ? this.t.t(key, { name: member.name }) : this.#hooks.list.t(errorMessageKey(result)));
