@@ -393,7 +393,7 @@ describe('grove-community-list: facilitator tools', function () {
     const rendered = await asFacilitator();
     const { root, client } = rendered;
     client.route('POST /v1/communities/:slug/invitations', () => {
-      throw new GroveApiError('validation', 422, { errors: [{ field: 'body.email', message: 'Must be an e-mail address' }] });
+      throw new GroveApiError('invalid', 422, { errors: [{ field: 'body.email', message: 'Must be an e-mail address' }] });
     });
     const { group, input } = await openInvite(rendered);
     await sendKeys({ type: 'amina@example' });
@@ -416,7 +416,7 @@ describe('grove-community-list: facilitator tools', function () {
   it('sending fails (offline): the address stays and the reason is shown', async () => {
     const rendered = await asFacilitator();
     rendered.client.route('POST /v1/communities/:slug/invitations', () => {
-      throw new GroveApiError('network', 0);
+      throw new GroveApiError('offline', 0);
     });
     const { group, input } = await openInvite(rendered);
     await sendKeys({ type: 'amina@example.org' });
@@ -451,7 +451,7 @@ describe('grove-community-list: facilitator tools', function () {
     const rendered = await asFacilitator();
     let attempt = 0;
     rendered.client.route('GET /v1/communities/:slug/invitations', () => {
-      if (attempt++ === 0) throw new GroveApiError('network', 0);
+      if (attempt++ === 0) throw new GroveApiError('offline', 0);
       return { items: [] };
     });
     const { group } = await openInvite(rendered);
