@@ -467,12 +467,15 @@ export class FacilitatorTools {
     this.#host.requestUpdate();
     const client = this.#hooks.client();
     if (!client) return;
+    let pending: PendingInvitation[] | GroveApiError;
     try {
-      const [items] = await Promise.all([invitations(client, slug), this.t.ready]);
-      this.#pending = items;
+      [pending] = await Promise.all([invitations(client, slug), this.t.ready]);
     } catch (error) {
-      this.#pending = this.#hooks.load.fail(error) ?? new GroveApiError('unknown', 0);
+      pending = this.#hooks.load.fail(error) ?? new GroveApiError('unknown', 0);
     }
+    // The panel may have moved to another group meanwhile: its own load answers for it.
+    if (this.#inviting !== slug) return;
+    this.#pending = pending;
     this.#host.requestUpdate();
   }
 
