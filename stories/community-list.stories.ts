@@ -7,7 +7,7 @@ import { archived, community, drip, facilitatorScenario, listRoutes, utilities }
 const grove = (parameters: GroveStoryParameters): { grove: GroveStoryParameters } => ({ grove: parameters });
 const routes = listRoutes();
 /** Signed in: the membership answers come back as the server would give them. */
-const signedIn = (scenario: Parameters<typeof listRoutes>[0] = {}) =>
+const signedIn = (scenario: Parameters<typeof listRoutes>[0] = {}, extra: Record<string, unknown> = {}) =>
   grove({
     authenticated: true,
     routes: {
@@ -26,6 +26,8 @@ const signedIn = (scenario: Parameters<typeof listRoutes>[0] = {}) =>
         next: null,
       },
       'POST /v1/communities/:slug/invitations': { community: 'utilities-peer-review', member: '4', status: 'invited' },
+      'DELETE /v1/communities/:slug/invitations/:id': null,
+      ...extra,
     },
   });
 
@@ -121,6 +123,73 @@ export const ClosedArchive: Story = {
     }),
   }),
   play: async ({ canvasElement }) => (await inList(canvasElement, '[part~="archive-button"]'))?.click(),
+};
+/**
+ * Opens the members-only group's "Invite" panel (its standing invitations load) and, given `typed`,
+ * types it and sends it as a facilitator would.
+ */
+async function openInvite(canvas: HTMLElement, typed?: string): Promise<void> {
+  (await inList(canvas, '[aria-controls="invite-utilities-peer-review"]'))?.click();
+  const input = (await inList(canvas, '#invite-utilities-peer-review input')) as HTMLInputElement | undefined;
+  if (!input || typed === undefined) return;
+  input.value = typed;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  input.form?.requestSubmit();
+}
+const inviting = (extra: Record<string, unknown> = {}, scenario: Parameters<typeof listRoutes>[0] = {}) =>
+  signedIn({ ...facilitatorScenario(), ...scenario }, extra);
+/** The invite panel: a member search or an e-mail address, and the standing invitations with their age. */
+export const InviteWithPending: Story = { parameters: inviting(), play: ({ canvasElement }) => openInvite(canvasElement) };
+/** No invitation waits. */
+export const InviteNoPending: Story = {
+  parameters: inviting({}, { invitations: [] }),
+  play: ({ canvasElement }) => openInvite(canvasElement),
+};
+/** The standing invitations on their way. */
+export const InvitePendingLoading: Story = {
+  parameters: inviting({ 'GET /v1/communities/:slug/invitations': () => new Promise(() => undefined) }),
+  play: ({ canvasElement }) => openInvite(canvasElement),
+};
+/** The standing invitations could not be loaded: the reason and a retry. */
+export const InvitePendingFailed: Story = {
+  parameters: inviting({
+    'GET /v1/communities/:slug/invitations': () => {
+      throw new GroveApiError('unavailable', 503);
+    },
+  }),
+  play: ({ canvasElement }) => openInvite(canvasElement),
+};
+/** An address sent: announced, the field emptied, the list reloaded. */
+export const InviteSent: Story = {
+  parameters: inviting({
+    'POST /v1/communities/:slug/invitations': { community: 'utilities-peer-review', email: 'new.person@example.org', status: 'invited' },
+  }),
+  play: ({ canvasElement }) => openInvite(canvasElement, 'new.person@example.org'),
+};
+/** An address the server refuses: the reason beside the field, what was typed kept. */
+export const InviteAddressRefused: Story = {
+  parameters: inviting({
+    'POST /v1/communities/:slug/invitations': () => {
+      throw new GroveApiError('invalid', 422, { errors: [{ field: 'body.email', message: 'Must be an e-mail address' }] });
+    },
+  }),
+  play: ({ canvasElement }) => openInvite(canvasElement, 'amina.diallo@example.org'),
+};
+/** Sending failed (offline): the reason, and the address kept to send again. */
+export const InviteFailed: Story = {
+  parameters: inviting({
+    'POST /v1/communities/:slug/invitations': () => {
+      throw new GroveApiError('offline', 0);
+    },
+  }),
+  play: ({ canvasElement }) => openInvite(canvasElement, 'amina.diallo@example.org'),
+};
+/** The invite panel in Arabic: right to left, addresses left to right. */
+export const InviteRightToLeft: Story = {
+  globals: { lang: 'ar', dir: 'rtl' },
+  parameters: inviting(),
+  play: ({ canvasElement }) => openInvite(canvasElement),
 };
 export const RightToLeft: Story = { globals: { lang: 'ar', dir: 'rtl' }, parameters: signedIn(facilitatorScenario()) };
 export const Dark: Story = { globals: { theme: 'dark' } };

@@ -7,6 +7,7 @@ import type { Database, Queryable, TransactionQueryable } from '../db/index.ts';
 import { forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { assertFacilitator, readableCommunity, type CommunityAccess } from './access.ts';
+import { closeEmailInvitations } from './email-invitations.ts';
 import { memberRef, memberShownSql, presenceSql, type Presence } from './visibility.ts';
 
 export type JoinStatus = 'member' | 'facilitator' | 'pending';
@@ -34,10 +35,15 @@ export async function joinCommunity(
     if (community.role) return { status: community.role, created: false };
     if (community.lifecycle === 'closed') throw forbidden('This community is closed');
     // An invitation is the facilitators' yes: it opens a members-only community too (decision 0151).
-    const invited = await tx.query('delete from community_invitations where community_id = $1 and member_id = $2 returning member_id', [
-      community.id,
-      viewer.memberId,
-    ]);
+    const invited = await tx.query<{ email_invitation_id: string | null }>(
+      'delete from community_invitations where community_id = $1 and member_id = $2 returning email_invitation_id',
+      [community.id, viewer.memberId],
+    );
+    await closeEmailInvitations(
+      tx,
+      invited.rows.map((row) => row.email_invitation_id),
+      'accepted',
+    );
     if (community.visibility === 'public' || invited.rows.length > 0) {
       await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
         community.id,
@@ -71,10 +77,15 @@ export async function leaveCommunity(db: Database, slug: string, viewer: Viewer)
         [community.id, viewer.memberId],
       );
       // Declining an invitation is leaving before having joined.
-      const declined = await tx.query('delete from community_invitations where community_id = $1 and member_id = $2 returning member_id', [
-        community.id,
-        viewer.memberId,
-      ]);
+      const declined = await tx.query<{ email_invitation_id: string | null }>(
+        'delete from community_invitations where community_id = $1 and member_id = $2 returning email_invitation_id',
+        [community.id, viewer.memberId],
+      );
+      await closeEmailInvitations(
+        tx,
+        declined.rows.map((row) => row.email_invitation_id),
+        'declined',
+      );
       if (withdrawn.rows.length === 0 && declined.rows.length === 0) throw notFound('Your membership');
       return;
     }
@@ -219,14 +230,15 @@ export async function acceptInvitation(
   invitation: { memberId: string; communityId: string },
 ): Promise<{ community: string; lang: readonly string[] } | null> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ name: string; languages: string[] }>(
-      `with used as (delete from community_invitations where community_id = $1 and member_id = $2 returning community_id)
-       select c.name, m.languages from used join communities c on c.id = used.community_id join members m on m.id = $2
+    const { rows } = await tx.query<{ name: string; languages: string[]; email_invitation_id: string | null }>(
+      `with used as (delete from community_invitations where community_id = $1 and member_id = $2 returning community_id, email_invitation_id)
+       select c.name, m.languages, used.email_invitation_id from used join communities c on c.id = used.community_id join members m on m.id = $2
        where c.lifecycle <> 'closed' and m.deactivated_at is null`,
       [invitation.communityId, invitation.memberId],
     );
     const row = rows[0];
     if (!row) return null;
+    await closeEmailInvitations(tx, [row.email_invitation_id], 'accepted');
     await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
       invitation.communityId,
       invitation.memberId,

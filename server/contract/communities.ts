@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, MemberRef, Slug, Text, Timestamp } from './common.ts';
+import { Id, MemberRef, orNull, Slug, Text, Timestamp } from './common.ts';
 
 export const Community = z
   .object({
@@ -118,16 +118,56 @@ export const JoinDecision = z.object({ id: Id, status: z.enum(['approved', 'decl
 // ---- Invitations (issue 14 part 3) ----
 
 export const InvitationInput = z
-  .object({ member: Id.openapi({ description: 'A member the facilitator can see in the directory' }) })
+  .object({
+    member: Id.optional().openapi({ description: 'A member the facilitator can see in the directory' }),
+    email: Text()
+      .max(320)
+      .optional()
+      .openapi({
+        description:
+          'An e-mail address (decision 0190): answered alike whether an account has it or not. An account with it is invited as a member; ' +
+          'otherwise the address is mailed and the invitation waits until an account with it appears',
+        example: 'amina@example.org',
+      }),
+  })
   .strict()
+  .superRefine((value, context) => {
+    if ((value.member === undefined) === (value.email === undefined))
+      context.addIssue({ code: 'custom', path: [value.member === undefined ? 'member' : 'email'], message: 'Give either member or email' });
+  })
   .openapi('InvitationInput');
 
 export const InvitationResult = z
   .object({
     community: Slug,
-    member: Id,
-    status: z.enum(['invited', 'joined', 'member']).openapi({
-      description: '`joined`: they had asked to join and are in now; `member`: they were a member already',
+    member: Id.optional(),
+    email: z.string().optional().openapi({ description: 'The address invited, normalised (trimmed, lowercase)' }),
+    status: z.enum(['invited', 'already-invited', 'joined', 'member']).openapi({
+      description:
+        '`joined`: they had asked to join and are in now; `member`: they were a member already; ' +
+        '`already-invited`: an invitation to this address stands, nobody was mailed again (addresses only)',
     }),
   })
   .openapi('InvitationResult');
+
+export const PendingInvitation = z
+  .object({
+    id: z
+      .string()
+      .regex(/^(member|email)-[1-9]\d{0,17}$/)
+      .openapi({ example: 'email-12', description: 'What withdrawing names' }),
+    kind: z.enum(['member', 'email']),
+    /** A member invited from the directory; null for an address. */
+    member: orNull(MemberRef),
+    address: z.string().nullable().openapi({ description: 'The address invited, as the facilitator typed it (normalised)' }),
+    createdAt: Timestamp,
+    expiresAt: Timestamp.nullable().openapi({ description: 'An address invitation lapses then if no account took it up' }),
+  })
+  .openapi('PendingInvitation');
+
+export const PendingInvitationPage = z.object({ items: z.array(PendingInvitation) }).openapi('PendingInvitationPage');
+
+export const InvitationId = z
+  .string()
+  .regex(/^(member|email)-[1-9]\d{0,17}$/, 'Must be an invitation id such as email-12')
+  .openapi({ example: 'member-42' });

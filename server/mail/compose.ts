@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { say, type MailKey, type MailLanguage } from './messages.ts';
-import { invitationToken, replyToken, unsubscribeToken } from './tokens.ts';
+import { addressInvitationToken, invitationToken, replyToken, unsubscribeToken } from './tokens.ts';
 
 /** What every message needs to know about the deployment. */
 export interface MailContext {
@@ -39,9 +39,14 @@ export interface Recipient {
   lang: MailLanguage;
 }
 
+/** Someone without an account: an invited address (decision 0190). */
+export interface AddressRecipient extends Omit<Recipient, 'memberId'> {
+  memberId: null;
+}
+
 export interface OutgoingMessage {
   messageId: string;
-  recipient: Recipient;
+  recipient: Recipient | AddressRecipient;
   kind: MailKind;
   subject: string;
   text: string;
@@ -228,6 +233,40 @@ export function invitationMail(
     text,
     html,
     headers: { 'Auto-Submitted': 'auto-generated', ...stop.headers },
+  };
+}
+
+/** The page an address invitation's link opens: how to join, and once an account claimed it, the button that accepts. */
+export function addressInvitationUrl(context: MailContext, invitationId: string): string {
+  return `${context.publicUrl}/api/v1/mail/address-invitation?token=${addressInvitationToken(context.keys.unsubscribe, invitationId)}`;
+}
+
+/**
+ * A facilitator's invitation to an address with no account yet (decision 0190): the invitation mail's
+ * words, with a link to the page saying how to join. No unsubscribe link: there is no account to
+ * unsubscribe, and nothing more is mailed to the address unless a facilitator invites it again.
+ */
+export function addressInvitationMail(
+  context: MailContext,
+  input: { recipient: AddressRecipient; inviter: string; community: { name: string }; invitationId: string },
+): OutgoingMessage {
+  const lang = input.recipient.lang;
+  const values = { inviter: input.inviter, community: input.community.name };
+  const subject = say(lang, 'invitation.subject', values);
+  const url = addressInvitationUrl(context, input.invitationId);
+  const { text, html } = render(lang, subject, {
+    lead: `${say(lang, 'invitation.lead', values)} ${say(lang, 'invitation.address', { address: input.recipient.address })}`,
+    sections: [{ title: say(lang, 'invitation.page', values), items: [{ text: say(lang, 'invitation.how', { url }), url }] }],
+    footer: [say(lang, 'invitation.ignore')],
+  });
+  return {
+    messageId: messageId(context),
+    recipient: input.recipient,
+    kind: 'invitation',
+    subject,
+    text,
+    html,
+    headers: { 'Auto-Submitted': 'auto-generated' },
   };
 }
 

@@ -50,6 +50,10 @@ const en = {
   'invitation.page': 'Join {community}?',
   'invitation.button': 'Accept the invitation',
   'invitation.joined': 'You are a member of {community}.',
+  'invitation.how': 'How to join: {url}',
+  'invitation.address':
+    'This invitation was sent to {address}. Sign in to the network with this address through your organisation’s sign-in; once your account exists, the link lets you accept.',
+  'invitation.wait': 'Once you have signed in to the network with this address, come back to this page to accept.',
 } as const;
 
 export type MailKey = keyof typeof en;
@@ -100,6 +104,10 @@ const fr: Catalogue = {
   'invitation.page': 'Rejoindre {community} ?',
   'invitation.button': 'Accepter l’invitation',
   'invitation.joined': 'Vous êtes membre de {community}.',
+  'invitation.how': 'Comment rejoindre : {url}',
+  'invitation.address':
+    'Cette invitation a été envoyée à {address}. Connectez-vous au réseau avec cette adresse par l’authentification de votre organisation ; une fois votre compte créé, le lien vous permet d’accepter.',
+  'invitation.wait': 'Une fois connecté·e au réseau avec cette adresse, revenez sur cette page pour accepter.',
 };
 
 const es: Catalogue = {
@@ -147,6 +155,10 @@ const es: Catalogue = {
   'invitation.page': '¿Unirte a {community}?',
   'invitation.button': 'Aceptar la invitación',
   'invitation.joined': 'Ya eres miembro de {community}.',
+  'invitation.how': 'Cómo unirte: {url}',
+  'invitation.address':
+    'Esta invitación se envió a {address}. Inicia sesión en la red con esta dirección mediante el acceso de tu organización; cuando tu cuenta exista, el enlace te permitirá aceptar.',
+  'invitation.wait': 'Cuando hayas iniciado sesión en la red con esta dirección, vuelve a esta página para aceptar.',
 };
 
 const ar: Catalogue = {
@@ -193,6 +205,10 @@ const ar: Catalogue = {
   'invitation.page': 'هل تنضم إلى {community}؟',
   'invitation.button': 'اقبل الدعوة',
   'invitation.joined': 'أنت الآن عضو في {community}.',
+  'invitation.how': 'كيفية الانضمام: {url}',
+  'invitation.address':
+    'أُرسلت هذه الدعوة إلى {address}. سجّل الدخول إلى الشبكة بهذا العنوان عبر نظام الدخول الخاص بمؤسستك؛ وحين يصبح حسابك موجودًا يتيح لك الرابط قبول الدعوة.',
+  'invitation.wait': 'بعد تسجيل الدخول إلى الشبكة بهذا العنوان، عُد إلى هذه الصفحة لقبول الدعوة.',
 };
 
 export const CATALOGUES: Record<MailLanguage, Catalogue> = { en, fr, es, ar };

@@ -7,7 +7,15 @@
  */
 import type { Queryable } from '../db/index.ts';
 import { NOTIFICATION_KINDS } from '../contract/mail.ts';
-import { invitationMail, noticeMail, threadMail, type MailContext, type Recipient, type ThreadRef } from './compose.ts';
+import {
+  addressInvitationMail,
+  invitationMail,
+  noticeMail,
+  threadMail,
+  type MailContext,
+  type Recipient,
+  type ThreadRef,
+} from './compose.ts';
 import { mailLanguage } from './messages.ts';
 import { ADDRESS_SQL, enqueue } from './outbox.ts';
 
@@ -279,6 +287,32 @@ export async function mailInvitation(
       recipient: toRecipient(row),
       inviter: row.inviter,
       community: { id: input.communityId, name: row.community },
+    }),
+  ]);
+}
+
+/**
+ * An invited address with no account hears of it (decision 0190), in the community's language (else the
+ * inviter's), with the link to the page that says how to join. Sent in the invitation's transaction.
+ */
+export async function mailAddressInvitation(
+  tx: Queryable,
+  context: MailContext,
+  input: { invitationId: string; address: string; communityId: string; inviterId: string },
+): Promise<void> {
+  const { rows } = await tx.query<{ inviter: string; community: string; languages: string[] }>(
+    `select i.name as inviter, c.name as community, c.languages || i.languages as languages
+     from members i, communities c where i.id = $1 and c.id = $2`,
+    [input.inviterId, input.communityId],
+  );
+  const row = rows[0];
+  if (!row) return;
+  await enqueue(tx, [
+    addressInvitationMail(context, {
+      recipient: { memberId: null, address: input.address, name: '', lang: mailLanguage(row.languages) },
+      inviter: row.inviter,
+      community: { name: row.community },
+      invitationId: input.invitationId,
     }),
   ]);
 }

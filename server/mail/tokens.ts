@@ -6,7 +6,9 @@
  * - bounce:  `bounce+<outbox id>-<sig>@domain` as the envelope sender (VERP), so a DSN names its message;
  * - unsubscribe: `<member>-<kind>-<sig>` in the one-click link (no expiry: RFC 8058 links must keep working);
  * - invitation: `<member>-<community>-<sig>` in an invitation's accept link, signed with the unsubscribe key
- *               under its own purpose; it works while the invitation stands (decision 0186).
+ *               under its own purpose; it works while the invitation stands (decision 0186);
+ * - address invitation: `<invitation>-<sig>` in the link mailed to an invited address that has no account
+ *               yet (decision 0190), under its own purpose; it accepts once an account claimed it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -90,4 +92,15 @@ export function checkInvitationToken(key: Buffer, token: string): { memberId: st
   if (!match) return null;
   const [, memberId = '', communityId = '', signature = ''] = match;
   return same(signature, sign(key, 'invitation', [memberId, communityId])) ? { memberId, communityId } : null;
+}
+
+export function addressInvitationToken(key: Buffer, invitationId: string): string {
+  return `${invitationId}-${sign(key, 'address-invitation', [invitationId])}`;
+}
+
+export function checkAddressInvitationToken(key: Buffer, token: string): string | null {
+  const match = /^(\d{1,19})-([a-z2-7]{20})$/.exec(token);
+  if (!match) return null;
+  const [, invitationId = '', signature = ''] = match;
+  return same(signature, sign(key, 'address-invitation', [invitationId])) ? invitationId : null;
 }

@@ -10,6 +10,7 @@
 import type { Database, Queryable } from '../db/index.ts';
 import { isUniqueViolation } from '../db/index.ts';
 import { announceMemberChange } from '../communities/member-changes.ts';
+import { claimEmailInvitations } from '../communities/email-invitations.ts';
 
 /** What the provider sets on an account. */
 export interface UserFields {
@@ -162,6 +163,8 @@ export async function createUser(db: Database, fields: UserFields): Promise<Prov
       );
       const created = only(rows).id;
       if (!fields.active) await setActive(tx, created, false);
+      // Addresses a facilitator invited before the account existed become its invitations (decision 0190).
+      await claimEmailInvitations(tx, created);
       return created;
     });
     return await written(db, id);
@@ -205,6 +208,8 @@ export async function replaceUser(db: Database, id: string, fields: UserFields):
       if (!row) return false;
       await announceMemberChange(tx, { member: id, version: row.version, hiding: false });
       await setActive(tx, id, fields.active);
+      // A new or corrected address, or a reactivated account, may have invitations waiting (decision 0190).
+      await claimEmailInvitations(tx, id);
       return true;
     });
     return found ? await getUser(db, id) : null;

@@ -117,4 +117,10 @@ export async function addDemoExtras(db: Queryable, anchor: Date): Promise<void> 
     'I review utilities’ M&E plans; may I join?',
     at(3),
   ]);
+  // An address Amina invited that no account has yet: the facilitators' list of invitations shows it (decision 0190).
+  await db.query(
+    `insert into community_email_invitations (community_id, address, invited_by, created_at, expires_at)
+     values ($1, 'regulator.liaison@example.org', 1, $2, $2::timestamptz + interval '30 days')`,
+    [reviewId, at(2)],
+  );
 }

@@ -2,8 +2,19 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { requireViewer } from '../../communities/access.ts';
 import { decideJoinRequest, inviteMember, joinCommunity, leaveCommunity, pendingJoinRequests } from '../../communities/membership.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
-import { InvitationInput, InvitationResult, JoinDecision, JoinInput, JoinRequestPage, JoinResult } from '../../contract/communities.ts';
-import { mailInvitation } from '../../mail/notify.ts';
+import { inviteAddress, pendingInvitations, withdrawInvitation, type InvitationAnnouncer } from '../../communities/email-invitations.ts';
+import {
+  InvitationId,
+  InvitationInput,
+  InvitationResult,
+  JoinDecision,
+  JoinInput,
+  JoinRequestPage,
+  JoinResult,
+  PendingInvitationPage,
+} from '../../contract/communities.ts';
+import type { MailContext } from '../../mail/compose.ts';
+import { mailAddressInvitation, mailInvitation } from '../../mail/notify.ts';
 import type { AppEnv } from '../env.ts';
 import { signedIn } from '../route-policy.ts';
 
@@ -67,14 +78,46 @@ const inviteRoute = createRoute({
   ...signedIn({ idempotent: true }),
   tags: ['communities'],
   summary:
-    'Invite a member (facilitators), who is mailed a link to accept; someone who asked to join is let in at once. The member accepts by joining or by the link',
+    'Invite a member or an e-mail address (facilitators), who is mailed a link to accept; someone who asked to join is let in at once. ' +
+    'The member accepts by joining or by the link; an address without an account waits until one with it appears (429 past 50 addresses a day)',
   request: { params: SlugParam, headers: IdempotencyHeaders, body: jsonBody(InvitationInput) },
   responses: {
     201: jsonContent(InvitationResult, 'Invited, or let in after asking'),
     200: jsonContent(InvitationResult, 'Already invited, or already a member'),
-    ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422, 429),
   },
 });
+
+const invitationsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/communities/{slug}/invitations',
+  operationId: 'listInvitations',
+  ...signedIn(),
+  tags: ['communities'],
+  summary: "The community's standing invitations, members and addresses, oldest first (facilitators)",
+  request: { params: SlugParam },
+  responses: { 200: jsonContent(PendingInvitationPage, 'Standing invitations'), ...errorResponses(401, 403, 404) },
+});
+
+const withdrawRoute = createRoute({
+  method: 'delete',
+  path: '/api/v1/communities/{slug}/invitations/{id}',
+  operationId: 'withdrawInvitation',
+  ...signedIn(),
+  tags: ['communities'],
+  summary: 'Withdraw an invitation (facilitators): its link stops working, and a members-only community needs a request again',
+  request: { params: SlugParam.extend({ id: InvitationId }) },
+  responses: { 204: { description: 'Withdrawn' }, ...errorResponses(401, 403, 404) },
+});
+
+/** Mail is a layer above the domain: the route hands it the way to tell people (decisions 0186, 0190). */
+const announcer = (mail: MailContext | null): InvitationAnnouncer | undefined =>
+  mail
+    ? {
+        member: (tx, invitation) => mailInvitation(tx, mail, invitation),
+        address: (tx, invitation) => mailAddressInvitation(tx, mail, invitation),
+      }
+    : undefined;
 
 export function registerCommunityMembership(app: OpenAPIHono<AppEnv>): void {
   app.openapi(joinRoute, async (c) => {
@@ -88,17 +131,29 @@ export function registerCommunityMembership(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(inviteRoute, async (c) => {
     const { slug } = c.req.valid('param');
-    const { member } = c.req.valid('json');
-    const mail = c.var.mail;
-    const result = await inviteMember(
-      c.var.db,
-      slug,
-      member,
-      requireViewer(c.var.viewer),
-      mail ? (tx, invitation) => mailInvitation(tx, mail, invitation) : undefined,
-    );
+    const { member, email } = c.req.valid('json');
+    const viewer = requireViewer(c.var.viewer);
+    const announce = announcer(c.var.mail);
+    if (email !== undefined) {
+      const result = await inviteAddress(c.var.db, slug, email, viewer, announce);
+      const body = { community: slug, email: result.address, status: result.created ? ('invited' as const) : ('already-invited' as const) };
+      return result.created ? c.json(body, 201) : c.json(body, 200);
+    }
+    const result = await inviteMember(c.var.db, slug, member ?? '', viewer, announce?.member);
     const body = { community: slug, member, status: result.status };
     return result.created ? c.json(body, 201) : c.json(body, 200);
+  });
+
+  app.openapi(invitationsRoute, async (c) => {
+    const items = await pendingInvitations(c.var.db, c.req.valid('param').slug, requireViewer(c.var.viewer));
+    c.header('cache-control', 'private, no-store');
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(withdrawRoute, async (c) => {
+    const { slug, id } = c.req.valid('param');
+    await withdrawInvitation(c.var.db, slug, id, requireViewer(c.var.viewer));
+    return c.body(null, 204);
   });
 
   app.openapi(leaveRoute, async (c) => {

@@ -8,9 +8,10 @@ import { requireViewer } from '../../communities/access.ts';
 import { errorResponses, Id, IdempotencyHeaders, jsonBody, jsonContent, Slug } from '../../contract/common.ts';
 import { CaughtMail, Following, MailReply, MailReplyResult, MailSettings, MailSettingsPatch, Subscribed } from '../../contract/mail.ts';
 import { acceptInvitation, pendingInvitation } from '../../communities/membership.ts';
+import { addressInvitation, claimedInvitation } from '../../communities/email-invitations.ts';
 import { requireThread } from '../../discussion/threads.ts';
 import { mailLanguage, say } from '../../mail/messages.ts';
-import { checkInvitationToken } from '../../mail/tokens.ts';
+import { checkAddressInvitationToken, checkInvitationToken } from '../../mail/tokens.ts';
 import type { MailCatcher } from '../../mail/mailbox.ts';
 import { mailSettings, setCommunityFollow, setMailingList, setThreadFollow, unsubscribe, updateMailSettings } from '../../mail/settings.ts';
 import { HttpProblem, notFound } from '../../shared/problem.ts';
@@ -171,6 +172,36 @@ const acceptInvitationRoute = createRoute({
   responses: { 200: htmlContent('Joined'), ...errorResponses(404) },
 });
 
+const addressInvitationQuery = z.object({
+  token: z.string().regex(/^\d{1,19}-[a-z2-7]{20}$/, 'Must be the token of an invitation link'),
+});
+
+const addressInvitationPageRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/mail/address-invitation',
+  operationId: 'showAddressInvitation',
+  ...noCredentials(),
+  tags: ['mail'],
+  summary:
+    "The page an invited address's link opens (decision 0190): which community invited them and how to join; " +
+    'once an account with the address exists, one button to accept',
+  request: { query: addressInvitationQuery },
+  responses: { 200: htmlContent('How to join, or a page with one button'), ...errorResponses(404) },
+});
+
+const acceptAddressInvitationRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/mail/address-invitation',
+  operationId: 'acceptAddressInvitation',
+  // As the member invitation's link: the signed link reached only that address's mailbox, and the
+  // account that claimed it is the one the identity provider gave that address.
+  ...noCredentials(),
+  tags: ['mail'],
+  summary: 'Accept an address invitation an account took up: that account joins the community',
+  request: { query: addressInvitationQuery },
+  responses: { 200: htmlContent('Joined'), ...errorResponses(404) },
+});
+
 const demoListRoute = createRoute({
   method: 'get',
   path: '/api/v1/demo/mail',
@@ -274,6 +305,34 @@ export function registerMail(app: OpenAPIHono<AppEnv>, demo: DemoMail): void {
   });
   app.openapi(acceptInvitationRoute, async (c) => {
     const joined = await acceptInvitation(c.var.db, invitation(c, c.req.valid('query').token));
+    if (!joined) throw notFound('This invitation');
+    const lang = mailLanguage(joined.lang);
+    const title = escape(say(lang, 'invitation.joined', { community: joined.community }));
+    return c.html(page(title, '', lang), 200, { 'cache-control': 'no-store' });
+  });
+
+  const addressInvitationId = (c: Context<AppEnv>, token: string) => {
+    const mail = c.var.mail;
+    const id = mail ? checkAddressInvitationToken(mail.keys.unsubscribe, token) : null;
+    if (!id) throw notFound('This invitation link');
+    return id;
+  };
+  app.openapi(addressInvitationPageRoute, async (c) => {
+    const token = c.req.valid('query').token;
+    const open = await addressInvitation(c.var.db, addressInvitationId(c, token));
+    if (!open) throw notFound('This invitation');
+    const lang = mailLanguage(open.languages);
+    const values = { community: open.community, inviter: open.inviter ?? '' };
+    const title = escape(say(lang, 'invitation.page', values));
+    const lead = open.inviter ? `<p>${escape(say(lang, 'invitation.lead', values))}</p>` : '';
+    const body = open.claimed
+      ? `<form method="post" action="?token=${token}"><button type="submit">${escape(say(lang, 'invitation.button'))}</button></form>`
+      : `<p>${escape(say(lang, 'invitation.wait'))}</p>`;
+    return c.html(page(title, lead + body, lang), 200, { 'cache-control': 'no-store' });
+  });
+  app.openapi(acceptAddressInvitationRoute, async (c) => {
+    const claimed = await claimedInvitation(c.var.db, addressInvitationId(c, c.req.valid('query').token));
+    const joined = claimed ? await acceptInvitation(c.var.db, claimed) : null;
     if (!joined) throw notFound('This invitation');
     const lang = mailLanguage(joined.lang);
     const title = escape(say(lang, 'invitation.joined', { community: joined.community }));

@@ -1,7 +1,8 @@
 /**
  * What the community list offers facilitators: open a sub-group of the community they facilitate,
  * change a group's state, close it (after a confirmation saying its members return to the mother
- * community) and decide on requests to join. Imported only when the list shows something the viewer
+ * community), decide on requests to join, invite a member or an e-mail address and withdraw invitations
+ * (docs/decisions/0190-email-invitations.md). Imported only when the list shows something the viewer
  * facilitates, so members and readers never download it (docs/decisions/0150-community-list.md).
  */
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -10,18 +11,22 @@ import { GroveApiError } from '../../api/problem.js';
 import type { LoadController } from '../../controllers/load-controller.js';
 import { LocalizeController, type LanguageSource } from '../../controllers/localize-controller.js';
 import { errorMessageKey } from '../../render/states.js';
+import { relativeTime } from '../discussion-thread/relative-time.js';
 import type { Community } from './api.js';
 import type { Messages } from './messages/en.js';
 import {
   changeState,
   decide,
   findMembers,
+  invitations,
   invite,
   joinRequests,
   openSubGroup,
+  withdraw,
   type JoinRequest,
   type Lifecycle,
   type MemberSummary,
+  type PendingInvitation,
 } from './tools-api.js';
 import en from './tools-messages/en.js';
 
@@ -35,6 +40,8 @@ const messages = {
 };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** What the server can mail (it checks again: 422 naming body.email). */
+const ADDRESS = /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/;
 const OPEN_STATES: readonly Lifecycle[] = ['forming', 'active', 'dormant'];
 
 export interface ToolHooks {
@@ -129,9 +136,14 @@ export class FacilitatorTools {
   #busy = false;
   /** Groups whose requests to join are shown, with the requests once loaded. */
   #requests = new Map<string, JoinRequest[] | undefined>();
-  /** The group whose "Invite a member" panel is open, and the members its search found. */
+  /** The group whose "Invite" panel is open, and the members its search found. */
   #inviting = '';
   #found: MemberSummary[] | undefined;
+  /** What is typed in the invite field (kept when sending fails), and why it was refused. */
+  #typed = '';
+  #inviteError = '';
+  /** The open panel's standing invitations: undefined while loading. */
+  #pending: PendingInvitation[] | GroveApiError | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, language: LanguageSource, hooks: ToolHooks) {
     this.#host = host;
@@ -384,36 +396,128 @@ export class FacilitatorTools {
     this.#hooks.changed(status);
   }
 
-  // ---- invite a member they can find in the directory ----
+  // ---- invite a member they can find in the directory, or an e-mail address; standing invitations ----
 
   #renderInvite(group: Community): TemplateResult {
     const t = this.t;
     const open = this.#inviting === group.slug;
     const panel = `invite-${group.slug}`;
     const toggle = () => {
-      [this.#inviting, this.#found] = [open ? '' : group.slug, undefined];
+      [this.#inviting, this.#found, this.#typed, this.#inviteError] = [open ? '' : group.slug, undefined, '', ''];
       this.#host.requestUpdate();
-      if (!open) this.#focus(`#${panel} input`);
+      if (!open) {
+        this.#focus(`#${panel} input`);
+        void this.#loadPending(group.slug);
+      }
     };
     return html`<button type="button" class="grove-button" aria-expanded=${open} aria-controls=${panel} @click=${toggle}>${t.t('tools.invite')}</button>
-      <div id=${panel} class="requests">${
-        open
-          ? html`<form role="search" class="tools" @submit=${(event: SubmitEvent) => void this.#search(event)}>
-                <label>${t.t('tools.search')}<input name="q" type="search" /></label>
-                <button class="grove-button" ?disabled=${this.#busy}>${t.t('tools.find')}</button>
-              </form>
-              ${this.#found ? this.#renderFound(group) : nothing}`
-          : nothing
-      }</div>`;
+      <div id=${panel} class="requests">${open ? this.#renderInvitePanel(group, panel) : nothing}</div>`;
   }
 
-  async #search(event: SubmitEvent): Promise<void> {
+  #renderInvitePanel(group: Community, panel: string): TemplateResult {
+    const t = this.t;
+    const address = this.#typed.includes('@');
+    const described = [`${panel}-hint`, this.#inviteError ? `${panel}-error` : ''].filter(Boolean).join(' ');
+    return html`<form class="tools" novalidate @submit=${(event: SubmitEvent) => void this.#submitInvite(event, group, panel)}>
+        <label>${t.t('tools.search')}
+          <input name="q" type="text" autocomplete="off" .value=${this.#typed} aria-invalid=${!!this.#inviteError} aria-describedby=${described}
+            @input=${(event: InputEvent) => {
+              this.#typed = (event.target as HTMLInputElement).value;
+              this.#host.requestUpdate();
+            }} />
+        </label>
+        <button class="grove-button" ?disabled=${this.#busy}>${t.t(address ? 'tools.send' : 'tools.find')}</button>
+      </form>
+      <span class="hint" id=${`${panel}-hint`}>${t.t('tools.inviteHint')}</span>
+      ${this.#inviteError ? html`<span class="error" id=${`${panel}-error`}>${this.#inviteError}</span>` : nothing}
+      ${this.#found ? this.#renderFound(group) : nothing} ${this.#renderPending(group, panel)}`;
+  }
+
+  async #submitInvite(event: SubmitEvent, group: Community, panel: string): Promise<void> {
     event.preventDefault();
-    const q = ((new FormData(event.currentTarget as HTMLFormElement).get('q') as string | null) ?? '').trim();
-    if (!q) return;
-    const found = await this.#act((client) => findMembers(client, q));
-    this.#found = found instanceof GroveApiError ? [] : found;
+    const q = this.#typed.trim();
+    this.#inviteError = '';
+    if (!q) {
+      this.#host.requestUpdate();
+      return;
+    }
+    if (!q.includes('@')) {
+      const found = await this.#act((client) => findMembers(client, q));
+      this.#found = found instanceof GroveApiError ? [] : found;
+      this.#host.requestUpdate();
+      return;
+    }
+    const t = this.t;
+    const result = ADDRESS.test(q) ? await this.#act((client) => invite(client, group.slug, { email: q })) : undefined;
+    if (result === undefined || result instanceof GroveApiError) {
+      // What was typed stays, to be corrected.
+      this.#inviteError =
+        !result || result.fieldError('body.email') ? t.t('tools.emailError') : this.#hooks.list.t(errorMessageKey(result));
+      this.#host.requestUpdate();
+      this.#focus(`#${panel} input`);
+      return;
+    }
+    this.#typed = '';
+    this.#hooks.changed(t.t(result === 'already-invited' ? 'tools.alreadySent' : 'tools.sent', { address: q }));
+    await this.#loadPending(group.slug);
+  }
+
+  async #loadPending(slug: string): Promise<void> {
+    this.#pending = undefined;
     this.#host.requestUpdate();
+    const client = this.#hooks.client();
+    if (!client) return;
+    let pending: PendingInvitation[] | GroveApiError;
+    try {
+      [pending] = await Promise.all([invitations(client, slug), this.t.ready]);
+    } catch (error) {
+      pending = this.#hooks.load.fail(error) ?? new GroveApiError('unknown', 0);
+    }
+    // The panel may have moved to another group meanwhile: its own load answers for it.
+    if (this.#inviting !== slug) return;
+    this.#pending = pending;
+    this.#host.requestUpdate();
+  }
+
+  #renderPending(group: Community, panel: string): TemplateResult {
+    const t = this.t;
+    const pending = this.#pending;
+    const heading = `${panel}-pending`;
+    const body = !pending
+      ? html`<li>${this.#hooks.list.t('core.loading')}</li>`
+      : pending instanceof GroveApiError
+        ? html`<li>
+            <span class="error">${this.#hooks.list.t(errorMessageKey(pending))}</span>
+            <button type="button" class="grove-button" @click=${() => void this.#loadPending(group.slug)}>${t.t('tools.retry')}</button>
+          </li>`
+        : !pending.length
+          ? html`<li>${t.t('tools.noPending')}</li>`
+          : pending.map((item) => this.#renderInvitation(group, item, panel));
+    return html`<h4 id=${heading}>${t.t('tools.pending')}</h4>
+      <ul class="requests" aria-labelledby=${heading} aria-busy=${!pending}>${body}</ul>`;
+  }
+
+  #renderInvitation(group: Community, item: PendingInvitation, panel: string): TemplateResult {
+    const t = this.t;
+    const name = item.address ?? (item.member?.presence === 'former' ? t.t('tools.former') : (item.member?.name ?? ''));
+    const id = `${panel}-${item.id}`;
+    return html`<li>
+      <span id=${id} dir=${item.address ? 'ltr' : 'auto'}>${name}</span>
+      <span class="hint">${t.t('tools.invitedAgo', { time: relativeTime(t.locale, item.createdAt) })}</span>
+      <button type="button" class="grove-button" aria-describedby=${id} ?disabled=${this.#busy} @click=${() => void this.#withdraw(group, item, name, panel)}>
+        ${t.t('tools.withdraw')}
+      </button>
+    </li>`;
+  }
+
+  async #withdraw(group: Community, item: PendingInvitation, name: string, panel: string): Promise<void> {
+    const result = await this.#act((client) => withdraw(client, group.slug, item.id));
+    await this.#loadPending(group.slug);
+    this.#hooks.changed(
+      result instanceof GroveApiError ? this.#hooks.list.t(errorMessageKey(result)) : this.t.t('tools.withdrawn', { name }),
+    );
+    // The button is gone with its invitation: the field keeps the focus in the panel.
+    this.#focus(`#${panel} input`);
   }
 
   #renderFound(group: Community): TemplateResult {
@@ -434,13 +538,13 @@ export class FacilitatorTools {
   }
 
   async #invite(group: Community, member: MemberSummary): Promise<void> {
-    const result = await this.#act((client) => invite(client, group.slug, member.id));
+    const result = await this.#act((client) => invite(client, group.slug, { member: member.id }));
     const key =
       result instanceof GroveApiError
         ? undefined
-        : result.status === 'invited'
+        : result === 'invited'
           ? 'tools.invited'
-          : result.status === 'joined'
+          : result === 'joined'
             ? 'tools.letIn'
             : 'tools.already';
     this.#hooks.changed(key ? this.t.t(key, { name: member.name }) : this.#hooks.list.t(errorMessageKey(result)));

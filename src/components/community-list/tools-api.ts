@@ -31,7 +31,22 @@ export async function findMembers(client: GroveClient, q: string, signal?: Abort
   return (await get(client, '/v1/members', { query: { q, limit: 5 }, signal })).items;
 }
 
-/** Invites a member: `joined` when they had asked to join (in now), `member` when they were in already. */
-export function invite(client: GroveClient, slug: string, member: string): Promise<{ status: 'invited' | 'joined' | 'member' }> {
-  return send(client, 'POST', '/v1/communities/{slug}/invitations', { path: { slug }, body: { member } });
+export type InvitationStatus = components['schemas']['InvitationResult']['status'];
+export type PendingInvitation = components['schemas']['PendingInvitation'];
+
+/**
+ * Invites a member (by id) or an e-mail address: `joined` when they had asked to join (in now), `member`
+ * when they were in already, `already-invited` when an invitation to the address stands (nobody mailed again).
+ */
+export async function invite(client: GroveClient, slug: string, who: { member: string } | { email: string }): Promise<InvitationStatus> {
+  return (await send(client, 'POST', '/v1/communities/{slug}/invitations', { path: { slug }, body: who })).status;
+}
+
+export async function invitations(client: GroveClient, slug: string, signal?: AbortSignal): Promise<PendingInvitation[]> {
+  return (await get(client, '/v1/communities/{slug}/invitations', { path: { slug }, signal })).items;
+}
+
+/** Withdraws an invitation: its link stops working. */
+export function withdraw(client: GroveClient, slug: string, id: string): Promise<unknown> {
+  return send(client, 'DELETE', '/v1/communities/{slug}/invitations/{id}', { path: { slug, id } });
 }

@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { GroveCommunityList } from '../../../src/components/community-list/community-list.js';
 import { GroveProvider } from '../../../src/context/grove-provider.js';
@@ -97,5 +98,24 @@ describe('grove-community-list against the reference server', function () {
     await waitUntil(() => !item(name), 'gone from the open groups', { timeout: 10_000 });
     root.querySelector<HTMLButtonElement>('[part~="archive-button"]')!.click();
     await waitUntil(() => item(name), 'found in the archive', { timeout: 10_000 });
+  });
+
+  it('a facilitator invites an e-mail address, sees it among the standing invitations and withdraws it', async () => {
+    const { root, item, button, status } = await render(await signIn(AMINA));
+    await waitUntil(() => root.querySelector('[part~="tools"]'), 'the facilitator tools arrive', { timeout: 10_000 });
+    const review = item('Utilities peer review')!;
+    button('Invite', review)!.click();
+    const list = () => review.querySelector('ul[aria-labelledby]');
+    await waitUntil(() => list()?.getAttribute('aria-busy') === 'false', 'the standing invitations load', { timeout: 10_000 });
+    const address = `guest.${Date.now().toString(36)}@example.org`;
+    await sendKeys({ type: address });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => status() === `Invitation sent to ${address}.`, 'sent', { timeout: 10_000 });
+    await waitUntil(() => text(list()!).includes(address), 'listed', { timeout: 10_000 });
+    await expectAccessible(root.host);
+    const row = [...list()!.querySelectorAll('li')].find((li) => text(li).includes(address))!;
+    button('Withdraw', row)!.click();
+    await waitUntil(() => status() === `The invitation to ${address} is withdrawn.`, 'withdrawn', { timeout: 10_000 });
+    await waitUntil(() => !text(list()!).includes(address), 'gone from the list', { timeout: 10_000 });
   });
 });

@@ -321,24 +321,152 @@ describe('grove-community-list: facilitator tools', function () {
     expect(writes(client, 'POST')).to.deep.equal(['/v1/communities/utilities-peer-review/join-requests/7/approve']);
   });
 
+  /** Opens a group's invite panel and waits for its standing invitations. */
+  async function openInvite(rendered: Awaited<ReturnType<typeof asFacilitator>>, label = 'Invite') {
+    const group = rendered.item('Utilities peer review');
+    const toggle = rendered.button(label, group)!;
+    toggle.click();
+    await waitUntil(() => group.querySelector('input[name="q"]'));
+    await waitUntil(() => group.querySelector('ul[aria-busy="false"]'), 'the standing invitations load');
+    const input = group.querySelector<HTMLInputElement>('input[name="q"]')!;
+    return { group, toggle, input };
+  }
+
   it('invite a member found in the directory', async () => {
-    const { root, client, item, button } = await asFacilitator();
+    const rendered = await asFacilitator();
+    const { root, client, button } = rendered;
     client.route('GET /v1/members', { items: [{ id: '4', name: 'Priya Raman' }], next: null });
     client.route('POST /v1/communities/:slug/invitations', () => ({ community: 'utilities-peer-review', member: '4', status: 'invited' }));
-    const group = item('Utilities peer review');
-    const toggle = button('Invite a member', group)!;
-    toggle.click();
-    await waitUntil(() => group.querySelector('input[type="search"]'));
+    const { group, toggle, input } = await openInvite(rendered);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(root.activeElement).to.equal(group.querySelector('input[type="search"]'));
-    group.querySelector<HTMLInputElement>('input[type="search"]')!.value = 'priya';
-    button('Search', group)!.click();
-    await waitUntil(() => button('Invite', group));
+    expect(root.activeElement).to.equal(input);
+    await sendKeys({ type: 'priya' });
+    expect(text(group.querySelector('form button')!)).to.equal('Search');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => button('Invite', group.querySelector('#invite-utilities-peer-review')!));
     expect(client.callsTo('GET', '/v1/members')[0]!.query).to.deep.include({ q: 'priya', limit: 5 });
     await expectAccessible(root.host);
-    button('Invite', group)!.click();
+    button('Invite', group.querySelector('#invite-utilities-peer-review')!)!.click();
     await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'Priya Raman is invited: they accept by joining.');
     expect(client.callsTo('POST', '/v1/communities/utilities-peer-review/invitations')[0]!.body).to.deep.equal({ member: '4' });
+  });
+
+  it('invite an e-mail address from the keyboard: sent, the field emptied, the standing invitations reloaded', async () => {
+    const rendered = await asFacilitator();
+    const { root, client } = rendered;
+    client.route('POST /v1/communities/:slug/invitations', () => ({
+      community: 'utilities-peer-review',
+      email: 'new.person@example.org',
+      status: 'invited',
+    }));
+    const { group, input } = await openInvite(rendered);
+    expect(input.getAttribute('aria-describedby')).to.equal('invite-utilities-peer-review-hint');
+    await sendKeys({ type: 'new.person@example.org' });
+    await waitUntil(() => text(group.querySelector('form button')!) === 'Send invitation');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'Invitation sent to new.person@example.org.');
+    expect(client.callsTo('POST', '/v1/communities/utilities-peer-review/invitations')[0]!.body).to.deep.equal({
+      email: 'new.person@example.org',
+    });
+    await waitUntil(() => client.callsTo('GET', '/v1/communities/utilities-peer-review/invitations').length === 2);
+    expect(group.querySelector<HTMLInputElement>('input[name="q"]')!.value).to.equal('');
+    await expectAccessible(root.host);
+  });
+
+  it('an address already invited: says nobody was mailed again', async () => {
+    const rendered = await asFacilitator();
+    rendered.client.route('POST /v1/communities/:slug/invitations', () => ({
+      community: 'utilities-peer-review',
+      email: 'amina.diallo@example.org',
+      status: 'already-invited',
+    }));
+    await openInvite(rendered);
+    await sendKeys({ type: 'amina.diallo@example.org' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () =>
+        text(rendered.root.querySelector('[role="status"]')!) === 'amina.diallo@example.org is already invited: nobody was mailed again.',
+    );
+  });
+
+  it('a bad address keeps what was typed, says why and takes the focus: caught here, and when the server refuses it', async () => {
+    const rendered = await asFacilitator();
+    const { root, client } = rendered;
+    client.route('POST /v1/communities/:slug/invitations', () => {
+      throw new GroveApiError('invalid', 422, { errors: [{ field: 'body.email', message: 'Must be an e-mail address' }] });
+    });
+    const { group, input } = await openInvite(rendered);
+    await sendKeys({ type: 'amina@example' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => group.querySelector('.error'));
+    expect(client.callsTo('POST', '/v1/communities/utilities-peer-review/invitations')).to.have.length(0);
+    expect(text(group.querySelector('.error')!)).to.equal('Enter an e-mail address such as name@example.org.');
+    expect(input.value).to.equal('amina@example');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.contain('invite-utilities-peer-review-error');
+    expect(root.activeElement).to.equal(input);
+    await expectAccessible(root.host);
+    await sendKeys({ type: '.org' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => client.callsTo('POST', '/v1/communities/utilities-peer-review/invitations').length === 1);
+    await waitUntil(() => root.activeElement === input && input.getAttribute('aria-invalid') === 'true');
+    expect(input.value).to.equal('amina@example.org');
+  });
+
+  it('sending fails (offline): the address stays and the reason is shown', async () => {
+    const rendered = await asFacilitator();
+    rendered.client.route('POST /v1/communities/:slug/invitations', () => {
+      throw new GroveApiError('offline', 0);
+    });
+    const { group, input } = await openInvite(rendered);
+    await sendKeys({ type: 'amina@example.org' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => group.querySelector('.error'));
+    expect(input.value).to.equal('amina@example.org');
+    expect(text(group.querySelector('.error')!)).to.not.equal('Enter an e-mail address such as name@example.org.');
+  });
+
+  it('standing invitations with their age; withdraw one', async () => {
+    const rendered = await asFacilitator();
+    const { root, client, button } = rendered;
+    client.route('DELETE /v1/communities/:slug/invitations/:id', null);
+    const { group } = await openInvite(rendered);
+    const items = [...group.querySelectorAll('ul[aria-labelledby] li')].map(text);
+    expect(items).to.have.length(2);
+    expect(items[0]).to.match(/^Irène Martin invited .+ Withdraw$/);
+    expect(items[1]).to.match(/^amina\.diallo@example\.org invited .+ Withdraw$/);
+    expect(group.querySelector('[id="invite-utilities-peer-review-email-3"]')!.getAttribute('dir')).to.equal('ltr');
+    await expectAccessible(root.host);
+    client.route('GET /v1/communities/:slug/invitations', { items: [] });
+    const withdraw = [...group.querySelectorAll<HTMLButtonElement>('ul[aria-labelledby] button')][1]!;
+    expect(withdraw.getAttribute('aria-describedby')).to.equal('invite-utilities-peer-review-email-3');
+    withdraw.click();
+    await waitUntil(() => text(root.querySelector('[role="status"]')!) === 'The invitation to amina.diallo@example.org is withdrawn.');
+    expect(writes(client, 'DELETE')).to.deep.equal(['/v1/communities/utilities-peer-review/invitations/email-3']);
+    await waitUntil(() => text(group.querySelector('ul[aria-labelledby]')!) === 'No invitations waiting.');
+    expect(button('Invite', group)).to.not.equal(null);
+  });
+
+  it('the standing invitations fail to load: the reason and a retry', async () => {
+    const rendered = await asFacilitator();
+    let attempt = 0;
+    rendered.client.route('GET /v1/communities/:slug/invitations', () => {
+      if (attempt++ === 0) throw new GroveApiError('offline', 0);
+      return { items: [] };
+    });
+    const { group } = await openInvite(rendered);
+    expect(group.querySelector('ul[aria-labelledby] .error')).to.not.equal(null);
+    rendered.button('Try again', group)!.click();
+    await waitUntil(() => text(group.querySelector('ul[aria-labelledby]')!) === 'No invitations waiting.');
+  });
+
+  it('invite in Arabic: right to left, the address left to right', async () => {
+    const rendered = await asFacilitator('ar');
+    const { group } = await openInvite(rendered, 'دعوة');
+    expect(getComputedStyle(group).direction).to.equal('rtl');
+    expect(text(group.querySelector('h4')!)).to.equal('الدعوات المعلّقة');
+    expect(group.querySelector('[id="invite-utilities-peer-review-email-3"]')!.getAttribute('dir')).to.equal('ltr');
+    await expectAccessible(rendered.root.host);
   });
 
   it('make an address from any name', () => {

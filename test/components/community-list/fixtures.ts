@@ -1,6 +1,6 @@
 /** Communities as the API serves them, for the community list's tests and stories. */
 import type { Community, CommunityPage } from '../../../src/components/community-list/api.js';
-import type { JoinRequest } from '../../../src/components/community-list/tools-api.js';
+import type { JoinRequest, PendingInvitation } from '../../../src/components/community-list/tools-api.js';
 import type { FakeCall } from '../../helpers/fake-client.js';
 
 const amina = { id: '1', name: 'Amina Diallo', avatarUrl: null, presence: 'listed' as const };
@@ -79,19 +79,47 @@ export const request: JoinRequest = {
   createdAt: '2026-12-03T08:00:00Z',
 };
 
+/** Standing invitations of a group: a member invited from the directory, and an address. */
+export const invitations: PendingInvitation[] = [
+  {
+    id: 'member-12',
+    kind: 'member',
+    member: { id: '12', name: 'Irène Martin', avatarUrl: null, presence: 'listed' },
+    address: null,
+    createdAt: '2026-12-01T08:00:00Z',
+    expiresAt: null,
+  },
+  {
+    id: 'email-3',
+    kind: 'email',
+    member: null,
+    address: 'amina.diallo@example.org',
+    createdAt: '2026-12-04T08:00:00Z',
+    expiresAt: '2027-01-03T08:00:00Z',
+  },
+];
+
 export interface Scenario {
   /** The mother community as the viewer sees it. */
   water?: Community;
   open?: Community[];
   closed?: Community[];
   requests?: JoinRequest[];
+  invitations?: PendingInvitation[];
 }
 
 const page = (items: Community[]): CommunityPage => ({ items, next: null });
 
 /** Routes for a list of water's groups: open ones, the archive, and (for facilitators) requests to join. */
-export function listRoutes({ water = community(), open = [drip, utilities], closed = [archived], requests = [request] }: Scenario = {}) {
+export function listRoutes({
+  water = community(),
+  open = [drip, utilities],
+  closed = [archived],
+  requests = [request],
+  invitations: standing = invitations,
+}: Scenario = {}) {
   return {
+    'GET /v1/communities/:slug/invitations': { items: standing },
     'GET /v1/communities/water': water,
     'GET /v1/communities': ({ query }: FakeCall) => page(query.closed === 'only' ? closed : open),
     'GET /v1/communities/:slug/join-requests': { items: requests },

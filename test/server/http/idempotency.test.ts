@@ -77,8 +77,9 @@ describe('idempotency keys', () => {
   test('every POST of the contract requires an Idempotency-Key and names the header', async () => {
     // RFC 8058's one-click unsubscribe is POSTed by mail providers with no key; it is idempotent by nature.
     // An invitation's accept button is a plain HTML form on the page its mail links to: a second POST finds
-    // the invitation used and changes nothing (decisions/0186-invitation-mail.md).
-    const keyless = new Set(['unsubscribe', 'acceptInvitation']);
+    // the invitation used and changes nothing (decisions/0186-invitation-mail.md); an invited address's
+    // page likewise (decisions/0190-email-invitations.md).
+    const keyless = new Set(['unsubscribe', 'acceptInvitation', 'acceptAddressInvitation']);
     const posts = Object.entries(contract.paths).flatMap(([path, operations]) =>
       'post' in operations && !keyless.has(operations.post.operationId) ? [path] : [],
     );

@@ -39,6 +39,7 @@ const NOT_WALKED: Record<string, string> = {
   '/api/health': 'names no member',
   '/api/v1/mail/unsubscribe': 'answers only to a signed token for the member it unsubscribes',
   '/api/v1/mail/invitation': 'answers only to a signed token for the member invited, and names only the community',
+  '/api/v1/mail/address-invitation': 'answers only to a signed token for the address invited, and names only the community and inviter',
   '/api/v1/demo/mail': "demo mode's mail catcher (off on a real server): shows every message sent, by design",
 };
 
@@ -107,6 +108,13 @@ before(async () => {
   // Asking to join shows the request, with the name, to the community's facilitators only (as unlisted).
   const asked = await call(ctx.grove, `/api/v1/communities/${f.private.slug}/join`, { method: 'POST', as: f.optedOut, body: {} });
   assert.equal(asked.status, 202, asked.text);
+  // Both are invited to the members-only group: its facilitators' list of invitations walks them.
+  await db.query(`insert into community_invitations (community_id, member_id, invited_by) values ($1, $2, $4), ($1, $3, $4)`, [
+    f.private.id,
+    f.optedOut,
+    subject,
+    f.facilitator,
+  ]);
   Object.assign(viewers, { anonymous: null, outsider: f.outsider, member: f.member, facilitator: f.facilitator, subject });
 });
 
@@ -130,6 +138,7 @@ function requestsFor(path: string): string[] | undefined {
     '/api/v1/communities': ['/api/v1/communities?all=true&limit=100'],
     '/api/v1/communities/{slug}': [`/api/v1/communities/${grove}`],
     '/api/v1/communities/{slug}/join-requests': [`/api/v1/communities/${f.private.slug}/join-requests`],
+    '/api/v1/communities/{slug}/invitations': [`/api/v1/communities/${f.private.slug}/invitations`],
     '/api/v1/skills': [`/api/v1/skills?q=rain`],
     '/api/v1/members': [
       `/api/v1/members?community=${grove}&limit=100`,
