@@ -42,7 +42,7 @@ describe('shared states', () => {
     expect(slow.textContent).to.equal('ما زلنا نحاول: يستغرق هذا وقتًا أطول من المعتاد.');
     expect(getComputedStyle(slow).visibility).to.equal('hidden');
     const [reveal] = slow.getAnimations();
-    expect(reveal, 'a CSS animation reveals it').to.exist;
+    expect(reveal, 'a CSS animation reveals it').to.not.equal(undefined);
     reveal!.currentTime = 5_900;
     expect(getComputedStyle(slow).visibility).to.equal('hidden');
     reveal!.currentTime = 6_000;
