@@ -16,6 +16,7 @@ test('the first request of a turn runs at once, the others one turn each, and he
       return new Response(pathname);
     },
     (r) => new URL(r.url).pathname === '/api/health',
+    1,
   );
   const answers = Promise.allSettled(['/a', '/b', '/broken', '/c', '/api/health'].map(async (path) => fetch(request(path))));
   assert.deepEqual(ran, ['/a', '/api/health']);
@@ -33,4 +34,22 @@ test('the first request of a turn runs at once, the others one turn each, and he
   await nextTurn();
   void fetch(request('/d'));
   assert.deepEqual(ran.at(-1), '/d');
+});
+
+test('later turns start requests in groups', async () => {
+  const ran: string[] = [];
+  const fetch = takingTurns(
+    (r) => {
+      ran.push(new URL(r.url).pathname);
+      return new Response('');
+    },
+    () => false,
+    2,
+  );
+  for (const path of ['/a', '/b', '/c', '/d', '/e']) void fetch(request(path));
+  assert.deepEqual(ran, ['/a']);
+  await nextTurn();
+  assert.deepEqual(ran, ['/a', '/b', '/c']);
+  await nextTurn();
+  assert.deepEqual(ran, ['/a', '/b', '/c', '/d', '/e']);
 });
