@@ -6,9 +6,9 @@
  * a time (default 1), one group per later turn (setImmediate), so the loop reads its sockets between two
  * groups and a cheap request never waits behind a whole burst. Requests that must never wait
  * (`jumpsQueue`) always run at once. The price: a burst reaches the admission queue more slowly, so its
- * first 503 comes later. In alternating runs on a loaded machine (load 4.5, PGlite at 12,000 members, 150
- * facet searches): health p99 70-178 ms instead of 465-715, first 503 after 0.9-1.0 s instead of
- * 0.5-0.7; groups of 8 gave no better first 503 and a worse health p99 (175-428 ms).
+ * first 503 comes a little later. Alternating runs on a quiet machine (PGlite at 12,000 members, 150
+ * facet searches): health p99 87-89 ms instead of 167-235, first 503 after 182-197 ms instead of
+ * 164-168; groups of 8 gave a worse health p99.
  * Docs: docs/decisions/0120-serving-scale.md, section 1.
  */
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
