@@ -23,6 +23,23 @@ async function communityForJoin(db: Queryable, slug: string, viewer: Viewer): Pr
   return rows[0];
 }
 
+/**
+ * Answers the member's invitation to the community, if there is one (joining accepts it, leaving declines
+ * it), and the address invitation it came from; true when there was one.
+ */
+async function answerInvitation(tx: Queryable, communityId: string, memberId: string, answer: 'accepted' | 'declined'): Promise<boolean> {
+  const { rows } = await tx.query<{ email_invitation_id: string | null }>(
+    'delete from community_invitations where community_id = $1 and member_id = $2 returning email_invitation_id',
+    [communityId, memberId],
+  );
+  await closeEmailInvitations(
+    tx,
+    rows.map((row) => row.email_invitation_id),
+    answer,
+  );
+  return rows.length > 0;
+}
+
 /** Joins a public community, or asks to join a members-only one; already in: nothing changes. */
 export async function joinCommunity(
   db: Database,
@@ -35,16 +52,8 @@ export async function joinCommunity(
     if (community.role) return { status: community.role, created: false };
     if (community.lifecycle === 'closed') throw forbidden('This community is closed');
     // An invitation is the facilitators' yes: it opens a members-only community too (decision 0151).
-    const invited = await tx.query<{ email_invitation_id: string | null }>(
-      'delete from community_invitations where community_id = $1 and member_id = $2 returning email_invitation_id',
-      [community.id, viewer.memberId],
-    );
-    await closeEmailInvitations(
-      tx,
-      invited.rows.map((row) => row.email_invitation_id),
-      'accepted',
-    );
-    if (community.visibility === 'public' || invited.rows.length > 0) {
+    const invited = await answerInvitation(tx, community.id, viewer.memberId, 'accepted');
+    if (community.visibility === 'public' || invited) {
       await tx.query('insert into memberships (community_id, member_id) values ($1, $2) on conflict do nothing', [
         community.id,
         viewer.memberId,
@@ -77,16 +86,8 @@ export async function leaveCommunity(db: Database, slug: string, viewer: Viewer)
         [community.id, viewer.memberId],
       );
       // Declining an invitation is leaving before having joined.
-      const declined = await tx.query<{ email_invitation_id: string | null }>(
-        'delete from community_invitations where community_id = $1 and member_id = $2 returning email_invitation_id',
-        [community.id, viewer.memberId],
-      );
-      await closeEmailInvitations(
-        tx,
-        declined.rows.map((row) => row.email_invitation_id),
-        'declined',
-      );
-      if (withdrawn.rows.length === 0 && declined.rows.length === 0) throw notFound('Your membership');
+      const declined = await answerInvitation(tx, community.id, viewer.memberId, 'declined');
+      if (withdrawn.rows.length === 0 && !declined) throw notFound('Your membership');
       return;
     }
     if (community.role === 'facilitator') {

@@ -5,7 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { OverloadedError, QueryAbortedError, type Database } from '../db/index.ts';
+import { overloadRetryAfter, QueryAbortedError, type Database } from '../db/index.ts';
 import type { ServerConfig } from '../config.ts';
 import type { MailContext } from '../mail/compose.ts';
 import type { MailCatcher } from '../mail/mailbox.ts';
@@ -70,7 +70,6 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 };
 
 /** PostgreSQL's query_canceled: statement_timeout ran out (or an operator cancelled it). */
-const isStatementTimeout = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '57014';
 
 export interface AppOptions {
   db: Database;
@@ -139,10 +138,10 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error, c.req.path);
-    if (error instanceof OverloadedError || isStatementTimeout(error)) {
-      const seconds = String(error instanceof OverloadedError ? error.retryAfterSeconds : 1);
+    const retryAfter = overloadRetryAfter(error);
+    if (retryAfter !== undefined) {
       return problemResponse(
-        new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': seconds } }),
+        new HttpProblem(503, 'The server is busy; retry shortly', { headers: { 'retry-after': String(retryAfter) } }),
         c.req.path,
       );
     }

@@ -210,30 +210,61 @@ export function invitationUrl(context: MailContext, memberId: string, communityI
   return `${context.publicUrl}/api/v1/mail/invitation?token=${invitationToken(context.keys.unsubscribe, memberId, communityId)}`;
 }
 
+/**
+ * The words both invitations share (decisions 0186 and 0190): the subject and lead in the recipient's
+ * language, one section with the link, the footer.
+ */
+function invitationMessage(
+  context: MailContext,
+  recipient: Recipient | AddressRecipient,
+  input: {
+    inviter: string;
+    community: string;
+    /** Said after the lead (the address invited, when there is no account yet). */
+    leadAfter?: string;
+    link: { key: 'invitation.accept' | 'invitation.how'; url: string };
+    footer: string[];
+    headers?: Record<string, string>;
+  },
+): OutgoingMessage {
+  const lang = recipient.lang;
+  const values = { inviter: input.inviter, community: input.community };
+  const subject = say(lang, 'invitation.subject', values);
+  const lead = say(lang, 'invitation.lead', values);
+  const { text, html } = render(lang, subject, {
+    lead: input.leadAfter ? `${lead} ${input.leadAfter}` : lead,
+    sections: [
+      {
+        title: say(lang, 'invitation.page', values),
+        items: [{ text: say(lang, input.link.key, { url: input.link.url }), url: input.link.url }],
+      },
+    ],
+    footer: [say(lang, 'invitation.ignore'), ...input.footer],
+  });
+  return {
+    messageId: messageId(context),
+    recipient,
+    kind: 'invitation',
+    subject,
+    text,
+    html,
+    headers: { 'Auto-Submitted': 'auto-generated', ...input.headers },
+  };
+}
+
 /** A facilitator's invitation, with the link that accepts it (decision 0186). */
 export function invitationMail(
   context: MailContext,
   input: { recipient: Recipient; inviter: string; community: { id: string; name: string } },
 ): OutgoingMessage {
-  const lang = input.recipient.lang;
-  const values = { inviter: input.inviter, community: input.community.name };
-  const subject = say(lang, 'invitation.subject', values);
   const stop = unsubscribe(context, input.recipient, 'notifications');
-  const url = invitationUrl(context, input.recipient.memberId, input.community.id);
-  const { text, html } = render(lang, subject, {
-    lead: say(lang, 'invitation.lead', values),
-    sections: [{ title: say(lang, 'invitation.page', values), items: [{ text: say(lang, 'invitation.accept', { url }), url }] }],
-    footer: [say(lang, 'invitation.ignore'), say(lang, 'footer.unsubscribe', { url: stop.url })],
+  return invitationMessage(context, input.recipient, {
+    inviter: input.inviter,
+    community: input.community.name,
+    link: { key: 'invitation.accept', url: invitationUrl(context, input.recipient.memberId, input.community.id) },
+    footer: [say(input.recipient.lang, 'footer.unsubscribe', { url: stop.url })],
+    headers: stop.headers,
   });
-  return {
-    messageId: messageId(context),
-    recipient: input.recipient,
-    kind: 'invitation',
-    subject,
-    text,
-    html,
-    headers: { 'Auto-Submitted': 'auto-generated', ...stop.headers },
-  };
 }
 
 /** The page an address invitation's link opens: how to join, and once an account claimed it, the button that accepts. */
@@ -250,24 +281,13 @@ export function addressInvitationMail(
   context: MailContext,
   input: { recipient: AddressRecipient; inviter: string; community: { name: string }; invitationId: string },
 ): OutgoingMessage {
-  const lang = input.recipient.lang;
-  const values = { inviter: input.inviter, community: input.community.name };
-  const subject = say(lang, 'invitation.subject', values);
-  const url = addressInvitationUrl(context, input.invitationId);
-  const { text, html } = render(lang, subject, {
-    lead: `${say(lang, 'invitation.lead', values)} ${say(lang, 'invitation.address', { address: input.recipient.address })}`,
-    sections: [{ title: say(lang, 'invitation.page', values), items: [{ text: say(lang, 'invitation.how', { url }), url }] }],
-    footer: [say(lang, 'invitation.ignore')],
+  return invitationMessage(context, input.recipient, {
+    inviter: input.inviter,
+    community: input.community.name,
+    leadAfter: say(input.recipient.lang, 'invitation.address', { address: input.recipient.address }),
+    link: { key: 'invitation.how', url: addressInvitationUrl(context, input.invitationId) },
+    footer: [],
   });
-  return {
-    messageId: messageId(context),
-    recipient: input.recipient,
-    kind: 'invitation',
-    subject,
-    text,
-    html,
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  };
 }
 
 export interface DigestItem {

@@ -25,6 +25,7 @@ import {
   replaceUser,
 } from '../../members/provisioning.ts';
 import type { AppEnv } from '../env.ts';
+import { overloadRetryAfter } from '../../db/index.ts';
 import { InvalidFilter, parseFilter } from './filter.ts';
 import {
   ENTERPRISE_SCHEMA,
@@ -108,7 +109,14 @@ export function scimRoutes(): Hono<AppEnv> {
     if (error instanceof ScimError) return scimError(c, error);
     if (error instanceof ProvisioningConflict) return scimError(c, new ScimError(409, error.message, 'uniqueness'));
     if (error instanceof InvalidFilter) return scimError(c, new ScimError(400, error.message, 'invalidFilter'));
-    throw error;
+    // A provisioning client reads SCIM's error body for every status (RFC 7644 §3.12), 503 and 500 included;
+    // the request log still records the error itself (c.error).
+    const retryAfter = overloadRetryAfter(error);
+    if (retryAfter !== undefined) {
+      c.header('retry-after', String(retryAfter));
+      return scimError(c, new ScimError(503, 'The server is busy; retry shortly'));
+    }
+    return scimError(c, new ScimError(500, 'Something went wrong on the server'));
   });
   scim.notFound((c) => scimError(c, new ScimError(404, `No SCIM endpoint ${c.req.method} ${c.req.path}`)));
 

@@ -13,7 +13,9 @@
    SCIM answers are walked the way an identity provider's client reads them: by attribute path, untyped. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { call, setup, testDatabase, type Fixture } from './harness.ts';
+import { call, setup, testConfig, testDatabase, type Fixture } from './harness.ts';
+import { createApp } from '../../../server/http/app.ts';
+import { OverloadedError, type Database } from '../../../server/db/index.ts';
 
 const TOKEN = 'scim-test-token-that-is-long-enough-1234567890';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -337,4 +339,33 @@ describe('SCIM 2.0: list paging as RFC 7644 §3.4.2.4 reads it', () => {
     assert.equal(groups.status, 200);
     assert.equal(groups.json.itemsPerPage, 0);
   });
+});
+
+describe("SCIM 2.0: failures on the server answer in SCIM's error format", () => {
+  /** The test database, except that every statement fails with `error`. */
+  const failing = (db: Database, error: Error): Database =>
+    new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'query' || key === 'transaction') return () => Promise.reject(error);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+
+  for (const [name, error, status] of [
+    ['an overloaded database', new OverloadedError('The database queue is full', 3), 503],
+    ['a failing database', new Error('connection terminated unexpectedly'), 500],
+  ] as const) {
+    test(`${name} answers ${String(status)} with a SCIM error body`, async () => {
+      const grove = createApp({ db: failing(ctx.db, error), config: testConfig({ scimToken: TOKEN }) });
+      const response = await grove.app.request('/scim/v2/Users?count=1', { headers: { authorization: `Bearer ${TOKEN}` } });
+      const body = (await response.json()) as Json;
+      grove.hub.close();
+      assert.equal(response.status, status);
+      assert.match(response.headers.get('content-type') ?? '', /^application\/scim\+json/);
+      assert.deepEqual(body.schemas, [ERROR]);
+      assert.equal(body.status, String(status));
+      assert.doesNotMatch(JSON.stringify(body), /connection terminated/, 'the cause stays in the server log');
+      if (status === 503) assert.equal(response.headers.get('retry-after'), '3');
+    });
+  }
 });
