@@ -9,11 +9,12 @@
  * There is no window in which a key is taken without its write. A concurrent duplicate waits on the
  * claimed row's lock (PostgreSQL) or the single connection (PGlite) and then replays.
  *
- * A refusal the handler made (403, 404, 409, 422...) is stored and replayed too, with its partial writes
- * rolled back: the same request gets the same answer. As with Stripe's keys, a request that never reached
- * the handler (400 invalid input, 401, 413) stores nothing, so the client may fix it and retry under the
- * same key; a 5xx rolls everything back, so a retry can succeed. The same key with another body is a
- * client bug: 422.
+ * A refusal the handler made (403, 404, 409) is stored and replayed too, with its partial writes rolled
+ * back: the same request gets the same answer. As with Stripe's keys, invalid input stores nothing, whether
+ * the schema found it before the handler (400) or the handler did (422, e.g. a reply to a post that is not
+ * there), nor does a request that never reached the handler (401, 413): the client may correct the draft
+ * and send it under the same key, as a form keeping one key per draft does. A 5xx rolls everything back,
+ * so a retry can succeed. The same key with another body after a stored answer is a client bug: 422.
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -24,8 +25,8 @@ import type { AppEnv } from '../env.ts';
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
 /** Response headers worth replaying; the rest (date, CORS, rate limit) belong to the new exchange. */
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
-/** Answers given before the handler acted: the client may correct the request and reuse the key. */
-const NOT_STORED = new Set([400, 401, 413, 415, 429]);
+/** Answers to input the client may correct (or given before the handler acted): the key stays free for the corrected request. */
+const NOT_STORED = new Set([400, 401, 413, 415, 422, 429]);
 
 function replay(stored: StoredResponse, requestHash: string): Response {
   if (stored.request_hash !== requestHash) {

@@ -51,7 +51,7 @@ describe('idempotency keys', () => {
     assert.equal(await postsWithBody(text), 1);
   });
 
-  test('a refusal made by the handler is replayed, and its partial writes are undone', async () => {
+  test("the handler's refusal of invalid input undoes its partial writes and keeps the key free for the corrected request", async () => {
     const key = `https://intranet.example.org/refused-${Date.now()}`;
     const headers = { 'idempotency-key': `refused-${Date.now()}` };
     // The thread for the new key is created before the reply target is checked and found wrong.
@@ -61,7 +61,22 @@ describe('idempotency keys', () => {
     const { rows } = await ctx.db.query('select 1 from threads where page_key = $1', [key]);
     assert.equal(rows.length, 0, 'the thread created before the refusal was rolled back');
     const again = await post(body, f.member, headers);
-    assertProblem(again, 422);
+    assertProblem(again, 422, 'body.replyTo');
+    assert.equal(again.headers.get('idempotent-replayed'), null, 'checked again, not replayed');
+    const { replyTo: _wrong, ...corrected } = body;
+    const fixed = await post(corrected, f.member, headers);
+    assert.equal(fixed.status, 201, fixed.text);
+    const replayed = await post(corrected, f.member, headers);
+    assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+  });
+
+  test('a refusal the client cannot correct (forbidden) is stored and replayed', async () => {
+    const headers = { 'idempotency-key': `forbidden-${Date.now()}` };
+    const body = { key: `https://intranet.example.org/closed-${Date.now()}`, community: f.private.slug, title: 'Not mine', body: 'Hello' };
+    const first = await post(body, f.outsider, headers);
+    assert.ok(first.status === 403 || first.status === 404, first.text);
+    const again = await post(body, f.outsider, headers);
+    assert.equal(again.status, first.status);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
   });
 
