@@ -16,7 +16,7 @@ import { stdoutSink, type LogSink } from './http/middleware/request-log.ts';
 import { migrate, openDatabase, type Database } from './db/index.ts';
 import { startMailService } from './mail-service.ts';
 import { seed } from './seed/index.ts';
-import { materialisePending } from './calendar/occurrence-store.ts';
+import { forgetOccurrencesOfOtherRules, materialisePending } from './calendar/occurrence-store.ts';
 
 export interface StartOptions extends Partial<Omit<ServerConfig, 'staticRoots'>> {
   staticRoots?: Partial<ServerConfig['staticRoots']>;
@@ -110,6 +110,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     log,
     mail: { context: mail.context, catcher: mail.catcher, inbound: mail.inbound && { host: config.host, port: mail.inbound.port } },
   });
+  // Before the first page is cached: rows computed with other time-zone rules must not be listed.
+  const restated = await forgetOccurrencesOfOtherRules(db);
+  if (restated > 0)
+    log?.({ level: 'info', msg: 'time-zone rules changed: occurrences to write again', events: restated, tzdata: process.versions.tz });
   await warmUp(app);
 
   const server: ServerType = await new Promise((resolve) => {

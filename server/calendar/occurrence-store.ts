@@ -132,6 +132,37 @@ export async function materialiseEvents(tx: Queryable, ids: readonly string[], n
   await write(tx, rows, now);
 }
 
+/** Zones whose rules no tzdata release changes: their rows never go stale. */
+const FIXED_ZONES = ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT'];
+
+/**
+ * Stored occurrences are instants computed from wall-clock times with the time-zone rules this server
+ * carries (`process.versions.tz`). Started with other rules than the ones recorded (migration 111), it drops
+ * the rows of events outside fixed zones and marks them pending, in one transaction: listings expand them
+ * on read, from the new rules, until `materialisePending` writes them again. Returns the events marked.
+ */
+export async function forgetOccurrencesOfOtherRules(db: Database, tzdata = process.versions.tz ?? 'unknown'): Promise<number> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ version: string }>('select version from occurrence_tzdata for update');
+    const recorded = rows[0]?.version;
+    if (recorded === tzdata) return 0;
+    await tx.query(`insert into occurrence_tzdata (version) values ($1) on conflict (singleton) do update set version = excluded.version`, [
+      tzdata,
+    ]);
+    if (recorded === undefined) return 0;
+    await tx.query(`delete from event_occurrences o using events e where e.id = o.event_id and e.time_zone <> all($1::text[])`, [
+      FIXED_ZONES,
+    ]);
+    const marked = await tx.query<{ n: number }>(
+      `with marked as (update events set occurrences_until = '-infinity'
+                       where time_zone <> all($1::text[]) and occurrences_until > '-infinity' returning 1)
+       select count(*)::int as n from marked`,
+      [FIXED_ZONES],
+    );
+    return marked.rows[0]?.n ?? 0;
+  });
+}
+
 /**
  * Catches up with every event not written yet or whose rows end within EXTEND_DAYS: after a migration or
  * a bulk load (the backfill), then periodically (housekeeping). Several instances share the work (`skip

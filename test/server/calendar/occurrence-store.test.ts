@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { listOccurrences } from '../../../server/calendar/events.ts';
-import { HORIZON_DAYS, materialisePending } from '../../../server/calendar/occurrence-store.ts';
+import { forgetOccurrencesOfOtherRules, HORIZON_DAYS, materialisePending } from '../../../server/calendar/occurrence-store.ts';
 import type { Viewer } from '../../../server/shared/viewer.ts';
 import { call, setup, testDatabase, type Fixture } from '../http/harness.ts';
 
@@ -192,5 +192,33 @@ describe('materialised occurrences (migration 110)', () => {
     await materialisePending(ctx.db);
     assert.equal(await storedCount(id), 5);
     assert.deepEqual(await starts(), onTheFly);
+  });
+
+  test('a server with other time-zone rules drops the rows of zoned events and lists them from its own rules', async () => {
+    await materialisePending(ctx.db);
+    await forgetOccurrencesOfOtherRules(ctx.db, 'tzdata-a');
+    const range = { community: f.grove.slug, from: '2026-03-01T00:00:00Z', to: '2026-12-01T00:00:00Z', limit: 100 };
+    const listed = await listOccurrences(ctx.db, range, null);
+    const zoned = async () => {
+      const { rows } = await ctx.db.query<{ n: number }>(
+        `select count(*)::int as n from event_occurrences o join events e on e.id = o.event_id where e.community_id = $1 and e.time_zone <> 'UTC'`,
+        [f.grove.id],
+      );
+      return rows[0]!.n;
+    };
+    assert.ok((await zoned()) > 0);
+    // Same rules: nothing happens.
+    assert.equal(await forgetOccurrencesOfOtherRules(ctx.db, 'tzdata-a'), 0);
+    // Another release: the zoned events' rows go (the UTC deadline keeps its row), they are still listed, and housekeeping writes them again.
+    const deadline = await ctx.db.query<{ id: string }>(`select id from events where title = 'Deadline' and community_id = $1`, [
+      f.grove.id,
+    ]);
+    assert.ok((await forgetOccurrencesOfOtherRules(ctx.db, 'tzdata-b')) > 0);
+    assert.equal(await zoned(), 0);
+    assert.equal(await storedCount(deadline.rows[0]!.id), 1);
+    assert.deepEqual(await listOccurrences(ctx.db, range as never, null), listed);
+    await materialisePending(ctx.db);
+    assert.ok((await zoned()) > 0);
+    assert.deepEqual(await listOccurrences(ctx.db, range as never, null), listed);
   });
 });
