@@ -76,6 +76,16 @@ export async function createPost(db: Database, input: NewPost, viewer: Viewer, c
     let threadId: string;
     if ('row' in target) {
       threadId = target.row.id;
+      // A thread none of whose posts is published (its opening post held or rejected) shows no title
+      // (decision 0183). The first published post opens it as readers will see it: its page's title,
+      // kind and author replace the unapproved ones, which would otherwise show from now on.
+      if (!held && input.key && input.title) {
+        await tx.query(
+          `update threads t set title = $2, kind = coalesce($3, t.kind), created_by = $4
+           where t.id = $1 and not exists (select 1 from posts p where p.thread_id = t.id and not p.held and not p.hidden and not p.deleted)`,
+          [threadId, input.title, input.kind ?? null, viewer.memberId],
+        );
+      }
     } else {
       // Two first posts on the same page may race: the unique (page_key, community) picks one thread for both.
       const created = await tx.query<{ id: string }>(

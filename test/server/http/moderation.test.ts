@@ -216,6 +216,44 @@ describe('a thread opened by a held post', () => {
     );
     await premoderate(0);
   });
+
+  test("a rejected opening post's title never shows: the first published post on the page opens the thread with its own", async () => {
+    await premoderate(1);
+    const spammer = await newMember('Sam Spam', f.grove.id);
+    const key = `${ORIGIN}/rejected-opening`;
+    const opened = await call(ctx.grove, '/api/v1/posts', {
+      method: 'POST',
+      as: spammer,
+      body: { key, community: f.grove.slug, title: 'Cheap pills here', kind: 'question', body: 'Buy now', language: 'en' },
+    });
+    assert.equal(opened.status, 201, opened.text);
+    const first = assertSchema(Post, opened.json);
+    assert.equal((await decide(first.id, 'rejection')).status, 200);
+    await premoderate(0);
+    const reply = await call(ctx.grove, '/api/v1/posts', {
+      method: 'POST',
+      as: f.member,
+      body: { key, community: f.grove.slug, title: 'Pump maintenance guide', body: 'Thanks for this guide', language: 'en' },
+    });
+    assert.equal(reply.status, 201, reply.text);
+    assert.equal(assertSchema(Post, reply.json).thread, first.thread, 'the post joins the thread of its page');
+    const thread = await call(ctx.grove, `/api/v1/threads/${first.thread}`, { as: null });
+    assert.equal(thread.json?.title, 'Pump maintenance guide');
+    // The published post opened it: it is not an answer to the rejected question.
+    const { rows } = await ctx.db.query<{ created_by: string }>('select created_by from threads where id = $1', [first.thread]);
+    assert.equal(rows[0]?.created_by, f.member);
+    const later = await call(ctx.grove, '/api/v1/posts', {
+      method: 'POST',
+      as: spammer,
+      body: { key, community: f.grove.slug, title: 'Cheap pills again', body: 'Buy now', language: 'en' },
+    });
+    assert.equal(later.status, 201, later.text);
+    assert.equal(
+      (await call(ctx.grove, `/api/v1/threads/${first.thread}`, { as: null })).json?.title,
+      'Pump maintenance guide',
+      'a published thread keeps its title',
+    );
+  });
 });
 
 describe('new accounts post more slowly', () => {
