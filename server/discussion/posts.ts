@@ -10,7 +10,7 @@ import type { PostInput } from '../contract/threads.ts';
 import type { Database } from '../db/index.ts';
 import type { MailContext } from '../mail/compose.ts';
 import { mailHiddenPost, mailNewPost } from '../mail/notify.ts';
-import { recordFacts } from '../participation/facts.ts';
+import { recordFacts, restorePostFacts, retractPostFacts } from '../participation/facts.ts';
 import { changedMeanwhile, forbidden, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -175,6 +175,7 @@ export async function deletePost(db: Database, id: string, viewer: Viewer, check
       post.version,
     ]);
     if (rows.length === 0) throw changedMeanwhile();
+    await retractPostFacts(tx, id);
     if (post.author.id !== viewer.memberId) {
       await recordModeration(tx, { communityId: thread.row.community_id, actorId: viewer.memberId, action: 'delete-post', postId: id });
     }
@@ -202,6 +203,7 @@ export async function setPostHidden(db: Database, id: string, viewer: Viewer, hi
       hidden,
     ]);
     if (changed.rows.length > 0) {
+      await (hidden ? retractPostFacts(tx, id) : restorePostFacts(tx, id));
       await recordModeration(tx, {
         communityId: thread.row.community_id,
         actorId: viewer.memberId,

@@ -15,6 +15,7 @@ import type { Viewer } from '../shared/viewer.ts';
 import { memberRef, presenceSql, type Presence } from '../communities/visibility.ts';
 import { recordModeration } from '../communities/moderation-log.ts';
 import { notifyPostChange, requireThread } from './threads.ts';
+import { retractPostFacts } from '../participation/facts.ts';
 
 interface QueueRow {
   id: string;
@@ -127,6 +128,7 @@ export async function resolveReport(
       const hidden = await tx.query('update posts set hidden = true, version = version + 1 where id = $1 and not hidden returning id', [
         report.post_id,
       ]);
+      if (hidden.rows.length > 0) await retractPostFacts(tx, report.post_id);
       if (mail && hidden.rows.length > 0) await mailHiddenPost(tx, mail, report.post_id, viewer.memberId);
     }
     await tx.query('update reports set resolved_at = now(), resolved_by = $2 where post_id = $1 and resolved_at is null', [

@@ -134,6 +134,48 @@ describe('participation levels', () => {
   });
 });
 
+describe('moderated posts', () => {
+  test('a post moderators hide, or that is deleted, stops counting, level included; shown again it counts again', async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, languages) values ('Pat Poster', '{en}') returning id`);
+    const poster = rows[0]!.id;
+    await ctx.db.query('insert into memberships (community_id, member_id) values ($1, $2)', [f.grove.id, poster]);
+    const write = async (body: string) => {
+      const result = await call(ctx.grove, '/api/v1/posts', {
+        method: 'POST',
+        as: poster,
+        body: { thread: f.thread, body, language: 'en' },
+      });
+      assert.equal(result.status, 201, result.text);
+      return (result.json as { id: string }).id;
+    };
+    const first = await write('Buy cheap pumps at my shop');
+    const second = await write('Cheap pumps again');
+    const community = `?community=${f.grove.slug}`;
+    const posted = await badge(poster, community);
+    assert.equal(posted.contributions.posts, 2);
+    assert.equal(posted.level, 'occasional', 'two posts are 2 points');
+
+    const hide = await call(ctx.grove, `/api/v1/posts/${first}/hide`, { method: 'POST', as: f.facilitator });
+    assert.equal(hide.status, 200, hide.text);
+    const hidden = await badge(poster, community);
+    assert.equal(hidden.contributions.posts, 1);
+    assert.equal(hidden.level, 'peripheral', 'a level reached with a hidden post is not kept');
+
+    const restore = await call(ctx.grove, `/api/v1/posts/${first}/restore`, { method: 'POST', as: f.facilitator });
+    assert.equal(restore.status, 200, restore.text);
+    assert.equal((await badge(poster, community)).contributions.posts, 2);
+    assert.equal((await badge(poster, community)).level, 'occasional');
+
+    const removed = await call(ctx.grove, `/api/v1/posts/${second}`, { method: 'DELETE', as: poster, headers: { 'if-match': '"1"' } });
+    assert.ok(removed.status === 204 || removed.status === 200, removed.text);
+    assert.equal((await badge(poster, community)).contributions.posts, 1);
+    const { rows: facts } = await ctx.db.query<{ n: number }>('select count(*)::int as n from participation_facts where member_id = $1', [
+      poster,
+    ]);
+    assert.equal(facts[0]!.n, 1, 'the ledger holds what counts');
+  });
+});
+
 describe('badges: visibility and batching', () => {
   test('a page of badges in one request, in the order asked, without unknown members', async () => {
     const result = await call(ctx.grove, `/api/v1/participation/badges?member=${f.member}&member=999999&member=1&member=${f.member}`);
