@@ -63,6 +63,8 @@ export interface ServerConfig {
   queueWaitMs: number;
   /** PostgreSQL: statement_timeout of request queries (0 = none). */
   statementTimeoutMs: number;
+  /** A port of its own for /api/health, answered off the main thread (0 picks a free one; absent: none). */
+  healthPort?: number | undefined;
   /** Directories served as static files; absent entries are skipped. */
   staticRoots: { demo: string; cdn: string; storybook: string };
 }
@@ -98,6 +100,8 @@ Environment variables:
   GROVE_REQUEST_LOG=off   no JSON line per request (benchmarks)
   GROVE_QUEUE_WAIT_MS     longest a query waits for the database before a 503 + Retry-After (default 500)
   GROVE_STATEMENT_TIMEOUT_MS  PostgreSQL statement_timeout for requests (default 10000; 0 = none)
+  GROVE_HEALTH_PORT       also answer /api/health on this port, from a thread of its own that never waits
+                          for the main event loop and answers 503 when it has stopped (for probes; default none)
 `;
 
 function list(value: string | undefined): string[] {
@@ -187,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: CliArgs = { help: false
     },
     queueWaitMs: integer('GROVE_QUEUE_WAIT_MS', env.GROVE_QUEUE_WAIT_MS, 500),
     statementTimeoutMs: integer('GROVE_STATEMENT_TIMEOUT_MS', env.GROVE_STATEMENT_TIMEOUT_MS, 10_000),
+    healthPort: env.GROVE_HEALTH_PORT ? integer('GROVE_HEALTH_PORT', env.GROVE_HEALTH_PORT, 0) : undefined,
     staticRoots: { demo: 'demo', cdn: 'dist/cdn', storybook: 'storybook-static' },
   };
 }

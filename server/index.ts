@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { takingTurns } from './http/turns.ts';
+import { startHealthListener, type HealthListener } from './http/health-listener.ts';
 import { ENV_HELP, loadConfig, parseArgs, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { purgeIdempotencyKeys } from './operations/idempotency-keys.ts';
@@ -28,6 +29,8 @@ export interface StartOptions extends Partial<Omit<ServerConfig, 'staticRoots'>>
 
 export interface RunningServer {
   url: string;
+  /** The health listener's URL of /api/health (GROVE_HEALTH_PORT), when there is one. */
+  healthUrl?: string;
   db: Database;
   close(): Promise<void>;
 }
@@ -125,6 +128,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   if (!config.mail.publicUrl) mail.context.publicUrl = url;
+  let health: HealthListener | undefined;
+  if (config.healthPort !== undefined) health = await startHealthListener(db, { port: config.healthPort, host: config.host });
 
   // Event occurrences not written yet (after a migration or a load) or near the end of their horizon
   // (docs/decisions/0200-materialised-occurrences.md): in the background, one pass at a time.
@@ -150,6 +155,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       clearInterval(housekeeping);
       closingDown = true;
       await occurrencePass;
+      await health?.close();
       hub.close(); // ends live streams so server.close() is not held open by them
       await mail.close();
       await new Promise<void>((resolve) => {
@@ -164,7 +170,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       });
       if (!options.database) await db.close();
     })());
-  return { url, db, close };
+  return { url, ...(health ? { healthUrl: `http://${host}:${health.port}/api/health` } : {}), db, close };
 }
 
 async function main(): Promise<void> {
@@ -176,7 +182,14 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, args);
   // Benchmarks turn request logs off: a JSON line per request is work of its own at thousands a second.
   const server = await startServer({ ...config, ...(process.env.GROVE_REQUEST_LOG === 'off' ? { log: null } : {}) });
-  stdoutSink({ level: 'info', msg: 'listening', url: server.url, database: server.db.kind, demoMode: config.demoMode });
+  stdoutSink({
+    level: 'info',
+    msg: 'listening',
+    url: server.url,
+    ...(server.healthUrl ? { health: server.healthUrl } : {}),
+    database: server.db.kind,
+    demoMode: config.demoMode,
+  });
   process.stderr.write(
     `\nGrove is running: ${server.url}/ (demo intranet page), ${server.url}/community.html (community hub), ` +
       `${server.url}/cms.html (CMS page), ${server.url}/mail.html (mail the network sent), ${server.url}/storybook/, ` +

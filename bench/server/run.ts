@@ -5,13 +5,18 @@
  * Starts the real server (`server/index.ts`, a child process as `npm start` runs it) on each target and
  * prints, side by side in one run: req/s, p50, p99 and errors of the hot paths at 10 and 50 connections;
  * the overload run on PGlite (a burst of 150 different searches, time to the first 503, health latency
- * during it); and the growth table (the same searches, one at a time, at every scale).
+ * during it on the main port and on the health port, GROVE_HEALTH_PORT); and the growth table (the same
+ * searches, one at a time, at every scale). The health probes are processes of their own; with
+ * PROBE_PRIORITY=-10 (root) they run at a higher CPU priority than the load generator, so that on a
+ * shared 2-core machine they measure the server rather than their own wait for a core.
  *
  * Targets: `pglite-c4d` is a PGlite data directory under .tmp/bench (seeded on first use); `pg-<preset>`
  * is PostgreSQL at BENCH_PG_URL (default postgres://grove:grove@127.0.0.1:5432) in database
- * `grove_bench_<preset>`, which must exist; it is seeded when empty (x100: `npm run seed -- --preset x100
+ * `grove_bench_<preset>` (BENCH_PG_DB_<PRESET> names another, e.g. BENCH_PG_DB_X100=grove_bench_x100new),
+ * which must exist; it is seeded when empty (x100: `npm run seed -- --preset x100
  * --database-url ...` first, it takes a while). The machine is shared: compare figures of one run only.
  */
+import { setPriority } from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -50,7 +55,7 @@ function target(name: string): Target {
   }
   const preset = name.slice('pg-'.length) === 'c4d' ? 'capacity4dev' : name.slice('pg-'.length);
   if (!isPresetName(preset)) throw new Error(`Unknown preset in ${name}`);
-  const url = `${pgBase}/grove_bench_${preset}`;
+  const url = `${pgBase}/${process.env[`BENCH_PG_DB_${preset.toUpperCase()}`] ?? `grove_bench_${preset}`}`;
   return { name, preset, env: { DATABASE_URL: url }, open: () => openDatabase({ url }) };
 }
 
@@ -133,24 +138,34 @@ function scenarios(data: Data) {
 
 interface Server {
   url: string;
+  /** The health listener's /api/health (GROVE_HEALTH_PORT), answered off the main thread. */
+  healthUrl?: string;
   child: ChildProcess;
 }
 
 async function startServer(t: Target): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--port', '0'], {
-    env: { ...process.env, ...t.env, GROVE_RATE_LIMIT: '0', GROVE_RATE_LIMIT_MEMBER: '0', GROVE_REQUEST_LOG: 'off' },
+    env: {
+      ...process.env,
+      ...t.env,
+      GROVE_RATE_LIMIT: '0',
+      GROVE_RATE_LIMIT_MEMBER: '0',
+      GROVE_REQUEST_LOG: 'off',
+      GROVE_HEALTH_PORT: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  return new Promise<Server>((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
-      const match = /"msg":"listening","url":"([^"]+)"/.exec(buffer);
-      if (match?.[1]) resolve(match[1]);
+      const line = /^(.*"msg":"listening".*)\n/m.exec(buffer)?.[1];
+      if (!line) return;
+      const { url, health } = JSON.parse(line) as { url: string; health?: string };
+      resolve({ url, child, ...(health ? { healthUrl: health } : {}) });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
   });
-  return { url, child };
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -169,14 +184,14 @@ async function load(url: string, paths: string[], connections: number, duration:
  * Health checks from a process of their own (the burst's 150 responses would delay a poller sharing the
  * load generator's event loop and blame the server for it): a request every 10 ms until told to stop.
  */
-function healthPoller(url: string): { stop: () => Promise<{ n: number; p50: number; p99: number; max: number }> } {
+function healthPoller(healthUrl: string): { stop: () => Promise<{ n: number; p50: number; p99: number; max: number }> } {
   const script = `
     const times = []; let running = true;
     process.on('message', () => { running = false; });
     (async () => {
       while (running) {
         const t = performance.now();
-        await fetch(${JSON.stringify(`${url}/api/health`)}).then((r) => r.arrayBuffer()).catch(() => undefined);
+        await fetch(${JSON.stringify(healthUrl)}).then((r) => r.arrayBuffer()).catch(() => undefined);
         times.push(performance.now() - t);
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -185,6 +200,7 @@ function healthPoller(url: string): { stop: () => Promise<{ n: number; p50: numb
       process.send({ n: times.length, p50: q(0.5), p99: q(0.99), max: q(1) }, () => process.exit(0));
     })();`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  if (process.env.PROBE_PRIORITY) setPriority(child.pid ?? 0, Number(process.env.PROBE_PRIORITY));
   return {
     stop: () =>
       new Promise((resolve) => {
@@ -195,12 +211,15 @@ function healthPoller(url: string): { stop: () => Promise<{ n: number; p50: numb
 }
 
 /** 150 different searches at once (facet counts over every match: the heaviest request), with health polled throughout. */
-async function burst(url: string, data: Data, size: number) {
+async function burst({ url, healthUrl }: Server, data: Data, size: number) {
   const seen: { first503: number | null; retryAfterMissing: number } = { first503: null, retryAfterMissing: 0 };
   const statuses = new Map<number, number>();
   const latencies: number[] = [];
-  const health = healthPoller(url);
-  await new Promise((resolve) => setTimeout(resolve, 300)); // the poller is running before the burst
+  // Both probes at once: the main port's /api/health, answered by the main thread between requests, and the
+  // health port's (GROVE_HEALTH_PORT), answered by a thread of its own.
+  const health = healthPoller(`${url}/api/health`);
+  const ownPort = healthUrl ? healthPoller(healthUrl) : undefined;
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the pollers are running before the burst
   const started = performance.now();
   const requests = Array.from({ length: size }, async (_, i) => {
     const q = data.prefixes[i % data.prefixes.length] ?? 'ma';
@@ -220,7 +239,7 @@ async function burst(url: string, data: Data, size: number) {
   });
   await Promise.all(requests);
   const total = performance.now() - started;
-  const healthFigures = await health.stop();
+  const [healthFigures, ownPortFigures] = await Promise.all([health.stop(), ownPort?.stop()]);
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const q = (xs: number[], p: number) => Math.round(sorted(xs)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)] ?? NaN);
   return {
@@ -230,6 +249,7 @@ async function burst(url: string, data: Data, size: number) {
     p50: q(latencies, 0.5),
     max: q(latencies, 1),
     health: healthFigures,
+    ownPort: ownPortFigures,
     total,
   };
 }
@@ -296,11 +316,12 @@ for (const t of values['burst-targets'].split(',').filter(Boolean).map(target)) 
   const server = await startServer(t);
   try {
     {
-      const b = await burst(server.url, data, Number(values.burst));
+      const b = await burst(server, data, Number(values.burst));
       const line =
         `overload ${t.name}: burst of ${values.burst} searches (facets over every match): statuses ${JSON.stringify(Object.fromEntries(b.statuses))}, ` +
         `first 503 after ${b.first503 === null ? 'none' : `${Math.round(b.first503)} ms`}, 503 without Retry-After ${b.retryAfterMissing}, ` +
-        `latency p50 ${b.p50} ms max ${b.max} ms, all answered in ${Math.round(b.total)} ms; health during it (own process): ${b.health.n} checks, p50 ${b.health.p50} ms, p99 ${b.health.p99} ms, max ${b.health.max} ms`;
+        `latency p50 ${b.p50} ms max ${b.max} ms, all answered in ${Math.round(b.total)} ms; health during it (own process): main port ${b.health.n} checks, p50 ${b.health.p50} ms, p99 ${b.health.p99} ms, max ${b.health.max} ms` +
+        (b.ownPort ? `; health port ${b.ownPort.n} checks, p50 ${b.ownPort.p50} ms, p99 ${b.ownPort.p99} ms, max ${b.ownPort.max} ms` : '');
       console.log(line);
       burstLines.push(line);
     }

@@ -23,16 +23,6 @@ export class OverloadedError extends Error {
   }
 }
 
-/**
- * The seconds to tell a client to wait when `error` means the database is overloaded: refused by the
- * queue, or a statement cancelled by PostgreSQL's statement_timeout (57014); undefined for any other error.
- */
-export function overloadRetryAfter(error: unknown): number | undefined {
-  if (error instanceof OverloadedError) return error.retryAfterSeconds;
-  if ((error as { code?: unknown } | null)?.code === '57014') return 1;
-  return undefined;
-}
-
 /** The caller no longer wants the result (its client disconnected). */
 export class QueryAbortedError extends Error {
   constructor(message = 'The request was abandoned') {

@@ -8,7 +8,7 @@ import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database, OpenDatabaseOptions } from './types.ts';
 
-export { OverloadedError, QueryAbortedError, overloadRetryAfter } from './admission.ts';
+export { OverloadedError, QueryAbortedError } from './admission.ts';
 export { migrate } from './migrate.ts';
 export { bindTransaction, isUniqueViolation } from './types.ts';
 export type {

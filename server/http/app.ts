@@ -5,7 +5,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { overloadRetryAfter, QueryAbortedError, type Database } from '../db/index.ts';
+import { QueryAbortedError, type Database } from '../db/index.ts';
+import { overloadRetryAfter } from '../shared/overload.ts';
 import type { ServerConfig } from '../config.ts';
 import type { MailContext } from '../mail/compose.ts';
 import type { MailCatcher } from '../mail/mailbox.ts';

@@ -25,7 +25,7 @@ import {
   replaceUser,
 } from '../../members/provisioning.ts';
 import type { AppEnv } from '../env.ts';
-import { overloadRetryAfter } from '../../db/index.ts';
+import { overloadRetryAfter } from '../../shared/overload.ts';
 import { InvalidFilter, parseFilter } from './filter.ts';
 import {
   ENTERPRISE_SCHEMA,
