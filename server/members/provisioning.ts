@@ -127,7 +127,10 @@ export async function listUsers(db: Queryable, filters: Equality[], startIndex: 
     db.query<{ n: number }>(`select count(*)::int as n from members m where ${where}`, params),
     count > 0
       ? db.query<UserRow>(
-          `select ${USER_COLUMNS} from members m where ${where} order by m.id offset ${String(startIndex - 1)} limit ${String(count)}`,
+          // The page's ids first, then their columns: PostgreSQL computes the select list (the e-mail and
+          // group subqueries) for every row an OFFSET skips, 10 s for the last page of 1.2 million accounts.
+          `select ${USER_COLUMNS} from (select m.id from members m where ${where} order by m.id offset ${String(startIndex - 1)} limit ${String(count)}) page
+           join members m on m.id = page.id order by m.id`,
           params,
         )
       : Promise.resolve({ rows: [] as UserRow[] }),
@@ -287,7 +290,8 @@ export async function listGroups(db: Queryable, filters: Equality[], startIndex:
     db.query<{ n: number }>(`select count(*)::int as n from communities c where ${where}`, params),
     count > 0
       ? db.query<GroupRow>(
-          `select ${groupColumns(withMembers)} from communities c where ${where} order by c.id offset ${String(startIndex - 1)} limit ${String(count)}`,
+          `select ${groupColumns(withMembers)} from (select c.id from communities c where ${where} order by c.id offset ${String(startIndex - 1)} limit ${String(count)}) page
+           join communities c on c.id = page.id order by c.id`,
           params,
         )
       : Promise.resolve({ rows: [] as GroupRow[] }),
