@@ -56,6 +56,11 @@ export interface QueryWords {
   folded: string;
   /** Skills whose label or synonym has a word starting with the whole query (from SKILL_MIN_LENGTH characters). */
   skills: string[];
+  /**
+   * Per word, the members with a word starting with its first three letters (migration 080's precomputed
+   * counts): how broad it is, to choose the word that drives a search of several.
+   */
+  breadths: number[];
 }
 
 const foldedQueries = new Map<string, { at: number; value: Promise<QueryWords> }>();
@@ -83,7 +88,10 @@ async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
   const { rows } = await db.query<QueryWords>(
     `with w as (select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words),
           f as (select words, array_to_string(words, ' ') as folded from w)
-     select f.words, f.folded, array(
+     select f.words, f.folded,
+       array(select coalesce((select c.members from directory_prefix_counts c where c.prefix = left(u.w, 3)), 0)::int
+             from unnest(f.words) with ordinality u(w, i) order by u.i) as breadths,
+       array(
        select s.id from skills s
        where char_length(f.folded) >= ${SKILL_MIN_LENGTH} and (
          exists (select 1 from jsonb_each_text(s.labels) l
@@ -96,7 +104,7 @@ async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
     // Shared by every request with the same text: one leaving must not cancel it for the others.
     { signal: new AbortController().signal },
   );
-  return rows[0] ?? { words: [], folded: '', skills: [] };
+  return rows[0] ?? { words: [], folded: '', skills: [], breadths: [] };
 }
 
 /** Facets a filter can be set aside for (disjunctive facet counts). */
@@ -173,6 +181,16 @@ export class DirectoryFilter {
   }
 }
 
+/**
+ * Keeps an EXISTS or NOT EXISTS on member_tokens a probe per row, by (member_id, token), instead of letting
+ * the planner turn it into a join (PostgreSQL does not pull up a subquery with OFFSET). Its estimates of a
+ * prefix range can be far off (7 rows estimated, 30,302 read for "john" at x100), and the joins it chose
+ * on them were ruinous at 1.2 million members: "john s" materialised the "john" range and compared every
+ * row against it (30 million comparisons, 2.6 s to count its first 1,001 matches), and "john smith" drove
+ * by "smith" and read the whole "john" range once per Smith (3.7 million buffers, 73 s).
+ */
+const PROBE_PER_ROW = 'offset 0';
+
 /** Token conditions for a search of `words`: the first drives the ordered range scan, the others must match too. */
 export class Search {
   readonly words: string[];
@@ -181,13 +199,20 @@ export class Search {
   readonly #bounds: [string, string][];
   readonly #skills: string[];
 
-  constructor(filter: DirectoryFilter, { words, folded, skills }: QueryWords) {
+  constructor(filter: DirectoryFilter, { words, folded, skills, breadths }: QueryWords) {
     this.#filter = filter;
-    this.words = words;
+    // The narrowest word drives the range read and the others are probed per member ("a zz" read every
+    // word starting with "a" to find none; "jo sm" is cheaper driven by "sm"): fewest members for its first
+    // three letters, then the longest.
+    const breadth = (index: number) => breadths[index] ?? Number.MAX_SAFE_INTEGER;
+    this.words = words
+      .map((word, index) => ({ word, breadth: breadth(index) }))
+      .sort((a, b) => a.breadth - b.breadth || b.word.length - a.word.length)
+      .map(({ word }) => word);
     this.folded = folded;
     this.#skills = skills;
     // [lo, hi): every text starting with the word, in bytewise ("C") order.
-    this.#bounds = words.map((word) => [filter.params.add(word), filter.params.add(`${word}\u{10FFFF}`)]);
+    this.#bounds = this.words.map((word) => [filter.params.add(word), filter.params.add(`${word}\u{10FFFF}`)]);
   }
 
   range(alias: string, word = 0): string {
@@ -202,7 +227,7 @@ export class Search {
         .slice(1)
         .map(
           (_, index) =>
-            `exists (select 1 from member_tokens w${index} where w${index}.member_id = ${id} and ${this.range(`w${index}`, index + 1)})`,
+            `exists (select 1 from member_tokens w${index} where w${index}.member_id = ${id} and ${this.range(`w${index}`, index + 1)} ${PROBE_PER_ROW})`,
         )
         .join(' and ') || 'true'
     );
@@ -255,7 +280,7 @@ function branchSql(filter: DirectoryFilter, search: Search, after: Cursor | null
       from member_tokens t ${join}
       where t.kind = ${branch} and ${search.range('t')} and ${filter.visible('t', 'member_id')} ${extra}
         and not exists (select 1 from member_tokens d where d.member_id = t.member_id and d.kind <= ${branch}
-                        and ${search.range('d')} and (d.kind < t.kind or d.token < t.token))
+                        and ${search.range('d')} and (d.kind < t.kind or d.token < t.token) ${PROBE_PER_ROW})
         and ${search.others('t.member_id')} ${position}
       order by t.token, t.name, t.member_id limit ${limit}`;
 }
@@ -444,7 +469,7 @@ export function matchesSql(filter: DirectoryFilter, search: Search): string {
   const words = `select t.member_id as id from member_tokens t ${join}
     where ${search.range('t')} and ${filter.visible('t', 'member_id')} ${extra}
       and not exists (select 1 from member_tokens d where d.member_id = t.member_id and ${search.range('d')}
-                      and (d.token < t.token or (d.token = t.token and d.kind < t.kind)))
+                      and (d.token < t.token or (d.token = t.token and d.kind < t.kind)) ${PROBE_PER_ROW})
       and ${search.others('t.member_id')}`;
   const skills = search.skillIds();
   if (!skills) return words;

@@ -69,6 +69,32 @@ describe('directory type-ahead', () => {
     assert.ok(!short.items.some((m) => m.name.startsWith('Zzyzx')), 'no typo matching under four letters');
   });
 
+  test('several words find the same members in any order, whichever word drives the search, and page without repeats', async () => {
+    // The demo network's broad and narrow prefixes: the narrowest word drives the index read, the others
+    // are checked per member, so the order of the words changes nothing but the ranking key.
+    const ids = async (q: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      do {
+        const page: Awaited<ReturnType<typeof search>> = await search(q, `&limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.items.map((m) => m.id));
+        cursor = page.next;
+      } while (cursor && seen.length < 200);
+      assert.equal(new Set(seen).size, seen.length, `"${q}" pages without repeats`);
+      return seen.sort();
+    };
+    for (const [one, other] of [
+      ['a m', 'm a'],
+      ['zoe alv', 'alv zoe'],
+      [`zzyzx ${TAG}`, `${TAG} zzyzx`],
+    ] as const) {
+      const found = await ids(one);
+      assert.deepEqual(await ids(other), found, `"${one}" and "${other}"`);
+      assert.ok(found.length > 0, `"${one}" finds someone`);
+    }
+    assert.deepEqual(await ids('a zzzzq'), [], 'a broad word and a word nobody has: nobody');
+  });
+
   test('pages follow each other without repeating anyone', async () => {
     const seen: string[] = [];
     let cursor: string | null = '';
