@@ -271,6 +271,42 @@ describe('GET /v1/experts', () => {
     assert.ok(!ids(await experts(question)).includes(newcomer), 'a hidden post is no evidence');
   });
 
+  test('credits led events by the topic they name, or else by the share of the question’s words they hold', async () => {
+    const word = `hydrolab${process.pid.toString(36)}`;
+    const host = await insertMember('Hana Host');
+    const neighbour = await insertMember('Nico Neighbour');
+    const event = (organiser: string, title: string, cancelled = false) =>
+      ctx.db.query(
+        `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, cancelled)
+         values ($1, $2, $3, now() - interval '3 days', now() - interval '3 days' + interval '1 hour', 'Africa/Dakar', $4)`,
+        [f.grove.id, organiser, title, cancelled],
+      );
+    await event(host, `${TOPIC} systems open day`); // the topic's English label: relevance 1
+    await event(host, `Visite des systèmes ${TOPIC}`); // its French label
+    await event(host, `Field walk: ${word} trials`); // a word of the question only
+    await event(host, `${TOPIC} systems, called off`, true); // cancelled: no evidence
+    await event(neighbour, `Field walk: ${word} trials`);
+    const page = await experts(`q=${encodeURIComponent(`${TOPIC} systems ${word}`)}&limit=50`);
+    const led = (member: string) => {
+      const item = page.items.find((candidate) => candidate.member.id === member);
+      const evidence = item?.evidence.find((e) => e.kind === 'event-led');
+      return {
+        score: item?.score ?? 0,
+        count: evidence?.count,
+        skills: evidence?.skills.map((skill) => skill.slug),
+        titles: evidence?.items.map((i) => i.title),
+      };
+    };
+    const hosted = led(host);
+    assert.equal(hosted.count, 3, 'both topic events and the word event, not the cancelled one');
+    assert.deepEqual(hosted.skills, [TOPIC], 'the topic the events name');
+    assert.equal(hosted.titles?.[2], `Field walk: ${word} trials`, 'the event that names the topic weighs more than one with a word');
+    const walked = led(neighbour);
+    assert.equal(walked.count, 1);
+    assert.deepEqual(walked.skills, [], 'a word names no topic');
+    assert.ok(walked.score > 0 && walked.score < hosted.score, `${walked.score} < ${hosted.score}`);
+  });
+
   test('refuses bad input with problem+json naming the field', async () => {
     assertProblem(await call(ctx.grove, '/api/v1/experts'), 400, 'query.q');
     assertProblem(await call(ctx.grove, '/api/v1/experts?q=%20%20'), 400, 'query.q');
