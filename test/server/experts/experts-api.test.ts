@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../../server/http/app.ts';
 import { readCache } from '../../../server/db/read-cache.ts';
+import { expertAnswer } from '../../../server/experts/find.ts';
+import { DEFAULT_WEIGHTS } from '../../../server/experts/weights.ts';
 import { ExpertPage } from '../../../server/contract/experts.ts';
 import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
 
@@ -305,6 +307,41 @@ describe('GET /v1/experts', () => {
     assert.equal(walked.count, 1);
     assert.deepEqual(walked.skills, [], 'a word names no topic');
     assert.ok(walked.score > 0 && walked.score < hosted.score, `${walked.score} < ${hosted.score}`);
+  });
+
+  test('answers the next minute from the last one while ranking it once, and a change of data at once', async () => {
+    const query = { q: `${TOPIC} systems`, limit: 50 };
+    const weights = { ...DEFAULT_WEIGHTS };
+    const cache = readCache(ctx.db, { channel: 'grove_experts', table: 'expert_generation' });
+    let ms = Date.UTC(2031, 0, 1, 12, 0, 30);
+    const clock = () => ms;
+    const ranked = (minuteMs: number) =>
+      cache.entries.get(JSON.stringify([query, weights, new Date(Math.floor(minuteMs / 60_000) * 60_000)]));
+    const first = await expertAnswer(ctx.db, query, null, weights, clock);
+    ms += 60_000;
+    const misses = cache.misses;
+    assert.equal(await expertAnswer(ctx.db, query, null, weights, clock), first, 'the last minute’s answer, at once');
+    assert.equal(await expertAnswer(ctx.db, query, null, weights, clock), first, 'still, while the new one is ranked');
+    assert.equal(cache.misses, misses + 1, 'the new minute ranked once');
+    await ranked(ms)!.value;
+    const next = await expertAnswer(ctx.db, query, null, weights, clock);
+    assert.notEqual(next, first, 'this minute’s answer once ranked');
+    assert.deepEqual(ids(next), ids(first));
+
+    const newcomer = await insertMember('Tim Turnover');
+    await ctx.db.query(`insert into posts (thread_id, author_id, body_md, body_html) values ($1, $2, $3, $3)`, [
+      topicThread,
+      newcomer,
+      `Our ${TOPIC} systems grew this year.`,
+    ]);
+    ms += 60_000;
+    assert.ok(
+      ids(await expertAnswer(ctx.db, query, null, weights, clock)).includes(newcomer),
+      'a write is never answered from the last minute',
+    );
+    ms += 7 * 60_000;
+    const later = await expertAnswer(ctx.db, query, null, weights, clock);
+    assert.ok(ids(later).includes(newcomer), 'minutes later: ranked again, not served from an older minute');
   });
 
   test('refuses bad input with problem+json naming the field', async () => {
