@@ -136,7 +136,11 @@ function revalidatedCache(db: Database, model: ReadModel): ReadCache {
 }
 
 export async function cached<T>(cache: ReadCache, db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
-  const generation = await cache.generation(db);
+  return cachedAt(cache, await cache.generation(db), key, compute);
+}
+
+/** `cached` under a generation the caller has just read: the entry is found or made before it returns. */
+export function cachedAt<T>(cache: ReadCache, generation: number, key: string, compute: () => Promise<T>): Promise<T> {
   const entry = cache.entries.get(key);
   if (entry?.generation === generation) {
     cache.hits++;

@@ -4,7 +4,7 @@ import { readableCommunity } from '../communities/access.ts';
 import type { ExpertQuery } from '../contract/experts.ts';
 import type { ContactChannel } from '../contract/members.ts';
 import type { Database, Queryable } from '../db/index.ts';
-import { cached, readCache } from '../db/read-cache.ts';
+import { cachedAt, readCache } from '../db/read-cache.ts';
 import { summaryColumns, toSummary } from '../members/directory.ts';
 import { servedContact } from '../members/contacts.ts';
 import { channelShownSql } from '../communities/visibility.ts';
@@ -85,7 +85,8 @@ export async function expertAnswer(
   lastAnswers.set(cache, last);
   const question = JSON.stringify([query, weights]);
   const generation = await cache.generation(db);
-  const answer = cached(cache, db, JSON.stringify([query, weights, now]), () => findExperts(db, query, null, weights, now)).then(
+  const missed = cache.misses;
+  const answer = cachedAt(cache, generation, JSON.stringify([query, weights, now]), () => findExperts(db, query, null, weights, now)).then(
     (value) => {
       const known = last.get(question);
       if (!known || known.minute <= now.getTime()) {
@@ -100,6 +101,8 @@ export async function expertAnswer(
   if (previous?.generation === generation && previous.minute === now.getTime() - 60_000) {
     // This minute's answer goes on being ranked (once, whoever asks meanwhile); its failure is the next asker's.
     answer.catch(() => undefined);
+    // Answered from memory: a hit, besides the miss that started this minute's ranking.
+    if (cache.misses > missed) cache.hits++;
     return previous.answer;
   }
   return answer;

@@ -319,10 +319,11 @@ describe('GET /v1/experts', () => {
       cache.entries.get(JSON.stringify([query, weights, new Date(Math.floor(minuteMs / 60_000) * 60_000)]));
     const first = await expertAnswer(ctx.db, query, null, weights, clock);
     ms += 60_000;
-    const misses = cache.misses;
+    const { misses, hits } = cache;
     assert.equal(await expertAnswer(ctx.db, query, null, weights, clock), first, 'the last minute’s answer, at once');
     assert.equal(await expertAnswer(ctx.db, query, null, weights, clock), first, 'still, while the new one is ranked');
     assert.equal(cache.misses, misses + 1, 'the new minute ranked once');
+    assert.equal(cache.hits, hits + 2, 'both answered from memory');
     await ranked(ms)!.value;
     const next = await expertAnswer(ctx.db, query, null, weights, clock);
     assert.notEqual(next, first, 'this minute’s answer once ranked');
