@@ -6,7 +6,9 @@
  * an answer bumps its generation row and NOTIFYs its channel. An entry is served while the generation it
  * was computed under is current; the generation is a local counter moved by:
  *
- * - the NOTIFY, which every instance listening on the database receives after the writer commits;
+ * - the NOTIFY, which every instance listening on the database receives after the writer commits: on
+ *   PostgreSQL it makes the next request read the generation row (which then moves the counter if the
+ *   stored value changed, once per change however many ways it was learnt);
  * - on PostgreSQL, a read of the generation row at most once a second (REVALIDATE_MS), which bounds
  *   staleness if a notification is lost with the LISTEN connection, and on the first request after this
  *   process may have written (`db.lastWriteAt()`: any statement outside a GET, transactions, workers):
@@ -89,8 +91,14 @@ function revalidatedCache(db: Database, model: ReadModel): ReadCache {
   let readAt = -Infinity;
   let listening = false;
   let subscribed: Promise<unknown> | undefined;
+  // A notification makes the next request read the stored generation rather than move the counter
+  // itself: the read after a local write has often counted that write already, and counting its NOTIFY
+  // too, arriving a moment later, dropped the answer computed in between (a second ranking of the same
+  // anonymous question, and a flaky test).
+  let notifications = 0;
   const moved = () => {
-    counter++;
+    notifications++;
+    readAt = -Infinity;
   };
   return {
     entries: new Map(),
@@ -112,10 +120,12 @@ function revalidatedCache(db: Database, model: ReadModel): ReadCache {
       const trusted = listening && db.lastWriteAt() < readAt && now - readAt < REVALIDATE_MS;
       if (trusted) return counter;
       const started = performance.now();
+      const notified = notifications;
       const { rows } = await q.query<{ value: string }>(`select value from ${model.table}`);
       const value = rows[0]?.value ?? '0';
-      // The read saw every commit before it started; a write ending later is newer than it.
-      readAt = started;
+      // The read saw every commit before it started; a write ending later is newer than it, and one
+      // notified while it ran may be too: the next request reads again.
+      readAt = notifications === notified ? started : -Infinity;
       if (value !== stored) {
         stored = value;
         counter++;
@@ -126,7 +136,11 @@ function revalidatedCache(db: Database, model: ReadModel): ReadCache {
 }
 
 export async function cached<T>(cache: ReadCache, db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
-  const generation = await cache.generation(db);
+  return cachedAt(cache, await cache.generation(db), key, compute);
+}
+
+/** `cached` under a generation the caller has just read: the entry is found or made before it returns. */
+export function cachedAt<T>(cache: ReadCache, generation: number, key: string, compute: () => Promise<T>): Promise<T> {
   const entry = cache.entries.get(key);
   if (entry?.generation === generation) {
     cache.hits++;

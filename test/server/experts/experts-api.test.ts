@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../../server/http/app.ts';
 import { readCache } from '../../../server/db/read-cache.ts';
+import { expertAnswer } from '../../../server/experts/find.ts';
+import { DEFAULT_WEIGHTS } from '../../../server/experts/weights.ts';
 import { ExpertPage } from '../../../server/contract/experts.ts';
 import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
 
@@ -269,6 +271,78 @@ describe('GET /v1/experts', () => {
     const hidden = await call(ctx.grove, `/api/v1/posts/${String(written.json?.id)}/hide`, { method: 'POST', as: f.facilitator });
     assert.equal(hidden.status, 200, hidden.text);
     assert.ok(!ids(await experts(question)).includes(newcomer), 'a hidden post is no evidence');
+  });
+
+  test('credits led events by the topic they name, or else by the share of the question’s words they hold', async () => {
+    const word = `hydrolab${process.pid.toString(36)}`;
+    const host = await insertMember('Hana Host');
+    const neighbour = await insertMember('Nico Neighbour');
+    const event = (organiser: string, title: string, cancelled = false) =>
+      ctx.db.query(
+        `insert into events (community_id, organiser_id, title, starts_at, ends_at, time_zone, cancelled)
+         values ($1, $2, $3, now() - interval '3 days', now() - interval '3 days' + interval '1 hour', 'Africa/Dakar', $4)`,
+        [f.grove.id, organiser, title, cancelled],
+      );
+    await event(host, `${TOPIC} systems open day`); // the topic's English label: relevance 1
+    await event(host, `Visite des systèmes ${TOPIC}`); // its French label
+    await event(host, `Field walk: ${word} trials`); // a word of the question only
+    await event(host, `${TOPIC} systems, called off`, true); // cancelled: no evidence
+    await event(neighbour, `Field walk: ${word} trials`);
+    const page = await experts(`q=${encodeURIComponent(`${TOPIC} systems ${word}`)}&limit=50`);
+    const led = (member: string) => {
+      const item = page.items.find((candidate) => candidate.member.id === member);
+      const evidence = item?.evidence.find((e) => e.kind === 'event-led');
+      return {
+        score: item?.score ?? 0,
+        count: evidence?.count,
+        skills: evidence?.skills.map((skill) => skill.slug),
+        titles: evidence?.items.map((i) => i.title),
+      };
+    };
+    const hosted = led(host);
+    assert.equal(hosted.count, 3, 'both topic events and the word event, not the cancelled one');
+    assert.deepEqual(hosted.skills, [TOPIC], 'the topic the events name');
+    assert.equal(hosted.titles?.[2], `Field walk: ${word} trials`, 'the event that names the topic weighs more than one with a word');
+    const walked = led(neighbour);
+    assert.equal(walked.count, 1);
+    assert.deepEqual(walked.skills, [], 'a word names no topic');
+    assert.ok(walked.score > 0 && walked.score < hosted.score, `${walked.score} < ${hosted.score}`);
+  });
+
+  test('answers the next minute from the last one while ranking it once, and a change of data at once', async () => {
+    const query = { q: `${TOPIC} systems`, limit: 50 };
+    const weights = { ...DEFAULT_WEIGHTS };
+    const cache = readCache(ctx.db, { channel: 'grove_experts', table: 'expert_generation' });
+    let ms = Date.UTC(2031, 0, 1, 12, 0, 30);
+    const clock = () => ms;
+    const ranked = (minuteMs: number) =>
+      cache.entries.get(JSON.stringify([query, weights, new Date(Math.floor(minuteMs / 60_000) * 60_000)]));
+    const first = await expertAnswer(ctx.db, query, null, weights, clock);
+    ms += 60_000;
+    const { misses, hits } = cache;
+    assert.equal(await expertAnswer(ctx.db, query, null, weights, clock), first, 'the last minute’s answer, at once');
+    assert.equal(await expertAnswer(ctx.db, query, null, weights, clock), first, 'still, while the new one is ranked');
+    assert.equal(cache.misses, misses + 1, 'the new minute ranked once');
+    assert.equal(cache.hits, hits + 2, 'both answered from memory');
+    await ranked(ms)!.value;
+    const next = await expertAnswer(ctx.db, query, null, weights, clock);
+    assert.notEqual(next, first, 'this minute’s answer once ranked');
+    assert.deepEqual(ids(next), ids(first));
+
+    const newcomer = await insertMember('Tim Turnover');
+    await ctx.db.query(`insert into posts (thread_id, author_id, body_md, body_html) values ($1, $2, $3, $3)`, [
+      topicThread,
+      newcomer,
+      `Our ${TOPIC} systems grew this year.`,
+    ]);
+    ms += 60_000;
+    assert.ok(
+      ids(await expertAnswer(ctx.db, query, null, weights, clock)).includes(newcomer),
+      'a write is never answered from the last minute',
+    );
+    ms += 7 * 60_000;
+    const later = await expertAnswer(ctx.db, query, null, weights, clock);
+    assert.ok(ids(later).includes(newcomer), 'minutes later: ranked again, not served from an older minute');
   });
 
   test('refuses bad input with problem+json naming the field', async () => {
