@@ -199,20 +199,33 @@ export class Search {
   readonly #bounds: [string, string][];
   readonly #skills: string[];
 
-  constructor(filter: DirectoryFilter, { words, folded, skills, breadths }: QueryWords) {
+  /**
+   * `driving`: the word that drove the pages before this one (from the cursor), kept so that a page
+   * continues the same order even if the counts that chose it have moved since.
+   */
+  constructor(filter: DirectoryFilter, folding: QueryWords, driving?: string) {
+    const { folded, skills } = folding;
     this.#filter = filter;
-    // The narrowest word drives the range read and the others are probed per member ("a zz" read every
-    // word starting with "a" to find none; "jo sm" is cheaper driven by "sm"): fewest members for its first
-    // three letters, then the longest.
-    const breadth = (index: number) => breadths[index] ?? Number.MAX_SAFE_INTEGER;
-    this.words = words
-      .map((word, index) => ({ word, breadth: breadth(index) }))
-      .sort((a, b) => a.breadth - b.breadth || b.word.length - a.word.length)
-      .map(({ word }) => word);
+    this.words = Search.order(folding, driving);
     this.folded = folded;
     this.#skills = skills;
     // [lo, hi): every text starting with the word, in bytewise ("C") order.
     this.#bounds = this.words.map((word) => [filter.params.add(word), filter.params.add(`${word}\u{10FFFF}`)]);
+  }
+
+  /**
+   * The narrowest word first: it drives the range read and the others are probed per member ("a zz" read
+   * every word starting with "a" to find none; "jo sm" is cheaper driven by "sm"): fewest members for its
+   * first three letters, then the longest; `driving`, when it is one of the words, comes first instead.
+   */
+  static order({ words, breadths }: QueryWords, driving?: string): string[] {
+    const breadth = (index: number) => breadths[index] ?? Number.MAX_SAFE_INTEGER;
+    const ordered = words
+      .map((word, index) => ({ word, breadth: breadth(index) }))
+      .sort((a, b) => a.breadth - b.breadth || b.word.length - a.word.length)
+      .map(({ word }) => word);
+    if (driving === undefined || !ordered.includes(driving)) return ordered;
+    return [driving, ...ordered.filter((word) => word !== driving)];
   }
 
   range(alias: string, word = 0): string {
@@ -251,7 +264,19 @@ interface Hit {
   name: string;
 }
 
-type Cursor = [number, string, string, string];
+/** Branch, token, name and id of the last hit, and the word that drove the search. */
+type Cursor = [number, string, string, string, string | undefined];
+
+/** A relevance cursor; one issued before the driving word was recorded (four values) still reads. */
+function relevanceCursor(cursor: string | undefined): Cursor | null {
+  try {
+    return decodeCursor(cursor, ['number', 'string', 'string', 'string', 'string']) as Cursor | null;
+  } catch (error) {
+    const legacy = decodeCursor(cursor, ['number', 'string', 'string', 'string']) as [number, string, string, string] | null;
+    if (!legacy) throw error;
+    return [...legacy, undefined];
+  }
+}
 
 /**
  * One branch of the relevance order: name words (0), organisation and practice words (1), skills (2).
@@ -300,7 +325,7 @@ async function relevanceHits(
     const filter = new DirectoryFilter(query, viewer, communityId);
     const sql = branchSql(
       filter,
-      new Search(filter, folding),
+      new Search(filter, folding, after?.[4]),
       after?.[0] === branch ? after : null,
       branch,
       filter.params.add(want - hits.length),
@@ -485,14 +510,16 @@ async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, 
   if (words.length === 0) return { items: [], next: null, total: 0, totalExact: true };
   const sort = query.sort ?? 'relevance';
   if (sort !== 'relevance') return sortedSearchPage(db, query, viewer, communityId, folding, sort);
-  const after = decodeCursor(query.cursor, ['number', 'string', 'string', 'string']) as Cursor | null;
+  const after = relevanceCursor(query.cursor);
   const filter = new DirectoryFilter(query, viewer, communityId);
   const rows = await relevanceHits(db, query, viewer, communityId, folding, after, query.limit + 1);
   const hits = rows.slice(0, query.limit);
   const items = hits.map(toSummary);
   let next: string | null = null;
   const last = hits.at(-1);
-  if (rows.length > query.limit && last) next = encodeCursor([last.branch, last.token, last.name, last.id]);
+  if (rows.length > query.limit && last) {
+    next = encodeCursor([last.branch, last.token, last.name, last.id, Search.order(folding, after?.[4])[0] ?? '']);
+  }
   let total: number;
   let exact = true;
   if (!after && rows.length <= query.limit) {

@@ -93,6 +93,19 @@ describe('directory type-ahead', () => {
       assert.ok(found.length > 0, `"${one}" finds someone`);
     }
     assert.deepEqual(await ids('a zzzzq'), [], 'a broad word and a word nobody has: nobody');
+    // The cursor carries the word that drove page 1, so page 2 follows the same order; a cursor issued
+    // before it carried one (four values) still reads.
+    const first = await search('a m', '&limit=5');
+    assert.ok(first.next);
+    const values = JSON.parse(Buffer.from(first.next, 'base64url').toString('utf8')) as unknown[];
+    assert.equal(values.length, 5);
+    assert.ok(['a', 'm'].includes(values[4] as string), 'the driving word is one of the words');
+    const legacy = Buffer.from(JSON.stringify(values.slice(0, 4))).toString('base64url');
+    const viaLegacy = await search('a m', `&limit=5&cursor=${legacy}`);
+    assert.deepEqual(
+      viaLegacy.items.map((m) => m.id),
+      (await search('a m', `&limit=5&cursor=${first.next}`)).items.map((m) => m.id),
+    );
   });
 
   test('pages follow each other without repeating anyone', async () => {
