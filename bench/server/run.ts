@@ -12,7 +12,7 @@
  *
  * Targets: `pglite-c4d` is a PGlite data directory under .tmp/bench (seeded on first use); `pg-<preset>`
  * is PostgreSQL at BENCH_PG_URL (default postgres://grove:grove@127.0.0.1:5432) in database
- * `grove_bench_<preset>` (BENCH_PG_DB_<PRESET> names another, e.g. BENCH_PG_DB_X100=grove_bench_x100new),
+ * `grove_bench_<preset>` (BENCH_PG_DB_<PRESET> names another, e.g. BENCH_PG_DB_X100=grove_bench_x100_copy),
  * which must exist; it is seeded when empty (x100: `npm run seed -- --preset x100
  * --database-url ...` first, it takes a while). The machine is shared: compare figures of one run only.
  */
