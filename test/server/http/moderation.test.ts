@@ -38,6 +38,16 @@ const post = async (as: string, body: string) => {
   assert.equal(result.status, 201, result.text);
   return assertSchema(Post, result.json);
 };
+/** A post by page key in the fixture community: the first on a page opens its thread. */
+const postOnPage = async (as: string, key: string, fields: { title: string; body: string; kind?: 'question' }) => {
+  const result = await call(ctx.grove, '/api/v1/posts', {
+    method: 'POST',
+    as,
+    body: { key, community: f.grove.slug, language: 'en', ...fields },
+  });
+  assert.equal(result.status, 201, result.text);
+  return assertSchema(Post, result.json);
+};
 const held = (as: string | null = f.facilitator, slug = f.grove.slug) => call(ctx.grove, `/api/v1/communities/${slug}/held-posts`, { as });
 const decide = (
   id: string,
@@ -182,13 +192,7 @@ describe('a thread opened by a held post', () => {
     await premoderate(1);
     const asker = await newMember('Quentin Question', f.grove.id);
     const key = `${ORIGIN}/held-question`;
-    const opened = await call(ctx.grove, '/api/v1/posts', {
-      method: 'POST',
-      as: asker,
-      body: { key, community: f.grove.slug, title: 'Secret pump prices', kind: 'question', body: 'Who sells pumps?', language: 'en' },
-    });
-    assert.equal(opened.status, 201, opened.text);
-    const first = assertSchema(Post, opened.json);
+    const first = await postOnPage(asker, key, { title: 'Secret pump prices', kind: 'question', body: 'Who sells pumps?' });
     assert.equal(first.held, true);
     const title = async (as: string | null) => {
       const byId = await call(ctx.grove, `/api/v1/threads/${first.thread}`, { as });
@@ -221,33 +225,17 @@ describe('a thread opened by a held post', () => {
     await premoderate(1);
     const spammer = await newMember('Sam Spam', f.grove.id);
     const key = `${ORIGIN}/rejected-opening`;
-    const opened = await call(ctx.grove, '/api/v1/posts', {
-      method: 'POST',
-      as: spammer,
-      body: { key, community: f.grove.slug, title: 'Cheap pills here', kind: 'question', body: 'Buy now', language: 'en' },
-    });
-    assert.equal(opened.status, 201, opened.text);
-    const first = assertSchema(Post, opened.json);
+    const first = await postOnPage(spammer, key, { title: 'Cheap pills here', kind: 'question', body: 'Buy now' });
     assert.equal((await decide(first.id, 'rejection')).status, 200);
     await premoderate(0);
-    const reply = await call(ctx.grove, '/api/v1/posts', {
-      method: 'POST',
-      as: f.member,
-      body: { key, community: f.grove.slug, title: 'Pump maintenance guide', body: 'Thanks for this guide', language: 'en' },
-    });
-    assert.equal(reply.status, 201, reply.text);
-    assert.equal(assertSchema(Post, reply.json).thread, first.thread, 'the post joins the thread of its page');
+    const reply = await postOnPage(f.member, key, { title: 'Pump maintenance guide', body: 'Thanks for this guide' });
+    assert.equal(reply.thread, first.thread, 'the post joins the thread of its page');
     const thread = await call(ctx.grove, `/api/v1/threads/${first.thread}`, { as: null });
     assert.equal(thread.json?.title, 'Pump maintenance guide');
     // The published post opened it: it is not an answer to the rejected question.
     const { rows } = await ctx.db.query<{ created_by: string }>('select created_by from threads where id = $1', [first.thread]);
     assert.equal(rows[0]?.created_by, f.member);
-    const later = await call(ctx.grove, '/api/v1/posts', {
-      method: 'POST',
-      as: spammer,
-      body: { key, community: f.grove.slug, title: 'Cheap pills again', body: 'Buy now', language: 'en' },
-    });
-    assert.equal(later.status, 201, later.text);
+    await postOnPage(spammer, key, { title: 'Cheap pills again', body: 'Buy now' });
     assert.equal(
       (await call(ctx.grove, `/api/v1/threads/${first.thread}`, { as: null })).json?.title,
       'Pump maintenance guide',
