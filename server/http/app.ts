@@ -3,7 +3,6 @@
  * sockets and process concerns so tests drive it with `app.request()` and `startServer` adds the rest.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { QueryAbortedError, type Database } from '../db/index.ts';
 import { overloadRetryAfter } from '../shared/overload.ts';
@@ -14,6 +13,7 @@ import type { AppEnv } from './env.ts';
 import { LiveHub } from '../discussion/live-hub.ts';
 import { authenticate, createTokenVerifier } from './middleware/auth.ts';
 import { clientAddress } from './middleware/client-address.ts';
+import { cors } from './middleware/cors.ts';
 import { compressResponses } from './middleware/compress.ts';
 import { conditionalGet } from './middleware/conditional.ts';
 import { rateLimit } from './middleware/rate-limit.ts';

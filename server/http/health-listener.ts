@@ -2,10 +2,10 @@
  * Health on a port of its own (GROVE_HEALTH_PORT), answered by a worker thread (`health-worker.js`) from
  * figures the main thread publishes in shared memory: the time of its event loop's last turn, the
  * database's last answer to a ping, and the admission queue. `/api/health` on the main port is answered
- * by the main thread, between requests: during a burst it waits for the loop (p99 70-110 ms for 150
- * requests at once on two cores, docs/decisions/0120-serving-scale.md). This one does not wait, and it
- * also says when the loop has stopped turning (503 after `stalledAfterMs`), which a probe on the main port
- * can only learn by timing out. Point liveness and readiness probes at it.
+ * by the main thread, between requests: during a burst it waits for the loop's turn (p99 31-47 ms for 150
+ * searches at once on two cores, docs/decisions/0120-serving-scale.md; this port 16-18 ms). This one does
+ * not wait, and it also says when the loop has stopped turning (503 after `stalledAfterMs`), which a probe
+ * on the main port can only learn by timing out. Point liveness and readiness probes at it.
  */
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/index.ts';

@@ -19,9 +19,12 @@ export function compressResponses(threshold = COMPRESS_THRESHOLD): MiddlewareHan
     await next();
     if (c.req.method === 'HEAD' || !/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) return;
     const res = c.res;
-    if (!res.body || res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
+    // Status and headers first: reading `body` turns @hono/node-server's lightweight Response into a full
+    // one, a cost every small answer would pay for nothing. Problems and redirects are small: the 503s
+    // of an overload burst go out as they are.
+    if (res.status >= 300 || res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
     const length = Number(res.headers.get('content-length') ?? Number.NaN);
-    if (length < threshold) return;
+    if (length < threshold || !res.body) return;
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     headers.append('vary', 'accept-encoding');

@@ -26,7 +26,9 @@ export function requestLog(sink: LogSink | null): MiddlewareHandler<AppEnv> {
       ms: Math.round((performance.now() - started) * 10) / 10,
       member: c.var.viewer?.memberId,
       client: c.var.clientAddress,
-      ...(c.error && c.res.status >= 500 ? { error: String(c.error.stack ?? c.error) } : {}),
+      // The stack of a failure, only the message of a refusal: a 503 in a burst is expected, and
+      // formatting a stack (through source maps) for each would slow the burst's other answers.
+      ...(c.error && c.res.status >= 500 ? { error: c.res.status === 500 ? String(c.error.stack ?? c.error) : c.error.message } : {}),
     });
   };
 }

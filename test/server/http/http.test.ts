@@ -53,6 +53,15 @@ describe('HTTP behaviour', () => {
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /\bPUT\b/);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.equal(preflight.headers.get('access-control-max-age'), '600');
+    assert.match(preflight.headers.get('vary') ?? '', /Origin.*Access-Control-Request-Headers/);
+    const refusedPreflight = await ctx.grove.app.request('/api/v1/posts', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
+    assert.equal(refusedPreflight.headers.get('access-control-allow-origin'), null);
     const failed = await call(ctx.grove, '/api/v1/communities/nope-nope', { headers: { origin: ORIGIN } });
     assert.equal(failed.headers.get('access-control-allow-origin'), ORIGIN, 'errors must be readable cross-origin too');
   });
@@ -97,9 +106,13 @@ describe('HTTP behaviour', () => {
       },
     });
     const app = createApp({ db: busy, config: testConfig() });
-    const result = await call(app, '/api/v1/communities');
+    const result = await call(app, '/api/v1/communities', { headers: { origin: ORIGIN, 'accept-encoding': 'gzip' } });
     assertProblem(result, 503);
     assert.equal(result.headers.get('retry-after'), '2');
+    // A widget on another origin reads the refusal and its Retry-After; a small problem is sent as it is.
+    assert.equal(result.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(result.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    assert.equal(result.headers.get('content-encoding'), null);
     const health = await call(app, '/api/health');
     assert.equal(health.status, 200, 'the health check does not queue behind refused queries');
     assert.equal(health.json?.status, 'ok');
