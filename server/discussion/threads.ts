@@ -14,7 +14,7 @@ import type { Post, Thread } from '../contract/threads.ts';
 import { isUniqueViolation, type Database, type Queryable } from '../db/index.ts';
 import type { MailContext } from '../mail/compose.ts';
 import { mailAcceptedAnswer } from '../mail/notify.ts';
-import { recordFacts } from '../participation/facts.ts';
+import { recordFacts, retractAcceptance } from '../participation/facts.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { changedMeanwhile, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
@@ -338,6 +338,7 @@ export async function moderateThread(
         });
       }
       if (change.acceptedPost !== accepted) {
+        if (accepted) await retractAcceptance(tx, accepted);
         await recordFacts(tx, [
           { memberId: author, communityId: row.community_id, kind: 'accepted-answer', subjectId: change.acceptedPost },
         ]);
@@ -345,6 +346,7 @@ export async function moderateThread(
       }
       accepted = change.acceptedPost;
     } else if (change.acceptedPost === null) {
+      if (accepted) await retractAcceptance(tx, accepted);
       accepted = null;
     }
     const locked = change.locked ?? row.status === 'locked';

@@ -81,15 +81,29 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     from expert_post_mass x join topic tp on tp.skill_id = x.skill_id
     where x.member_id = any($19::bigint[]) and ${readable('x.community_id')}
   ),
+  -- The groups read post by post: each candidate's posts once, by author (a few hundred for the most
+  -- prolific), with their threads (\`offset 0\` keeps that order), kept when they fall in one of the
+  -- candidate's groups (a short list per candidate). Driven from the groups, the planner read every thread
+  -- of each group's community on the topic and every post of those threads (1.7 million probes, 55 s at
+  -- x100 for "irrigation", a word that names two topics at a quarter strength, so no group was stored);
+  -- joined to the groups, it scanned them once per post (52 million comparisons).
+  unstored_groups as (
+    select member_id, array_agg(concat_ws('/', skill_id, community_id, kind)) as keys
+    from topic_groups where not stored group by member_id
+  ),
   topic_posts as (
-    select p.author_id as member_id, ${postKind} as kind,
-      case when tp.strength >= 1 then 1 else greatest(tp.strength, ${textRelevance('p.search_vector')}) end as relevance,
-      ${decay('p.created_at', '$11::float8')} as decay, ${threadColumns}
-    from topic_groups g
-    join posts p on p.author_id = g.member_id
-    join threads t on t.id = p.thread_id and t.topic_skill_id = g.skill_id and t.community_id = g.community_id
-    join topic tp on tp.skill_id = t.topic_skill_id
-    where not g.stored and not p.hidden and not p.deleted and ${postKind} = g.kind
+    select pt.member_id, pt.kind,
+      case when tp.strength >= 1 then 1 else greatest(tp.strength, ${textRelevance('pt.search_vector')}) end as relevance,
+      ${decay('pt.at', '$11::float8')} as decay, pt.skill_id, pt.ref_kind, pt.ref_id, pt.title, pt.url, pt.at
+    from unstored_groups c
+    cross join lateral (
+      select p.author_id as member_id, ${postKind} as kind, p.search_vector, ${threadColumns}
+      from posts p join threads t on t.id = p.thread_id
+      where p.author_id = c.member_id and not p.hidden and not p.deleted and t.topic_skill_id = any($1::bigint[])
+        and concat_ws('/', t.topic_skill_id, t.community_id, ${postKind}) = any(c.keys)
+      offset 0
+    ) pt
+    join topic tp on tp.skill_id = pt.skill_id
   ),
   -- Every candidate's other evidence: events they led on the question's words (a dozen per candidate,
   -- from their organiser index), endorsements, declared skills, and the profile (read with the member).
@@ -238,6 +252,31 @@ select t.member_id as id, t.raw, t.availability_factor, t.load_factor, t.recent,
 from top t
 order by t.score desc, t.member_id`;
 
+/** How many of the newest profiles or posts are searched in order before their full-text index is used. */
+const RECENT_WINDOW = 20_000;
+
+/**
+ * Up to $5 members (`member`, a column of `table`) whose `vector` matches the question's words, newest
+ * first: within the newest RECENT_WINDOW rows, then, only when those held fewer, from the rest through
+ * the index (\`offset 0\` keeps the planner from walking the whole table newest first instead). `when` gates
+ * the whole read.
+ */
+const newestMatches = (table: string, member: string, vector: string, when = 'true'): string => `
+    with recent as (
+      select r.${member} as member_id, r.id from ${table} r
+      where $2::tsquery is not null and ${when} and r.id > (select max(id) from ${table}) - ${RECENT_WINDOW}
+        and r.${vector} @@ $2::tsquery
+      order by r.id desc limit $5
+    )
+    select member_id from recent
+    union all
+    (select member_id from (
+       select o.${member} as member_id, o.id from ${table} o
+       where $2::tsquery is not null and ${when} and (select count(*) from recent) < $5
+         and o.id <= (select max(id) from ${table}) - ${RECENT_WINDOW} and o.${vector} @@ $2::tsquery
+       offset 0) older
+     order by id desc limit $5 - (select count(*) from recent))`;
+
 /**
  * The members worth ranking (migration 012): for each matched skill the best standings among members
  * who could be listed (in the community's scope when one is given), and those whose profile, events or
@@ -250,6 +289,15 @@ order by t.score desc, t.member_id`;
  * ranking reads text evidence for the pool's best only (RANK_SQL), so with a full pool a member found
  * only through a post would never be ranked, and the ordered read of a common word's posts is the
  * costliest read there is (at x100, 210,000 posts scanned newest first to find 100 with "policy").
+ *
+ * Profiles are read newest first within the newest 20,000 (RECENT_WINDOW), and through their full-text
+ * index only when that window holds too few: newest first alone walks every row for a word nobody wrote
+ * (1.2 million profiles at x100, 1.4 s for "rice"); the index alone reads every match before sorting
+ * (0.8 s for the 25,000 profiles with "water"). A word common enough to matter fills from the window; one
+ * too rare to has few matches, which the index reads at once. The result is the same: the newest matches.
+ * Posts, a last resort, are searched among the newest 20,000 only (2.3 million walked for "rice", 3.4 s;
+ * a fallback to their index as for profiles made PostgreSQL plan parallel workers, whose start cost
+ * 150 ms even when the fallback was not needed).
  */
 export const CANDIDATES_SQL = `
 with scope(id) as (select community_id from community_tree where ancestor_id = $3::bigint),
@@ -263,7 +311,7 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     ) s
   ),
   by_profile as (
-    select m.id as member_id from members m where $2::tsquery is not null and m.profile_vector @@ $2::tsquery order by m.id desc limit $5
+    ${newestMatches('members', 'id', 'profile_vector')}
   ),
   enough as (select count(distinct member_id) >= $6::int as filled from (select member_id from by_skill union all select member_id from by_profile) c),
   by_text as (
@@ -271,7 +319,8 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
      where $2::tsquery is not null and not (select filled from enough) and e.search_vector @@ $2::tsquery order by e.id desc limit $5)
     union all
     (select p.author_id from posts p
-     where $2::tsquery is not null and not (select filled from enough) and p.search_vector @@ $2::tsquery order by p.id desc limit $5)
+     where $2::tsquery is not null and not (select filled from enough) and p.id > (select max(id) from posts) - ${RECENT_WINDOW}
+       and p.search_vector @@ $2::tsquery order by p.id desc limit $5)
   )
 select coalesce(array_agg(distinct member_id), '{}') as ids
 from (select member_id from by_skill union all select member_id from by_profile union all select member_id from by_text) c`;

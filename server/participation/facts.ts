@@ -41,6 +41,14 @@ export async function retractPostFacts(tx: Queryable, postId: string): Promise<v
 }
 
 /**
+ * An answer no longer accepted (the asker accepted another, or none) stops counting as accepted; the
+ * answer itself still counts. Achievements it already earned stay, as for a hidden post (decision 0080).
+ */
+export async function retractAcceptance(tx: Queryable, postId: string): Promise<void> {
+  await tx.query(`delete from participation_facts where subject_id = $1 and kind = 'accepted-answer'`, [postId]);
+}
+
+/**
  * A hidden post shown again counts again, dated as the post: a post or an answer as when it was written,
  * and its acceptance if its thread still accepts it.
  */

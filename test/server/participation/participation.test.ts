@@ -176,6 +176,54 @@ describe('moderated posts', () => {
   });
 });
 
+describe('accepted answers', () => {
+  test('an answer no longer accepted stops counting as accepted; the one accepted instead counts', async () => {
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into threads (community_id, page_key, title, kind, created_by) values ($1, 'https://example.org/accepting', 'Which pump?', 'question', $2) returning id`,
+      [f.grove.id, f.member],
+    );
+    const question = rows[0]!.id;
+    const answer = async (as: string, body: string) => {
+      const result = await call(ctx.grove, '/api/v1/posts', { method: 'POST', as, body: { thread: question, body, language: 'en' } });
+      assert.equal(result.status, 201, result.text);
+      return (result.json as { id: string }).id;
+    };
+    const first = await answer(f.facilitator, 'A treadle pump');
+    const second = await answer(f.optedOut, 'A solar pump');
+    let version = 1;
+    const accept = async (acceptedPost: string | null) => {
+      const result = await call(ctx.grove, `/api/v1/threads/${question}`, {
+        method: 'PATCH',
+        as: f.member,
+        body: { acceptedPost },
+        headers: { 'if-match': `"${version}"` },
+      });
+      assert.equal(result.status, 200, result.text);
+      version++;
+    };
+    const accepted = async (member: string) => {
+      const { rows: facts } = await ctx.db.query<{ n: number }>(
+        `select count(*)::int as n from participation_facts where member_id = $1 and kind = 'accepted-answer' and subject_id in ($2, $3)`,
+        [member, first, second],
+      );
+      return facts[0]!.n;
+    };
+    await accept(first);
+    assert.deepEqual([await accepted(f.facilitator), await accepted(f.optedOut)], [1, 0]);
+    await accept(second);
+    assert.deepEqual([await accepted(f.facilitator), await accepted(f.optedOut)], [0, 1], 'the first answer is no longer the accepted one');
+    await accept(null);
+    assert.deepEqual([await accepted(f.facilitator), await accepted(f.optedOut)], [0, 0]);
+    await accept(first);
+    assert.deepEqual([await accepted(f.facilitator), await accepted(f.optedOut)], [1, 0], 'accepted again, it counts again');
+    const { rows: answers } = await ctx.db.query<{ n: number }>(
+      `select count(*)::int as n from participation_facts where kind = 'answer' and subject_id in ($1, $2)`,
+      [first, second],
+    );
+    assert.equal(answers[0]!.n, 2, 'both still count as answers');
+  });
+});
+
 describe('badges: visibility and batching', () => {
   test('a page of badges in one request, in the order asked, without unknown members', async () => {
     const result = await call(ctx.grove, `/api/v1/participation/badges?member=${f.member}&member=999999&member=1&member=${f.member}`);
