@@ -2,7 +2,8 @@
  * Answers cached in memory until the data they read changes: directory pages and facet counts
  * (`directory_generation`, NOTIFY `grove_directory`, migration 010's triggers) and anonymous calendar
  * pages (`calendar_generation`, NOTIFY `grove_calendar`, migration 081) and anonymous expert answers
- * (`expert_generation`, NOTIFY `grove_experts`, migration 106). Every change to the tables behind
+ * (`expert_generation`, NOTIFY `grove_experts`, migration 106) and anonymous pages of posts
+ * (`discussion_generation`, NOTIFY `grove_discussion`, migration 116). Every change to the tables behind
  * an answer bumps its generation row and NOTIFYs its channel. An entry is served while the generation it
  * was computed under is current; the generation is a local counter moved by:
  *
@@ -37,8 +38,8 @@ const REVALIDATE_MS = 1_000;
 
 /** Which generation row and NOTIFY channel a cache follows. */
 export interface ReadModel {
-  channel: 'grove_directory' | 'grove_calendar' | 'grove_experts';
-  table: 'directory_generation' | 'calendar_generation' | 'expert_generation';
+  channel: 'grove_directory' | 'grove_calendar' | 'grove_experts' | 'grove_discussion';
+  table: 'directory_generation' | 'calendar_generation' | 'expert_generation' | 'discussion_generation';
 }
 
 export interface ReadCache {

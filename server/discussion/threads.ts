@@ -15,6 +15,7 @@ import { isUniqueViolation, type Database, type Queryable } from '../db/index.ts
 import type { MailContext } from '../mail/compose.ts';
 import { mailAcceptedAnswer } from '../mail/notify.ts';
 import { recordFacts, retractAcceptance } from '../participation/facts.ts';
+import { cached, readCache } from '../db/read-cache.ts';
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
 import { changedMeanwhile, HttpProblem, notFound } from '../shared/problem.ts';
 import type { Viewer } from '../shared/viewer.ts';
@@ -253,7 +254,7 @@ export async function listPosts(
   db: Queryable,
   thread: LoadedThread,
   viewer: Viewer | null,
-  page: { order: 'oldest' | 'newest'; cursor?: string | undefined; limit: number },
+  page: PostsPage,
 ): Promise<{ items: z.infer<typeof Post>[]; next: string | null }> {
   const after = decodeCursor(page.cursor, ['timestamp', 'id']);
   const where = ['p.thread_id = $2'];
@@ -274,6 +275,25 @@ export async function listPosts(
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return { items, next: rows.length > page.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+}
+
+interface PostsPage {
+  order: 'oldest' | 'newest';
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * A page of a thread's posts as `listPosts` answers it, from memory when it can be: an anonymous page is
+ * the same for every reader until a post, a thread, a community or an author changes (migration 116), so
+ * a popular thread read by many is computed once per change instead of four statements per request.
+ * Signed-in pages carry the viewer's own reactions, held posts and role, and are computed each time.
+ */
+export async function postsPage(db: Database, threadId: string, viewer: Viewer | null, page: PostsPage) {
+  const read = async () => listPosts(db, await requireThread(db, { id: threadId }, viewer), viewer, page);
+  if (viewer) return read();
+  const cache = readCache(db, { channel: 'grove_discussion', table: 'discussion_generation' });
+  return cached(cache, db, JSON.stringify([threadId, page.order, page.cursor ?? null, page.limit]), read);
 }
 
 export interface ThreadChange {

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { readableCommunity, requireViewer } from '../../communities/access.ts';
-import { listPosts, loadThread, moderateThread, requireThread, threadCounts, toThread } from '../../discussion/threads.ts';
+import { loadThread, moderateThread, postsPage, requireThread, threadCounts, toThread } from '../../discussion/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { checkIfMatch, versionETag } from '../middleware/conditional.ts';
 import { Cursor, errorResponses, Id, IfMatchHeaders, jsonBody, jsonContent, Limit, page, Slug, Text } from '../../contract/common.ts';
@@ -111,8 +111,7 @@ export function registerThreads(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(postsRoute, async (c) => {
-    const thread = await requireThread(c.var.db, { id: c.req.valid('param').id }, c.var.viewer);
-    return c.json(await listPosts(c.var.db, thread, c.var.viewer, c.req.valid('query')), 200);
+    return c.json(await postsPage(c.var.db, c.req.valid('param').id, c.var.viewer, c.req.valid('query')), 200);
   });
 
   app.openapi(moderateRoute, async (c) => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Post, Thread, ThreadCounts } from '../../../server/contract/threads.ts';
 import { page } from '../../../server/contract/common.ts';
+import { readCache } from '../../../server/db/read-cache.ts';
 import { assertProblem, assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -203,6 +204,48 @@ describe('threads and posts', () => {
       [...seen].sort((a, b) => Number(b) - Number(a)),
     );
     assertProblem(await call(ctx.grove, `/api/v1/threads/${f.thread}/posts?cursor=garbage`), 400, 'query.cursor');
+  });
+
+  test('an anonymous page of posts is answered from memory until what it shows changes', async () => {
+    const cache = readCache(ctx.db, { channel: 'grove_discussion', table: 'discussion_generation' });
+    const anonymous = async () => {
+      const result = await call(ctx.grove, `/api/v1/threads/${f.thread}/posts?limit=100&order=newest`);
+      assert.equal(result.status, 200, result.text);
+      return assertSchema(page(Post, 'PostPage'), result.json).items;
+    };
+    const before = await anonymous();
+    const { hits } = cache;
+    assert.deepEqual(await anonymous(), before);
+    assert.equal(cache.hits, hits + 1, 'the same page again, from memory');
+
+    const created = await post({ thread: f.thread, body: 'Fresh from the field' }, f.member);
+    const id = String(created.json?.id);
+    assert.equal((await anonymous())[0]?.id, id, 'a new post shows at once');
+    const reacted = await call(ctx.grove, `/api/v1/posts/${id}/reactions`, {
+      method: 'POST',
+      as: f.facilitator,
+      body: { kind: 'helpful' },
+    });
+    assert.ok(reacted.status < 300, reacted.text);
+    assert.deepEqual((await anonymous())[0]?.reactions, { helpful: 1 }, 'a reaction counts at once');
+    await ctx.db.query('update members set name = $2 where id = $1', [f.member, 'Émile Renamed']);
+    try {
+      assert.equal((await anonymous())[0]?.author.name, 'Émile Renamed', "an author's new name shows at once");
+    } finally {
+      await ctx.db.query(`update members set name = $2 where id = $1`, [
+        f.member,
+        before.find((p) => p.author.id === f.member)?.author.name ?? 'Émile',
+      ]);
+    }
+    const hidden = await call(ctx.grove, `/api/v1/posts/${id}/hide`, { method: 'POST', as: f.facilitator });
+    assert.equal(hidden.status, 200, hidden.text);
+    assert.ok(!(await anonymous()).some((p) => p.id === id), 'a hidden post leaves at once');
+    const signedIn = await call(ctx.grove, `/api/v1/threads/${f.thread}/posts?limit=100&order=newest`, { as: f.facilitator });
+    assert.equal(
+      (signedIn.json as { items: { id: string }[] }).items[0]?.id,
+      id,
+      'a facilitator still sees it: signed-in pages are never shared',
+    );
   });
 
   test('the thread stream delivers a new post and resumes after Last-Event-ID', async () => {
