@@ -43,6 +43,33 @@ describe('directory facets', () => {
     assert.equal(counts('community')[f.other.slug], 1);
   });
 
+  test("a skill's member count is what filtering the directory by it finds, and follows a new holder", async () => {
+    const skills = async () => {
+      const result = await call(ctx.grove, '/api/v1/skills?limit=100');
+      assert.equal(result.status, 200, result.text);
+      return (result.json as { items: { slug: string; memberCount: number }[] }).items;
+    };
+    const listed = await skills();
+    const skill = listed.find((s) => s.memberCount > 0) ?? listed[0]!;
+    const total = async (slug: string) => {
+      const result = await call(ctx.grove, `/api/v1/members?skill=${slug}&limit=1`);
+      return (result.json as { total: number }).total;
+    };
+    assert.equal(skill.memberCount, await total(skill.slug));
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into members (name, organisation, languages) values ('Skilled Newcomer', $1, '{en}') returning id`,
+      [`Skill Count Org ${process.pid}`],
+    );
+    await ctx.db.query('insert into memberships (community_id, member_id) values ($1, $2)', [f.grove.id, rows[0]!.id]);
+    await ctx.db.query('insert into member_skills (member_id, skill_id, level) select $1, id, 2 from skills where slug = $2', [
+      rows[0]!.id,
+      skill.slug,
+    ]);
+    const after = (await skills()).find((s) => s.slug === skill.slug)!;
+    assert.equal(after.memberCount, skill.memberCount + 1);
+    assert.equal(after.memberCount, await total(skill.slug));
+  });
+
   test('choosing a community keeps the other communities in the community facet', async () => {
     const { counts } = await directory(`community=${f.other.slug}&country=KE`);
     assert.equal(counts('community')[f.other.slug], 1);
