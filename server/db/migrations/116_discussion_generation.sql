@@ -8,26 +8,27 @@
 create table discussion_generation (singleton boolean primary key default true check (singleton), value bigint not null);
 insert into discussion_generation (value) values (1);
 
-create function grove_discussion_changed() returns trigger
+-- One trigger function for every read generation from here on: its arguments name the generation table
+-- and the channel (081 and 106 each wrote their own, and applied migrations are not rewritten).
+create function grove_bump_generation() returns trigger
   language plpgsql as $$
 begin
-  update discussion_generation set value = value + 1;
-  perform pg_notify('grove_discussion', '');
+  execute format('update %I set value = value + 1', tg_argv[0]);
+  perform pg_notify(tg_argv[1], '');
   return null;
 end $$;
 
-create trigger posts_discussion_generation after insert or update or delete on posts
-  for each statement execute function grove_discussion_changed();
-create trigger threads_discussion_generation after insert or update or delete on threads
-  for each statement execute function grove_discussion_changed();
-create trigger communities_discussion_generation after insert or update or delete on communities
-  for each statement execute function grove_discussion_changed();
-create trigger memberships_discussion_generation after insert or update or delete on memberships
-  for each statement execute function grove_discussion_changed();
-create trigger endorsements_discussion_generation after insert or update or delete on endorsements
-  for each statement execute function grove_discussion_changed();
-create trigger member_skills_discussion_generation after insert or update or delete on member_skills
-  for each statement execute function grove_discussion_changed();
+-- Every change to these tables, one statement at a time.
+do $$
+declare
+  source text;
+begin
+  foreach source in array array['posts', 'threads', 'communities', 'memberships', 'endorsements', 'member_skills'] loop
+    execute format('create trigger %I after insert or update or delete on %I for each statement
+                    execute function grove_bump_generation(%L, %L)',
+                   source || '_discussion_generation', source, 'discussion_generation', 'grove_discussion');
+  end loop;
+end $$;
 -- Only the author columns a post shows: a member's activity (last_active_at) moves nothing.
 create trigger members_discussion_generation after update of name, avatar_url, directory_opt_out, deactivated_at on members
-  for each statement execute function grove_discussion_changed();
+  for each statement execute function grove_bump_generation('discussion_generation', 'grove_discussion');
