@@ -4,7 +4,7 @@
  * questions and the median time to a first reply. Aggregates only: no member is named.
  */
 import type { z } from '@hono/zod-openapi';
-import type { Queryable } from '../db/index.ts';
+import type { Database, Queryable } from '../db/index.ts';
 import { LEVELS, type CommunityParticipation, type LevelShare } from '../contract/participation.ts';
 import { FACT_KINDS } from './badges.ts';
 import { windowStart, type Rules } from './rules.ts';
@@ -20,6 +20,74 @@ interface LevelRow {
   level: string;
   members: number;
   guests: number;
+}
+
+/** A profile that took longer than this to compute is kept, and served while a newer one is computed. */
+const SLOW_MS = 500;
+/** How long a kept profile is served before it is computed again (the HTTP answer allows 300 s). */
+const KEEP_MS = 60_000;
+/** Profiles kept per process; the oldest goes first past it. */
+const MAX_KEPT = 1_000;
+
+interface Kept {
+  at: number;
+  value: Profile;
+  refreshing: boolean;
+}
+
+const kept = new WeakMap<Database, Map<string, Kept>>();
+const computing = new WeakMap<Database, Map<string, Promise<Profile>>>();
+
+/**
+ * `loadProfile`, kept in memory when it is slow. A small community's profile costs milliseconds and is
+ * computed for every request; a large one's (87,000 members and 360,000 monthly rows: 5-6.5 s at x100)
+ * is kept for a minute, then served as it is while the next one is computed, once, in the background.
+ * Requests for a profile being computed wait for that computation instead of starting their own. Facts
+ * arrive all the time, so a change-driven cache would rarely hold; these are monthly aggregates, and a
+ * minute is below the 300 s the answer already allows HTTP caches.
+ */
+export async function communityProfile(
+  db: Database,
+  community: { id: string; slug: string },
+  rules: Rules,
+  now: Date,
+  { slowMs = SLOW_MS, keepMs = KEEP_MS }: { slowMs?: number; keepMs?: number } = {},
+): Promise<Profile> {
+  const key = JSON.stringify([community.id, rules, windowStart({ ...rules, windowMonths: 1 }, now)]);
+  const byKey = kept.get(db) ?? new Map<string, Kept>();
+  kept.set(db, byKey);
+  const inFlight = computing.get(db) ?? new Map<string, Promise<Profile>>();
+  computing.set(db, inFlight);
+  const compute = (): Promise<Profile> => {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const started = performance.now();
+    const value = db
+      .withRequest({ readOnly: true }, () => loadProfile(db, community, rules, now))
+      .then((profile) => {
+        if (performance.now() - started >= slowMs) {
+          byKey.delete(key);
+          byKey.set(key, { at: Date.now(), value: profile, refreshing: false });
+          if (byKey.size > MAX_KEPT) byKey.delete(byKey.keys().next().value ?? key);
+        } else byKey.delete(key);
+        return profile;
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, value);
+    return value;
+  };
+  const entry = byKey.get(key);
+  if (!entry) return compute();
+  if (Date.now() - entry.at >= keepMs && !entry.refreshing) {
+    entry.refreshing = true;
+    compute().catch(() => (entry.refreshing = false));
+  }
+  return entry.value;
+}
+
+/** Settles when the profiles being computed on `db` (in the background included) are done. */
+export async function profilesComputed(db: Database): Promise<void> {
+  await Promise.allSettled([...(computing.get(db)?.values() ?? [])]);
 }
 
 export async function loadProfile(db: Queryable, community: { id: string; slug: string }, rules: Rules, now: Date): Promise<Profile> {

@@ -6,7 +6,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facilitatorActions, welcomeMember } from '../../participation/actions.ts';
 import { loadBadges, setBadgeHidden } from '../../participation/badges.ts';
-import { loadProfile } from '../../participation/profile.ts';
+import { communityProfile } from '../../participation/profile.ts';
 import { loadRules, windowStart } from '../../participation/rules.ts';
 import { readableCommunity, requireViewer } from '../../communities/access.ts';
 import type { AppEnv } from '../env.ts';
@@ -151,7 +151,7 @@ export function registerParticipation(app: OpenAPIHono<AppEnv>): void {
   app.openapi(communityRoute, async (c) => {
     const db = c.var.db;
     const scope = await readableCommunity(db, { slug: c.req.valid('param').slug }, c.var.viewer);
-    const profile = await loadProfile(db, scope, await loadRules(db), new Date());
+    const profile = await communityProfile(db, scope, await loadRules(db), new Date());
     // Aggregates by month that name nobody: anonymous readers of a public community may share a cached copy.
     if (scope.visibility === 'public' && !c.var.viewer) c.header('cache-control', 'public, max-age=300');
     return c.json(profile, 200);

@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { createApp } from '../../../server/http/app.ts';
 import { recordFacts, type FactKind } from '../../../server/participation/facts.ts';
+import { communityProfile, profilesComputed } from '../../../server/participation/profile.ts';
+import { loadRules } from '../../../server/participation/rules.ts';
 import {
   CommunityParticipation,
   IssuerProfile,
@@ -289,6 +291,32 @@ describe('badges: visibility and batching', () => {
 });
 
 describe('community profile and rules', () => {
+  test('a slow profile is kept, served while the next one is computed, and then replaced', async () => {
+    const rules = await loadRules(ctx.db);
+    const community = { id: f.grove.id, slug: f.grove.slug };
+    // Every computation counts as slow here; nothing is ever fresh enough to be served without a refresh.
+    const options = { slowMs: 0, keepMs: 0 };
+    const first = await communityProfile(ctx.db, community, rules, new Date(), options);
+    await ctx.db.query(
+      `with m as (insert into members (name, languages) values ('Pia Profile', '{en}') returning id)
+       insert into memberships (community_id, member_id) select $1, id from m`,
+      [f.grove.id],
+    );
+    const { rows } = await ctx.db.query<{ n: number }>('select count(*)::int as n from memberships where community_id = $1', [f.grove.id]);
+    assert.equal(rows[0]!.n, first.members + 1);
+    const stale = await communityProfile(ctx.db, community, rules, new Date(), options);
+    assert.equal(stale, first, 'the kept profile, at once, while the next is computed');
+    await profilesComputed(ctx.db);
+    const fresh = await communityProfile(ctx.db, community, rules, new Date(), { slowMs: 0, keepMs: 60_000 });
+    assert.equal(fresh.members, rows[0]!.n, 'then the new one');
+    // Computed again, now fast enough not to be kept: from then on every request computes its own.
+    await communityProfile(ctx.db, community, rules, new Date(), { slowMs: 60_000, keepMs: 0 });
+    await profilesComputed(ctx.db);
+    const once = await communityProfile(ctx.db, community, rules, new Date(), { slowMs: 60_000 });
+    assert.equal(once.members, rows[0]!.n);
+    assert.notEqual(await communityProfile(ctx.db, community, rules, new Date(), { slowMs: 60_000 }), once, 'a fast profile is not kept');
+  });
+
   test('every member has one level, the trend covers 12 months, unanswered questions are counted', async () => {
     const result = await call(ctx.grove, `/api/v1/participation/communities/${f.grove.slug}`);
     assert.equal(result.status, 200, result.text);
