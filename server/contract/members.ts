@@ -57,7 +57,13 @@ export const MemberPage = z
   .openapi('MemberPage');
 
 export const MemberFacetsPage = z
-  .object({ facets: Facets, exact: z.boolean().openapi({ description: 'Always true here: every match is counted' }) })
+  .object({
+    facets: Facets,
+    exact: z.boolean().openapi({
+      description:
+        'True when every match was counted; false when a search found more than 10,000 members, of which the first 10,000 (in the directory’s order) were counted',
+    }),
+  })
   .openapi('MemberFacetsPage');
 
 export const MemberQuery = z.object({

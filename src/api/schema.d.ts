@@ -1615,7 +1615,7 @@ export interface components {
         };
         MemberFacetsPage: {
             facets: components["schemas"]["MemberFacets"];
-            /** @description Always true here: every match is counted */
+            /** @description True when every match was counted; false when a search found more than 10,000 members, of which the first 10,000 (in the directory’s order) were counted */
             exact: boolean;
         };
         Endorsement: {

@@ -4,7 +4,7 @@ import { memberAvatar } from '../../members/avatars.ts';
 import { directoryViewer, searchMembers } from '../../members/directory.ts';
 import { directoryCache } from '../../members/directory-cache.ts';
 import { preparedJson } from '../prepared-json.ts';
-import { countFacets } from '../../members/directory-facets.ts';
+import { countFacets, FACETS_COUNT_CAP } from '../../members/directory-facets.ts';
 import { endorse } from '../../members/endorsements.ts';
 import { loadProfile } from '../../members/profile.ts';
 import { notFound } from '../../shared/problem.ts';
@@ -99,8 +99,11 @@ export function registerMembers(app: OpenAPIHono<AppEnv>): void {
     const db = c.var.db;
     const community = query.community ? await readableCommunity(db, { slug: query.community }, viewer) : null;
     const scope = await directoryViewer(db, viewer?.memberId ?? null);
-    const { facets } = await countFacets(db, query, scope, community?.id ?? null, { cache: directoryCache(db) });
-    return c.json({ facets, exact: true }, 200);
+    const { facets, exact } = await countFacets(db, query, scope, community?.id ?? null, {
+      cache: directoryCache(db),
+      countCap: FACETS_COUNT_CAP,
+    });
+    return c.json({ facets, exact }, 200);
   });
 
   app.openapi(getRoute, async (c) => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MemberPage } from '../../../server/contract/members.ts';
+import { countFacets } from '../../../server/members/directory-facets.ts';
+import { directoryViewer } from '../../../server/members/directory.ts';
 import { assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -68,6 +70,21 @@ describe('directory facets', () => {
     const after = (await skills()).find((s) => s.slug === skill.slug)!;
     assert.equal(after.memberCount, skill.memberCount + 1);
     assert.equal(after.memberCount, await total(skill.slug));
+  });
+
+  test('GET /members/facets counts every match of a search up to its cap, and says when there were more', async () => {
+    const all = await call(ctx.grove, `/api/v1/members/facets?q=${encodeURIComponent(ORG)}`);
+    assert.equal(all.status, 200, all.text);
+    const body = all.json as { exact: boolean; facets: { country: { value: string; count: number }[] } };
+    assert.equal(body.exact, true);
+    assert.equal(body.facets.country.find((c) => c.value === 'KE')?.count, 2);
+    const viewer = await directoryViewer(ctx.db, null);
+    const capped = await countFacets(ctx.db, { q: ORG, lang: 'en', limit: 20 }, viewer, null, { countCap: 1 });
+    assert.equal(capped.exact, false, 'two matches, one counted');
+    assert.equal(capped.facets.country.find((c) => c.value === 'KE')?.count, 1);
+    const enough = await countFacets(ctx.db, { q: ORG, lang: 'en', limit: 20 }, viewer, null, { countCap: 2 });
+    assert.equal(enough.exact, true, 'as many matches as the cap: every one counted');
+    assert.equal(enough.facets.country.find((c) => c.value === 'KE')?.count, 2);
   });
 
   test('choosing a community keeps the other communities in the community facet', async () => {
