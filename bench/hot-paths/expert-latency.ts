@@ -2,7 +2,12 @@
  * One-at-a-time latency of the expert query as bench/server sends it (`/api/v1/experts?q=Who can help with
  * <skill>?&lang=en&limit=5`, one question per leaf skill), through the HTTP app in-process:
  *
- *   npx tsx bench/hot-paths/expert-latency.ts --database-url postgres://… [--passes 2]
+ *   npx tsx bench/hot-paths/expert-latency.ts --database-url postgres://… [--passes 2] [--untuned] [--show]
+ *
+ * `--untuned` asks instead questions worded as people ask them, which nobody tuned the ranking for
+ * (decision 0195, third round): single words that name topics only in part ("irrigation"), words nobody
+ * wrote ("rice"), whole sentences, and the same in French, Spanish and Arabic. `--show` prints each
+ * question's time and the ids of its top five (to compare two versions of the ranking side by side).
  *
  * Each pass opens its own connection pool, so the answer cache (kept per database handle) starts empty:
  * every question is ranked ("cold"); then the same questions are asked again ("cached": answered from
@@ -12,12 +17,14 @@ import { loadavg } from 'node:os';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/index.ts';
 import { createApp } from '../../server/http/app.ts';
+import { UNTUNED_QUESTIONS } from './untuned-questions.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const url = option('--database-url') ?? process.env.DATABASE_URL;
 if (!url) throw new Error('--database-url postgres://…');
 const passes = Number(option('--passes') ?? '1');
+const show = args.includes('--show');
 const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 const summary = (times: { q: string; ms: number }[]) => {
   const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
@@ -26,16 +33,18 @@ const summary = (times: { q: string; ms: number }[]) => {
 for (let pass = 1; pass <= passes; pass++) {
   const db = await openDatabase({ url });
   const { rows } = await db.query<{ label: string }>(`select labels->>'en' as label from skills where parent_id is not null order by id`);
-  const questions = rows.map((row) => `Who can help with ${row.label.toLowerCase()}?`);
+  const questions = args.includes('--untuned') ? UNTUNED_QUESTIONS : rows.map((row) => `Who can help with ${row.label.toLowerCase()}?`);
   const { app } = createApp({ db, config: loadConfig({ GROVE_RATE_LIMIT: '0', GROVE_RATE_LIMIT_MEMBER: '0' }), log: null });
   const ask = async () => {
     const times: { q: string; ms: number }[] = [];
     for (const q of questions) {
       const started = performance.now();
       const response = await app.request(`/api/v1/experts?${new URLSearchParams({ q, lang: 'en', limit: '5' }).toString()}`);
-      await response.arrayBuffer();
+      const body = (await response.json()) as { items?: { member: { id: string } }[] };
       if (response.status !== 200) throw new Error(`${q}: ${response.status}`);
-      times.push({ q, ms: performance.now() - started });
+      const ms = performance.now() - started;
+      times.push({ q, ms });
+      if (show) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${q}  [${(body.items ?? []).map((item) => item.member.id).join(', ')}]`);
     }
     return times;
   };

@@ -2,7 +2,7 @@
  * What the expert ranking statement costs the database, per question, independent of the load average:
  *
  *   npx tsx bench/hot-paths/expert-statement-cpu.ts --database-url postgres://… [--questions 50] [--reps 4]
- *     [--variant path/to/evidence-sql.ts]
+ *     [--variant path/to/evidence-sql.ts] [--untuned]
  *
  * The bench's questions ("Who can help with <skill>?", limit 5, anonymous, a fixed clock): the statement
  * and its parameters are captured from `rankExperts`, then run `--reps` times on one connection, and the
@@ -12,6 +12,7 @@
  * per question the CPU ms per run, the buffers of one EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) and the top
  * five. `--variant` runs another module's RANK_SQL with the same parameters (a copy of an older
  * evidence-sql.ts, say) to compare two versions on the same data; its top five are printed too.
+ * `--untuned` asks the questions nobody tuned for (untuned-questions.ts) instead of the bench's.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,6 +21,7 @@ import pg from 'pg';
 import { openDatabase } from '../../server/db/index.ts';
 import { rankExperts } from '../../server/experts/ranker.ts';
 import { DEFAULT_WEIGHTS } from '../../server/experts/weights.ts';
+import { UNTUNED_QUESTIONS } from './untuned-questions.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -34,7 +36,9 @@ const db = await openDatabase({ url });
 const { rows: skills } = await db.query<{ label: string }>(
   `select labels->>'en' as label from skills where parent_id is not null order by id`,
 );
-const questions = skills.map((row) => `Who can help with ${row.label.toLowerCase()}?`).slice(0, questionCount);
+const questions = (
+  args.includes('--untuned') ? UNTUNED_QUESTIONS : skills.map((row) => `Who can help with ${row.label.toLowerCase()}?`)
+).slice(0, questionCount);
 const now = new Date('2026-12-07T12:00:00Z');
 
 /** The statements `rankExperts` runs, captured with their parameters; the ranking is the last. */
@@ -51,7 +55,7 @@ const capturing = new Proxy(db, {
   },
 });
 
-const client = new pg.Client({ connectionString: url });
+const client = new pg.Client({ connectionString: url, options: process.env.JIT === 'on' ? '' : '-c jit=off' });
 await client.connect();
 const { rows: backend } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
 const pid = backend[0]?.pid;
@@ -76,6 +80,9 @@ for (const q of questions) {
   const ranking = captured.at(-1);
   if (!ranking) throw new Error(`${q}: no statement`);
   const sql = variantSql ?? ranking.sql;
+  // An older statement may take fewer parameters than the current one passes (they are added at the end).
+  const used = Math.max(...[...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])));
+  ranking.params.length = Math.min(ranking.params.length, used);
   const first = await client.query<{ id: string }>(sql, ranking.params);
   const { rows: plan } = await client.query<{ 'QUERY PLAN': [Explained] }>(
     `explain (analyze, buffers, timing off, format json) ${sql}`,

@@ -27,11 +27,16 @@ export async function openPostgres(options: OpenDatabaseOptions & { url: string 
     ...(schema ? [`-c search_path=${schema},public`] : []),
     // A statement running past this is cancelled by the server itself, whoever waits for it.
     ...(options.statementTimeoutMs ? [`-c statement_timeout=${Math.round(options.statementTimeoutMs)}`] : []),
+    // No JIT compilation: PostgreSQL compiles a statement whose estimate passes jit_above_cost, and the
+    // expert ranking's estimate always does (its CTEs and arrays are guessed high), so every question paid
+    // 150-260 ms of LLVM compilation for 40-200 ms of work (decision 0195, fourth round). Grove's
+    // statements are short reads; none runs long enough to earn the compilation back.
+    '-c jit=off',
   ];
   const pool = new pg.Pool({
     connectionString: options.url,
     max: poolSize,
-    ...(settings.length ? { options: settings.join(' ') } : {}),
+    options: settings.join(' '),
   });
   // An idle client that loses its connection emits 'error' on the pool; without a handler Node exits.
   pool.on('error', (error) => {

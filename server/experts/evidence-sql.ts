@@ -11,7 +11,8 @@
  *   $8 now, $9/$10 evidence kinds and weights, $11 half-life, $12 endorsement half-life,
  *   $13 candidate pool, $14 limited-availability factor, $15 free load, $16 load penalty, $17 load window (days),
  *   $18 limit, $19 the candidates (CANDIDATES_SQL): only their evidence is gathered, $20 the shortlist
- *   (the best of the tempered pool) whose posts matched by the question's words are read.
+ *   (the best of the tempered pool) whose posts matched by the question's words are read, $21 what a post
+ *   of a topic named in part must match to weigh more than the topic's strength (or null).
  */
 
 /** Relevance of a text vector `v` to the question: the strongest skill it names, or the share of the question's words it has. */
@@ -40,6 +41,16 @@ const matchedSkill = (
   v: string,
 ): string => `(select s.skill_id from unnest($1::bigint[], $3::tsquery[], $2::float8[]) as s(skill_id, q, strength)
     where ${v} @@ s.q order by s.strength desc, s.skill_id limit 1)`;
+
+/**
+ * Each member's raw score from evidence rows (\`member_id, kind, …, mass\`): per kind of evidence, its
+ * weight times the log of one plus the kind's summed mass, added up.
+ */
+const rawScores = (rows: string): string => `
+      select ms.member_id, sum(w.weight * ln(1 + ms.mass)) as raw
+      from (select member_id, kind, sum(mass) as mass from ${rows} group by member_id, kind) ms
+      join unnest($9::text[], $10::float8[]) as w(kind, weight) on w.kind = ms.kind
+      group by ms.member_id`;
 
 const decay = (at: string, halfLife: string): string =>
   `exp(-ln(2) * greatest(0, extract(epoch from ($8::timestamptz - ${at})) / 86400) / ${halfLife})`;
@@ -72,12 +83,12 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
   ${hidden},
   topic as (select * from unnest($1::bigint[], $2::float8[]) as t(skill_id, strength)),
   -- Posts in threads on a matched topic: the thread's topic says what they are about. Read as a few rows
-  -- per candidate (migration 092, from the index of migration 105): a group is exact from its stored mass
-  -- when the topic is a whole match, the half-life the stored one and no post later than the clock; other
-  -- groups are read post by post.
+  -- per candidate (migration 092, from the index of migration 105). A group is exact from its stored mass
+  -- (\`base\`) when the half-life is the stored one and no post is later than the clock; other groups are
+  -- read post by post.
   topic_groups as (
-    select x.member_id, x.kind, x.skill_id, x.community_id, x.n, x.mass,
-      ($11::float8 = 365 and tp.strength >= 1 and x.latest_at <= $8::timestamptz) as stored
+    select x.member_id, x.kind, x.skill_id, x.community_id, x.n, x.mass, tp.strength,
+      ($11::float8 = 365 and x.latest_at <= $8::timestamptz) as base
     from expert_post_mass x join topic tp on tp.skill_id = x.skill_id
     where x.member_id = any($19::bigint[]) and ${readable('x.community_id')}
   ),
@@ -85,11 +96,10 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
   -- prolific), with their threads (\`offset 0\` keeps that order), kept when they fall in one of the
   -- candidate's groups (a short list per candidate). Driven from the groups, the planner read every thread
   -- of each group's community on the topic and every post of those threads (1.7 million probes, 55 s at
-  -- x100 for "irrigation", a word that names two topics at a quarter strength, so no group was stored);
-  -- joined to the groups, it scanned them once per post (52 million comparisons).
+  -- x100 for "irrigation"); joined to the groups, it scanned them once per post (52 million comparisons).
   unstored_groups as (
     select member_id, array_agg(concat_ws('/', skill_id, community_id, kind)) as keys
-    from topic_groups where not stored group by member_id
+    from topic_groups where not base group by member_id
   ),
   topic_posts as (
     select pt.member_id, pt.kind,
@@ -104,6 +114,36 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
       offset 0
     ) pt
     join topic tp on tp.skill_id = pt.skill_id
+  ),
+  -- A topic the question names only in part ("irrigation" is half of "drip irrigation", strength 1/4):
+  -- a post of its group weighs the strength, or more when its own text names a stronger topic of the
+  -- question or holds a share of its words above the strength. A post that does neither (most replies
+  -- never repeat the topic's name) weighs the strength exactly, so the group counts as its stored mass
+  -- times the strength (\`known\`), plus what each post that can weigh more adds above that. Only those
+  -- are matched: $21 is the question's words and its topics stronger than the weakest, which is cheaper
+  -- to match than every topic's names in four languages (a post is read in any case, to match it). Each
+  -- post's thread is probed once (\`offset 0\`), and its relevance computed once, before any join.
+  partial_groups as (
+    select member_id, array_agg(concat_ws('/', skill_id, community_id, kind)) as keys
+    from topic_groups where base and strength < 1 group by member_id
+  ),
+  partial_matched as materialized (
+    select p.id, p.author_id, p.created_at, t.topic_skill_id, t.community_id,
+      case when t.accepted_post_id = p.id then 'accepted-answer'
+        when t.kind = 'question' and p.author_id is distinct from t.created_by then 'answer' else 'post' end as kind,
+      ${textRelevance('p.search_vector')} as relevance
+    from posts p
+    cross join lateral (select * from threads t where t.id = p.thread_id offset 0) t
+    where p.author_id = any((select array_agg(member_id) from partial_groups)::bigint[])
+      and p.search_vector @@ $21::tsquery and not p.hidden and not p.deleted and t.topic_skill_id = any($1::bigint[])
+  ),
+  topic_corrections as (
+    select p.author_id as member_id, p.kind, p.topic_skill_id as skill_id,
+      (p.relevance - tp.strength) * ${decay('p.created_at', '$11::float8')} as extra
+    from partial_matched p
+    join topic tp on tp.skill_id = p.topic_skill_id
+    join partial_groups g on g.member_id = p.author_id
+    where p.relevance > tp.strength and concat_ws('/', p.topic_skill_id, p.community_id, p.kind) = any(g.keys)
   ),
   -- Every candidate's other evidence: events they led on the question's words (a dozen per candidate,
   -- from their organiser index), endorsements, declared skills, and the profile (read with the member).
@@ -131,7 +171,9 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
   ),
   -- Per member, kind and skill: how many items and their mass at the clock.
   known as (
-    select member_id, kind, skill_id, n, mass * ${groupDecay} as mass from topic_groups where stored
+    select member_id, kind, skill_id, n, least(strength, 1) * mass * ${groupDecay} as mass from topic_groups where base
+    union all
+    select member_id, kind, skill_id, 0, extra from topic_corrections
     union all
     select member_id, kind, skill_id, 1, relevance * decay from topic_posts where relevance > 0
     union all
@@ -148,12 +190,7 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
   -- their posts or events has none yet, and is in the pool when fewer members have some).
   pool as (
     select g.id as member_id, coalesce(k.raw, 0) as raw
-    from eligible g left join (
-      select ms.member_id, sum(w.weight * ln(1 + ms.mass)) as raw
-      from (select member_id, kind, sum(mass) as mass from known group by member_id, kind) ms
-      join unnest($9::text[], $10::float8[]) as w(kind, weight) on w.kind = ms.kind
-      group by ms.member_id
-    ) k on k.member_id = g.id
+    from eligible g left join (${rawScores('known')}) k on k.member_id = g.id
     order by raw desc, g.id
     limit $13
   ),
@@ -200,12 +237,7 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
     select t.member_id, r.raw, t.recent, t.availability_factor, t.load_factor,
       r.raw * t.availability_factor * t.load_factor as score
     from tempering t
-    join (
-      select ms.member_id, sum(w.weight * ln(1 + ms.mass)) as raw
-      from (select member_id, kind, sum(mass) as mass from evidence group by member_id, kind) ms
-      join unnest($9::text[], $10::float8[]) as w(kind, weight) on w.kind = ms.kind
-      group by ms.member_id
-    ) r using (member_id)
+    join (${rawScores('evidence')}) r using (member_id)
     -- A member whose every kind of evidence weighs nothing (a weight set to 0) is not an expert.
     where r.raw > 0
     order by score desc, t.member_id limit $18

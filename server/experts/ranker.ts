@@ -82,14 +82,23 @@ export async function loadTaxonomy(db: Queryable): Promise<TaxonomySkill[]> {
   return rows;
 }
 
-/** One tsquery per matched skill (aligned with `topics`), one per question word, and their union. */
+const union = (queries: string[]): string | null => (queries.length ? queries.map((q) => `(${q})`).join(' | ') : null);
+
+/**
+ * One tsquery per matched skill (aligned with `topics`), one per question word, their union, and what
+ * can raise a post above the strength of a topic named in part.
+ */
 async function textQueries(db: Queryable, topics: SkillMatch[], words: string[]) {
   const terms = topics.flatMap((topic, index) => topic.terms.map((term) => [term, index] as const));
   const { rows } = await db.query<{ i: number | null; q: string }>(TSQUERY_SQL, [terms.map(([t]) => t), terms.map(([, i]) => i), words]);
   const perSkill = topics.map((_, index) => rows.find((row) => row.i === index)?.q ?? '');
   const perWord = rows.filter((row) => row.i === null).map((row) => row.q);
   const all = [...perSkill, ...perWord].filter(Boolean);
-  return { perSkill, perWord, any: all.length ? all.map((q) => `(${q})`).join(' | ') : null };
+  // A post in a thread on a topic named in part weighs more than that topic's strength only when it holds
+  // a word of the question or names a stronger topic (evidence-sql.ts, `partial_matched`).
+  const weakest = Math.min(...topics.map((topic) => topic.strength));
+  const raising = [...perSkill.filter((q, index) => q && (topics[index]?.strength ?? 0) > weakest), ...perWord].filter(Boolean);
+  return { perSkill, perWord, any: union(all), raising: union(raising) };
 }
 
 const isoString = (value: string): string => new Date(value).toISOString();
@@ -177,6 +186,7 @@ export async function rankExperts(db: Queryable, request: RankRequest, taxonomy?
     request.limit,
     candidates[0]?.ids ?? [],
     Math.max(request.limit, WORD_SHORTLIST_PER_PLACE * request.limit, MIN_WORD_SHORTLIST),
+    queries.raising,
   ]);
   return {
     topics,

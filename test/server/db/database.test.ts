@@ -95,6 +95,12 @@ for (const backend of backends) {
       assert.ok(db.lastWriteAt() > wrote);
     });
 
+    if (backend.url)
+      test('compiles no statement just in time (its compilation cost more than the ranking it served)', async () => {
+        const { rows } = await db.query<{ jit: string }>("select current_setting('jit') as jit");
+        assert.equal(rows[0]?.jit, 'off');
+      });
+
     test('rejects channel names that are not plain identifiers', async () => {
       await assert.rejects(db.notify('bad; drop table members', 'x'), TypeError);
     });

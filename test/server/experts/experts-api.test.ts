@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../../server/http/app.ts';
 import { readCache } from '../../../server/db/read-cache.ts';
 import { expertAnswer } from '../../../server/experts/find.ts';
+import { rankExperts } from '../../../server/experts/ranker.ts';
 import { DEFAULT_WEIGHTS } from '../../../server/experts/weights.ts';
 import { ExpertPage } from '../../../server/contract/experts.ts';
 import { assertProblem, assertSchema, call, setup, testConfig, testDatabase, type Fixture } from '../http/harness.ts';
@@ -307,6 +308,59 @@ describe('GET /v1/experts', () => {
     assert.equal(walked.count, 1);
     assert.deepEqual(walked.skills, [], 'a word names no topic');
     assert.ok(walked.score > 0 && walked.score < hosted.score, `${walked.score} < ${hosted.score}`);
+  });
+
+  test('weighs the posts of a topic named in part by their own words, as when each is read', async () => {
+    // A topic whose label the question names in half (strength 1/4): a post holding the question's word
+    // weighs 1, one without it the strength. The stored masses (migration 092) give the second kind
+    // exactly and only posts matching the question are read; a half-life other than the stored one reads
+    // every post, so the two answers must agree.
+    const part = `dripline${process.pid.toString(36)}`;
+    const { rows: skills } = await ctx.db.query<{ id: string }>(
+      `insert into skills (slug, labels, synonyms) values ($1, $2, '{}') returning id`,
+      [`${part}-watering`, JSON.stringify({ en: `${part} watering`, fr: `Arrosage ${part}`, es: `Riego ${part}`, ar: `ري ${part}` })],
+    );
+    const { rows: threads } = await ctx.db.query<{ id: string }>(
+      `insert into threads (community_id, title, kind, created_by, topic_skill_id) values ($1, 'Watering rows', 'question', $2, $3) returning id`,
+      [f.grove.id, f.member, skills[0]!.id],
+    );
+    const worded = await insertMember('Wendy Worded');
+    const plain = await insertMember('Paul Plain');
+    const post = (author: string, body: string, daysAgo: number) =>
+      ctx.db.query(
+        `insert into posts (thread_id, author_id, body_md, body_html, created_at) values ($1, $2, $3, $3, now() - make_interval(days => $4))`,
+        [threads[0]!.id, author, body, daysAgo],
+      );
+    await post(worded, `Our ${part} lines clog in the dry season.`, 40);
+    await post(worded, 'Flush them every week with clean water.', 200);
+    await post(plain, 'We tried the same and it worked.', 40);
+    await post(plain, 'Agree, weekly flushing.', 200);
+    const now = new Date();
+    const rank = async (halfLifeDays: number) => {
+      const { topics, experts } = await rankExperts(ctx.db, {
+        q: part,
+        viewerId: null,
+        communityId: null,
+        limit: 50,
+        weights: { ...DEFAULT_WEIGHTS, halfLifeDays },
+        now,
+      });
+      const member = (id: string) => experts.find((expert) => expert.id === id);
+      return { strength: topics[0]?.strength, worded: member(worded), plain: member(plain) };
+    };
+    const stored = await rank(365);
+    const read = await rank(365.000001);
+    assert.equal(stored.strength, 0.25, 'the label named in half');
+    assert.deepEqual(
+      stored.worded?.evidence.map((e) => [e.kind, e.count]),
+      [['answer', 2]],
+    );
+    assert.ok(stored.plain && read.worded && read.plain, 'both ranked both ways');
+    const pairs = { worded: [stored.worded.raw, read.worded.raw], plain: [stored.plain.raw, read.plain.raw] } as const;
+    for (const [who, [a, b]] of Object.entries(pairs)) {
+      assert.ok(a > 0 && Math.abs(a - b) < 1e-6 * b, `${who}: ${a} from stored masses, ${b} read post by post`);
+    }
+    assert.ok(pairs.worded[0] > 2 * pairs.plain[0], 'the post holding the word weighs four times one without');
   });
 
   test('answers the next minute from the last one while ranking it once, and a change of data at once', async () => {
