@@ -5,7 +5,7 @@ declare module 'autocannon' {
     connections: number;
     duration: number;
     /** Each connection cycles through these requests in order. */
-    requests?: { method?: string; path: string }[];
+    requests?: { method?: string; path: string; onResponse?: (status: number, body: string) => void }[];
   }
   interface Result {
     requests: { average: number; total: number };

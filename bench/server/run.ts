@@ -17,6 +17,7 @@
  * which must exist; it is seeded when empty (x100: `npm run seed -- --preset x100
  * --database-url ...` first, it takes a while). The machine is shared: compare figures of one run only.
  */
+import { createWriteStream } from 'node:fs';
 import { setPriority } from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -153,11 +154,13 @@ async function startServer(t: Target): Promise<Server> {
       ...t.env,
       GROVE_RATE_LIMIT: '0',
       GROVE_RATE_LIMIT_MEMBER: '0',
-      GROVE_REQUEST_LOG: 'off',
+      GROVE_REQUEST_LOG: process.env.BENCH_REQUEST_LOG ? 'on' : 'off',
       GROVE_HEALTH_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // BENCH_REQUEST_LOG=<file>: the servers' request logs, appended there (to find what an error was).
+  if (process.env.BENCH_REQUEST_LOG) child.stdout.pipe(createWriteStream(process.env.BENCH_REQUEST_LOG, { flags: 'a' }));
   return new Promise<Server>((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -179,8 +182,25 @@ async function stopServer(server: Server): Promise<void> {
 
 const row = (cells: (string | number)[], widths: number[]) => cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 10)).join(' ');
 
+/** Runs one load, keeping the first few failed responses: when, which path, and the problem's title. */
 async function load(url: string, paths: string[], connections: number, duration: number) {
-  return autocannon({ url, connections, duration, requests: paths.map((p) => ({ method: 'GET', path: p })) });
+  const started = performance.now();
+  const failed: string[] = [];
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    requests: paths.map((path) => ({
+      method: 'GET',
+      path,
+      onResponse: (status: number, body: string) => {
+        if (status < 300 || failed.length >= 3) return;
+        const title = /"title":"([^"]*)"/.exec(body)?.[1] ?? body.slice(0, 60);
+        failed.push(`${status} at ${((performance.now() - started) / 1000).toFixed(1)} s, ${path.slice(0, 60)}: ${title}`);
+      },
+    })),
+  });
+  return { ...result, failed };
 }
 
 /**
@@ -319,6 +339,19 @@ for (const t of targets) {
         );
         console.log(line);
         lines.push(line);
+        // What the errors were: refusals (503), other statuses, timeouts or failed connections.
+        const failures = [
+          ...Object.entries(r.statusCodeStats ?? {})
+            .filter(([status]) => !status.startsWith('2'))
+            .map(([status, { count }]) => `${count} × ${status}`),
+          ...(r.timeouts ? [`${r.timeouts} timeouts`] : []),
+          ...(r.errors ? [`${r.errors} connection errors`] : []),
+        ];
+        if (failures.length) {
+          const detail = `  (${t.name} ${scenario.name} ${connections}: ${failures.join(', ')}; first: ${r.failed.join('; ')})`;
+          console.log(detail);
+          lines.push(detail);
+        }
       }
     }
     if (growthPresets.includes(t.preset) && t.name.startsWith('pg-')) growthRows[t.preset] = await growth(server.url);

@@ -44,8 +44,12 @@ export interface ReadModel {
 
 export interface ReadCache {
   generation(db: Queryable): Promise<number>;
-  /** Runs a shared computation detached from the request that started it: its client leaving must not cancel it for the others. */
-  detached<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a shared computation detached from the request that started it: its client leaving must not
+   * cancel it for the others. `background`: no client waits for it (it refreshes an answer still being
+   * served), so it waits its turn for the database instead of being refused.
+   */
+  detached<T>(fn: () => Promise<T>, options?: { background?: boolean }): Promise<T>;
   entries: Map<string, Entry>;
   hits: number;
   misses: number;
@@ -75,7 +79,7 @@ function notifiedCache(db: Database, model: ReadModel): ReadCache {
     entries: new Map(),
     hits: 0,
     misses: 0,
-    detached: (fn) => db.withRequest({ readOnly: true }, fn),
+    detached: (fn, options) => db.withRequest({ readOnly: true, background: options?.background === true }, fn),
     async generation() {
       subscribed ??= db.listen(model.channel, () => {
         counter++;
@@ -105,7 +109,7 @@ function revalidatedCache(db: Database, model: ReadModel): ReadCache {
     entries: new Map(),
     hits: 0,
     misses: 0,
-    detached: (fn) => db.withRequest({ readOnly: true }, fn),
+    detached: (fn, options) => db.withRequest({ readOnly: true, background: options?.background === true }, fn),
     async generation(q) {
       subscribed ??= db.listen(model.channel, moved).then(
         () => {
@@ -140,8 +144,17 @@ export async function cached<T>(cache: ReadCache, db: Queryable, key: string, co
   return cachedAt(cache, await cache.generation(db), key, compute);
 }
 
-/** `cached` under a generation the caller has just read: the entry is found or made before it returns. */
-export function cachedAt<T>(cache: ReadCache, generation: number, key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * `cached` under a generation the caller has just read: the entry is found or made before it returns.
+ * `background`: computed as background work (ReadCache.detached), for a refresh nobody waits for.
+ */
+export function cachedAt<T>(
+  cache: ReadCache,
+  generation: number,
+  key: string,
+  compute: () => Promise<T>,
+  options?: { background?: boolean },
+): Promise<T> {
   const entry = cache.entries.get(key);
   if (entry?.generation === generation) {
     cache.hits++;
@@ -151,7 +164,7 @@ export function cachedAt<T>(cache: ReadCache, generation: number, key: string, c
     return entry.value as Promise<T>;
   }
   cache.misses++;
-  const value = cache.detached(compute);
+  const value = cache.detached(compute, options);
   cache.entries.set(key, { generation, value });
   if (cache.entries.size > MAX_ENTRIES) {
     const oldest = cache.entries.keys().next().value;

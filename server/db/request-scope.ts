@@ -43,6 +43,7 @@ export class WriteClock {
 /** The admission ticket of a query: its own signal wins over the request's. */
 export function ticketFor(options: QueryOptions | undefined): Ticket {
   const scope = storage.getStore();
-  // Outside any request (start-up, workers, housekeeping) nobody waits for an answer: never refused.
-  return { signal: options?.signal ?? scope?.signal, order: scope?.order, background: scope === undefined };
+  // Outside any request (start-up, workers, housekeeping) or in background work a request started,
+  // nobody waits for an answer: never refused.
+  return { signal: options?.signal ?? scope?.signal, order: scope?.order, background: scope === undefined || scope.background === true };
 }

@@ -35,6 +35,11 @@ export interface RequestScope {
    * lets caches trust their notifications while only readers run (`Database.lastWriteAt`).
    */
   readOnly?: boolean;
+  /**
+   * Work no client waits for, though a request started it (a cached answer refreshed while the last one
+   * is served): it waits its turn instead of being refused, as start-up work does.
+   */
+  background?: boolean;
 }
 
 /** The state of the admission queue, for health checks and benchmarks. */

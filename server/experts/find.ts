@@ -56,6 +56,30 @@ interface LastAnswer {
   answer: Answer;
 }
 const lastAnswers = new WeakMap<object, Map<string, LastAnswer>>();
+
+/** Runs at most `slots` tasks at once; the others start in the order they came as those finish. */
+function concurrencyLimit(slots: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+      running++;
+      try {
+        return await task();
+      } finally {
+        running--;
+        waiting.shift()?.();
+      }
+    },
+  };
+}
+
+/**
+ * Refreshes of answers still being served from the last minute: two at a time leave the rest of the
+ * pool (10 connections) to the requests that wait for theirs.
+ */
+const refreshes = concurrencyLimit(2);
 const MAX_LAST_ANSWERS = 5_000;
 
 /**
@@ -86,19 +110,28 @@ export async function expertAnswer(
   const question = JSON.stringify([query, weights]);
   const generation = await cache.generation(db);
   const missed = cache.misses;
-  const answer = cachedAt(cache, generation, JSON.stringify([query, weights, now]), () => findExperts(db, query, null, weights, now)).then(
-    (value) => {
-      const known = last.get(question);
-      if (!known || known.minute <= now.getTime()) {
-        last.delete(question);
-        last.set(question, { minute: now.getTime(), generation, answer: value });
-        if (last.size > MAX_LAST_ANSWERS) last.delete(last.keys().next().value ?? '');
-      }
-      return value;
-    },
-  );
   const previous = last.get(question);
-  if (previous?.generation === generation && previous.minute === now.getTime() - 60_000) {
+  const servesLast = previous?.generation === generation && previous.minute === now.getTime() - 60_000;
+  const rank = () => findExperts(db, query, null, weights, now);
+  const answer = cachedAt(
+    cache,
+    generation,
+    JSON.stringify([query, weights, now]),
+    // A refresh nobody waits for: a few at a time, as background work. At the turn of a minute every
+    // question asked is refreshed (50 at once in bench/server); as requests they filled the pool and the
+    // queue, and a question asked for the first time just then was refused, with all who shared it.
+    servesLast ? () => refreshes.run(rank) : rank,
+    { background: servesLast },
+  ).then((value) => {
+    const known = last.get(question);
+    if (!known || known.minute <= now.getTime()) {
+      last.delete(question);
+      last.set(question, { minute: now.getTime(), generation, answer: value });
+      if (last.size > MAX_LAST_ANSWERS) last.delete(last.keys().next().value ?? '');
+    }
+    return value;
+  });
+  if (servesLast) {
     // This minute's answer goes on being ranked (once, whoever asks meanwhile); its failure is the next asker's.
     answer.catch(() => undefined);
     // Answered from memory: a hit, besides the miss that started this minute's ranking.

@@ -58,12 +58,14 @@ export async function communityProfile(
   kept.set(db, byKey);
   const inFlight = computing.get(db) ?? new Map<string, Promise<Profile>>();
   computing.set(db, inFlight);
-  const compute = (): Promise<Profile> => {
+  // In the background (a refresh while the kept profile is served) it waits its turn for the database
+  // instead of being refused: nobody waits for it.
+  const compute = (background = false): Promise<Profile> => {
     const running = inFlight.get(key);
     if (running) return running;
     const started = performance.now();
     const value = db
-      .withRequest({ readOnly: true }, () => loadProfile(db, community, rules, now))
+      .withRequest({ readOnly: true, background }, () => loadProfile(db, community, rules, now))
       .then((profile) => {
         if (performance.now() - started >= slowMs) {
           byKey.delete(key);
@@ -80,7 +82,7 @@ export async function communityProfile(
   if (!entry) return compute();
   if (Date.now() - entry.at >= keepMs && !entry.refreshing) {
     entry.refreshing = true;
-    compute().catch(() => (entry.refreshing = false));
+    compute(true).catch(() => (entry.refreshing = false));
   }
   return entry.value;
 }

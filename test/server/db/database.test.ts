@@ -163,6 +163,21 @@ describe('bounded queue on PGlite', () => {
     }
   });
 
+  test('background work a request started (a cache refresh nobody waits for) waits its turn instead of being refused', async () => {
+    const db = await openDatabase({ queueTimeoutMs: 50, queueLimit: 1 });
+    try {
+      const held = await holdSlot(db);
+      const refresh = db.withRequest({ readOnly: true, background: true }, () => db.query<{ n: number }>('select 1 as n'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await assert.rejects(asRequest(db, 'select 2'), OverloadedError, 'a request is still refused');
+      held.release();
+      await held.done;
+      assert.equal((await refresh).rows[0]?.n, 1);
+    } finally {
+      await db.close();
+    }
+  });
+
   test('work outside any request waits its turn instead of being refused', async () => {
     const db = await openDatabase({ queueTimeoutMs: 50, queueLimit: 1 });
     try {
