@@ -16,6 +16,10 @@
  * `grove_bench_<preset>` (BENCH_PG_DB_<PRESET> names another, e.g. BENCH_PG_DB_X100=grove_bench_x100_copy),
  * which must exist; it is seeded when empty (x100: `npm run seed -- --preset x100
  * --database-url ...` first, it takes a while). The machine is shared: compare figures of one run only.
+ *
+ * A run with errors says what they were (statuses, timeouts) and shows its first three failed responses
+ * (when, which path, the problem's title). BENCH_REQUEST_LOG=<file> turns the servers' request logs on and
+ * appends them there (it slows every server down: a diagnosis, not a measurement).
  */
 import { createWriteStream } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -243,7 +247,11 @@ function healthPoller(healthUrl: string): Poller {
 
 /** 150 different searches at once (facet counts over every match: the heaviest request), with health polled throughout. */
 async function burst({ url, healthUrl }: Server, data: Data, size: number) {
-  const seen: { first503: number | null; retryAfterMissing: number } = { first503: null, retryAfterMissing: 0 };
+  const seen: { first503: number | null; last503: number | null; retryAfterMissing: number } = {
+    first503: null,
+    last503: null,
+    retryAfterMissing: 0,
+  };
   const statuses = new Map<number, number>();
   const latencies: number[] = [];
   // Both probes at once: the main port's /api/health, answered by the main thread between requests, and the
@@ -267,6 +275,8 @@ async function burst({ url, healthUrl }: Server, data: Data, size: number) {
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
     if (status === 503) {
       seen.first503 ??= performance.now() - started;
+      // A refusal is to come within a second of the request (issue 12): the slowest one, from its sending.
+      seen.last503 = Math.max(seen.last503 ?? 0, ms);
       if (!response?.headers.get('retry-after')) seen.retryAfterMissing++;
     }
   });
@@ -276,6 +286,7 @@ async function burst({ url, healthUrl }: Server, data: Data, size: number) {
   return {
     statuses,
     first503: seen.first503,
+    last503: seen.last503,
     retryAfterMissing: seen.retryAfterMissing,
     p50: quantile(latencies, 0.5),
     max: quantile(latencies, 1),
@@ -374,7 +385,8 @@ for (const t of values['burst-targets'].split(',').filter(Boolean).map(target)) 
       pooled.ownPort.push(...b.ownPort);
       const line =
         `overload ${t.name} (${round}/${bursts}): burst of ${values.burst} searches (facets over every match): statuses ${JSON.stringify(Object.fromEntries(b.statuses))}, ` +
-        `first 503 after ${b.first503 === null ? 'none' : `${Math.round(b.first503)} ms`}, 503 without Retry-After ${b.retryAfterMissing}, ` +
+        `first 503 after ${b.first503 === null ? 'none' : `${Math.round(b.first503)} ms`}, slowest 503 ${b.last503 === null ? 'none' : `${Math.round(b.last503)} ms`}, ` +
+        `503 without Retry-After ${b.retryAfterMissing}, ` +
         `latency p50 ${b.p50} ms max ${b.max} ms, all answered in ${Math.round(b.total)} ms; health during it (own process): main port ${healthFigures(b.health)}` +
         (b.ownPort.length > 0 ? `; health port ${healthFigures(b.ownPort)}` : '');
       console.log(line);
