@@ -129,8 +129,7 @@ with scope(id) as (select community_id from community_tree where ancestor_id = $
   ),
   partial_matched as materialized (
     select p.id, p.author_id, p.created_at, t.topic_skill_id, t.community_id,
-      case when t.accepted_post_id = p.id then 'accepted-answer'
-        when t.kind = 'question' and p.author_id is distinct from t.created_by then 'answer' else 'post' end as kind,
+      ${postKind} as kind,
       ${textRelevance('p.search_vector')} as relevance
     from posts p
     cross join lateral (select * from threads t where t.id = p.thread_id offset 0) t
