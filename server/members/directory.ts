@@ -10,6 +10,8 @@
  *   counted up to 1,000 and flagged `totalExact: false` ("1,000+").
  * - Visibility is the denormalised `members.listed` flag (anonymous viewers), plus the members of the
  *   members-only communities a signed-in viewer belongs to.
+ * - A country or organisation filter is tested on the token row's copy (migration 117), so a range walk
+ *   narrowed by one reads no members row.
  * - Facets come from the precomputed counts when unfiltered, else from one join over
  *   `directory_member_facets` (directory-facets.ts); results and facets are cached until the read
  *   model changes (directory-cache.ts).
@@ -152,26 +154,41 @@ export class DirectoryFilter {
       where vp.member_id = ${alias}.${idColumn} and vp.community_id = any(${this.privateCommunitiesParam}::bigint[]) and not vm.directory_opt_out))`;
   }
 
-  /** Filters on members row `m`. */
-  filters(): string[] {
+  /**
+   * Filters on members row `m`, or, given `tokens`, on the `member_tokens` row of that alias: its copies of
+   * the country and organisation (migration 117) are tested on the index entry a range walk reads, and
+   * the other filters probe by its member id, so the walk reads no members row (a narrow filter over a
+   * broad prefix read one per word in the range).
+   */
+  filters(tokens?: string): string[] {
     const q = this.#query;
     const except = this.#except;
     const where: string[] = [];
+    const id = tokens ? `${tokens}.member_id` : 'm.id';
     const role = q.role && except !== 'role' ? this.params.add(q.role) : null;
     if (this.#communityId) {
-      where.push(`not m.directory_opt_out and exists (select 1 from memberships f where f.member_id = m.id
+      // Token rows exist only for members who did not opt out of the directory.
+      where.push(`${tokens ? '' : 'not m.directory_opt_out and '}exists (select 1 from memberships f where f.member_id = ${id}
         and f.community_id = ${this.params.add(this.#communityId)}${role ? ` and f.role = ${role}` : ''})`);
     } else if (role) {
-      where.push(`exists (select 1 from memberships f join communities fc on fc.id = f.community_id where f.member_id = m.id
+      where.push(`exists (select 1 from memberships f join communities fc on fc.id = f.community_id where f.member_id = ${id}
         and f.role = ${role} and (fc.visibility = 'public' or fc.id = any(${this.privateCommunitiesParam}::bigint[])))`);
     }
     if (q.skill && except !== 'skill') {
-      where.push(`exists (select 1 from member_skills fs where fs.member_id = m.id
+      where.push(`exists (select 1 from member_skills fs where fs.member_id = ${id}
         and fs.skill_id = (select id from skills where slug = ${this.params.add(q.skill)}))`);
     }
-    if (q.country && except !== 'country') where.push(`m.country = ${this.params.add(q.country)}`);
-    if (q.language && except !== 'language') where.push(`${this.params.add(q.language)} = any(m.languages)`);
-    if (q.organisation && except !== 'organisation') where.push(`m.organisation = ${this.params.add(q.organisation)}`);
+    const on = tokens ?? 'm';
+    if (q.country && except !== 'country') where.push(`${on}.country = ${this.params.add(q.country)}`);
+    if (q.language && except !== 'language') {
+      const language = this.params.add(q.language);
+      where.push(
+        tokens
+          ? `exists (select 1 from members fl where fl.id = ${id} and ${language} = any(fl.languages))`
+          : `${language} = any(m.languages)`,
+      );
+    }
+    if (q.organisation && except !== 'organisation') where.push(`${on}.organisation = ${this.params.add(q.organisation)}`);
     return where;
   }
 
@@ -278,6 +295,9 @@ function relevanceCursor(cursor: string | undefined): Cursor | null {
   }
 }
 
+/** Conditions to append to a WHERE that already has one. */
+const andEach = (conditions: string[]): string => conditions.map((condition) => `and ${condition}`).join(' ');
+
 /**
  * One branch of the relevance order: name words (0), organisation and practice words (1), skills (2).
  * Each is an ordered index read with its own LIMIT; the caller runs the next branch only when the page is
@@ -285,25 +305,23 @@ function relevanceCursor(cursor: string | undefined): Cursor | null {
  * 64 ms at x100 for "mar", most of it in branches whose rows were never shown).
  */
 function branchSql(filter: DirectoryFilter, search: Search, after: Cursor | null, branch: number, limit: string): string | null {
-  const filters = filter.filters();
-  const extra = filters.length ? `and ${filters.join(' and ')}` : '';
   if (branch === 2) {
     const skills = search.skillIds();
     if (!skills) return null;
     const position = after ? `and (m.name, m.id) > (${filter.params.add(after[2])}, ${filter.params.add(after[3])}::bigint)` : '';
     return `select m.id, 2 as branch, '' as token, m.name from members m
-      where ${filter.visible('m')} ${extra}
+      where ${filter.visible('m')} ${andEach(filter.filters())}
         and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
         and not ${search.matchesByWords('m.id')} ${position}
       order by m.name, m.id limit ${limit}`;
   }
-  const join = filters.length ? `join members m on m.id = t.member_id` : '';
+  const onTokens = andEach(filter.filters('t'));
   const position = after
     ? `and (t.token, t.name, t.member_id) > (${filter.params.add(after[1])}, ${filter.params.add(after[2])}, ${filter.params.add(after[3])}::bigint)`
     : '';
   return `select t.member_id as id, ${branch} as branch, t.token::text as token, t.name
-      from member_tokens t ${join}
-      where t.kind = ${branch} and ${search.range('t')} and ${filter.visible('t', 'member_id')} ${extra}
+      from member_tokens t
+      where t.kind = ${branch} and ${search.range('t')} and ${filter.visible('t', 'member_id')} ${onTokens}
         and not exists (select 1 from member_tokens d where d.member_id = t.member_id and d.kind <= ${branch}
                         and ${search.range('d')} and (d.kind < t.kind or d.token < t.token) ${PROBE_PER_ROW})
         and ${search.others('t.member_id')} ${position}
@@ -488,17 +506,14 @@ async function quickCount(db: Queryable, word: string, skills: string[]): Promis
 
 /** One row per match of a search (each member once: at its first word, else through a skill). */
 export function matchesSql(filter: DirectoryFilter, search: Search): string {
-  const filters = filter.filters();
-  const join = filters.length ? `join members m on m.id = t.member_id` : '';
-  const extra = filters.length ? `and ${filters.join(' and ')}` : '';
-  const words = `select t.member_id as id from member_tokens t ${join}
-    where ${search.range('t')} and ${filter.visible('t', 'member_id')} ${extra}
+  const words = `select t.member_id as id from member_tokens t
+    where ${search.range('t')} and ${filter.visible('t', 'member_id')} ${andEach(filter.filters('t'))}
       and not exists (select 1 from member_tokens d where d.member_id = t.member_id and ${search.range('d')}
                       and (d.token < t.token or (d.token = t.token and d.kind < t.kind)) ${PROBE_PER_ROW})
       and ${search.others('t.member_id')}`;
   const skills = search.skillIds();
   if (!skills) return words;
-  return `${words} union all select m.id from members m where ${filter.visible('m')} ${extra}
+  return `${words} union all select m.id from members m where ${filter.visible('m')} ${andEach(filter.filters())}
     and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
     and not ${search.matchesByWords('m.id')}`;
 }

@@ -137,6 +137,31 @@ describe('directory type-ahead', () => {
     assert.equal((await search(`Newcomer ${TAG}`)).items.length, 0, 'opting out takes effect at once');
   });
 
+  test('a search narrowed by country or organisation follows the member when either changes', async () => {
+    // The filters are tested on the token rows' copies (migration 117): a stale copy would find the
+    // member in the country they left.
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into members (name, organisation, country) values ($1, 'Quarry Co', 'KE') returning id`,
+      [`Quorra Filtered ${TAG}`],
+    );
+    const id = rows[0]!.id;
+    await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, id]);
+    const found = async (extra: string) => (await search(`Quorra Filtered ${TAG}`, extra)).items.map((m) => m.id);
+    assert.deepEqual(await found('&country=KE'), [id]);
+    assert.deepEqual(await found('&country=KE&organisation=Quarry%20Co'), [id]);
+    await ctx.db.query(`update members set country = 'UG' where id = $1`, [id]);
+    assert.deepEqual(await found('&country=KE'), [], 'not in the country they left');
+    assert.deepEqual(await found('&country=UG'), [id]);
+    await ctx.db.query(`update members set organisation = 'Other Co' where id = $1`, [id]);
+    assert.deepEqual(await found('&organisation=Quarry%20Co'), []);
+    assert.deepEqual(await found('&organisation=Other%20Co&country=UG'), [id]);
+    const { rows: stale } = await ctx.db.query(
+      `select t.member_id from member_tokens t join members m on m.id = t.member_id
+       where (t.country, t.organisation) is distinct from (m.country, m.organisation)`,
+    );
+    assert.deepEqual(stale, [], 'every token row carries its member’s country and organisation');
+  });
+
   test("a short prefix's total is its precomputed count, kept equal to a recount through every kind of write", async () => {
     const prefixTotal = async (q: string) => {
       const page = await search(q, '&limit=1');
