@@ -98,7 +98,7 @@ Environment variables:
   GROVE_RATE_LIMIT_MEMBER requests per minute per signed-in member (default 1200; 0 = off)
   GROVE_NEW_ACCOUNT_POSTS posts per 10 minutes for new accounts (default 5; 0 = off)
   GROVE_REQUEST_LOG=off   no JSON line per request (benchmarks)
-  GROVE_QUEUE_WAIT_MS     longest a query waits for the database before a 503 + Retry-After (default 500)
+  GROVE_QUEUE_WAIT_MS     longest a request waits for the database, from its arrival, before a 503 + Retry-After (default 500)
   GROVE_STATEMENT_TIMEOUT_MS  PostgreSQL statement_timeout for requests (default 10000; 0 = none)
   GROVE_HEALTH_PORT       also answer /api/health on this port, from a thread of its own that never waits
                           for the main event loop and answers 503 when it has stopped (for probes; default none)

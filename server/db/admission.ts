@@ -44,6 +44,13 @@ export interface Ticket {
   /** Arrival time of the request the call belongs to (performance.now()); earlier is served first. */
   order?: number | undefined;
   /**
+   * The request's first statement: its wait budget counts from the request's arrival (`order`), not from
+   * this call, so that the time the request already waited for its turn on the event loop is part of it
+   * and a refusal still comes within the budget of the request's arrival. Later statements of a request
+   * already served get the whole budget: refusing them would waste the work done.
+   */
+  fromArrival?: boolean | undefined;
+  /**
    * Work no request waits for (start-up, migrations, the mail worker, housekeeping): it waits its turn
    * instead of being refused, and its time is left out of the service-time average. A refusal there would
    * answer nobody (at start it stopped the server: PGlite's first statements on a large data directory
@@ -157,13 +164,22 @@ export class AdmissionQueue {
     if (this.#waiters.length >= this.#limit) {
       return Promise.reject(this.#refuse(`The database queue is full (${this.#limit} waiting)`));
     }
+    const budget = this.#budget(ticket);
     const expected = this.expectedWaitMs();
-    if (expected > this.#maxWaitMs) {
+    if (expected > budget) {
       return Promise.reject(
-        this.#refuse(`The database could not start this within ${this.#maxWaitMs} ms (about ${Math.round(expected)} ms expected)`),
+        this.#refuse(
+          `The database could not start this within ${this.#maxWaitMs} ms of the request's arrival (about ${Math.round(expected)} ms expected, ${Math.max(0, Math.round(budget))} ms left)`,
+        ),
       );
     }
-    return this.#wait(ticket, this.#maxWaitMs);
+    return this.#wait(ticket, budget);
+  }
+
+  /** How long a call may still wait, in ms: the budget, less what its request waited before its first statement. */
+  #budget(ticket: Ticket): number {
+    if (!ticket.fromArrival || ticket.order === undefined) return this.#maxWaitMs;
+    return Math.min(this.#maxWaitMs, this.#maxWaitMs - (performance.now() - ticket.order));
   }
 
   #wait(ticket: Ticket, maxWaitMs: number): Promise<void> {
@@ -184,11 +200,14 @@ export class AdmissionQueue {
           signal?.removeEventListener('abort', onAbort);
         },
       };
-      if (maxWaitMs > 0 && Number.isFinite(maxWaitMs)) {
-        waiter.timer = setTimeout(() => {
-          this.#remove(waiter);
-          reject(this.#refuse(`Waited more than ${maxWaitMs} ms for the database`));
-        }, maxWaitMs);
+      if (Number.isFinite(maxWaitMs)) {
+        waiter.timer = setTimeout(
+          () => {
+            this.#remove(waiter);
+            reject(this.#refuse(`Waited more than ${this.#maxWaitMs} ms for the database since the request arrived`));
+          },
+          Math.max(0, maxWaitMs),
+        );
       }
       signal?.addEventListener('abort', onAbort, { once: true });
       // Ordered by request arrival; equal orders keep their arrival order.

@@ -107,8 +107,9 @@ export interface OpenDatabaseOptions {
   queueLimit?: number;
   /**
    * Longest a query may wait for a connection before it is refused, in ms (default 10 000; the server
-   * uses GROVE_QUEUE_WAIT_MS, 500). A query expected to wait longer (measured service time × waiters
-   * ahead) is refused at once.
+   * uses GROVE_QUEUE_WAIT_MS, 500), counted for a request's first statement from the request's arrival
+   * (`RequestScope.order`). A query expected to wait longer (measured service time × waiters ahead) is
+   * refused at once.
    */
   queueTimeoutMs?: number;
   /** PostgreSQL only: statement_timeout of every pooled connection, in ms (default none). */

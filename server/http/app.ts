@@ -42,6 +42,7 @@ import { registerMemberChanges, registerStreams } from './routes/streams.ts';
 import { registerThreads } from './routes/threads.ts';
 import { scimRoutes } from './scim/routes.ts';
 import { mountStatic } from './static.ts';
+import { arrivalOf } from './turns.ts';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
   openapi: '3.1.0',
@@ -130,8 +131,10 @@ export function createApp({ db, config, log = null, mail = null }: AppOptions): 
     c.set('config', config);
     c.set('viewer', null);
     c.set('mail', mail?.context ?? null);
-    // Every query made for this request is cancelled when its client goes away, and queued in arrival order.
-    await db.withRequest({ signal: c.req.raw.signal, order: performance.now(), readOnly: SAFE_METHODS.has(c.req.method) }, next);
+    // Every query made for this request is cancelled when its client goes away, and queued in arrival order
+    // (its arrival before it waited for its turn on the event loop, server/http/turns.ts).
+    const order = arrivalOf(c.req.raw) ?? performance.now();
+    await db.withRequest({ signal: c.req.raw.signal, order, readOnly: SAFE_METHODS.has(c.req.method) }, next);
   });
   app.use('/api/*', authenticate(createTokenVerifier(config.auth)));
   app.use('/api/*', limiter);

@@ -14,6 +14,17 @@
  */
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
+const arrivals = new WeakMap<Request, number>();
+
+/**
+ * When a request reached the server (performance.now()), before it waited for its turn; undefined for a
+ * request that did not come through `takingTurns`. The admission queue counts a request's wait budget
+ * from here, so the turn it waited is part of the budget and a refusal comes within it.
+ */
+export function arrivalOf(request: Request): number | undefined {
+  return arrivals.get(request);
+}
+
 export function takingTurns(fetch: Fetch, jumpsQueue: (request: Request) => boolean, perTurn = 1): Fetch {
   const waiting: (() => void)[] = [];
   let turnTaken = false;
@@ -26,6 +37,7 @@ export function takingTurns(fetch: Fetch, jumpsQueue: (request: Request) => bool
     setImmediate(nextTurn);
   };
   return (request, env) => {
+    arrivals.set(request, performance.now());
     if (jumpsQueue(request)) return fetch(request, env);
     if (!turnTaken) {
       turnTaken = true;

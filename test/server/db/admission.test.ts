@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AdmissionQueue, OverloadedError, QueryAbortedError } from '../../../server/db/admission.ts';
 import { openDatabase } from '../../../server/db/index.ts';
+import { runInScope, ticketFor } from '../../../server/db/request-scope.ts';
 
 /** A slot holder released by hand. */
 function gate() {
@@ -80,6 +81,47 @@ describe('admission queue', () => {
     held.open();
     await Promise.all([running, newer, older]);
     assert.deepEqual(order, ['older request', 'newer request']);
+  });
+});
+
+describe("a request's first statement waits within the budget of its arrival", () => {
+  test('the time a request waited for its turn is part of its budget; a later statement gets the whole budget', async () => {
+    const queue = new AdmissionQueue(1, { limit: 100, maxWaitMs: 200 });
+    const held = gate();
+    const running = queue.run(() => held.opened);
+    const outcome = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'ran',
+        (error: unknown) => (error instanceof OverloadedError ? 'refused' : String(error)),
+      );
+    // Arrived 250 ms ago: its budget is spent before it reaches the queue.
+    const late = performance.now();
+    const spent = await outcome(queue.run(() => Promise.resolve(), { order: late - 250, fromArrival: true }));
+    assert.equal(spent, 'refused');
+    assert.ok(performance.now() - late < 50, 'refused at once');
+    // Arrived 150 ms ago: refused once the 50 ms left have passed, not after 200 more.
+    const waiting = performance.now();
+    const partly = await outcome(queue.run(() => Promise.resolve(), { order: waiting - 150, fromArrival: true }));
+    const waited = performance.now() - waiting;
+    assert.equal(partly, 'refused');
+    assert.ok(waited >= 40 && waited < 150, `refused after ${Math.round(waited)} ms`);
+    // The next statement of a request already served, arrived as long ago: it waits, and runs.
+    const next = outcome(queue.run(() => Promise.resolve(), { order: performance.now() - 250 }));
+    held.open();
+    assert.equal(await next, 'ran');
+    await running;
+  });
+
+  test("only a request's first statement counts from its arrival", async () => {
+    const tickets = await runInScope({ order: 1 }, () => Promise.resolve([ticketFor(undefined), ticketFor(undefined)]));
+    assert.deepEqual(
+      tickets.map((ticket) => ticket.fromArrival),
+      [true, false],
+    );
+    assert.equal(ticketFor(undefined).fromArrival, false, 'outside any request');
+    // A computation detached from the request that started it keeps its arrival.
+    const detached = await runInScope({ order: 7 }, () => runInScope({ readOnly: true }, () => Promise.resolve(ticketFor(undefined))));
+    assert.deepEqual([detached.order, detached.fromArrival], [7, true]);
   });
 });
 

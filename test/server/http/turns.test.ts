@@ -1,7 +1,7 @@
 /** Requests of one loop turn take turns (server/http/turns.ts): the loop reads its sockets between them. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { takingTurns } from '../../../server/http/turns.ts';
+import { arrivalOf, takingTurns } from '../../../server/http/turns.ts';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const request = (path: string) => new Request(`http://grove.test${path}`);
@@ -52,4 +52,27 @@ test('later turns start requests in groups', async () => {
   assert.deepEqual(ran, ['/a', '/b', '/c']);
   await nextTurn();
   assert.deepEqual(ran, ['/a', '/b', '/c', '/d', '/e']);
+});
+
+test('a request is stamped with its arrival, before it waits for its turn', async () => {
+  const started = new Map<string, number>();
+  const fetch = takingTurns(
+    (r) => {
+      started.set(new URL(r.url).pathname, performance.now());
+      return new Response('');
+    },
+    () => false,
+  );
+  const requests = ['/a', '/b', '/c'].map(request);
+  const arrived = performance.now();
+  for (const r of requests) void fetch(r);
+  await nextTurn();
+  await nextTurn();
+  await nextTurn();
+  for (const r of requests) {
+    const at = arrivalOf(r);
+    assert.ok(at !== undefined && at >= arrived && at <= (started.get(new URL(r.url).pathname) ?? -1));
+  }
+  assert.ok((arrivalOf(requests[2]!) ?? Infinity) < (started.get('/b') ?? -Infinity), 'the last arrived before the second started');
+  assert.equal(arrivalOf(request('/unseen')), undefined);
 });
