@@ -156,9 +156,9 @@ export class DirectoryFilter {
 
   /**
    * Filters on members row `m`, or, given `tokens`, on the `member_tokens` row of that alias: its copies of
-   * the country and organisation (migration 117) are tested on the index entry a range walk reads, and
-   * the other filters probe by its member id, so the walk reads no members row (a narrow filter over a
-   * broad prefix read one per word in the range).
+   * the country and organisation (migration 117) are tested on the index entry a range walk reads, its
+   * copy of the languages (118) on the token row, and the other filters probe by its member id, so the
+   * walk reads no members row (a narrow filter over a broad prefix read one per word in the range).
    */
   filters(tokens?: string): string[] {
     const q = this.#query;
@@ -180,14 +180,7 @@ export class DirectoryFilter {
     }
     const on = tokens ?? 'm';
     if (q.country && except !== 'country') where.push(`${on}.country = ${this.params.add(q.country)}`);
-    if (q.language && except !== 'language') {
-      const language = this.params.add(q.language);
-      where.push(
-        tokens
-          ? `exists (select 1 from members fl where fl.id = ${id} and ${language} = any(fl.languages))`
-          : `${language} = any(m.languages)`,
-      );
-    }
+    if (q.language && except !== 'language') where.push(`${this.params.add(q.language)} = any(${on}.languages)`);
     if (q.organisation && except !== 'organisation') where.push(`${on}.organisation = ${this.params.add(q.organisation)}`);
     return where;
   }
@@ -504,27 +497,36 @@ async function quickCount(db: Queryable, word: string, skills: string[]): Promis
   return total > TOTAL_CAP ? { total: TOTAL_CAP, exact: false } : { total, exact: true };
 }
 
-/** One row per match of a search (each member once: at its first word, else through a skill). */
+/**
+ * One row per match of a search (each member once: at its first word, else through a skill), with the
+ * member's name (a token row carries it, so a search sorted by name reads no members row for it).
+ */
 export function matchesSql(filter: DirectoryFilter, search: Search): string {
-  const words = `select t.member_id as id from member_tokens t
+  const words = `select t.member_id as id, t.name from member_tokens t
     where ${search.range('t')} and ${filter.visible('t', 'member_id')} ${andEach(filter.filters('t'))}
       and not exists (select 1 from member_tokens d where d.member_id = t.member_id and ${search.range('d')}
                       and (d.token < t.token or (d.token = t.token and d.kind < t.kind)) ${PROBE_PER_ROW})
       and ${search.others('t.member_id')}`;
   const skills = search.skillIds();
   if (!skills) return words;
-  return `${words} union all select m.id from members m where ${filter.visible('m')} ${andEach(filter.filters())}
+  return `${words} union all select m.id, m.name from members m where ${filter.visible('m')} ${andEach(filter.filters())}
     and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
     and not ${search.matchesByWords('m.id')}`;
 }
 
-async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, communityId: string | null): Promise<MemberPageResult> {
+async function searchPage(
+  db: Queryable,
+  query: Query,
+  viewer: DirectoryViewer,
+  communityId: string | null,
+  sortFromMatchesMax = SORT_FROM_MATCHES_MAX,
+): Promise<MemberPageResult> {
   const lang = query.lang ?? 'en';
   const folding = await queryWords(db, query.q ?? '');
   const { words, folded } = folding;
   if (words.length === 0) return { items: [], next: null, total: 0, totalExact: true };
   const sort = query.sort ?? 'relevance';
-  if (sort !== 'relevance') return sortedSearchPage(db, query, viewer, communityId, folding, sort);
+  if (sort !== 'relevance') return sortedSearchPage(db, query, viewer, communityId, folding, sort, sortFromMatchesMax);
   const after = relevanceCursor(query.cursor);
   const filter = new DirectoryFilter(query, viewer, communityId);
   const rows = await relevanceHits(db, query, viewer, communityId, folding, after, query.limit + 1);
@@ -569,6 +571,17 @@ async function searchPage(db: Queryable, query: Query, viewer: DirectoryViewer, 
   return { items, next, total, totalExact: exact };
 }
 
+/**
+ * A sorted search whose narrowest word's prefix holds at most this many members reads its matches first
+ * and sorts them; a broader one walks the members in sort order and tests each. A walk tests about
+ * limit × members ÷ matches rows before its page is full: at x100, "ew" walked all 1.2 million names (4 s)
+ * to find none, and "john s" 200,000 (0.5 s). Reading the matches is an index-only walk of the prefix
+ * range (the token rows carry the name, the country and the organisation), 40-60 ms for 50,000 entries;
+ * a prefix broader than that matches a share of the network large enough for the walk to fill a page
+ * in a few hundred rows.
+ */
+const SORT_FROM_MATCHES_MAX = 50_000;
+
 /** A search ordered by name or recent activity: members matching the words or a skill, in that order. */
 async function sortedSearchPage(
   db: Queryable,
@@ -577,14 +590,30 @@ async function sortedSearchPage(
   communityId: string | null,
   folding: QueryWords,
   sort: 'name' | 'recent',
+  fromMatchesMax: number,
 ): Promise<MemberPageResult> {
   const filter = new DirectoryFilter(query, viewer, communityId);
   const search = new Search(filter, folding);
+  const count = new DirectoryFilter(query, viewer, communityId);
+  const counting = { sql: matchesSql(count, new Search(count, folding)), params: count.params.values };
+  // A filter makes the walk longer (a member must pass it too: "ma" in Kenya at GIZ, 168 matches, walked
+  // the whole network in 1.2 s), so with one the matches are read up to ten times as many.
+  const readable = filter.hasFilters ? 10 * fromMatchesMax : fromMatchesMax;
+  if (folding.skills.length === 0 && Math.min(...folding.breadths) <= readable) {
+    // The matches already hold only visible members passing the filters; `offset 0` keeps them a set
+    // read once, not a test per member of a walk.
+    const matched = `(${matchesSql(filter, search)} offset 0) matched`;
+    const source =
+      sort === 'name'
+        ? { from: matched, where: [], key: 'matched.name', id: 'matched.id' }
+        : { from: `${matched} join members m on m.id = matched.id`, where: [], key: SORT_KEYS.recent.key, id: 'm.id' };
+    return listPage(db, query, filter, communityId, sort, source, counting);
+  }
   const skills = search.skillIds();
   const match = skills
     ? `(${search.matchesByWords('m.id')} or exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills}))`
     : search.matchesByWords('m.id');
-  return listPage(db, query, filter, communityId, match, sort, true);
+  return listPage(db, query, filter, communityId, sort, membersSource(filter, sort, match), counting);
 }
 
 const SORT_KEYS = {
@@ -592,17 +621,35 @@ const SORT_KEYS = {
   recent: { key: 'coalesce(m.last_active_at, m.created_at)', dir: 'desc', shape: 'timestamp' },
 } as const;
 
+/** The rows a listing reads, the conditions they must meet, and its sort key and id columns. */
+interface ListSource {
+  from: string;
+  where: string[];
+  key: string;
+  id: string;
+}
+
+/** Every visible member passing the filters (and `match`), walked in sort order. */
+const membersSource = (filter: DirectoryFilter, sort: 'name' | 'recent', match?: string): ListSource => ({
+  from: 'members m',
+  where: [filter.membersWhere(), ...(match ? [match] : [])],
+  key: SORT_KEYS[sort].key,
+  id: 'm.id',
+});
+
+/** `counting`: a search's matches, counted up to TOTAL_CAP + 1 (a listing's total comes from `listTotal`). */
 async function listPage(
   db: Queryable,
   query: Query,
   filter: DirectoryFilter,
   communityId: string | null,
-  match: string | null,
   sort: 'name' | 'recent',
-  searching: boolean,
+  source: ListSource,
+  counting?: { sql: string; params: unknown[] },
 ): Promise<MemberPageResult> {
   const order = SORT_KEYS[sort];
-  const where = [filter.membersWhere(), ...(match ? [match] : [])];
+  const { key, id: idColumn } = source;
+  const where = [...source.where];
   const countWhere = [...where];
   const after = decodeCursor(query.cursor, [order.shape === 'timestamp' ? 'timestamp' : 'string', 'string']);
   if (after) {
@@ -610,14 +657,14 @@ async function listPage(
     const [value, id] = [filter.params.add(after[0]), filter.params.add(after[1])];
     where.push(
       order.dir === 'asc'
-        ? `(${order.key}, m.id) > (${value}${cast}, ${id}::bigint)`
-        : `(${order.key} < ${value}${cast} or (${order.key} = ${value}${cast} and m.id > ${id}::bigint))`,
+        ? `(${key}, ${idColumn}) > (${value}${cast}, ${id}::bigint)`
+        : `(${key} < ${value}${cast} or (${key} = ${value}${cast} and ${idColumn} > ${id}::bigint))`,
     );
   }
   const countParams = [...filter.params.values];
   const { rows } = await db.query<{ id: string; sort_key: string | Date }>(
-    `select m.id, ${order.key} as sort_key from members m where ${where.join(' and ')}
-     order by ${order.key} ${order.dir}, m.id limit ${filter.params.add(query.limit + 1)}`,
+    `select ${idColumn} as id, ${key} as sort_key from ${source.from} ${where.length ? `where ${where.join(' and ')}` : ''}
+     order by ${key} ${order.dir}, ${idColumn} limit ${filter.params.add(query.limit + 1)}`,
     filter.params.values,
   );
   const page = rows.slice(0, query.limit);
@@ -628,9 +675,8 @@ async function listPage(
       : null;
   let total: { total: number; exact: boolean };
   if (!after && rows.length <= query.limit) total = { total: rows.length, exact: true };
-  else if (!searching) total = await listTotal(db, query, filter, communityId, countWhere, countParams);
-  else
-    total = await cappedCount(db, `select m.id from members m where ${countWhere.join(' and ')}`, countParams.slice(0, countParams.length));
+  else if (counting) total = await cappedCount(db, counting.sql, counting.params);
+  else total = await listTotal(db, query, filter, communityId, countWhere, countParams);
   return {
     items: await summaries(
       db,
@@ -688,28 +734,28 @@ export interface SearchContext {
   /** The `community` filter, already checked as readable by the viewer. */
   communityId: string | null;
   cache?: DirectoryCache | undefined;
+  /** Overrides SORT_FROM_MATCHES_MAX (tests compare the two ways of reading a sorted search). */
+  sortFromMatchesMax?: number;
 }
 
 export async function searchMembers(db: Queryable, query: Query, context: SearchContext): Promise<MemberPageResult> {
   const { viewer, communityId } = context;
   const key = JSON.stringify(['page', query, viewer.privateCommunities, communityId]);
   const compute = async (): Promise<MemberPageResult> => {
-    const page = query.q
-      ? await searchPage(db, query, viewer, communityId)
-      : await listPage(
-          db,
-          query,
-          new DirectoryFilter(query, viewer, communityId),
-          communityId,
-          null,
-          query.sort === 'recent' ? 'recent' : 'name',
-          false,
-        );
+    const listing = () => {
+      const filter = new DirectoryFilter(query, viewer, communityId);
+      const sort = query.sort === 'recent' ? 'recent' : 'name';
+      return listPage(db, query, filter, communityId, sort, membersSource(filter, sort));
+    };
+    const page = query.q ? await searchPage(db, query, viewer, communityId, context.sortFromMatchesMax) : await listing();
     if (query.facets !== 'true') return page;
     // Per keystroke only what is cheap: a search with more than TOTAL_CAP matches counts facets over its
-    // first TOTAL_CAP (flagged); GET /members/facets counts them all when typing pauses.
+    // first TOTAL_CAP (flagged); GET /members/facets counts them all when typing pauses. So does each set a
+    // filter is set aside from: "po" in Senegal has a few matches, but its country counts are over every
+    // "po" (656 ms at x100, uncapped).
     const facets = await countFacets(db, query, viewer, communityId, {
       sample: Boolean(query.q) && !page.totalExact,
+      ...(query.q ? { countCap: TOTAL_CAP } : {}),
       cache: context.cache,
     });
     return { ...page, facets: facets.facets, facetsExact: facets.exact };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { MemberFacetsPage, MemberPage } from '../../../server/contract/members.ts';
+import { MemberFacetsPage, MemberPage, MemberQuery } from '../../../server/contract/members.ts';
+import { searchMembers } from '../../../server/members/directory.ts';
 import { assertSchema, call, setup, testDatabase, type Fixture } from './harness.ts';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -137,11 +138,11 @@ describe('directory type-ahead', () => {
     assert.equal((await search(`Newcomer ${TAG}`)).items.length, 0, 'opting out takes effect at once');
   });
 
-  test('a search narrowed by country or organisation follows the member when either changes', async () => {
-    // The filters are tested on the token rows' copies (migration 117): a stale copy would find the
+  test('a search narrowed by country, organisation or language follows the member when one changes', async () => {
+    // The filters are tested on the token rows' copies (migrations 117, 118): a stale copy would find the
     // member in the country they left.
     const { rows } = await ctx.db.query<{ id: string }>(
-      `insert into members (name, organisation, country) values ($1, 'Quarry Co', 'KE') returning id`,
+      `insert into members (name, organisation, country, languages) values ($1, 'Quarry Co', 'KE', '{sw}') returning id`,
       [`Quorra Filtered ${TAG}`],
     );
     const id = rows[0]!.id;
@@ -155,11 +156,49 @@ describe('directory type-ahead', () => {
     await ctx.db.query(`update members set organisation = 'Other Co' where id = $1`, [id]);
     assert.deepEqual(await found('&organisation=Quarry%20Co'), []);
     assert.deepEqual(await found('&organisation=Other%20Co&country=UG'), [id]);
+    assert.deepEqual(await found('&language=sw'), [id]);
+    await ctx.db.query(`update members set languages = '{fr,en}' where id = $1`, [id]);
+    assert.deepEqual(await found('&language=sw'), []);
+    assert.deepEqual(await found('&language=fr&country=UG'), [id]);
     const { rows: stale } = await ctx.db.query(
       `select t.member_id from member_tokens t join members m on m.id = t.member_id
-       where (t.country, t.organisation) is distinct from (m.country, m.organisation)`,
+       where (t.country, t.organisation, t.languages) is distinct from (m.country, m.organisation, m.languages)`,
     );
-    assert.deepEqual(stale, [], 'every token row carries its member’s country and organisation');
+    assert.deepEqual(stale, [], 'every token row carries its member’s country, organisation and languages');
+  });
+
+  test('a sorted search reads the same members in the same order whether it walks the members or reads its matches first', async () => {
+    // A narrow search reads its matches and sorts them; a broad one walks the members in sort order
+    // (SORT_FROM_MATCHES_MAX). Every search here is narrow enough for the first; forcing each way in turn,
+    // page after page, must list the same members.
+    const pages = async (raw: Record<string, string>, sortFromMatchesMax: number) => {
+      const ids: string[] = [];
+      const totals: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const query = MemberQuery.parse({ ...raw, limit: '2', ...(cursor ? { cursor } : {}) });
+        const page = await searchMembers(ctx.db, query, {
+          viewer: { id: null, privateCommunities: [] },
+          communityId: null,
+          sortFromMatchesMax,
+        });
+        ids.push(...page.items.map((m) => m.id));
+        totals.push(`${page.total}${page.totalExact ? '' : '+'}`);
+        cursor = page.next ?? undefined;
+      } while (cursor && ids.length < 40);
+      return { ids, totals };
+    };
+    let compared = 0;
+    for (const q of ['a', 'ma', 'zo', 'al', TAG])
+      for (const sort of ['name', 'recent'])
+        for (const filters of [{}, { country: 'KE' }, { language: 'ar' }] as Record<string, string>[]) {
+          const raw = { q, sort, lang: 'en', ...filters };
+          const walked = await pages(raw, -1);
+          const read = await pages(raw, Number.MAX_SAFE_INTEGER);
+          assert.deepEqual(read, walked, JSON.stringify(raw));
+          compared += walked.ids.length;
+        }
+    assert.ok(compared > 100, `a real sample: ${compared}`);
   });
 
   test("a short prefix's total is its precomputed count, kept equal to a recount through every kind of write", async () => {
