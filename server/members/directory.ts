@@ -10,8 +10,8 @@
  *   counted up to 1,000 and flagged `totalExact: false` ("1,000+").
  * - Visibility is the denormalised `members.listed` flag (anonymous viewers), plus the members of the
  *   members-only communities a signed-in viewer belongs to.
- * - A country or organisation filter is tested on the token row's copy (migration 117), so a range walk
- *   narrowed by one reads no members row.
+ * - A country, organisation or language filter is tested on the token row's copy (migration 117), so a
+ *   range walk narrowed by one reads no members row.
  * - Facets come from the precomputed counts when unfiltered, else from one join over
  *   `directory_member_facets` (directory-facets.ts); results and facets are cached until the read
  *   model changes (directory-cache.ts).
@@ -157,7 +157,7 @@ export class DirectoryFilter {
   /**
    * Filters on members row `m`, or, given `tokens`, on the `member_tokens` row of that alias: its copies of
    * the country and organisation (migration 117) are tested on the index entry a range walk reads, its
-   * copy of the languages (118) on the token row, and the other filters probe by its member id, so the
+   * copy of the languages on the token row, and the other filters probe by its member id, so the
    * walk reads no members row (a narrow filter over a broad prefix read one per word in the range).
    */
   filters(tokens?: string): string[] {

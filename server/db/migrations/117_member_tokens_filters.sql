@@ -1,11 +1,14 @@
--- A type-ahead narrowed by country or organisation (docs/decisions/0120-serving-scale.md, "A narrow filter
--- over a broad prefix"). Each country and each organisation holds 2-3% of the members at x100, so "mar" in
--- Kenya walked the "mar" range in order and read each member's row to test its country: 29,000 random
--- reads of the 900 MB members table to count 1,001 matches, 0.75 s warm and 2 s cold. The token rows now
--- carry the member's country and organisation, and the range indexes hold them (INCLUDE): the filter is
--- tested on the index entry, and the walk reads no members row.
+-- A type-ahead narrowed by country, organisation or language (docs/decisions/0120-serving-scale.md, "A
+-- narrow filter over a broad prefix"). Each country and each organisation holds 2-3% of the members at
+-- x100, so "mar" in Kenya walked the "mar" range in order and read each member's row to test its country:
+-- 29,000 random reads of the 900 MB members table to count 1,001 matches, 0.75 s warm and 2 s cold. The
+-- token rows now carry the member's country, organisation and languages. The range indexes hold the
+-- country and the organisation (INCLUDE), so those filters are tested on the index entry and the walk
+-- reads no members row. The languages stay out of the indexes (an array per entry would grow both by
+-- half): a walk filtered by language reads the token rows themselves, written in token order, instead of
+-- the members table at random ("fé" among French speakers: 711 -> 43 ms).
 
-alter table member_tokens add column country text, add column organisation text;
+alter table member_tokens add column country text, add column organisation text, add column languages text[] not null default '{}';
 
 create or replace function grove_refresh_tokens(ids bigint[]) returns void
   language plpgsql as $$
@@ -21,8 +24,8 @@ begin
   on conflict (prefix) do update set members = c.members + excluded.members;
 
   with fresh as (
-    insert into member_tokens (token, kind, name, member_id, listed, country, organisation)
-    select distinct on (t.token, m.id) t.token, t.kind, m.name, m.id, m.listed, m.country, m.organisation
+    insert into member_tokens (token, kind, name, member_id, listed, country, organisation, languages)
+    select distinct on (t.token, m.id) t.token, t.kind, m.name, m.id, m.listed, m.country, m.organisation, m.languages
     from members m
     cross join lateral (
       select unnest(grove_tokens(m.name)) as token, 0::smallint as kind
@@ -47,9 +50,9 @@ create or replace function grove_rebuild_directory_tokens() returns void
 begin
   perform set_config('grove.rebuilding', 'on', true);
   truncate member_tokens;
-  insert into member_tokens (token, kind, name, member_id, listed, country, organisation)
-  select distinct on (token, id) token, kind, name, id, listed, country, organisation from (
-    select m.id, m.name, m.listed, m.country, m.organisation, w.word, w.kind from members m
+  insert into member_tokens (token, kind, name, member_id, listed, country, organisation, languages)
+  select distinct on (token, id) token, kind, name, id, listed, country, organisation, languages from (
+    select m.id, m.name, m.listed, m.country, m.organisation, m.languages, w.word, w.kind from members m
     cross join lateral (
       select regexp_split_to_table(grove_fold(m.name), '[^[:alnum:]]+') as word, 0::smallint as kind
       union all select regexp_split_to_table(grove_fold(m.organisation || ' ' || m.practice), '[^[:alnum:]]+'), 1::smallint
@@ -63,8 +66,8 @@ begin
   perform set_config('grove.rebuilding', 'off', true);
 end $$;
 
--- A member's token rows are written again when their country changes too (the other columns they copy
--- were already watched).
+-- A member's token rows are written again when their country or languages change too (the other columns
+-- they copy were already watched).
 create or replace function grove_directory_members_changed() returns trigger
   language plpgsql as $$
 declare
@@ -86,8 +89,8 @@ begin
     where (n.directory_opt_out, n.country, n.organisation, n.languages) is distinct from (o.directory_opt_out, o.country, o.organisation, o.languages);
     perform grove_refresh_directory(facet_ids);
     select array_agg(n.id) into token_ids from new_rows n join old_rows o on o.id = n.id
-    where (n.name, n.organisation, n.practice, n.country, n.listed, n.directory_opt_out)
-      is distinct from (o.name, o.organisation, o.practice, o.country, o.listed, o.directory_opt_out);
+    where (n.name, n.organisation, n.practice, n.country, n.languages, n.listed, n.directory_opt_out)
+      is distinct from (o.name, o.organisation, o.practice, o.country, o.languages, o.listed, o.directory_opt_out);
     perform grove_refresh_tokens(token_ids);
   end if;
   return null;

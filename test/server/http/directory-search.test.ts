@@ -139,7 +139,7 @@ describe('directory type-ahead', () => {
   });
 
   test('a search narrowed by country, organisation or language follows the member when one changes', async () => {
-    // The filters are tested on the token rows' copies (migrations 117, 118): a stale copy would find the
+    // The filters are tested on the token rows' copies (migration 117): a stale copy would find the
     // member in the country they left.
     const { rows } = await ctx.db.query<{ id: string }>(
       `insert into members (name, organisation, country, languages) values ($1, 'Quarry Co', 'KE', '{sw}') returning id`,
