@@ -16,7 +16,7 @@ test('the first request of a turn runs at once, the others one turn each, and he
       return new Response(pathname);
     },
     (r) => new URL(r.url).pathname === '/api/health',
-    1,
+    { sliceMs: 0 },
   );
   const answers = Promise.allSettled(['/a', '/b', '/broken', '/c', '/api/health'].map(async (path) => fetch(request(path))));
   assert.deepEqual(ran, ['/a', '/api/health']);
@@ -36,15 +36,17 @@ test('the first request of a turn runs at once, the others one turn each, and he
   assert.deepEqual(ran.at(-1), '/d');
 });
 
-test('later turns start requests in groups', async () => {
+test('a later turn starts waiting requests until its time slice is spent', async () => {
   const ran: string[] = [];
+  let clock = 0;
   const fetch = takingTurns(
     (r) => {
       ran.push(new URL(r.url).pathname);
+      clock += 1; // each handler takes 1 ms
       return new Response('');
     },
     () => false,
-    2,
+    { sliceMs: 2, now: () => clock },
   );
   for (const path of ['/a', '/b', '/c', '/d', '/e']) void fetch(request(path));
   assert.deepEqual(ran, ['/a']);
