@@ -63,6 +63,8 @@ export interface QueryWords {
    * counts): how broad it is, to choose the word that drives a search of several.
    */
   breadths: number[];
+  /** The listed holders of the skills it names, summed (a member holding two counts twice): an estimate. */
+  holders: number;
 }
 
 const foldedQueries = new Map<string, { at: number; value: Promise<QueryWords> }>();
@@ -89,8 +91,8 @@ export function queryWords(db: Queryable, q: string): Promise<QueryWords> {
 async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
   const { rows } = await db.query<QueryWords>(
     `with w as (select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words),
-          f as (select words, array_to_string(words, ' ') as folded from w)
-     select f.words, f.folded,
+          f as (select words, array_to_string(words, ' ') as folded from w),
+          k as (select f.*,
        array(select coalesce((select c.members from directory_prefix_counts c where c.prefix = left(u.w, 3)), 0)::int
              from unnest(f.words) with ordinality u(w, i) order by u.i) as breadths,
        array(
@@ -101,12 +103,16 @@ async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
          or exists (select 1 from unnest(s.synonyms) y
                     where ' ' || regexp_replace(grove_fold(y), '[^[:alnum:]]+', ' ', 'g') like '% ' || f.folded || '%'))
        order by s.id) as skills
-     from f`,
+     from f)
+     select k.words, k.folded, k.breadths, k.skills,
+       (select coalesce(sum(c.count), 0) from directory_facet_counts c
+        where c.facet = 'skill' and c.value = any(k.skills::text[]))::int as holders
+     from k`,
     [q],
     // Shared by every request with the same text: one leaving must not cancel it for the others.
     { signal: new AbortController().signal },
   );
-  return rows[0] ?? { words: [], folded: '', skills: [], breadths: [] };
+  return rows[0] ?? { words: [], folded: '', skills: [], breadths: [], holders: 0 };
 }
 
 /** Facets a filter can be set aside for (disjunctive facet counts). */
@@ -265,6 +271,39 @@ export class Search {
   skillIds(): string | null {
     return this.#skills.length ? `any(${this.#filter.params.add(this.#skills)}::bigint[])` : null;
   }
+
+  /**
+   * The visible members passing the filters who hold a skill the query names and do not match its words,
+   * each once (at the first named skill they hold), as `id, name` rows of `directory_skill_holders h`
+   * (migration 118): the country and organisation are tested on the index entry, the words and the other
+   * filters probed by member. Null when the query names no skill.
+   *
+   * Ordered (`ordered`): each skill's holders are read in (name, id) order from its own index range with
+   * its own LIMIT, after `position` (a condition on `h.name, h.member_id`), and merged, so a page costs a
+   * short read per skill however many hold it. Unordered: one read of every named skill's holders, for
+   * counting and for the facets.
+   */
+  holdersSql(ordered?: { limit: string; position: (alias: string) => string }): string | null {
+    if (this.#skills.length === 0) return null;
+    const filter = this.#filter;
+    // `earlier`: the named skills a member is counted under instead, when they hold one.
+    const holders = (skill: string, earlier: string | null) => `select h.member_id as id, h.name from directory_skill_holders h
+      where h.skill_id ${skill} and ${filter.visible('h', 'member_id')} ${andEach(filter.filters('h'))}
+        ${earlier ? `and not exists (select 1 from directory_skill_holders e where e.member_id = h.member_id and e.skill_id ${earlier} ${PROBE_PER_ROW})` : ''}
+        and not ${this.matchesByWords('h.member_id')}`;
+    if (!ordered) {
+      if (this.#skills.length === 1) return holders(`= ${filter.params.add(this.#skills[0])}::bigint`, null);
+      const all = filter.params.add(this.#skills);
+      return holders(`= any(${all}::bigint[])`, `= any(${all}::bigint[]) and e.skill_id < h.skill_id`);
+    }
+    const each = this.#skills.map((skill, index) => {
+      const earlier = index === 0 ? null : `= any(${filter.params.add(this.#skills.slice(0, index))}::bigint[])`;
+      const position = ordered.position('h');
+      return `(${holders(`= ${filter.params.add(skill)}::bigint`, earlier)} ${position ? `and ${position}` : ''}
+        order by h.name, h.member_id limit ${ordered.limit})`;
+    });
+    return `select u.id, u.name from (${each.join(' union all ')}) u order by u.name, u.id limit ${ordered.limit}`;
+  }
 }
 
 interface Hit {
@@ -299,14 +338,13 @@ const andEach = (conditions: string[]): string => conditions.map((condition) => 
  */
 function branchSql(filter: DirectoryFilter, search: Search, after: Cursor | null, branch: number, limit: string): string | null {
   if (branch === 2) {
-    const skills = search.skillIds();
-    if (!skills) return null;
-    const position = after ? `and (m.name, m.id) > (${filter.params.add(after[2])}, ${filter.params.add(after[3])}::bigint)` : '';
-    return `select m.id, 2 as branch, '' as token, m.name from members m
-      where ${filter.visible('m')} ${andEach(filter.filters())}
-        and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
-        and not ${search.matchesByWords('m.id')} ${position}
-      order by m.name, m.id limit ${limit}`;
+    const name = after ? filter.params.add(after[2]) : null;
+    const id = after ? filter.params.add(after[3]) : null;
+    const holders = search.holdersSql({
+      limit,
+      position: (alias) => (after ? `(${alias}.name, ${alias}.member_id) > (${name}, ${id}::bigint)` : ''),
+    });
+    return holders && `select s.id, 2 as branch, '' as token, s.name from (${holders}) s`;
   }
   const onTokens = andEach(filter.filters('t'));
   const position = after
@@ -489,8 +527,7 @@ async function quickCount(db: Queryable, word: string, skills: string[]): Promis
     `select count(*)::int as n from (
        select member_id from member_tokens where token >= $1 and token < $2 and listed
        union
-       select ms.member_id from member_skills ms join members m on m.id = ms.member_id
-       where ms.skill_id = any($3::bigint[]) and m.listed) matches`,
+       select member_id from directory_skill_holders where skill_id = any($3::bigint[]) and listed) matches`,
     [word, `${word}\u{10FFFF}`, skills],
   );
   const total = union.rows[0]?.n ?? 0;
@@ -507,11 +544,8 @@ export function matchesSql(filter: DirectoryFilter, search: Search): string {
       and not exists (select 1 from member_tokens d where d.member_id = t.member_id and ${search.range('d')}
                       and (d.token < t.token or (d.token = t.token and d.kind < t.kind)) ${PROBE_PER_ROW})
       and ${search.others('t.member_id')}`;
-  const skills = search.skillIds();
-  if (!skills) return words;
-  return `${words} union all select m.id, m.name from members m where ${filter.visible('m')} ${andEach(filter.filters())}
-    and exists (select 1 from member_skills ms where ms.member_id = m.id and ms.skill_id = ${skills})
-    and not ${search.matchesByWords('m.id')}`;
+  const holders = search.holdersSql();
+  return holders ? `${words} union all ${holders}` : words;
 }
 
 async function searchPage(
@@ -572,15 +606,16 @@ async function searchPage(
 }
 
 /**
- * A sorted search whose narrowest word's prefix holds at most this many members reads its matches first
- * and sorts them; a broader one walks the members in sort order and tests each. A walk tests about
- * limit × members ÷ matches rows before its page is full: at x100, "ew" walked all 1.2 million names (4 s)
- * to find none, and "john s" 200,000 (0.5 s). Reading the matches is an index-only walk of the prefix
- * range (the token rows carry the name, the country and the organisation), 40-60 ms for 50,000 entries;
- * a prefix broader than that matches a share of the network large enough for the walk to fill a page
- * in a few hundred rows.
+ * A sorted search whose narrowest word's prefix, with the holders of the skills it names, holds at most
+ * this many members reads its matches first and sorts them; a broader one walks the members in sort order
+ * and tests each. A walk tests about limit × members ÷ matches rows before its page is full: at x100, "ew"
+ * walked all 1.2 million names (4-6 s) to find none, and "john s" 200,000 (0.5 s). Reading the matches
+ * costs about 7 µs per match warm at x100 (sort=name, median of 3, 2026-12-08): "ou" (19,497 members)
+ * 86 ms against 204 walking, but "ri" (32,789) 241 against 116, "he" (44,155) 318 against 13. Past
+ * 20,000 the walk fills a page within a few hundred rows; a filter makes the walk longer and the matches
+ * cheaper (tested on the index entry: "ri" in Kenya 18 ms against 343), hence ten times as many with one.
  */
-const SORT_FROM_MATCHES_MAX = 50_000;
+const SORT_FROM_MATCHES_MAX = 20_000;
 
 /** A search ordered by name or recent activity: members matching the words or a skill, in that order. */
 async function sortedSearchPage(
@@ -599,7 +634,7 @@ async function sortedSearchPage(
   // A filter makes the walk longer (a member must pass it too: "ma" in Kenya at GIZ, 168 matches, walked
   // the whole network in 1.2 s), so with one the matches are read up to ten times as many.
   const readable = filter.hasFilters ? 10 * fromMatchesMax : fromMatchesMax;
-  if (folding.skills.length === 0 && Math.min(...folding.breadths) <= readable) {
+  if (Math.min(...folding.breadths) + folding.holders <= readable) {
     // The matches already hold only visible members passing the filters; `offset 0` keeps them a set
     // read once, not a test per member of a walk.
     const matched = `(${matchesSql(filter, search)} offset 0) matched`;

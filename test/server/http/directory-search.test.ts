@@ -167,6 +167,89 @@ describe('directory type-ahead', () => {
     assert.deepEqual(stale, [], 'every token row carries its member’s country, organisation and languages');
   });
 
+  test('a search finds the holders of the skills it names, after the members its words find, each once', async () => {
+    // "harvest" names two skills (Rainwater harvesting, Outcome harvesting), "irrig" two more: a holder
+    // of both is listed once. The expectation is read straight from members, tokens and member_skills.
+    for (const [q, extra] of [
+      ['harvest', ''],
+      ['irrig', ''],
+      ['harvest', '&country=KE'],
+      ['irrig', '&language=fr'],
+    ] as const) {
+      const country = /country=(\w+)/.exec(extra)?.[1] ?? null;
+      const language = /language=(\w+)/.exec(extra)?.[1] ?? null;
+      const { rows } = await ctx.db.query<{ id: string; by_words: boolean }>(
+        `select m.id, exists (select 1 from member_tokens t where t.member_id = m.id and t.token like $1 || '%') as by_words
+         from members m
+         where m.listed and ($2::text is null or m.country = $2) and ($3::text is null or $3 = any(m.languages))
+           and (exists (select 1 from member_tokens t where t.member_id = m.id and t.token like $1 || '%')
+             or exists (select 1 from member_skills ms join skills s on s.id = ms.skill_id where ms.member_id = m.id
+                        and (s.labels::text || ' ' || array_to_string(s.synonyms, ' ')) ~* ('\\m' || $1)))
+         order by m.name, m.id`,
+        [q, country, language],
+      );
+      const throughSkills = rows.filter((row) => !row.by_words).map((row) => row.id);
+      assert.ok(throughSkills.length > 0, `${q}${extra}: some members only through a skill`);
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      let total = -1;
+      do {
+        const page: Awaited<ReturnType<typeof search>> = await search(q, `${extra}&limit=6${cursor ? `&cursor=${cursor}` : ''}`);
+        if (total < 0) total = page.totalExact === false ? -2 : page.total;
+        seen.push(...page.items.map((m) => m.id));
+        cursor = page.next;
+      } while (cursor);
+      assert.equal(new Set(seen).size, seen.length, `${q}${extra}: nobody twice`);
+      assert.deepEqual([...seen].sort(), rows.map((row) => row.id).sort(), `${q}${extra}: the same members`);
+      assert.deepEqual(seen.slice(-throughSkills.length), throughSkills, `${q}${extra}: skill holders last, by name`);
+      assert.equal(total, rows.length, `${q}${extra}: the total`);
+    }
+  });
+
+  test('a member found through a skill follows their skills, country and directory choice', async () => {
+    // The holders are read from copies (migration 118): a stale copy would find the member through a
+    // skill they dropped, or in the country they left.
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `insert into members (name, country, languages) values ($1, 'KE', '{sw}') returning id`,
+      [`Quenby Holder ${TAG}`],
+    );
+    const id = rows[0]!.id;
+    await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, id]);
+    const found = async (extra: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = '';
+      do {
+        const page: Awaited<ReturnType<typeof search>> = await search('compost', `${extra}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+        ids.push(...page.items.map((m) => m.id));
+        cursor = page.next;
+      } while (cursor);
+      return ids.includes(id);
+    };
+    assert.equal(await found('&country=KE'), false, 'no skill yet');
+    await ctx.db.query(`insert into member_skills (member_id, skill_id, level) select $1, id, 2 from skills where slug = 'composting'`, [id]);
+    assert.equal(await found('&country=KE'), true, 'through the skill');
+    assert.equal(await found('&country=KE&organisation=Nobody%20Co'), false);
+    await ctx.db.query(`update members set country = 'UG' where id = $1`, [id]);
+    assert.equal(await found('&country=KE'), false, 'not in the country they left');
+    assert.equal(await found('&country=UG&language=sw'), true);
+    await ctx.db.query(`update members set directory_opt_out = true where id = $1`, [id]);
+    assert.equal(await found(''), false, 'out of the directory');
+    await ctx.db.query(`update members set directory_opt_out = false where id = $1`, [id]);
+    assert.equal(await found('&country=UG'), true, 'back in');
+    await ctx.db.query(`delete from member_skills where member_id = $1`, [id]);
+    assert.equal(await found('&country=UG'), false, 'the skill dropped');
+    const { rows: stale } = await ctx.db.query(
+      `(select ms.skill_id, m.id, m.name, m.listed, m.country, m.organisation, m.languages
+        from member_skills ms join members m on m.id = ms.member_id where not m.directory_opt_out
+        except select skill_id, member_id, name, listed, country, organisation, languages from directory_skill_holders)
+       union all
+       (select skill_id, member_id, name, listed, country, organisation, languages from directory_skill_holders
+        except select ms.skill_id, m.id, m.name, m.listed, m.country, m.organisation, m.languages
+        from member_skills ms join members m on m.id = ms.member_id where not m.directory_opt_out)`,
+    );
+    assert.deepEqual(stale, [], 'every holding is copied once, with its member’s current name, listing, country, organisation and languages');
+  });
+
   test('a sorted search reads the same members in the same order whether it walks the members or reads its matches first', async () => {
     // A narrow search reads its matches and sorts them; a broad one walks the members in sort order
     // (SORT_FROM_MATCHES_MAX). Every search here is narrow enough for the first; forcing each way in turn,
@@ -189,7 +272,7 @@ describe('directory type-ahead', () => {
       return { ids, totals };
     };
     let compared = 0;
-    for (const q of ['a', 'ma', 'zo', 'al', TAG])
+    for (const q of ['a', 'ma', 'zo', 'al', 'harvest', 'irrig', TAG])
       for (const sort of ['name', 'recent'])
         for (const filters of [{}, { country: 'KE' }, { language: 'ar' }] as Record<string, string>[]) {
           const raw = { q, sort, lang: 'en', ...filters };

@@ -75,6 +75,7 @@ const READ_MODELS = [
   'participation_standing',
   'participation_achievements',
   'member_tokens',
+  'directory_skill_holders',
   'directory_member_facets',
   'directory_facet_counts',
   'directory_prefix_counts',
