@@ -7,8 +7,8 @@
  * Unique random prefixes of 2-4 letters (Latin with accents, a sixth Arabic; a tenth with a second word),
  * each with no filter or one of a country, an organisation, a language, a skill, facets or a sort, sent by
  * `--clients` clients at once. Every prefix is sent once, so no answer comes from the server's cache; a
- * new `--seed` gives new prefixes. Prints req/s, p50, p99, max, the errors by status, and the slowest
- * requests. The bench/server scenarios read the network's own names; these do not.
+ * new `--seed` gives new prefixes. Prints req/s, p50, p99, max, the errors by status, the same per filter,
+ * and the slowest requests. The bench/server scenarios read the network's own names; these do not.
  */
 import { parseArgs } from 'node:util';
 
@@ -79,6 +79,17 @@ console.log(
   `${list.length} requests, ${values.clients} clients, seed ${values.seed}: ${Math.round(list.length / seconds)} req/s, ` +
     `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms, errors ${JSON.stringify(errors)}`,
 );
+// Per filter: which kind of request a change made faster or slower.
+const byFilter = new Map<string, number[]>();
+for (const { path, ms } of times) {
+  const filter = FILTERS.find((f) => f && path.endsWith(f)) ?? '(none)';
+  byFilter.set(filter, [...(byFilter.get(filter) ?? []), ms]);
+}
+for (const [filter, all] of [...byFilter].sort(([a], [b]) => a.localeCompare(b))) {
+  all.sort((a, b) => a - b);
+  const q = (f: number) => Math.round(all[Math.min(all.length - 1, Math.ceil(f * all.length) - 1)] ?? NaN);
+  console.log(`  ${filter.padEnd(24)} ${String(all.length).padStart(4)} requests  p50 ${q(0.5)} ms  p90 ${q(0.9)} ms  max ${q(1)} ms`);
+}
 console.log('slowest:');
 for (const { path, ms } of times.sort((a, b) => b.ms - a.ms).slice(0, 8)) {
   console.log(`  ${Math.round(ms)} ms  ${decodeURIComponent(path.slice('/api/v1/members?lang=en&q='.length))}`);

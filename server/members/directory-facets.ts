@@ -145,7 +145,7 @@ async function countOver(
       ? // Planned without the limit (\`offset 0\`): with it, PostgreSQL read the matches in the search's
         // order and filtered them one by one, and a filter as narrow as a country took over 10 s.
         `select id from (${matchesSql(filter, new Search(filter, searched))} offset 0) matched limit ${capAt + 1}`
-      : matchesSql(filter, new Search(filter, searched))
+      : matchesSql(filter, new Search(filter, searched), true)
     : words
       ? 'select null::bigint as id where false'
       : `select m.id from members m where ${filter.membersWhere()}`;

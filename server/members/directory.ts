@@ -537,10 +537,18 @@ async function quickCount(db: Queryable, word: string, skills: string[]): Promis
 /**
  * One row per match of a search (each member once: at its first word, else through a skill), with the
  * member's name (a token row carries it, so a search sorted by name reads no members row for it).
+ *
+ * `whole`: for a caller that reads every match (a sorted search reading its matches first), each member's
+ * token rows are grouped instead of testing per row that no earlier word of the member matched: the
+ * range is read once, index-only, and hashed (x100, "he", 44,000 members: 75 ms cold against 318 ms warm
+ * with the probe). A caller that stops early (a count capped at 1,001) keeps the probe, which streams.
  */
-export function matchesSql(filter: DirectoryFilter, search: Search): string {
-  const words = `select t.member_id as id, t.name from member_tokens t
-    where ${search.range('t')} and ${filter.visible('t', 'member_id')} ${andEach(filter.filters('t'))}
+export function matchesSql(filter: DirectoryFilter, search: Search, whole = false): string {
+  const matching = `from member_tokens t
+    where ${search.range('t')} and ${filter.visible('t', 'member_id')} ${andEach(filter.filters('t'))}`;
+  const words = whole
+    ? `select t.member_id as id, t.name ${matching} and ${search.others('t.member_id')} group by t.member_id, t.name`
+    : `select t.member_id as id, t.name ${matching}
       and not exists (select 1 from member_tokens d where d.member_id = t.member_id and ${search.range('d')}
                       and (d.token < t.token or (d.token = t.token and d.kind < t.kind)) ${PROBE_PER_ROW})
       and ${search.others('t.member_id')}`;
@@ -608,14 +616,16 @@ async function searchPage(
 /**
  * A sorted search whose narrowest word's prefix, with the holders of the skills it names, holds at most
  * this many members reads its matches first and sorts them; a broader one walks the members in sort order
- * and tests each. A walk tests about limit × members ÷ matches rows before its page is full: at x100, "ew"
- * walked all 1.2 million names (4-6 s) to find none, and "john s" 200,000 (0.5 s). Reading the matches
- * costs about 7 µs per match warm at x100 (sort=name, median of 3, 2026-12-08): "ou" (19,497 members)
- * 86 ms against 204 walking, but "ri" (32,789) 241 against 116, "he" (44,155) 318 against 13. Past
- * 20,000 the walk fills a page within a few hundred rows; a filter makes the walk longer and the matches
- * cheaper (tested on the index entry: "ri" in Kenya 18 ms against 343), hence ten times as many with one.
+ * and tests each. A walk tests about limit × members ÷ matches rows before its page is full when the
+ * matches are spread evenly, but they cluster: names sort by their first word, so the "ib" of Ibrahim
+ * is met only past every name from A to H (x100: 60,000 members walked for 25 matches, 1 s; "ew", found
+ * nowhere, walked all 1.2 million names, 4-6 s). Reading the matches (`matchesSql(…, whole)`) costs
+ * about 1.4 µs per match at x100 (sort=name, median of 3 warm, 2026-12-08, `.tmp/sortcost.ts`): "ib"
+ * (25,446) 45 ms, "he" (44,155) 63 ms, "ba" (50,709) 62 ms against 117 walking, "ma" (146,844) 195 ms
+ * against 13. A filter makes the walk longer ("he" at GIZ 1.8 s, "ib" in French 2 s; matches 26 and
+ * 38 ms), hence three times as many with one ("g" in French, 174,564: 241 ms reading, 22 walking).
  */
-const SORT_FROM_MATCHES_MAX = 20_000;
+const SORT_FROM_MATCHES_MAX = 50_000;
 
 /** A search ordered by name or recent activity: members matching the words or a skill, in that order. */
 async function sortedSearchPage(
@@ -632,12 +642,12 @@ async function sortedSearchPage(
   const count = new DirectoryFilter(query, viewer, communityId);
   const counting = { sql: matchesSql(count, new Search(count, folding)), params: count.params.values };
   // A filter makes the walk longer (a member must pass it too: "ma" in Kenya at GIZ, 168 matches, walked
-  // the whole network in 1.2 s), so with one the matches are read up to ten times as many.
-  const readable = filter.hasFilters ? 10 * fromMatchesMax : fromMatchesMax;
+  // the whole network in 1.2 s), so with one the matches are read up to three times as many.
+  const readable = filter.hasFilters ? 3 * fromMatchesMax : fromMatchesMax;
   if (Math.min(...folding.breadths) + folding.holders <= readable) {
     // The matches already hold only visible members passing the filters; `offset 0` keeps them a set
     // read once, not a test per member of a walk.
-    const matched = `(${matchesSql(filter, search)} offset 0) matched`;
+    const matched = `(${matchesSql(filter, search, true)} offset 0) matched`;
     const source =
       sort === 'name'
         ? { from: matched, where: [], key: 'matched.name', id: 'matched.id' }
