@@ -40,41 +40,21 @@ begin
   order by ms.skill_id, m.name, m.id;
 end $$;
 
--- A member's copies change with what they copy (the listed flag included: grove_refresh_directory
--- writes it with an UPDATE of members, which comes through here too).
-create function grove_skill_holders_members_changed() returns trigger
+-- A member's copies change with what they copy: an update of members (the listed flag included:
+-- grove_refresh_directory writes it with an UPDATE of members, which comes through here too), or their
+-- member_skills rows. A new member holds no skill yet, and a deleted one's member_skills rows go with it
+-- (cascade), so members need no insert or delete trigger.
+create function grove_skill_holders_changed() returns trigger
   language plpgsql as $$
 declare
   ids bigint[];
 begin
   if current_setting('grove.rebuilding', true) = 'on' then return null; end if;
-  if tg_op = 'INSERT' then
-    select array_agg(id) into ids from new_rows;
-  elsif tg_op = 'DELETE' then
-    select array_agg(id) into ids from old_rows;
-  else
+  if tg_table_name = 'members' then
     select array_agg(n.id) into ids from new_rows n join old_rows o on o.id = n.id
     where (n.name, n.country, n.organisation, n.languages, n.listed, n.directory_opt_out)
       is distinct from (o.name, o.country, o.organisation, o.languages, o.listed, o.directory_opt_out);
-  end if;
-  perform grove_refresh_skill_holders(ids);
-  return null;
-end $$;
-
-create trigger members_skill_holders_insert after insert on members
-  referencing new table as new_rows for each statement execute function grove_skill_holders_members_changed();
-create trigger members_skill_holders_update after update on members
-  referencing old table as old_rows new table as new_rows for each statement execute function grove_skill_holders_members_changed();
-create trigger members_skill_holders_delete after delete on members
-  referencing old table as old_rows for each statement execute function grove_skill_holders_members_changed();
-
-create function grove_skill_holders_skills_changed() returns trigger
-  language plpgsql as $$
-declare
-  ids bigint[];
-begin
-  if current_setting('grove.rebuilding', true) = 'on' then return null; end if;
-  if tg_op = 'INSERT' then
+  elsif tg_op = 'INSERT' then
     select array_agg(distinct member_id) into ids from new_rows;
   elsif tg_op = 'DELETE' then
     select array_agg(distinct member_id) into ids from old_rows;
@@ -85,12 +65,15 @@ begin
   return null;
 end $$;
 
+-- Transition tables allow one event per trigger.
+create trigger members_skill_holders after update on members
+  referencing old table as old_rows new table as new_rows for each statement execute function grove_skill_holders_changed();
 create trigger member_skills_holders_insert after insert on member_skills
-  referencing new table as new_rows for each statement execute function grove_skill_holders_skills_changed();
+  referencing new table as new_rows for each statement execute function grove_skill_holders_changed();
 create trigger member_skills_holders_update after update on member_skills
-  referencing old table as old_rows new table as new_rows for each statement execute function grove_skill_holders_skills_changed();
+  referencing old table as old_rows new table as new_rows for each statement execute function grove_skill_holders_changed();
 create trigger member_skills_holders_delete after delete on member_skills
-  referencing old table as old_rows for each statement execute function grove_skill_holders_skills_changed();
+  referencing old table as old_rows for each statement execute function grove_skill_holders_changed();
 
 -- The full rebuild (a repair, and what the seed's bulk load is compared with) includes the holders.
 create or replace function grove_rebuild_directory_tables() returns void
