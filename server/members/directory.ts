@@ -88,31 +88,64 @@ export function queryWords(db: Queryable, q: string): Promise<QueryWords> {
   return entry.value;
 }
 
+interface SkillTexts {
+  id: string;
+  /** Each label and synonym, folded like the search words, non-alphanumerics as spaces, after a space. */
+  texts: string[];
+  /** Listed holders (directory_facet_counts). */
+  holders: number;
+}
+
+let skillTexts: { at: number; value: Promise<SkillTexts[]> } | null = null;
+
+/**
+ * The skills' labels and synonyms in every language, folded once per process and reused as long as a
+ * folded query is (FOLD_TTL_MS): folding them for every new query text was most of its cost (2.7 ms of
+ * execution for 57 skills at x100, every uncached keystroke).
+ */
+function foldedSkills(db: Queryable): Promise<SkillTexts[]> {
+  const now = Date.now();
+  if (!skillTexts || now - skillTexts.at > FOLD_TTL_MS) {
+    const value = db
+      .query<SkillTexts>(
+        `select s.id,
+           array(select ' ' || regexp_replace(grove_fold(t.text), '[^[:alnum:]]+', ' ', 'g')
+                 from (select l.value as text from jsonb_each_text(s.labels) l union all select unnest(s.synonyms)) t) as texts,
+           coalesce((select c.count from directory_facet_counts c where c.facet = 'skill' and c.value = s.id::text), 0)::int as holders
+         from skills s order by s.id`,
+        [],
+        // Shared by every request: one leaving must not cancel it for the others.
+        { signal: new AbortController().signal },
+      )
+      .then(({ rows }) => rows);
+    const entry = { at: now, value };
+    skillTexts = entry;
+    value.catch(() => {
+      if (skillTexts === entry) skillTexts = null;
+    });
+  }
+  return skillTexts.value;
+}
+
 async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
-  const { rows } = await db.query<QueryWords>(
-    `with w as (select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words),
-          f as (select words, array_to_string(words, ' ') as folded from w),
-          k as (select f.*,
-       array(select coalesce((select c.members from directory_prefix_counts c where c.prefix = left(u.w, 3)), 0)::int
-             from unnest(f.words) with ordinality u(w, i) order by u.i) as breadths,
-       array(
-       select s.id from skills s
-       where char_length(f.folded) >= ${SKILL_MIN_LENGTH} and (
-         exists (select 1 from jsonb_each_text(s.labels) l
-                 where ' ' || regexp_replace(grove_fold(l.value), '[^[:alnum:]]+', ' ', 'g') like '% ' || f.folded || '%')
-         or exists (select 1 from unnest(s.synonyms) y
-                    where ' ' || regexp_replace(grove_fold(y), '[^[:alnum:]]+', ' ', 'g') like '% ' || f.folded || '%'))
-       order by s.id) as skills
-     from f)
-     select k.words, k.folded, k.breadths, k.skills,
-       (select coalesce(sum(c.count), 0) from directory_facet_counts c
-        where c.facet = 'skill' and c.value = any(k.skills::text[]))::int as holders
-     from k`,
-    [q],
-    // Shared by every request with the same text: one leaving must not cancel it for the others.
-    { signal: new AbortController().signal },
-  );
-  return rows[0] ?? { words: [], folded: '', skills: [], breadths: [], holders: 0 };
+  const [{ rows }, skills] = await Promise.all([
+    db.query<Omit<QueryWords, 'skills' | 'holders'>>(
+      `with w as (select array(select w from regexp_split_to_table(grove_fold($1), '[^[:alnum:]]+') w where w <> '') as words)
+       select w.words, array_to_string(w.words, ' ') as folded,
+         array(select coalesce((select c.members from directory_prefix_counts c where c.prefix = left(u.w, 3)), 0)::int
+               from unnest(w.words) with ordinality u(w, i) order by u.i) as breadths
+       from w`,
+      [q],
+      // Shared by every request with the same text: one leaving must not cancel it for the others.
+      { signal: new AbortController().signal },
+    ),
+    foldedSkills(db),
+  ]);
+  const row = rows[0] ?? { words: [], folded: '', breadths: [] };
+  // The whole query starts a word of a label or synonym (the folded texts have no wildcard to escape).
+  const named =
+    Array.from(row.folded).length >= SKILL_MIN_LENGTH ? skills.filter((skill) => skill.texts.some((text) => text.includes(` ${row.folded}`))) : [];
+  return { ...row, skills: named.map((skill) => skill.id), holders: named.reduce((sum, skill) => sum + skill.holders, 0) };
 }
 
 /** Facets a filter can be set aside for (disjunctive facet counts). */
@@ -392,27 +425,61 @@ async function relevanceHits(
   return hits;
 }
 
-/** Members whose name is close to the query (a typo), for a page the exact matches left short. */
+/**
+ * The name words closest to a one-word query, read from the dictionary of name words (migration 119) by
+ * its trigram index: at most this many, most similar first, whose members then fill the page.
+ */
+const FUZZY_WORDS = 50;
+
+/**
+ * Members whose name is close to the query (a typo), for a page the exact matches left short, most
+ * similar first. A one-word query is compared with the words of names (`directory_words`, a few hundred
+ * at x100 where names number 1.2 million), and the members holding the closest words are read in name
+ * order from the token index, visibility and filters tested on its entries; a member holding two close
+ * words comes once, at the closer. A query of several words is compared with whole names through the
+ * trigram index on members, as before (its words may span two of the name's).
+ */
 async function fuzzyHits(
   db: Queryable,
   query: Query,
   viewer: DirectoryViewer,
   communityId: string | null,
-  folded: string,
+  folding: QueryWords,
   exclude: string[],
   count: number,
 ): Promise<Hit[]> {
   const filter = new DirectoryFilter(query, viewer, communityId);
-  const q = filter.params.add(folded);
+  const q = filter.params.add(folding.folded);
+  const excluded = filter.params.add(exclude);
+  const limit = filter.params.add(count);
+  if (folding.words.length === 1) {
+    const { rows } = await db.query<Hit>(
+      `with close as materialized (
+         select w.word, word_similarity(${q}, w.word) as similarity from directory_words w
+         where ${q} <% w.word order by similarity desc, w.word limit ${FUZZY_WORDS}
+       ), found as (
+         select distinct on (t.member_id) t.member_id as id, t.name, c.similarity
+         from close c cross join lateral (
+           select t.member_id, t.name from member_tokens t
+           where t.kind = 0 and t.token = c.word and ${filter.visible('t', 'member_id')} ${andEach(filter.filters('t'))}
+             and not (t.member_id = any(${excluded}::bigint[]))
+           order by t.name, t.member_id limit ${limit}) t
+         order by t.member_id, c.similarity desc
+       )
+       select id, 3 as branch, '' as token, name from found order by similarity desc, name, id limit ${limit}`,
+      filter.params.values,
+    );
+    return rows;
+  }
   const where = [
     filter.visible('m'),
     ...filter.filters(),
     `${q} <% lower(grove_unaccent(m.name))`,
-    `not (m.id = any(${filter.params.add(exclude)}::bigint[]))`,
+    `not (m.id = any(${excluded}::bigint[]))`,
   ];
   const { rows } = await db.query<Hit>(
     `select m.id, 3 as branch, '' as token, m.name from members m where ${where.join(' and ')}
-     order by word_similarity(${q}, lower(grove_unaccent(m.name))) desc, m.name, m.id limit ${filter.params.add(count)}`,
+     order by word_similarity(${q}, lower(grove_unaccent(m.name))) desc, m.name, m.id limit ${limit}`,
     filter.params.values,
   );
   return rows;
@@ -589,7 +656,7 @@ async function searchPage(
         query,
         viewer,
         communityId,
-        folded,
+        folding,
         hits.map((hit) => hit.id),
         query.limit - rows.length,
       );

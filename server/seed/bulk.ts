@@ -67,7 +67,7 @@ export async function startBulkLoad(db: Database, loaded: readonly string[]): Pr
       // by the rebuilds, so their indexes come after them. Several statements at a time, each on its
       // own connection: a machine shared with other work gives each runnable process its share.
       const readModel =
-        /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_skill_holders|directory_member_facets|directory_facet_counts|expert_standing|participation_monthly|participation_standing|participation_achievements) /i;
+        /^create (unique )?index \S+ on (\S+\.)?(member_tokens|directory_words|directory_skill_holders|directory_member_facets|directory_facet_counts|expert_standing|participation_monthly|participation_standing|participation_achievements) /i;
       const before = indexes.filter((index) => !readModel.test(index.definition));
       const after = indexes.filter((index) => readModel.test(index.definition));
       let built = 0;
@@ -115,7 +115,10 @@ export async function startBulkLoad(db: Database, loaded: readonly string[]): Pr
           'directory facets',
           "select grove_rebuild_directory_facets(); update directory_generation set value = value + 1; select pg_notify('grove_directory', '')",
         ),
-        rebuild('directory tokens', 'select grove_rebuild_directory_tokens(); select grove_rebuild_prefix_counts()'),
+        rebuild(
+          'directory tokens',
+          'select grove_rebuild_directory_tokens(); select grove_rebuild_prefix_counts(); select grove_rebuild_directory_words()',
+        ),
         rebuild('skill holders', 'select grove_rebuild_skill_holders()'),
         rebuild('experts', 'select grove_rebuild_expert_standing()'),
         rebuild('participation achievements', PARTICIPATION_ACHIEVEMENTS_SQL),

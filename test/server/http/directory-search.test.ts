@@ -250,6 +250,32 @@ describe('directory type-ahead', () => {
     assert.deepEqual(stale, [], 'every holding is copied once, with its member’s current name, listing, country, organisation and languages');
   });
 
+  test('a typo finds a member by a word of their name from the moment they join, and no longer once it changes', async () => {
+    // Typos are looked up among the words of names (migration 119), kept current from the token rows.
+    const { rows } = await ctx.db.query<{ id: string }>(`insert into members (name, country) values ($1, 'KE') returning id`, [
+      `Xylomena Quarto ${TAG}`,
+    ]);
+    const id = rows[0]!.id;
+    await ctx.db.query(`insert into memberships (community_id, member_id) values ($1, $2)`, [f.grove.id, id]);
+    const found = async (q: string, extra = '') => (await search(q, extra)).items.some((m) => m.id === id);
+    // pg_trgm's word similarity of each typo to "xylomena" is at least 0.6 (0.73 and 0.67).
+    assert.equal(await found('xylomenna'), true, 'one letter doubled');
+    assert.equal(await found('xylomema'), true, 'one letter changed');
+    assert.equal(await found('xylomenna', '&country=KE'), true);
+    assert.equal(await found('xylomema', '&country=UG'), false, 'the filters hold');
+    await ctx.db.query(`update members set name = $2 where id = $1`, [id, `Yolanda Quarto ${TAG}`]);
+    assert.equal(await found('xylomenna'), false, 'not by the word they dropped');
+    assert.equal(await found('yollanda'), true, 'by their new one');
+    const { rows: stale } = await ctx.db.query(
+      `(select word, members from directory_words
+        except select token, count(*)::int from member_tokens where kind = 0 group by token)
+       union all
+       (select token, count(*)::int from member_tokens where kind = 0 group by token
+        except select word, members from directory_words)`,
+    );
+    assert.deepEqual(stale, [], 'the dictionary holds every name word once, with its count');
+  });
+
   test('a sorted search reads the same members in the same order whether it walks the members or reads its matches first', async () => {
     // A narrow search reads its matches and sorts them; a broad one walks the members in sort order
     // (SORT_FROM_MATCHES_MAX). Every search here is narrow enough for the first; forcing each way in turn,

@@ -76,6 +76,7 @@ const READ_MODELS = [
   'participation_achievements',
   'member_tokens',
   'directory_skill_holders',
+  'directory_words',
   'directory_member_facets',
   'directory_facet_counts',
   'directory_prefix_counts',
