@@ -144,7 +144,9 @@ async function foldQuery(db: Queryable, q: string): Promise<QueryWords> {
   const row = rows[0] ?? { words: [], folded: '', breadths: [] };
   // The whole query starts a word of a label or synonym (the folded texts have no wildcard to escape).
   const named =
-    Array.from(row.folded).length >= SKILL_MIN_LENGTH ? skills.filter((skill) => skill.texts.some((text) => text.includes(` ${row.folded}`))) : [];
+    Array.from(row.folded).length >= SKILL_MIN_LENGTH
+      ? skills.filter((skill) => skill.texts.some((text) => text.includes(` ${row.folded}`)))
+      : [];
   return { ...row, skills: named.map((skill) => skill.id), holders: named.reduce((sum, skill) => sum + skill.holders, 0) };
 }
 

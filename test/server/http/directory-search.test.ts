@@ -226,7 +226,9 @@ describe('directory type-ahead', () => {
       return ids.includes(id);
     };
     assert.equal(await found('&country=KE'), false, 'no skill yet');
-    await ctx.db.query(`insert into member_skills (member_id, skill_id, level) select $1, id, 2 from skills where slug = 'composting'`, [id]);
+    await ctx.db.query(`insert into member_skills (member_id, skill_id, level) select $1, id, 2 from skills where slug = 'composting'`, [
+      id,
+    ]);
     assert.equal(await found('&country=KE'), true, 'through the skill');
     assert.equal(await found('&country=KE&organisation=Nobody%20Co'), false);
     await ctx.db.query(`update members set country = 'UG' where id = $1`, [id]);
@@ -247,7 +249,11 @@ describe('directory type-ahead', () => {
         except select ms.skill_id, m.id, m.name, m.listed, m.country, m.organisation, m.languages
         from member_skills ms join members m on m.id = ms.member_id where not m.directory_opt_out)`,
     );
-    assert.deepEqual(stale, [], 'every holding is copied once, with its member’s current name, listing, country, organisation and languages');
+    assert.deepEqual(
+      stale,
+      [],
+      'every holding is copied once, with its member’s current name, listing, country, organisation and languages',
+    );
   });
 
   test('a typo finds a member by a word of their name from the moment they join, and no longer once it changes', async () => {
