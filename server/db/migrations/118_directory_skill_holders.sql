@@ -75,18 +75,7 @@ create trigger member_skills_holders_update after update on member_skills
 create trigger member_skills_holders_delete after delete on member_skills
   referencing old table as old_rows for each statement execute function grove_skill_holders_changed();
 
--- The full rebuild (a repair, and what the seed's bulk load is compared with) includes the holders.
-create or replace function grove_rebuild_directory_tables() returns void
-  language plpgsql as $$
-begin
-  perform grove_rebuild_directory_listed();
-  perform grove_rebuild_directory_tokens();
-  perform grove_rebuild_skill_holders();
-  perform grove_rebuild_directory_facets();
-  update directory_generation set value = value + 1;
-  perform pg_notify('grove_directory', '');
-end $$;
-
+-- The full rebuild (grove_rebuild_directory_tables) calls grove_rebuild_skill_holders() since migration 119.
 select grove_rebuild_skill_holders();
 -- The skill branch: a named skill's holders in name order, the country and organisation on the entry.
 create index directory_skill_holders_by_name on directory_skill_holders (skill_id, name, member_id) include (listed, country, organisation);

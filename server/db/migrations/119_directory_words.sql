@@ -42,6 +42,8 @@ begin
   select token, count(*)::int from member_tokens where kind = 0 group by token;
 end $$;
 
+-- The full rebuild (a repair, and what the seed's bulk load is compared with) includes the words and
+-- the skill holders (migration 118).
 create or replace function grove_rebuild_directory_tables() returns void
   language plpgsql as $$
 begin
